@@ -1,0 +1,1 @@
+"""Tallytale api (see the open issues)."""

@@ -1,0 +1,1 @@
+"""Tallytale coding (see the open issues)."""

@@ -1,0 +1,1 @@
+"""Tallytale community (see the open issues)."""

@@ -1,0 +1,166 @@
+"""Time-credit ledger rules, free of storage.
+
+One integer unit everywhere: minutes of credit. One credit is one hour given, so
+1 credit = 60 units and half hours can be earned exactly. Floats never touch an amount:
+user input arrives as text and is parsed with `Decimal`.
+
+The storage layer (the `ledger` app) calls these rules inside its transactions; the same
+rules replay a journal in tests so stored balances can be checked against it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+MINUTES_PER_CREDIT = 60
+MAX_MINUTES_PER_DAY = 24 * 60
+
+
+class Kind(StrEnum):
+    """Transfer kinds. Funders ask for activity and spending by kind and category."""
+
+    ISSUE = "issue"  # scheme issuance -> an earning partner's credit budget
+    EARN = "earn"  # earning partner -> member, for a contribution of hours
+    SPEND = "spend"  # member -> spending partner
+    GIFT = "gift"  # member -> member (also across projects of one programme)
+    DONATE = "donate"  # member -> the project's community pot
+    EXPIRE = "expire"  # member -> issuance, when a scheme retires unused credits
+    REVERSE = "reverse"  # exact mirror of an earlier transfer, once
+
+
+class LedgerError(ValueError):
+    """A rule was broken; the message is one line a coordinator can act on."""
+
+
+class InsufficientBalance(LedgerError):
+    pass
+
+
+class AlreadyReversed(LedgerError):
+    pass
+
+
+class TooManyHours(LedgerError):
+    pass
+
+
+def _parse_decimal(text: str | int | Decimal, what: str) -> Decimal:
+    if isinstance(text, float):
+        raise LedgerError(f"{what} must be given as text or an integer, not a float")
+    try:
+        value = Decimal(str(text).strip())
+    except (InvalidOperation, ValueError):
+        raise LedgerError(f"{what} must be a number, got {str(text)!r}") from None
+    if not value.is_finite():
+        raise LedgerError(f"{what} must be a finite number, got {str(text)!r}")
+    return value
+
+
+def to_minutes(amount: str | int | Decimal, what: str = "hours") -> int:
+    """Convert hours or credits (same scale) to whole minutes, refusing fractions of a minute.
+
+    Half an hour ("0.5") is 30 minutes; "0.333" is refused rather than rounded, so the
+    ledger never holds an amount the coordinator did not write.
+    """
+    value = _parse_decimal(amount, what) * MINUTES_PER_CREDIT
+    if value != value.to_integral_value():
+        raise LedgerError(f"{what} must be a whole number of minutes, got {amount!r}")
+    minutes = int(value)
+    if minutes <= 0:
+        raise LedgerError(f"{what} must be more than zero, got {amount!r}")
+    return minutes
+
+
+def format_credits(minutes: int) -> str:
+    """Show minutes of credit as credits with at most two decimals ("2.5")."""
+    value = Decimal(minutes) / MINUTES_PER_CREDIT
+    text = f"{value.quantize(Decimal('0.01')):f}".rstrip("0").rstrip(".")
+    return text if text not in ("", "-0") else "0"
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """A transfer as the rules see it: whole minutes from one account to another."""
+
+    debit: int
+    credit: int
+    amount: int
+    kind: str = Kind.GIFT
+    reverses: int | None = None
+
+
+def check_amount(amount: int) -> None:
+    if not isinstance(amount, int) or isinstance(amount, bool):
+        raise LedgerError("amounts are whole minutes of credit")
+    if amount <= 0:
+        raise LedgerError("amount must be more than zero")
+
+
+def check_funds(balance: int, min_balance: int | None, amount: int, who: str) -> None:
+    """Refuse a debit that would take an account below its floor.
+
+    Members have a floor of zero; an organisation's floor is minus its overdraft limit;
+    the scheme's issuance account has no floor (`None`), because issuing is how credits
+    come into being.
+    """
+    if min_balance is not None and balance - amount < min_balance:
+        available = balance - min_balance
+        raise InsufficientBalance(
+            f"{who} has {format_credits(max(available, 0))} credits available; "
+            f"cannot move {format_credits(amount)}"
+        )
+
+
+def check_daily_hours(already: int, adding: int, person: str, day: dt.date) -> None:
+    """One person cannot give more than 24 hours in a day, whatever the partners say."""
+    if already + adding > MAX_MINUTES_PER_DAY:
+        raise TooManyHours(
+            f"{person} would have {format_credits(already + adding)} hours on {day.isoformat()}; "
+            "the most one person can give in a day is 24"
+        )
+
+
+def check_not_future(day: dt.date, today: dt.date, what: str = "date") -> None:
+    if day > today:
+        raise LedgerError(f"{what} {day.isoformat()} is in the future")
+
+
+def reversal_of(original: Posting, original_id: int, already_reversed: bool) -> Posting:
+    """The exact mirror of a transfer. A transfer is reversed at most once, and a reversal
+    is itself final: a wrong reversal is put right by recording the transfer again."""
+    if original.kind == Kind.REVERSE:
+        raise LedgerError(f"transfer {original_id} is itself a reversal and cannot be reversed")
+    if already_reversed:
+        raise AlreadyReversed(f"transfer {original_id} has already been reversed")
+    return Posting(
+        debit=original.credit,
+        credit=original.debit,
+        amount=original.amount,
+        kind=Kind.REVERSE,
+        reverses=original_id,
+    )
+
+
+def replay(postings: Iterable[Posting]) -> dict[int, int]:
+    """Balances from a journal. Stored balances must always equal this."""
+    balances: dict[int, int] = {}
+    for p in postings:
+        balances[p.debit] = balances.get(p.debit, 0) - p.amount
+        balances[p.credit] = balances.get(p.credit, 0) + p.amount
+    return balances
+
+
+def apply(
+    balances: dict[int, int], floors: dict[int, int | None], posting: Posting, who: str = "account"
+) -> None:
+    """Apply one posting to in-memory balances, enforcing the floor; used by batch mode."""
+    check_amount(posting.amount)
+    if posting.debit == posting.credit:
+        raise LedgerError("cannot transfer credits to the same account")
+    check_funds(balances[posting.debit], floors.get(posting.debit), posting.amount, who)
+    balances[posting.debit] -= posting.amount
+    balances[posting.credit] += posting.amount

@@ -1,0 +1,1 @@
+"""Demo data for Tallytale: synthetic, labelled, deterministic; never real participants."""

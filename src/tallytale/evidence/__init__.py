@@ -1,0 +1,1 @@
+"""Tallytale evidence (see the open issues)."""

@@ -1,0 +1,807 @@
+"""The one way to move time credits.
+
+Every function here runs in a single transaction and either writes everything or nothing.
+Concurrency: on PostgreSQL the accounts of a transfer are locked with SELECT ... FOR UPDATE
+in ascending id order (a fixed order, so two transfers cannot deadlock); on SQLite every
+write transaction starts with BEGIN IMMEDIATE (see settings), so writers queue.
+Idempotency: every transfer carries a unique key; repeating a request with the same key
+returns the first transfer and writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from tallytale.audit.services import record as audit
+from tallytale.core import ledger as rules
+from tallytale.core.ledger import Kind, LedgerError, Posting
+from tallytale.errors import InvalidInput, NotFound, TallytaleError
+from tallytale.programmes.models import Organisation, Person, Project
+from tallytale.programmes.services import get_partner, get_person
+
+from .models import Account, Contribution, Transfer
+
+
+class IdempotencyConflict(TallytaleError):
+    pass
+
+
+class BatchError(TallytaleError):
+    """All-or-nothing batch refused; `errors` lists (index, message) for every bad item."""
+
+    def __init__(self, errors: list[tuple[int, str]]):
+        self.errors = errors
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        super().__init__(f"item {first[0]}: {first[1]}{more}")
+
+
+def _ledger_error(exc: LedgerError) -> InvalidInput:
+    return InvalidInput(str(exc))
+
+
+# --- accounts ---------------------------------------------------------------------------
+
+
+def scheme_accounts(project: Project) -> tuple[Account, Account]:
+    """The project's issuance account (no floor) and community pot."""
+    issuance, _ = Account.objects.get_or_create(
+        project=project, owner=Account.Owner.ISSUANCE, defaults={"min_balance": None}
+    )
+    pot, _ = Account.objects.get_or_create(
+        project=project, owner=Account.Owner.POT, defaults={"min_balance": 0}
+    )
+    return issuance, pot
+
+
+def account_for_person(person: Person) -> Account:
+    account, _ = Account.objects.get_or_create(
+        person=person,
+        defaults={
+            "owner": Account.Owner.PERSON,
+            "project_id": person.home_project_id,
+            "min_balance": 0,
+        },
+    )
+    return account
+
+
+def account_for_organisation(org: Organisation) -> Account:
+    account, _ = Account.objects.get_or_create(
+        organisation=org,
+        defaults={
+            "owner": Account.Owner.ORGANISATION,
+            "project_id": org.project_id,
+            "min_balance": -int(org.overdraft_minutes),
+        },
+    )
+    return account
+
+
+def _lock(*account_ids: int) -> dict[int, Account]:
+    ids = sorted(set(account_ids))
+    return {a.pk: a for a in Account.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+
+
+def _who(account: Account) -> str:
+    if account.person_id:
+        return f"member {account.person.code}"
+    if account.organisation_id:
+        return f"partner {account.organisation.slug}"
+    return f"{account.get_owner_display().lower()} of {account.project.slug}"
+
+
+# --- requests ---------------------------------------------------------------------------
+
+
+@dataclass
+class Actor:
+    """Who recorded a transfer: a signed-in user, or an operator at the command line."""
+
+    label: str
+    user: object | None = None
+
+
+def _existing(key: str) -> Transfer | None:
+    return Transfer.objects.filter(idempotency_key=key).first()
+
+
+def _same_request(t: Transfer, debit_id: int, credit_id: int, amount: int, kind: str) -> bool:
+    return (t.debit_id, t.credit_id, t.amount, t.kind) == (debit_id, credit_id, amount, kind)
+
+
+def _idempotent(key: str, check) -> Transfer | None:
+    t = _existing(key)
+    if t is not None and check is not None and not check(t):
+        raise IdempotencyConflict(
+            f"key {key!r} was already used for a different transfer (#{t.pk})"
+        )
+    return t
+
+
+def _post(
+    debit: Account,
+    credit: Account,
+    amount: int,
+    kind: str,
+    key: str,
+    actor: Actor,
+    occurred_on: dt.date,
+    category: str = "",
+    contribution: Contribution | None = None,
+    reverses: Transfer | None = None,
+    note: str = "",
+) -> Transfer:
+    """Write one transfer on already-locked accounts, enforcing the floor."""
+    try:
+        rules.check_amount(amount)
+        rules.check_funds(debit.balance, debit.min_balance, amount, _who(debit))
+    except LedgerError as exc:
+        raise _ledger_error(exc) from None
+    t = Transfer.objects.create(
+        debit=debit,
+        credit=credit,
+        amount=amount,
+        kind=kind,
+        category=category,
+        idempotency_key=key,
+        occurred_on=occurred_on,
+        recorded_by=actor.user,
+        recorded_by_label=actor.label,
+        contribution=contribution,
+        reverses=reverses,
+        note=note,
+    )
+    debit.balance -= amount
+    credit.balance += amount
+    Account.objects.filter(pk=debit.pk).update(balance=debit.balance)
+    Account.objects.filter(pk=credit.pk).update(balance=credit.balance)
+    return t
+
+
+def _retrying_key(fn, key: str):
+    """Run `fn` in a transaction; if a concurrent request with the same key won the race,
+    return the transfer it wrote instead of failing."""
+    try:
+        with transaction.atomic():
+            return fn()
+    except IntegrityError:
+        t = _existing(key)
+        if t is None:
+            raise
+        return t
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def _day(value: dt.date | None, today: dt.date) -> dt.date:
+    day = value or today
+    try:
+        rules.check_not_future(day, today)
+    except LedgerError as exc:
+        raise _ledger_error(exc) from None
+    return day
+
+
+def _minutes(amount, what: str) -> int:
+    try:
+        return rules.to_minutes(amount, what)
+    except LedgerError as exc:
+        raise _ledger_error(exc) from None
+
+
+def _active_minutes_on(person: Person, day: dt.date) -> int:
+    """Minutes already credited to a person for a day, ignoring reversed contributions."""
+    return (
+        Contribution.objects.filter(
+            person=person, day=day, transfer__reversed_by__isnull=True
+        ).aggregate(s=Sum("minutes"))["s"]
+        or 0
+    )
+
+
+# --- operations -------------------------------------------------------------------------
+
+
+def earn(
+    person_code: str,
+    partner_slug: str,
+    hours,
+    *,
+    day: dt.date | None = None,
+    category: str = "",
+    key: str | None = None,
+    actor: Actor,
+    today: dt.date | None = None,
+) -> Transfer:
+    """Reward hours given at an earning partner: one credit per hour.
+
+    A partner without a budget draws the credits from the project's issuance account as
+    it rewards them (an `issue` transfer, then the `earn`); a budgeted partner must have
+    the credits in its account (or within its overdraft limit).
+    """
+    key = key or f"earn:{uuid.uuid4()}"
+    minutes = _minutes(hours, "hours")
+    today = today or _today()
+    day = _day(day, today)
+    person = get_person(person_code)
+    partner = get_partner(partner_slug)
+    if not partner.earns:
+        raise InvalidInput(f"partner {partner.slug!r} is not an earning partner")
+
+    def check(t: Transfer) -> bool:
+        return t.kind == Kind.EARN and t.amount == minutes and t.credit.person_id == person.pk
+
+    done = _idempotent(key, check)
+    if done:
+        return done
+
+    def write() -> Transfer:
+        p_acc = account_for_person(person)
+        o_acc = account_for_organisation(partner)
+        issuance, _ = scheme_accounts(partner.project)
+        locked = _lock(p_acc.pk, o_acc.pk, issuance.pk)
+        p_acc, o_acc, issuance = locked[p_acc.pk], locked[o_acc.pk], locked[issuance.pk]
+        try:
+            rules.check_daily_hours(_active_minutes_on(person, day), minutes, person.code, day)
+        except LedgerError as exc:
+            raise _ledger_error(exc) from None
+        if not partner.budgeted:
+            shortfall = minutes - (o_acc.balance - (o_acc.min_balance or 0))
+            if shortfall > 0:
+                _post(
+                    issuance,
+                    o_acc,
+                    shortfall,
+                    Kind.ISSUE,
+                    f"{key}:issue",
+                    actor,
+                    day,
+                    category="auto",
+                )
+        contribution = Contribution.objects.create(
+            person=person, partner=partner, day=day, minutes=minutes, activity=category
+        )
+        return _post(
+            o_acc, p_acc, minutes, Kind.EARN, key, actor, day, category, contribution=contribution
+        )
+
+    return _retrying_key(write, key)
+
+
+def spend(
+    person_code: str,
+    partner_slug: str,
+    credits,
+    *,
+    day: dt.date | None = None,
+    category: str = "",
+    key: str | None = None,
+    actor: Actor,
+    today: dt.date | None = None,
+) -> Transfer:
+    """Spend credits at a spending partner of the member's programme (or project)."""
+    key = key or f"spend:{uuid.uuid4()}"
+    minutes = _minutes(credits, "credits")
+    day = _day(day, today or _today())
+    person = get_person(person_code)
+    partner = get_partner(partner_slug)
+    if not partner.spends:
+        raise InvalidInput(f"partner {partner.slug!r} is not a spending partner")
+    _same_scheme(person.home_project, partner.project, f"partner {partner.slug!r}")
+    p_acc, o_acc = account_for_person(person), account_for_organisation(partner)
+    done = _idempotent(key, lambda t: _same_request(t, p_acc.pk, o_acc.pk, minutes, Kind.SPEND))
+    if done:
+        return done
+
+    def write() -> Transfer:
+        locked = _lock(p_acc.pk, o_acc.pk)
+        return _post(
+            locked[p_acc.pk], locked[o_acc.pk], minutes, Kind.SPEND, key, actor, day, category
+        )
+
+    return _retrying_key(write, key)
+
+
+def _same_scheme(a: Project, b: Project, what: str) -> None:
+    if a.pk == b.pk:
+        return
+    if a.programme_id is None or a.programme_id != b.programme_id:
+        raise InvalidInput(f"{what} is in project {b.slug!r}, outside this member's programme")
+
+
+def gift(
+    person_code: str,
+    to_code: str,
+    credits,
+    *,
+    day: dt.date | None = None,
+    category: str = "",
+    key: str | None = None,
+    actor: Actor,
+    today: dt.date | None = None,
+) -> Transfer:
+    """Give credits to another member, in this project or another of the same programme."""
+    key = key or f"gift:{uuid.uuid4()}"
+    minutes = _minutes(credits, "credits")
+    day = _day(day, today or _today())
+    giver, receiver = get_person(person_code), get_person(to_code)
+    if giver.pk == receiver.pk:
+        raise InvalidInput("a member cannot gift credits to themselves")
+    _same_scheme(giver.home_project, receiver.home_project, f"member {to_code!r}")
+    a, b = account_for_person(giver), account_for_person(receiver)
+    done = _idempotent(key, lambda t: _same_request(t, a.pk, b.pk, minutes, Kind.GIFT))
+    if done:
+        return done
+
+    def write() -> Transfer:
+        locked = _lock(a.pk, b.pk)
+        return _post(locked[a.pk], locked[b.pk], minutes, Kind.GIFT, key, actor, day, category)
+
+    return _retrying_key(write, key)
+
+
+def donate(
+    person_code: str,
+    credits,
+    *,
+    day: dt.date | None = None,
+    key: str | None = None,
+    actor: Actor,
+    today: dt.date | None = None,
+) -> Transfer:
+    """Give credits to the project's community pot (counted as donated in the statistics)."""
+    key = key or f"donate:{uuid.uuid4()}"
+    minutes = _minutes(credits, "credits")
+    day = _day(day, today or _today())
+    person = get_person(person_code)
+    a = account_for_person(person)
+    _, pot = scheme_accounts(person.home_project)
+    done = _idempotent(key, lambda t: _same_request(t, a.pk, pot.pk, minutes, Kind.DONATE))
+    if done:
+        return done
+
+    def write() -> Transfer:
+        locked = _lock(a.pk, pot.pk)
+        return _post(
+            locked[a.pk], locked[pot.pk], minutes, Kind.DONATE, key, actor, day, "donation"
+        )
+
+    return _retrying_key(write, key)
+
+
+def set_budget(
+    partner_slug: str,
+    credits,
+    *,
+    key: str | None = None,
+    actor: Actor,
+    today: dt.date | None = None,
+) -> Transfer:
+    """Issue credits to an earning partner's budget. From then on the partner can reward
+    only what its budget (plus any overdraft limit) holds."""
+    key = key or f"issue:{uuid.uuid4()}"
+    minutes = _minutes(credits, "credits")
+    day = today or _today()
+    partner = get_partner(partner_slug)
+    if not partner.earns:
+        raise InvalidInput(f"partner {partner.slug!r} is not an earning partner")
+    o_acc = account_for_organisation(partner)
+    issuance, _ = scheme_accounts(partner.project)
+    done = _idempotent(key, lambda t: _same_request(t, issuance.pk, o_acc.pk, minutes, Kind.ISSUE))
+    if done:
+        return done
+
+    def write() -> Transfer:
+        Organisation.objects.filter(pk=partner.pk).update(budgeted=True)
+        locked = _lock(issuance.pk, o_acc.pk)
+        return _post(
+            locked[issuance.pk], locked[o_acc.pk], minutes, Kind.ISSUE, key, actor, day, "budget"
+        )
+
+    return _retrying_key(write, key)
+
+
+def reverse(
+    transfer_id: int, *, key: str | None = None, actor: Actor, reason: str = ""
+) -> Transfer:
+    """Correct a transfer by its exact mirror. Nothing is edited or deleted; the reversal
+    references the original and a transfer can be reversed only once (also a database
+    constraint)."""
+    key = key or f"reverse:{transfer_id}:{uuid.uuid4()}"
+    done = _idempotent(key, lambda t: t.reverses_id == transfer_id)
+    if done:
+        return done
+
+    def write() -> Transfer:
+        try:
+            original = Transfer.objects.get(pk=transfer_id)
+        except Transfer.DoesNotExist:
+            raise NotFound(f"no transfer {transfer_id}") from None
+        locked = _lock(original.debit_id, original.credit_id)
+        already = Transfer.objects.filter(reverses=original).exists()
+        try:
+            mirror = rules.reversal_of(
+                Posting(original.debit_id, original.credit_id, original.amount, original.kind),
+                original.pk,
+                already,
+            )
+        except LedgerError as exc:
+            raise _ledger_error(exc) from None
+        t = _post(
+            locked[mirror.debit],
+            locked[mirror.credit],
+            mirror.amount,
+            Kind.REVERSE,
+            key,
+            actor,
+            _today(),
+            original.category,
+            reverses=original,
+            note=reason[:200],
+        )
+        audit(
+            "ledger.reverse",
+            actor_label=actor.label,
+            actor=actor.user,
+            target=original,
+            project_slug=locked[mirror.debit].project.slug,
+            reversal_id=t.pk,
+        )
+        return t
+
+    try:
+        with transaction.atomic():
+            return write()
+    except IntegrityError:
+        t = _existing(key)
+        if t is not None:
+            return t
+        raise InvalidInput(f"transfer {transfer_id} has already been reversed") from None
+
+
+# --- batch mode -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Op:
+    """One request in a batch: `earn` (hours), `spend` or `gift` (credits), all in minutes."""
+
+    kind: str
+    person: str
+    minutes: int
+    key: str
+    partner: str = ""
+    to: str = ""
+    day: dt.date | None = None
+    category: str = ""
+
+
+@dataclass
+class BatchResult:
+    written: int = 0
+    skipped: int = 0  # idempotency keys already applied
+    transfer_ids: list[int] = field(default_factory=list)
+
+
+def record_batch(ops: Sequence[Op], *, actor: Actor, today: dt.date | None = None) -> BatchResult:
+    """Apply many operations in one transaction with a constant number of queries.
+
+    Every rule of the single-operation functions holds; any bad item refuses the whole
+    batch and every bad item is reported. Items whose key was already applied are skipped,
+    so re-running a batch is harmless.
+    """
+    today = today or _today()
+    errors: list[tuple[int, str]] = []
+    keys = [op.key for op in ops]
+    if len(set(keys)) != len(keys):
+        seen: set[str] = set()
+        for i, k in enumerate(keys):
+            if k in seen:
+                errors.append((i, f"key {k!r} repeated within the batch"))
+            seen.add(k)
+    codes = {op.person for op in ops} | {op.to for op in ops if op.to}
+    people = {p.code: p for p in Person.objects.filter(code__in=codes, erased_at__isnull=True)}
+    partners = {
+        o.slug: o
+        for o in Organisation.objects.select_related("project").filter(
+            slug__in={op.partner for op in ops if op.partner}
+        )
+    }
+    with transaction.atomic():
+        done_keys = set()
+        for chunk in _chunks(keys, 900):
+            done_keys.update(
+                Transfer.objects.filter(idempotency_key__in=chunk).values_list(
+                    "idempotency_key", flat=True
+                )
+            )
+        person_ids = [p.pk for p in people.values()]
+        org_ids = [o.pk for o in partners.values()]
+        project_ids = {o.project_id for o in partners.values()}
+        accounts = list(
+            Account.objects.select_for_update()
+            .filter(
+                Q(person_id__in=person_ids)
+                | Q(organisation_id__in=org_ids)
+                | Q(project_id__in=project_ids, owner=Account.Owner.ISSUANCE)
+            )
+            .order_by("pk")
+        )
+        by_person = {a.person_id: a for a in accounts if a.person_id}
+        by_org = {a.organisation_id: a for a in accounts if a.organisation_id}
+        issuance = {a.project_id: a for a in accounts if a.owner == Account.Owner.ISSUANCE}
+        balances = {a.pk: a.balance for a in accounts}
+        floors = {a.pk: a.min_balance for a in accounts}
+        start = dict(balances)
+        days: dict[tuple[int, dt.date], int] = defaultdict(int)
+        earn_days = {
+            (people[op.person].pk, op.day or today)
+            for op in ops
+            if op.kind == Kind.EARN and op.person in people
+        }
+        if earn_days:
+            for row in (
+                Contribution.objects.filter(
+                    person_id__in={p for p, _ in earn_days},
+                    day__in={d for _, d in earn_days},
+                    transfer__reversed_by__isnull=True,
+                )
+                .values("person_id", "day")
+                .annotate(s=Sum("minutes"))
+            ):
+                days[(row["person_id"], row["day"])] = row["s"]
+        transfers: list[Transfer] = []
+        contributions: list[tuple[int, Contribution]] = []
+        for i, op in enumerate(ops):
+            if op.key in done_keys:
+                continue
+            try:
+                day = op.day or today
+                rules.check_not_future(day, today)
+                person = people.get(op.person)
+                if person is None:
+                    raise LedgerError(f"no person {op.person!r}")
+                p_acc = by_person[person.pk]
+                if op.kind == Kind.EARN:
+                    org = partners.get(op.partner)
+                    if org is None:
+                        raise LedgerError(f"no partner {op.partner!r}")
+                    if not org.earns:
+                        raise LedgerError(f"partner {org.slug!r} is not an earning partner")
+                    rules.check_amount(op.minutes)
+                    rules.check_daily_hours(days[(person.pk, day)], op.minutes, person.code, day)
+                    o_acc = by_org[org.pk]
+                    if not org.budgeted:
+                        shortfall = op.minutes - (balances[o_acc.pk] - (floors[o_acc.pk] or 0))
+                        if shortfall > 0:
+                            iss = issuance[org.project_id]
+                            rules.apply(
+                                balances, floors, Posting(iss.pk, o_acc.pk, shortfall, Kind.ISSUE)
+                            )
+                            transfers.append(
+                                _t(
+                                    iss,
+                                    o_acc,
+                                    shortfall,
+                                    Kind.ISSUE,
+                                    f"{op.key}:issue",
+                                    day,
+                                    "auto",
+                                    actor,
+                                )
+                            )
+                    rules.apply(
+                        balances,
+                        floors,
+                        Posting(o_acc.pk, p_acc.pk, op.minutes, Kind.EARN),
+                        f"partner {org.slug}",
+                    )
+                    days[(person.pk, day)] += op.minutes
+                    c = Contribution(
+                        person=person,
+                        partner=org,
+                        day=day,
+                        minutes=op.minutes,
+                        activity=op.category,
+                    )
+                    contributions.append((len(transfers), c))
+                    transfers.append(
+                        _t(o_acc, p_acc, op.minutes, Kind.EARN, op.key, day, op.category, actor)
+                    )
+                elif op.kind == Kind.SPEND:
+                    org = partners.get(op.partner)
+                    if org is None:
+                        raise LedgerError(f"no partner {op.partner!r}")
+                    if not org.spends:
+                        raise LedgerError(f"partner {org.slug!r} is not a spending partner")
+                    o_acc = by_org[org.pk]
+                    rules.apply(
+                        balances,
+                        floors,
+                        Posting(p_acc.pk, o_acc.pk, op.minutes, Kind.SPEND),
+                        f"member {person.code}",
+                    )
+                    transfers.append(
+                        _t(p_acc, o_acc, op.minutes, Kind.SPEND, op.key, day, op.category, actor)
+                    )
+                elif op.kind == Kind.GIFT:
+                    other = people.get(op.to)
+                    if other is None:
+                        raise LedgerError(f"no person {op.to!r}")
+                    if other.pk == person.pk:
+                        raise LedgerError("a member cannot gift credits to themselves")
+                    o_acc = by_person[other.pk]
+                    rules.apply(
+                        balances,
+                        floors,
+                        Posting(p_acc.pk, o_acc.pk, op.minutes, Kind.GIFT),
+                        f"member {person.code}",
+                    )
+                    transfers.append(
+                        _t(p_acc, o_acc, op.minutes, Kind.GIFT, op.key, day, op.category, actor)
+                    )
+                else:
+                    raise LedgerError(f"unknown operation {op.kind!r}")
+            except LedgerError as exc:
+                errors.append((i, str(exc)))
+        if errors:
+            raise BatchError(errors)
+        if contributions:
+            created = Contribution.objects.bulk_create(
+                [c for _, c in contributions], batch_size=500
+            )
+            for (idx, _), c in zip(contributions, created):
+                transfers[idx].contribution = c
+        Transfer.objects.bulk_create(transfers, batch_size=500)
+        changed = [a for a in accounts if balances[a.pk] != start[a.pk]]
+        for a in changed:
+            a.balance = balances[a.pk]
+        Account.objects.bulk_update(changed, ["balance"], batch_size=500)
+    return BatchResult(
+        written=len(transfers),
+        skipped=sum(1 for op in ops if op.key in done_keys),
+        transfer_ids=[t.pk for t in transfers if t.pk is not None],
+    )
+
+
+def _t(
+    debit: Account,
+    credit: Account,
+    amount: int,
+    kind: str,
+    key: str,
+    day: dt.date,
+    category: str,
+    actor: Actor,
+) -> Transfer:
+    return Transfer(
+        debit=debit,
+        credit=credit,
+        amount=amount,
+        kind=kind,
+        category=category,
+        idempotency_key=key,
+        occurred_on=day,
+        recorded_at=timezone.now(),
+        recorded_by=actor.user,
+        recorded_by_label=actor.label,
+    )
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def balance(person_code: str, as_of: dt.date | None = None) -> int:
+    """A member's balance in minutes, now or at the end of a day."""
+    person = get_person(person_code)
+    account = account_for_person(person)
+    if as_of is None:
+        return account.balance
+    return _balance_as_of(account, as_of)
+
+
+def _balance_as_of(account: Account, as_of: dt.date) -> int:
+    inflow = (
+        Transfer.objects.filter(credit=account, occurred_on__lte=as_of).aggregate(s=Sum("amount"))[
+            "s"
+        ]
+        or 0
+    )
+    outflow = (
+        Transfer.objects.filter(debit=account, occurred_on__lte=as_of).aggregate(s=Sum("amount"))[
+            "s"
+        ]
+        or 0
+    )
+    return inflow - outflow
+
+
+def statement(person_code: str, start: dt.date | None = None, end: dt.date | None = None) -> dict:
+    """Opening balance, every transfer in the period with a running balance, closing balance."""
+    person = get_person(person_code)
+    account = account_for_person(person)
+    opening = _balance_as_of(account, start - dt.timedelta(days=1)) if start else 0
+    qs = Transfer.objects.filter(Q(debit=account) | Q(credit=account)).select_related(
+        "debit__person",
+        "debit__organisation",
+        "credit__person",
+        "credit__organisation",
+        "contribution",
+    )
+    if start:
+        qs = qs.filter(occurred_on__gte=start)
+    if end:
+        qs = qs.filter(occurred_on__lte=end)
+    running = opening
+    lines = []
+    for t in qs.order_by("occurred_on", "pk"):
+        signed = t.amount if t.credit_id == account.pk else -t.amount
+        running += signed
+        other = t.debit if t.credit_id == account.pk else t.credit
+        lines.append(
+            {
+                "id": t.pk,
+                "date": t.occurred_on.isoformat(),
+                "kind": t.kind,
+                "category": t.category,
+                "counterparty": _counterparty(other),
+                "minutes": signed,
+                "credits": rules.format_credits(signed)
+                if signed >= 0
+                else "-" + rules.format_credits(-signed),
+                "balance_minutes": running,
+                "reverses": t.reverses_id,
+                "recorded_by": t.recorded_by_label,
+            }
+        )
+    return {
+        "person": person.code,
+        "from": start.isoformat() if start else None,
+        "to": end.isoformat() if end else None,
+        "opening_minutes": opening,
+        "closing_minutes": running,
+        "lines": lines,
+    }
+
+
+def _counterparty(account: Account) -> str:
+    if account.person_id:
+        return account.person.code
+    if account.organisation_id:
+        return account.organisation.slug
+    return account.owner
+
+
+def check_books() -> dict:
+    """Re-derive every balance from the journal and compare with the stored balances."""
+    postings = Transfer.objects.values_list("debit_id", "credit_id", "amount").iterator(
+        chunk_size=5000
+    )
+    replayed = rules.replay(Posting(d, c, a) for d, c, a in postings)
+    stored = dict(Account.objects.values_list("pk", "balance"))
+    mismatched = {
+        pk: (stored.get(pk, 0), replayed.get(pk, 0))
+        for pk in set(stored) | set(replayed)
+        if stored.get(pk, 0) != replayed.get(pk, 0)
+    }
+    return {
+        "sum_of_balances": sum(stored.values()),
+        "mismatched": mismatched,
+        "accounts": len(stored),
+    }

@@ -1,0 +1,1 @@
+"""Tallytale stories (see the open issues)."""

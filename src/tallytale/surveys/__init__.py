@@ -1,0 +1,1 @@
+"""Tallytale surveys (see the open issues)."""

@@ -1,0 +1,1 @@
+"""Tallytale web (see the open issues)."""

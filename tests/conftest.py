@@ -1,0 +1,36 @@
+import datetime as dt
+
+import pytest
+
+from tallytale.ledger.services import Actor
+from tallytale.programmes import services as people
+
+
+@pytest.fixture
+def actor():
+    return Actor("test:coordinator")
+
+
+@pytest.fixture
+def scheme(db):
+    """A small scheme in one programme: two projects, partners and members.
+
+    cwm: members M1, M2, M3; partners library (earning, no budget), garden (earning,
+    budgeted later by tests), pool (spending), cafe (both).
+    town: member T1, partner cinema (spending).
+    """
+    people.create_programme("valleys", "Valleys")
+    people.create_project("cwm", "Cwm", "valleys")
+    people.create_project("town", "Town", "valleys")
+    people.create_project("elsewhere", "Elsewhere")
+    for code in ("M1", "M2", "M3"):
+        people.add_person(code, "cwm", joined_on=dt.date(2025, 1, 1))
+    people.add_person("T1", "town", joined_on=dt.date(2025, 1, 1), card_code="CARD-T1")
+    people.add_person("X1", "elsewhere", joined_on=dt.date(2025, 1, 1))
+    people.add_partner("library", "cwm", "earning")
+    people.add_partner("garden", "cwm", "earning")
+    people.add_partner("pool", "cwm", "spending")
+    people.add_partner("cafe", "cwm", "both", overdraft_minutes=120)
+    people.add_partner("cinema", "town", "spending")
+    people.add_partner("far-shop", "elsewhere", "spending")
+    return "cwm"

@@ -1,0 +1,82 @@
+import datetime as dt
+
+import pytest
+
+from tallytale.ledger.importers import ImportFailed, import_contributions
+from tallytale.ledger.models import Contribution, Transfer
+
+TODAY = dt.date(2025, 6, 30)
+GOOD = """person_code,partner,date,hours,activity
+M1,library,2025-06-01,2,gardening
+M2,library,2025-06-01,1.5,admin
+M1,library,2025-06-01,2,gardening
+M3,cafe,2025-06-02,0.5,cooking
+"""
+
+
+def test_import_all_rows_and_reimport_changes_nothing(scheme, actor):
+    r = import_contributions(GOOD, "cwm", actor=actor, today=TODAY)
+    assert (r.rows, r.written, r.already_imported) == (4, 4, 0)
+    assert Contribution.objects.count() == 4  # the repeated row is a second, real contribution
+    n = Transfer.objects.count()
+    again = import_contributions(GOOD, "cwm", actor=actor, today=TODAY)
+    assert (again.written, again.already_imported) == (0, 4)
+    assert Transfer.objects.count() == n and Contribution.objects.count() == 4
+    # a file with one more row adds exactly that row
+    more = import_contributions(
+        GOOD + "M2,library,2025-06-03,1,admin\n", "cwm", actor=actor, today=TODAY
+    )
+    assert (more.written, more.already_imported) == (1, 4)
+
+
+def test_import_reports_every_bad_row_with_line_numbers_and_writes_nothing(scheme, actor):
+    bad = (
+        "person_code,partner,date,hours,activity\n"
+        "M1,library,2025-06-01,2,gardening\n"
+        "NOBODY,library,2025-06-01,2,x\n"
+        "M2,library,01/06/2025,2,x\n"
+        "M2,library,2025-06-01,-1,x\n"
+        "M2,library,2030-01-01,1,x\n"
+        "M3,nowhere,2025-06-01,1,x\n"
+        "M3,pool,2025-06-01,1,x\n"
+        "M1,library,2025-06-01,23,x\n"
+        "T1,library,2025-06-01,1,x\n"
+        "M2,library\n"
+    )
+    with pytest.raises(ImportFailed) as info:
+        import_contributions(bad, "cwm", actor=actor, today=TODAY)
+    errors = info.value.errors
+    assert errors[0].startswith("line 3: person_code 'NOBODY' is not a member of cwm")
+    joined = "\n".join(errors)
+    for expected in (
+        "line 4: date '01/06/2025' is not YYYY-MM-DD",
+        "line 5: hours must be more than zero",
+        "line 6: date 2030-01-01 is in the future",
+        "line 10: person_code 'T1' is not a member of cwm",
+        "line 11: expected 5 fields, found 2",
+    ):
+        assert expected in joined
+    assert Transfer.objects.count() == 0 and Contribution.objects.count() == 0
+    # second pass (service rules) also names lines: unknown partner, non-earning partner, 24h
+    fixed = "\n".join(bad.splitlines()[:2] + bad.splitlines()[6:9]) + "\n"
+    with pytest.raises(ImportFailed) as info:
+        import_contributions(fixed, "cwm", actor=actor, today=TODAY)
+    joined = "\n".join(info.value.errors)
+    assert "line 3: no partner 'nowhere'" in joined
+    assert "line 4: partner 'pool' is not an earning partner" in joined
+    assert "line 5: M1 would have 25 hours on 2025-06-01" in joined
+    assert Transfer.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file is empty"),
+        ("person,partner\nM1,library\n", "missing column(s) person_code, date, hours, activity"),
+        ("person_code,partner,date,hours,activity\n", "no rows"),
+        ("person_code,partner,date,hours,activity\nM1\x00,library,2025-06-01,1,x\n", "NUL"),
+    ],
+)
+def test_malformed_files(scheme, actor, text, message):
+    with pytest.raises(ImportFailed, match=message.replace("(", r"\(").replace(")", r"\)")):
+        import_contributions(text, "cwm", actor=actor, today=TODAY)
