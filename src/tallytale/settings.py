@@ -54,7 +54,14 @@ INSTALLED_APPS = [
     "tallytale.audit",
     "tallytale.programmes",
     "tallytale.ledger",
+    "tallytale.surveys",
+    "tallytale.stories",
+    "tallytale.web",
 ]
+
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "web:login"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

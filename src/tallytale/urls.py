@@ -1,6 +1,10 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 urlpatterns = [
+    path("", include("tallytale.web.urls")),
+    path("surveys/", include("tallytale.surveys.urls")),
+    path("stories/", include("tallytale.stories.urls")),
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
 ]
