@@ -15,8 +15,9 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
@@ -473,6 +474,22 @@ def reverse(
 # --- batch mode -------------------------------------------------------------------------
 
 
+class _P(NamedTuple):
+    pk: int
+    code: str
+    home_project_id: int
+
+
+class _A(NamedTuple):
+    pk: int
+    person_id: int | None
+    organisation_id: int | None
+    project_id: int
+    owner: str
+    balance: int
+    min_balance: int | None
+
+
 @dataclass(frozen=True)
 class Op:
     """One request in a batch: `earn` (hours), `spend` or `gift` (credits), all in minutes."""
@@ -511,13 +528,19 @@ def record_batch(ops: Sequence[Op], *, actor: Actor, today: dt.date | None = Non
                 errors.append((i, f"key {k!r} repeated within the batch"))
             seen.add(k)
     codes = {op.person for op in ops} | {op.to for op in ops if op.to}
-    people = {p.code: p for p in Person.objects.filter(code__in=codes, erased_at__isnull=True)}
+    people = {
+        r[1]: _P(*r)
+        for r in Person.objects.filter(code__in=codes, erased_at__isnull=True).values_list(
+            "pk", "code", "home_project_id"
+        )
+    }
     partners = {
         o.slug: o
         for o in Organisation.objects.select_related("project").filter(
             slug__in={op.partner for op in ops if op.partner}
         )
     }
+    people_programmes = dict(Project.objects.values_list("pk", "programme_id"))
     with transaction.atomic():
         done_keys = set()
         for chunk in _chunks(keys, 900):
@@ -529,15 +552,25 @@ def record_batch(ops: Sequence[Op], *, actor: Actor, today: dt.date | None = Non
         person_ids = [p.pk for p in people.values()]
         org_ids = [o.pk for o in partners.values()]
         project_ids = {o.project_id for o in partners.values()}
-        accounts = list(
-            Account.objects.select_for_update()
+        accounts = [
+            _A(*r)
+            for r in Account.objects.select_for_update()
             .filter(
                 Q(person_id__in=person_ids)
                 | Q(organisation_id__in=org_ids)
                 | Q(project_id__in=project_ids, owner=Account.Owner.ISSUANCE)
             )
             .order_by("pk")
-        )
+            .values_list(
+                "pk",
+                "person_id",
+                "organisation_id",
+                "project_id",
+                "owner",
+                "balance",
+                "min_balance",
+            )
+        ]
         by_person = {a.person_id: a for a in accounts if a.person_id}
         by_org = {a.organisation_id: a for a in accounts if a.organisation_id}
         issuance = {a.project_id: a for a in accounts if a.owner == Account.Owner.ISSUANCE}
@@ -561,8 +594,10 @@ def record_batch(ops: Sequence[Op], *, actor: Actor, today: dt.date | None = Non
                 .annotate(s=Sum("minutes"))
             ):
                 days[(row["person_id"], row["day"])] = row["s"]
-        transfers: list[Transfer] = []
-        contributions: list[tuple[int, Contribution]] = []
+        # rows as plain tuples: (debit, credit, amount, kind, category, key, day, contribution#)
+        rows: list[tuple] = []
+        contributions: list[tuple[int, int, dt.date, int, str]] = []
+        auto_issue: dict[int, list] = {}  # partner account -> [minutes, first day, keys]
         for i, op in enumerate(ops):
             if op.key in done_keys:
                 continue
@@ -581,43 +616,32 @@ def record_batch(ops: Sequence[Op], *, actor: Actor, today: dt.date | None = Non
                         raise LedgerError(f"partner {org.slug!r} is not an earning partner")
                     rules.check_amount(op.minutes)
                     rules.check_daily_hours(days[(person.pk, day)], op.minutes, person.code, day)
-                    o_acc = by_org[org.pk]
+                    o = by_org[org.pk].pk
                     if not org.budgeted:
-                        shortfall = op.minutes - (balances[o_acc.pk] - (floors[o_acc.pk] or 0))
+                        shortfall = op.minutes - (balances[o] - (floors[o] or 0))
                         if shortfall > 0:
-                            iss = issuance[org.project_id]
-                            rules.apply(
-                                balances, floors, Posting(iss.pk, o_acc.pk, shortfall, Kind.ISSUE)
-                            )
-                            transfers.append(
-                                _t(
-                                    iss,
-                                    o_acc,
-                                    shortfall,
-                                    Kind.ISSUE,
-                                    f"{op.key}:issue",
-                                    day,
-                                    "auto",
-                                    actor,
-                                )
-                            )
+                            iss = issuance[org.project_id].pk
+                            rules.apply(balances, floors, Posting(iss, o, shortfall, Kind.ISSUE))
+                            entry = auto_issue.setdefault(o, [0, day, [], iss])
+                            entry[0] += shortfall
+                            entry[1] = min(entry[1], day)
+                            entry[2].append(op.key)
                     rules.apply(
-                        balances,
-                        floors,
-                        Posting(o_acc.pk, p_acc.pk, op.minutes, Kind.EARN),
-                        f"partner {org.slug}",
+                        balances, floors, Posting(o, p_acc.pk, op.minutes), f"partner {org.slug}"
                     )
                     days[(person.pk, day)] += op.minutes
-                    c = Contribution(
-                        person=person,
-                        partner=org,
-                        day=day,
-                        minutes=op.minutes,
-                        activity=op.category,
-                    )
-                    contributions.append((len(transfers), c))
-                    transfers.append(
-                        _t(o_acc, p_acc, op.minutes, Kind.EARN, op.key, day, op.category, actor)
+                    contributions.append((person.pk, org.pk, day, op.minutes, op.category))
+                    rows.append(
+                        (
+                            o,
+                            p_acc.pk,
+                            op.minutes,
+                            Kind.EARN,
+                            op.category,
+                            op.key,
+                            day,
+                            len(contributions) - 1,
+                        )
                     )
                 elif op.kind == Kind.SPEND:
                     org = partners.get(op.partner)
@@ -625,15 +649,15 @@ def record_batch(ops: Sequence[Op], *, actor: Actor, today: dt.date | None = Non
                         raise LedgerError(f"no partner {op.partner!r}")
                     if not org.spends:
                         raise LedgerError(f"partner {org.slug!r} is not a spending partner")
-                    o_acc = by_org[org.pk]
-                    rules.apply(
-                        balances,
-                        floors,
-                        Posting(p_acc.pk, o_acc.pk, op.minutes, Kind.SPEND),
-                        f"member {person.code}",
+                    _same_scheme_rule(
+                        person.home_project_id, org.project, people_programmes, op.partner
                     )
-                    transfers.append(
-                        _t(p_acc, o_acc, op.minutes, Kind.SPEND, op.key, day, op.category, actor)
+                    o = by_org[org.pk].pk
+                    rules.apply(
+                        balances, floors, Posting(p_acc.pk, o, op.minutes), f"member {person.code}"
+                    )
+                    rows.append(
+                        (p_acc.pk, o, op.minutes, Kind.SPEND, op.category, op.key, day, None)
                     )
                 elif op.kind == Kind.GIFT:
                     other = people.get(op.to)
@@ -641,15 +665,19 @@ def record_batch(ops: Sequence[Op], *, actor: Actor, today: dt.date | None = Non
                         raise LedgerError(f"no person {op.to!r}")
                     if other.pk == person.pk:
                         raise LedgerError("a member cannot gift credits to themselves")
-                    o_acc = by_person[other.pk]
+                    if people_programmes[person.home_project_id] != people_programmes[
+                        other.home_project_id
+                    ] or (
+                        people_programmes[person.home_project_id] is None
+                        and person.home_project_id != other.home_project_id
+                    ):
+                        raise LedgerError(f"member {op.to!r} is outside this member's programme")
+                    o = by_person[other.pk].pk
                     rules.apply(
-                        balances,
-                        floors,
-                        Posting(p_acc.pk, o_acc.pk, op.minutes, Kind.GIFT),
-                        f"member {person.code}",
+                        balances, floors, Posting(p_acc.pk, o, op.minutes), f"member {person.code}"
                     )
-                    transfers.append(
-                        _t(p_acc, o_acc, op.minutes, Kind.GIFT, op.key, day, op.category, actor)
+                    rows.append(
+                        (p_acc.pk, o, op.minutes, Kind.GIFT, op.category, op.key, day, None)
                     )
                 else:
                     raise LedgerError(f"unknown operation {op.kind!r}")
@@ -657,46 +685,106 @@ def record_batch(ops: Sequence[Op], *, actor: Actor, today: dt.date | None = Non
                 errors.append((i, str(exc)))
         if errors:
             raise BatchError(errors)
-        if contributions:
-            created = Contribution.objects.bulk_create(
-                [c for _, c in contributions], batch_size=500
-            )
-            for (idx, _), c in zip(contributions, created):
-                transfers[idx].contribution = c
-        Transfer.objects.bulk_create(transfers, batch_size=500)
-        changed = [a for a in accounts if balances[a.pk] != start[a.pk]]
-        for a in changed:
-            a.balance = balances[a.pk]
-        Account.objects.bulk_update(changed, ["balance"], batch_size=500)
+        # One automatic issue per unbudgeted partner per batch, written before its earns;
+        # its key is derived from the earns it funds, so a re-run batch writes it once.
+        issues = [
+            (iss, o, minutes, Kind.ISSUE, "auto", "auto-issue:" + _digest(keys), first, None)
+            for o, (minutes, first, keys, iss) in sorted(auto_issue.items())
+        ]
+        rows = issues + rows
+        ids = _write_batch(rows, contributions, actor)
+        changed = [(balances[a.pk], a.pk) for a in accounts if balances[a.pk] != start[a.pk]]
+        with connection.cursor() as cur:
+            cur.executemany("UPDATE ledger_account SET balance = %s WHERE id = %s", changed)
     return BatchResult(
-        written=len(transfers),
+        written=len(rows),
         skipped=sum(1 for op in ops if op.key in done_keys),
-        transfer_ids=[t.pk for t in transfers if t.pk is not None],
+        transfer_ids=ids,
     )
 
 
-def _t(
-    debit: Account,
-    credit: Account,
-    amount: int,
-    kind: str,
-    key: str,
-    day: dt.date,
-    category: str,
-    actor: Actor,
-) -> Transfer:
-    return Transfer(
-        debit=debit,
-        credit=credit,
-        amount=amount,
-        kind=kind,
-        category=category,
-        idempotency_key=key,
-        occurred_on=day,
-        recorded_at=timezone.now(),
-        recorded_by=actor.user,
-        recorded_by_label=actor.label,
-    )
+def _same_scheme_rule(
+    home_project_id: int, partner_project: Project, programmes: dict, slug: str
+) -> None:
+    if home_project_id == partner_project.pk:
+        return
+    mine = programmes.get(home_project_id)
+    if mine is None or mine != partner_project.programme_id:
+        raise LedgerError(
+            f"partner {slug!r} is in project {partner_project.slug!r}, outside this member's programme"
+        )
+
+
+def _digest(keys: list[str]) -> str:
+    import hashlib
+
+    return hashlib.sha256("\x1f".join(keys).encode()).hexdigest()[:40]
+
+
+def _allocate_ids(table: str, n: int) -> list[int]:
+    """Reserve `n` primary keys, so a batch can link rows without a round trip per row.
+
+    PostgreSQL: from the table's identity sequence. SQLite: the batch holds the write lock
+    (BEGIN IMMEDIATE), so the next ids after the highest ever issued are ours.
+    """
+    if n == 0:
+        return []
+    assert table in ("ledger_transfer", "ledger_contribution")  # internal names only
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            cur.execute(
+                f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)",  # noqa: S608
+                [n],
+            )
+            return [r[0] for r in cur.fetchall()]
+        cur.execute(
+            f"SELECT MAX(COALESCE((SELECT MAX(id) FROM {table}), 0), "  # noqa: S608
+            f"COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0))",
+            [table],
+        )
+        first = cur.fetchone()[0] + 1
+        return list(range(first, first + n))
+
+
+def _write_batch(rows: list[tuple], contributions: list[tuple], actor: Actor) -> list[int]:
+    ops = connection.ops
+    now = ops.adapt_datetimefield_value(timezone.now())
+    user_id = getattr(actor.user, "pk", None)
+    c_ids = _allocate_ids("ledger_contribution", len(contributions))
+    t_ids = _allocate_ids("ledger_transfer", len(rows))
+    with connection.cursor() as cur:
+        if contributions:
+            cur.executemany(
+                "INSERT INTO ledger_contribution (id, person_id, partner_id, day, minutes, activity, recorded_at) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                [
+                    (cid, p, o, ops.adapt_datefield_value(d), m, a, now)
+                    for cid, (p, o, d, m, a) in zip(c_ids, contributions)
+                ],
+            )
+        cur.executemany(
+            "INSERT INTO ledger_transfer (id, debit_id, credit_id, amount, kind, category, idempotency_key, "
+            "occurred_on, recorded_at, recorded_by_id, recorded_by_label, contribution_id, reverses_id, note) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, NULL, '')",
+            [
+                (
+                    tid,
+                    d,
+                    c,
+                    amount,
+                    str(kind),
+                    category,
+                    key,
+                    ops.adapt_datefield_value(day),
+                    now,
+                    user_id,
+                    actor.label,
+                    None if ci is None else c_ids[ci],
+                )
+                for tid, (d, c, amount, kind, category, key, day, ci) in zip(t_ids, rows)
+            ],
+        )
+    return t_ids
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:
