@@ -24,7 +24,9 @@ COMMANDS = {
     "report": "build an evidence report",
     "themes": "discover themes in stories",
     "redact": "mask personal data in text",
+    "story": "withdraw stories, change consent, review redactions",
 }
+NO_DATABASE = {"redact"}
 
 
 def _pop_db(argv: list[str]) -> str | None:
@@ -77,14 +79,16 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0] in ("-h", "--help", "help"):
         print(_usage())
         return 0
-    if argv[0] not in COMMANDS:
-        sys.stderr.write(f"tallytale: error: unknown command {argv[0]!r}; see `tallytale --help`\n")
-        return 2
     import django
 
     django.setup()
+    from django.core.management import get_commands
+
+    if argv[0] not in COMMANDS and argv[0] not in get_commands():
+        sys.stderr.write(f"tallytale: error: unknown command {argv[0]!r}; see `tallytale --help`\n")
+        return 2
     helping = any(a in ("-h", "--help") for a in argv)
-    if argv[0] not in ("init", "demo") and not helping:
+    if argv[0] not in ("init", "demo", *NO_DATABASE) and not helping:
         from django.db.utils import OperationalError
 
         try:
