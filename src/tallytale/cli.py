@@ -25,6 +25,8 @@ COMMANDS = {
     "themes": "discover themes in stories",
     "redact": "mask personal data in text",
     "story": "withdraw stories, change consent, review redactions",
+    "wave": "survey waves: create, list",
+    "instrument": "survey instruments: list, install built-ins",
 }
 NO_DATABASE = {"redact"}
 

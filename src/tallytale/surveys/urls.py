@@ -1,2 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "surveys"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:instrument_id>/respond/", views.respond, name="respond"),
+]

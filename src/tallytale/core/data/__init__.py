@@ -1,0 +1,1 @@
+"""Shipped word lists for :mod:`tallytale.core.redact` (read via importlib.resources)."""

@@ -1,0 +1,295 @@
+"""Web entry: a mobile-first form rendered on the server from the instrument.
+
+Works without JavaScript: every question is shown; on submit the server applies
+`relevant` (answers to irrelevant questions are dropped), `required` and `constraint`
+with the same rules as imports, and shows the form again with each problem beside its
+question. Participants answer for themselves; researchers and coordinators
+(`survey.enter`) can answer on behalf of a participant, recorded as `entered_by`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from tallytale.errors import TallytaleError
+from tallytale.programmes.models import Membership, Person
+from tallytale.programmes.permissions import can, projects_where, require
+
+from . import services
+from .models import Instrument, Wave
+from .spec import FormSpec, QuestionSpec, pick_label
+from .xlsform import language_code
+
+DEFAULT_REPEATS = 2
+MAX_REPEATS = 20
+TEXT_INPUTS = {
+    "integer": ("number", "1"),
+    "decimal": ("number", "any"),
+    "date": ("date", ""),
+    "datetime": ("datetime-local", ""),
+    "time": ("time", ""),
+    "text": ("text", ""),
+    "geopoint": ("text", ""),
+    "email": ("email", ""),
+}
+
+
+def form_language(spec: FormSpec, code: str | None = None) -> str:
+    """The form language (e.g. 'Cymraeg (cy)') matching the request language code."""
+    code = (code or get_language() or "en").split("-")[0].lower()
+    for name in spec.languages:
+        if language_code(name) == code:
+            return name
+    return spec.default_language
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    projects = projects_where(request.user, "survey.respond")
+    instruments = (
+        Instrument.objects.filter(project__in=projects)
+        .select_related("project")
+        .order_by("project__slug", "form_id", "-created_at")
+    )
+    latest: dict[tuple[int, str], Instrument] = {}
+    for i in instruments:
+        latest.setdefault((i.project_id, i.form_id), i)
+    return render(request, "surveys/index.html", {"instruments": list(latest.values())})
+
+
+def _repeat_count(request: HttpRequest, q: QuestionSpec) -> int:
+    count = q.parameters.get("repeat_count") or ""
+    try:
+        n = int(request.POST.get(f"n:{q.path}") or count or DEFAULT_REPEATS)
+    except ValueError:
+        n = DEFAULT_REPEATS
+    return max(1, min(MAX_REPEATS, n))
+
+
+def _answers_from_post(request: HttpRequest, spec: FormSpec) -> dict[str, Any]:
+    answers: dict[str, Any] = {}
+    for q in spec.top_level:
+        if q.type == "repeat":
+            instances = []
+            for i in range(1, _repeat_count(request, q) + 1):
+                inst = {}
+                for c in spec.children_of_repeat(q.path):
+                    if c.takes_answer:
+                        inst[c.path] = _field(request, f"q:{q.path}[{i}]:{c.path}", c)
+                instances.append(inst)
+            answers[q.path] = instances
+        elif q.takes_answer and q.type != "calculate":
+            answers[q.path] = _field(request, f"q:{q.path}", q)
+    return answers
+
+
+def _field(request: HttpRequest, name: str, q: QuestionSpec) -> str:
+    if q.type == "select_multiple":
+        return " ".join(request.POST.getlist(name))
+    value = request.POST.get(name, "").strip()
+    if q.type == "datetime" and value and len(value) == 16:
+        value += ":00"
+    return value
+
+
+def _items(
+    spec: FormSpec, lang: str, answers: dict[str, Any], errors: dict[str, str], request: HttpRequest
+) -> list[dict]:
+    """A flat list for the template: group open/close markers and questions."""
+    items: list[dict] = []
+    open_groups: list[str] = []
+
+    def close_until(parent: str) -> None:
+        while open_groups and not (
+            parent == open_groups[-1] or parent.startswith(open_groups[-1] + "/")
+        ):
+            open_groups.pop()
+            items.append({"kind": "close"})
+
+    def label(d: dict[str, str]) -> str:
+        return pick_label(d, lang, spec.default_language)
+
+    def question(q: QuestionSpec, name: str, value: Any, error_key: str) -> dict:
+        item: dict[str, Any] = {
+            "kind": "question",
+            "type": q.type,
+            "name": name,
+            "id": "f-"
+            + name.replace(":", "-").replace("/", "-").replace("[", "-").replace("]", ""),
+            "label": label(q.label) or q.name,
+            "hint": label(q.hint),
+            "required": q.required,
+            "error": errors.get(error_key, ""),
+            "value": value if value is not None else q.default,
+            "unchecked": bool(q.unevaluated),
+        }
+        if q.type in ("select_one", "select_multiple"):
+            chosen = str(item["value"] or "").split()
+            item["options"] = [
+                {
+                    "value": n,
+                    "label": label(lab) or n,
+                    "checked": n in chosen,
+                    "id": f"{item['id']}-{i}",
+                }
+                for i, (n, lab, _) in enumerate(q.choices)
+            ]
+            item["widget"] = "radio" if q.type == "select_one" else "checkbox"
+        elif q.type == "range":
+            item["widget"] = "input"
+            item["input_type"] = "number"
+            item["min"] = q.parameters.get("start", "1")
+            item["max"] = q.parameters.get("end", "10")
+            item["step"] = q.parameters.get("step", "1")
+        elif q.type == "note":
+            item["widget"] = "note"
+        elif q.type == "acknowledge":
+            item["widget"] = "acknowledge"
+        elif q.type == "text" and "multiline" in q.appearance:
+            item["widget"] = "textarea"
+        else:
+            item["widget"] = "input"
+            item["input_type"], item["step"] = TEXT_INPUTS.get(q.type, ("text", ""))
+            if q.type == "geopoint":
+                item["hint"] = item["hint"] or _("Latitude and longitude, e.g. 51.68 -4.16")
+            if q.type == "datetime" and isinstance(item["value"], str):
+                item["value"] = item["value"][:16]
+        return item
+
+    for q in spec.top_level:
+        close_until(q.parent_path)
+        if q.type == "group":
+            items.append({"kind": "open", "legend": label(q.label)})
+            open_groups.append(q.path)
+            continue
+        if q.type == "repeat":
+            n = _repeat_count(request, q)
+            given = answers.get(q.path) or []
+            for i in range(1, n + 1):
+                inst = given[i - 1] if i <= len(given) else {}
+                items.append({"kind": "open", "legend": f"{label(q.label) or q.name} {i}"})
+                for c in spec.children_of_repeat(q.path):
+                    if c.type in ("group", "repeat", "calculate") or not (
+                        c.takes_answer or c.type == "note"
+                    ):
+                        continue
+                    items.append(
+                        question(
+                            c,
+                            f"q:{q.path}[{i}]:{c.path}",
+                            inst.get(c.path),
+                            f"{q.path}[{i}]:{c.path}",
+                        )
+                    )
+                items.append({"kind": "close"})
+            items.append({"kind": "repeat_count", "name": f"n:{q.path}", "value": n})
+            continue
+        if q.type == "calculate" or (not q.takes_answer and q.type != "note"):
+            continue
+        if q.type in (
+            "start",
+            "end",
+            "today",
+            "deviceid",
+            "username",
+            "audit",
+            "hidden",
+            "xml-external",
+            "csv-external",
+        ):
+            continue
+        items.append(question(q, f"q:{q.path}", answers.get(q.path), q.path))
+    close_until("")
+    return items
+
+
+def _participants(request: HttpRequest, instrument: Instrument) -> list[Person]:
+    ids = Membership.objects.filter(project=instrument.project, role="participant").values_list(
+        "person_id", flat=True
+    )
+    return list(Person.objects.filter(pk__in=ids, erased_at__isnull=True).order_by("code"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def respond(request: HttpRequest, instrument_id: int) -> HttpResponse:
+    instrument = get_object_or_404(Instrument.objects.select_related("project"), pk=instrument_id)
+    project = instrument.project
+    on_behalf = can(request.user, "survey.enter", project)
+    if not on_behalf:
+        require(request.user, "survey.respond", project)
+    me = getattr(request.user, "person", None)
+    spec = services.spec_for(instrument)
+    lang = form_language(spec)
+    waves = list(Wave.objects.filter(project=project).order_by("position", "name"))
+    answers: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    chosen_wave = (
+        request.POST.get("wave") or request.GET.get("wave") or (waves[0].name if waves else "")
+    )
+    participant_code = request.POST.get("participant", "").strip()
+    if request.method == "POST" and "add_repeat" not in request.POST:
+        answers = _answers_from_post(request, spec)
+        person = me
+        if participant_code and on_behalf:
+            person = Person.objects.filter(code=participant_code, erased_at__isnull=True).first()
+            if (
+                person is None
+                or not Membership.objects.filter(person=person, project=project).exists()
+            ):
+                errors["participant"] = _("No participant with that code in this project.")
+        elif on_behalf and not participant_code and me is None:
+            errors["participant"] = _("Choose the participant you are entering answers for.")
+        if person is None and "participant" not in errors:
+            raise PermissionDenied("survey.respond")
+        wave = next((w for w in waves if w.name == chosen_wave), None)
+        if waves and wave is None:
+            errors["wave"] = _("Choose a wave.")
+        if not errors:
+            try:
+                services.submit_response(
+                    instrument,
+                    answers,
+                    person=person,
+                    wave=wave,
+                    entered_by=request.user,
+                    entered_by_label=f"web:{request.user.get_username()}",
+                    language=lang,
+                )
+            except services.InvalidResponse as exc:
+                errors.update({p: m for p, m in exc.errors})
+            except TallytaleError as exc:
+                errors["form"] = str(exc)
+            else:
+                messages.success(request, _("Thank you. The answers have been saved."))
+                return redirect("surveys:respond", instrument_id=instrument.pk)
+    elif request.method == "POST":
+        answers = _answers_from_post(request, spec)
+    context = {
+        "instrument": instrument,
+        "title": instrument.title or instrument.form_id,
+        "items": _items(spec, lang, answers, errors, request),
+        "errors": errors,
+        "error_count": len(errors),
+        "general_error": errors.get("form", ""),
+        "waves": waves,
+        "chosen_wave": chosen_wave,
+        "on_behalf": on_behalf,
+        "participants": _participants(request, instrument) if on_behalf else [],
+        "participant_code": participant_code,
+        "form_lang": language_code(lang) or "",
+    }
+    return render(request, "surveys/respond.html", context, status=400 if errors else 200)
+
+
+def not_found(request: HttpRequest) -> HttpResponse:  # pragma: no cover - placeholder
+    raise Http404
