@@ -1,0 +1,73 @@
+"""`tallytale import stories` and `tallytale export stories`."""
+
+from pathlib import Path
+
+from tallytale.audit.services import cli_actor
+from tallytale.commands import Subcommand, to_json
+from tallytale.core import consent as rules
+from tallytale.programmes.services import get_project
+
+from .exporters import export_stories
+from .importers import ImportFailed, import_stories, read_rows
+from .services import Actor
+
+
+def _configure_import(p):
+    p.add_argument(
+        "file",
+        help="CSV (UTF-8) or XLSX with columns external_id,text and optionally language,"
+        "participant_code,consent,collected_on,title,consent_method,info_sheet_version,sig:<name>",
+    )
+    p.add_argument("--project", required=True, metavar="SLUG")
+
+
+def _run_import(o, cmd):
+    try:
+        rows = read_rows(o["file"])
+        report = import_stories(rows, o["project"], actor=Actor(cli_actor()))
+    except ImportFailed as exc:
+        for e in exc.errors:
+            cmd.stderr.write(e)
+        raise
+    parts = [
+        f"{report.rows} rows: {report.written} stories imported",
+        f"{report.already_imported} already imported",
+    ]
+    if report.withdrawn_skipped:
+        parts.append(f"{report.withdrawn_skipped} withdrawn (not re-imported)")
+    if report.held_for_review:
+        parts.append(f"{report.held_for_review} held for redaction review")
+    if report.participants_created:
+        parts.append(f"{len(report.participants_created)} new participants")
+    cmd.stdout.write(", ".join(parts))
+
+
+def _configure_export(p):
+    p.add_argument("--project", required=True, metavar="SLUG")
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument(
+        "--audience",
+        choices=rules.AUDIENCES,
+        default=rules.RESEARCH_TEAM,
+        help="who the file is for (default research_team: every live story, redacted)",
+    )
+    p.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+
+
+def _run_export(o, cmd):
+    project = get_project(o["project"])
+    data, count = export_stories(project, o["format"], o["audience"], actor_label=cli_actor())
+    text = data if isinstance(data, str) else to_json(data)
+    if o.get("output"):
+        Path(o["output"]).write_text(text, encoding="utf-8")
+        cmd.stderr.write(f"{count} stories written to {o['output']}")
+    else:
+        cmd.stdout.write(text, ending="" if text.endswith("\n") else "\n")
+
+
+IMPORTERS = {
+    "stories": Subcommand("participants' stories (CSV or XLSX)", _configure_import, _run_import)
+}
+EXPORTERS = {
+    "stories": Subcommand("stories, redacted, for an audience", _configure_export, _run_export)
+}

@@ -1,0 +1,128 @@
+"""Forms for the phone-first story pages. They only shape input; services validate."""
+
+from __future__ import annotations
+
+from django import forms
+
+from .models import ConsentLevel, ConsentMethod, Medium, Prompt, Signifier
+
+
+class StoryForm(forms.Form):
+    prompt = forms.ModelChoiceField(queryset=Prompt.objects.none(), required=False)
+    medium = forms.ChoiceField(choices=Medium.choices, initial=Medium.TEXT)
+    language = forms.CharField(
+        max_length=35, help_text="e.g. cy (Welsh), ar (Arabic), en, bfi (British Sign Language)"
+    )
+    title = forms.CharField(max_length=300, required=False)
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 10, "dir": "auto"}), required=False, strip=False
+    )
+    recording = forms.FileField(
+        required=False, help_text="Video (e.g. BSL) or audio: mp4, webm, ogg, mp3, wav, m4a"
+    )
+    translation = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    translation_language = forms.CharField(max_length=35, required=False)
+    teller_code = forms.CharField(
+        max_length=40, required=False, help_text="Leave empty if the teller is anonymous"
+    )
+    consent_level = forms.ChoiceField(
+        choices=ConsentLevel.choices, initial=ConsentLevel.RESEARCH_TEAM, widget=forms.RadioSelect
+    )
+    consent_method = forms.ChoiceField(choices=ConsentMethod.choices)
+    info_sheet_version = forms.CharField(max_length=40, required=False)
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project = project
+        self.fields["prompt"].queryset = Prompt.objects.filter(project=project, active=True)
+        self.signifiers = list(Signifier.objects.filter(project=project, active=True))
+        for sig in self.signifiers:
+            name = f"sig_{sig.pk}"
+            if sig.kind == Signifier.Kind.CHOICE:
+                choices = [(o, o) for o in sig.options]
+                self.fields[name] = (
+                    forms.MultipleChoiceField(
+                        choices=choices, required=False, widget=forms.CheckboxSelectMultiple
+                    )
+                    if sig.multiple
+                    else forms.ChoiceField(
+                        choices=[("", "—"), *choices], required=False, widget=forms.RadioSelect
+                    )
+                )
+            elif sig.kind == Signifier.Kind.SLIDER:
+                self.fields[name] = forms.IntegerField(
+                    required=False,
+                    widget=forms.NumberInput(attrs={"type": "range", "min": 0, "max": 100}),
+                    help_text=f"0 = {sig.options[0]}, 100 = {sig.options[1]}",
+                )
+            elif sig.kind == Signifier.Kind.TRIAD:
+                for i, pole in enumerate(sig.options):
+                    self.fields[f"{name}_{i}"] = forms.FloatField(
+                        required=False, min_value=0, label=pole
+                    )
+            else:
+                self.fields[name] = forms.TypedChoiceField(
+                    coerce=int,
+                    required=False,
+                    choices=[("", "—")]
+                    + [(str(v), str(v)) for v in range(sig.scale_min, sig.scale_max + 1)],
+                    widget=forms.RadioSelect,
+                )
+            self.fields[name if sig.kind != Signifier.Kind.TRIAD else f"{name}_0"].label = (
+                sig.label if sig.kind != Signifier.Kind.TRIAD else sig.options[0]
+            )
+
+    def signifier_answers(self) -> dict[str, object]:
+        """Raw answers by signifier name; the service validates them."""
+        out: dict[str, object] = {}
+        for sig in self.signifiers:
+            name = f"sig_{sig.pk}"
+            if sig.kind == Signifier.Kind.TRIAD:
+                parts = [self.cleaned_data.get(f"{name}_{i}") for i in range(3)]
+                if all(p is None for p in parts):
+                    continue
+                weights = [p or 0.0 for p in parts]
+                total = sum(weights)
+                # Tellers place a point among three poles; the form gives raw weights, which
+                # are normalised here, exactly as the triad widget would.
+                out[sig.name] = [w / total for w in weights] if total > 0 else weights
+            else:
+                value = self.cleaned_data.get(name)
+                if value not in (None, "", []):
+                    out[sig.name] = value
+        return out
+
+    def triad_groups(self):
+        """Signifier fields for the template, grouping a triad's three weights."""
+        groups = []
+        for sig in self.signifiers:
+            name = f"sig_{sig.pk}"
+            if sig.kind == Signifier.Kind.TRIAD:
+                groups.append((sig, [self[f"{name}_{i}"] for i in range(3)]))
+            else:
+                groups.append((sig, [self[name]]))
+        return groups
+
+
+class ConsentForm(forms.Form):
+    level = forms.ChoiceField(choices=ConsentLevel.choices, widget=forms.RadioSelect)
+    method = forms.ChoiceField(choices=ConsentMethod.choices)
+    info_sheet_version = forms.CharField(max_length=40, required=False)
+
+
+class TranscriptForm(forms.Form):
+    kind = forms.ChoiceField(choices=[("transcript", "Transcript"), ("translation", "Translation")])
+    language = forms.CharField(max_length=35, required=False)
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 10, "dir": "auto"}))
+
+
+class CorrectionForm(forms.Form):
+    field = forms.ChoiceField(
+        choices=[(f, f) for f in ("text", "title", "translation", "transcript")], initial="text"
+    )
+    add_start = forms.IntegerField(required=False, min_value=0)
+    add_end = forms.IntegerField(required=False, min_value=0)
+    add_type = forms.CharField(required=False, max_length=20, initial="NAME")
+    remove = forms.CharField(
+        required=False, help_text="A masked span to unmask, as start-end-TYPE (e.g. 10-15-NAME)"
+    )

@@ -1,0 +1,252 @@
+"""Import stories collected elsewhere (CSV or XLSX), all-or-nothing and idempotent.
+
+Columns: external_id,text (required) and optional language, participant_code, consent,
+collected_on, title, consent_method, info_sheet_version, plus `sig:<signifier name>` for
+each signifier. Every bad row and field is reported with its line number; nothing is
+written unless every row is good. Re-importing skips rows whose (project, external_id) is
+already stored with the same text; a row whose text differs from what is stored is a
+conflict (an error, never a silent overwrite). A withdrawn story is never brought back.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from tallytale.errors import InvalidInput
+from tallytale.programmes import services as people
+from tallytale.programmes.models import Person, code_validator
+
+from .models import Signifier, Story
+from .services import Actor, StoryDraft, collect_many, prepare
+from .text import clean_text
+
+REQUIRED = ["external_id", "text"]
+OPTIONAL = [
+    "language",
+    "participant_code",
+    "consent",
+    "collected_on",
+    "title",
+    "consent_method",
+    "info_sheet_version",
+]
+MAX_BYTES = 100 * 1024 * 1024
+MAX_XLSX_UNCOMPRESSED = 500 * 1024 * 1024
+
+
+class ImportFailed(InvalidInput):
+    def __init__(self, errors: list[str]):
+        self.errors = errors
+        more = (
+            f" ({len(errors)} problems; nothing was imported)"
+            if len(errors) > 1
+            else " (nothing was imported)"
+        )
+        super().__init__(errors[0] + more)
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    written: int = 0
+    already_imported: int = 0
+    withdrawn_skipped: int = 0
+    participants_created: list[str] = field(default_factory=list)
+    held_for_review: int = 0
+
+
+def _csv_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFailed([f"the file is not UTF-8 text (byte {exc.start})"]) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        for row in reader:
+            yield reader.line_num, row
+    except csv.Error as exc:
+        raise ImportFailed([f"line {reader.line_num}: {exc}"]) from None
+
+
+def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
+    if not data.startswith(b"PK\x03\x04"):
+        raise ImportFailed(["the file is not an XLSX workbook (not a zip file)"])
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            total = sum(i.file_size for i in z.infolist())
+    except zipfile.BadZipFile:
+        raise ImportFailed(["the file is not an XLSX workbook (damaged zip)"]) from None
+    if total > MAX_XLSX_UNCOMPRESSED:
+        raise ImportFailed(
+            [
+                f"the workbook unpacks to {total // 1048576} MB; refusing more than "
+                f"{MAX_XLSX_UNCOMPRESSED // 1048576} MB"
+            ]
+        )
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for bad files
+        raise ImportFailed([f"cannot read the workbook: {type(exc).__name__}"]) from None
+    try:
+        ws = wb.worksheets[0]
+        for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            out = []
+            for v in row:
+                if v is None:
+                    out.append("")
+                elif isinstance(v, dt.datetime):
+                    out.append(v.date().isoformat())
+                elif isinstance(v, dt.date):
+                    out.append(v.isoformat())
+                elif isinstance(v, float) and v.is_integer():
+                    out.append(str(int(v)))
+                else:
+                    out.append(str(v))
+            yield n, out
+    finally:
+        wb.close()
+
+
+def read_rows(path: str | Path) -> list[tuple[int, list[str]]]:
+    """Rows of a CSV or XLSX file as (line number, cells)."""
+    p = Path(path)
+    if not p.is_file():
+        raise InvalidInput(f"no such file: {path}")
+    if p.stat().st_size > MAX_BYTES:
+        raise InvalidInput(f"{path} is larger than {MAX_BYTES // 1048576} MB")
+    data = p.read_bytes()
+    if p.suffix.lower() == ".xlsx" or data.startswith(b"PK\x03\x04"):
+        return list(_xlsx_rows(data))
+    return list(_csv_rows(data))
+
+
+def import_stories(
+    rows: list[tuple[int, list[str]]], project_slug: str, *, actor: Actor
+) -> ImportReport:
+    """Validate every row, then write all new stories in one transaction."""
+    project = people.get_project(project_slug)
+    if not rows:
+        raise ImportFailed(["the file is empty; expected a header with external_id,text"])
+    header_line, header = rows[0]
+    header = [
+        h.strip().lower() if not h.strip().lower().startswith("sig:") else h.strip() for h in header
+    ]
+    errors: list[str] = []
+    missing = [h for h in REQUIRED if h not in header]
+    if missing:
+        raise ImportFailed([f"line {header_line}: missing column(s) {', '.join(missing)}"])
+    signifiers = {s.name: s for s in Signifier.objects.filter(project=project, active=True)}
+    sig_cols = {h: h[4:].strip() for h in header if h.lower().startswith("sig:")}
+    unknown = [h for h in header if h and h not in REQUIRED + OPTIONAL and h not in sig_cols]
+    if unknown:
+        errors.append(f"line {header_line}: unknown column(s) {', '.join(unknown)}")
+    for h, name in sig_cols.items():
+        if name not in signifiers:
+            errors.append(
+                f"line {header_line}: column {h!r}: no signifier {name!r} in {project.slug}"
+            )
+    if errors:
+        raise ImportFailed(errors)
+    existing = {
+        s.external_id: s
+        for s in Story.objects.filter(project=project)
+        .exclude(external_id="")
+        .only("id", "external_id", "text", "withdrawn_at", "medium")
+    }
+    persons = {p.code: p for p in Person.objects.filter(erased_at__isnull=True)}
+    report = ImportReport()
+    drafts: list[tuple[StoryDraft, str]] = []
+    seen: dict[str, int] = {}
+    new_codes: set[str] = set()
+    for line, row in rows[1:]:
+        if not any(c.strip() for c in row):
+            continue
+        report.rows += 1
+        cells = {h: (row[i] if i < len(row) else "") for i, h in enumerate(header) if h}
+        problems: list[str] = []
+        ext_id = cells.get("external_id", "").strip()
+        if not ext_id:
+            problems.append("external_id is empty")
+        elif ext_id in seen:
+            problems.append(f"external_id {ext_id!r} repeats line {seen[ext_id]}")
+        else:
+            seen[ext_id] = line
+        code = cells.get("participant_code", "").strip()
+        teller = None
+        if code:
+            try:
+                code_validator(code)
+                teller = persons.get(code)
+                if teller is None:
+                    new_codes.add(code)
+            except Exception:  # noqa: BLE001 - ValidationError message below
+                problems.append(f"participant_code {code!r} is not a valid code")
+        collected_on = None
+        if cells.get("collected_on", "").strip():
+            try:
+                collected_on = dt.date.fromisoformat(cells["collected_on"].strip()[:10])
+            except ValueError:
+                problems.append(f"collected_on {cells['collected_on']!r} is not YYYY-MM-DD")
+        answers = {sig_cols[h]: cells.get(h, "") for h in sig_cols}
+        draft, errs = prepare(
+            project,
+            text=cells.get("text", ""),
+            language=cells.get("language", ""),
+            title=cells.get("title", ""),
+            teller=teller,
+            consent_level=cells.get("consent", "").strip() or None,
+            consent_method=cells.get("consent_method", "").strip() or None,
+            info_sheet_version=cells.get("info_sheet_version", ""),
+            answers=answers,
+            external_id=ext_id,
+            collected_on=collected_on,
+            signifiers=signifiers,
+        )
+        problems += [
+            msg if msg.startswith(k.split(":")[0]) else f"{k}: {msg}" for k, msg in errs.items()
+        ]
+        if ext_id and ext_id in existing and not problems:
+            old = existing[ext_id]
+            if old.withdrawn:
+                report.withdrawn_skipped += 1
+                continue
+            if old.text == draft.text:
+                report.already_imported += 1
+                continue
+            problems.append(
+                f"external_id {ext_id!r} is already stored (story {old.pk}) with different "
+                "text; nothing is overwritten: change the external_id or correct the story"
+            )
+        if problems:
+            errors.append(f"line {line}: " + "; ".join(problems))
+            continue
+        drafts.append((draft, code if teller is None else ""))
+    if errors:
+        raise ImportFailed(errors)
+    if report.rows == 0:
+        raise ImportFailed(["the file has a header but no rows"])
+    with transaction.atomic():
+        created = {}
+        for code in sorted(new_codes & {c for _, c in drafts if c}):
+            created[code] = people.add_person(code, project.slug)
+        for d, code in drafts:
+            if code:
+                d.teller = created[code]
+        stories = collect_many([d for d, _ in drafts], actor=actor)
+    report.participants_created = sorted(created)
+    report.written = len(stories)
+    report.held_for_review = sum(1 for s in stories if s.held_for_review)
+    return report
+
+
+__all__ = ["ImportFailed", "ImportReport", "clean_text", "import_stories", "read_rows"]

@@ -1,0 +1,712 @@
+"""The one way to change stories: collect, consent, withdraw, correct redaction, review.
+
+Views, the API, the CLI and importers call these. Each public function runs in one
+transaction and records an audit event (never with story text in it). When the caller is
+a signed-in user (`Actor.user`), the function checks their capability in the story's
+project; an operator at the command line (`Actor.user is None`) acts as the research team.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from django.core.exceptions import PermissionDenied
+from django.db import OperationalError, connection, transaction
+from django.utils import timezone
+
+from tallytale.audit.services import record
+from tallytale.core import consent as rules
+from tallytale.errors import InvalidInput
+from tallytale.programmes import permissions
+from tallytale.programmes.models import Person, Project
+
+from . import media
+from .models import (
+    TEXT_FIELDS,
+    ConsentLevel,
+    ConsentMethod,
+    ConsentRecord,
+    Medium,
+    Prompt,
+    RedactionCorrection,
+    Signifier,
+    SignifierAnswer,
+    Story,
+)
+from .signals import story_withdrawn
+from .signifiers import parse_answers
+from .text import MAX_TITLE_CHARS, clean_language, clean_text
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a signed-in user (checked against the project's permissions), or an
+    operator at the command line (`user=None`), who has the research team's powers."""
+
+    label: str
+    user: Any = None
+
+    @property
+    def person(self) -> Person | None:
+        return getattr(self.user, "person", None) if self.user is not None else None
+
+
+class StoryInvalid(InvalidInput):
+    """Every problem with a story at once, as field -> reason, for forms and imports."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+
+
+def _require(actor: Actor, capability: str, project: Project) -> None:
+    if actor.user is not None:
+        permissions.require(actor.user, capability, project)
+
+
+def _is_teller(actor: Actor, story: Story) -> bool:
+    person = actor.person
+    return person is not None and story.teller_id is not None and story.teller_id == person.pk
+
+
+def _audit(action: str, actor: Actor, story: Story | None, project: Project, **detail: Any):
+    user = actor.user if getattr(actor.user, "pk", None) else None
+    record(
+        action,
+        actor_label=actor.label,
+        actor=user,
+        target=story,
+        project_slug=project.slug,
+        **detail,
+    )
+
+
+# ------------------------------------------------------------------------------------------
+# Redaction (tallytale.core.redact does the detecting; this keeps its results in step)
+# ------------------------------------------------------------------------------------------
+
+
+def _span_dict(span: Any) -> dict:
+    if isinstance(span, dict):
+        return {"start": int(span["start"]), "end": int(span["end"]), "type": str(span["type"])}
+    return {"start": int(span.start), "end": int(span.end), "type": str(span.type)}
+
+
+def _to_spans(spans: list[dict]) -> list[Any]:
+    from tallytale.core import redact
+
+    return [redact.Span(s["start"], s["end"], redact.PIIType(s["type"])) for s in spans]
+
+
+def span_types() -> tuple[str, ...]:
+    """Placeholder types a coordinator may add by hand (those the detector uses)."""
+    from tallytale.core import redact
+
+    return tuple(t.value for t in redact.PIIType)
+
+
+@dataclass
+class Redacted:
+    text: str
+    spans: list[dict]
+    needs_review: bool
+    reasons: list[str] = field(default_factory=list)
+
+
+def redact_text(text: str, language: str | None) -> Redacted:
+    """Mask personal data in `text` with typed placeholders ([NAME], [PHONE], ...).
+
+    A text with no language is held for review too: the name rules depend on it.
+    """
+    if not text:
+        return Redacted("", [], False)
+    from tallytale.core import redact
+
+    result = redact.redact(text, language=language or None)
+    reasons = [str(r) for r in result.review_reasons]
+    if not language:
+        reasons.append("no language given: names may be missed")
+    return Redacted(
+        result.text,
+        [_span_dict(s) for s in result.spans],
+        bool(result.needs_review or reasons),
+        reasons,
+    )
+
+
+def _redact_fields(story: Story, fields: tuple[str, ...]) -> None:
+    """Redact the given fields in place; hold the story for review if any is uncertain."""
+    spans = dict(story.redaction_spans or {})
+    for name in fields:
+        language = {
+            "translation": story.translation_language,
+            "transcript": story.transcript_language,
+        }.get(name, story.language) or story.language
+        r = redact_text(getattr(story, name), language)
+        setattr(story, f"{name}_redacted", r.text)
+        spans[name] = r.spans
+        if r.needs_review:
+            story.held_for_review = True
+            story.reviewed_at = None
+            story.reviewed_by_label = ""
+            story.review_reasons = sorted(
+                set(story.review_reasons or [])
+                | {f"{name}: {x}" for x in r.reasons or ["uncertain"]}
+            )
+    story.redaction_spans = spans
+
+
+# ------------------------------------------------------------------------------------------
+# Collecting
+# ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class StoryDraft:
+    """A validated story, ready to be written (importers validate every row first)."""
+
+    project: Project
+    text: str = ""
+    language: str = ""
+    title: str = ""
+    translation: str = ""
+    translation_language: str = ""
+    medium: str = Medium.TEXT
+    teller: Person | None = None
+    collector: Person | None = None
+    prompt: Prompt | None = None
+    consent_level: str = ConsentLevel.RESEARCH_TEAM
+    consent_method: str = ConsentMethod.SPOKEN
+    info_sheet_version: str = ""
+    consent_taken_by: str = ""
+    answers: dict[str, Any] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    external_id: str = ""
+    collected_on: dt.date | None = None
+    media_ext: str = ""
+    media_type: str = ""
+
+
+def prepare(
+    project: Project,
+    *,
+    text: str | None = "",
+    language: str | None = "",
+    title: str | None = "",
+    translation: str | None = "",
+    translation_language: str | None = "",
+    medium: str = Medium.TEXT,
+    teller: Person | None = None,
+    collector: Person | None = None,
+    prompt: Prompt | None = None,
+    consent_level: str | None = ConsentLevel.RESEARCH_TEAM,
+    consent_method: str | None = ConsentMethod.SPOKEN,
+    info_sheet_version: str = "",
+    consent_taken_by: str = "",
+    answers: dict[str, Any] | None = None,
+    notes: dict[str, str] | None = None,
+    external_id: str = "",
+    collected_on: dt.date | None = None,
+    recording: BinaryIO | None = None,
+    recording_size: int = 0,
+    signifiers: dict[str, Signifier] | None = None,
+) -> tuple[StoryDraft, dict[str, str]]:
+    """Validate a story without writing it. Returns the draft and field -> reason errors."""
+    errors: dict[str, str] = {}
+    d = StoryDraft(project=project, teller=teller, collector=collector, prompt=prompt)
+
+    def check(name: str, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except InvalidInput as exc:
+            errors[name] = str(exc)
+            return ""
+
+    d.text = check("text", clean_text, text)
+    d.title = check("title", clean_text, title, "title", MAX_TITLE_CHARS)
+    d.translation = check("translation", clean_text, translation, "translation")
+    d.language = check("language", clean_language, language)
+    d.translation_language = check(
+        "translation_language", clean_language, translation_language, "translation language"
+    )
+    if medium not in Medium.values:
+        errors["medium"] = f"medium must be one of {', '.join(Medium.values)}"
+    d.medium = medium
+    if medium == Medium.TEXT:
+        if not d.text and "text" not in errors:
+            errors["text"] = "the story is empty"
+        if recording is not None:
+            errors["recording"] = "choose audio or video to attach a recording"
+    elif recording is None:
+        errors["recording"] = f"an {medium} story needs a recording"
+    else:
+        try:
+            d.media_ext, d.media_type = media.check(recording, recording_size, medium)
+        except InvalidInput as exc:
+            errors["recording"] = str(exc)
+    level = consent_level or ConsentLevel.RESEARCH_TEAM
+    if level not in ConsentLevel.values:
+        errors["consent"] = (
+            f"consent must be one of {', '.join(ConsentLevel.values)}; got {level!r}"
+        )
+    d.consent_level = level
+    method = consent_method or ConsentMethod.SPOKEN
+    if method not in ConsentMethod.values:
+        errors["consent_method"] = (
+            f"consent method must be one of {', '.join(ConsentMethod.values)}"
+        )
+    d.consent_method = method
+    d.info_sheet_version = (info_sheet_version or "").strip()[:40]
+    d.consent_taken_by = (consent_taken_by or "").strip()[:120]
+    if prompt is not None and prompt.project_id != project.pk:
+        errors["prompt"] = "that prompt belongs to another project"
+    ext_id = (external_id or "").strip()
+    if len(ext_id) > 100:
+        errors["external_id"] = "external_id is longer than 100 characters"
+    d.external_id = ext_id
+    if collected_on is not None and collected_on > timezone.localdate():
+        errors["collected_on"] = "collected_on is in the future"
+    d.collected_on = collected_on
+    if signifiers is None:
+        signifiers = {s.name: s for s in Signifier.objects.filter(project=project, active=True)}
+    values, problems = parse_answers(signifiers, answers or {})
+    for name, reason in problems.items():
+        errors[f"sig:{name}"] = reason
+    d.answers = values
+    d.notes = {}
+    for name, note in (notes or {}).items():
+        try:
+            cleaned = clean_text(note, f"note for {name}", 500)
+        except InvalidInput as exc:
+            errors[f"note:{name}"] = str(exc)
+            continue
+        if cleaned:
+            d.notes[name] = cleaned
+    return d, errors
+
+
+def _write(d: StoryDraft, actor: Actor, recording: BinaryIO | None) -> Story:
+    story = Story(
+        project=d.project,
+        external_id=d.external_id,
+        prompt=d.prompt,
+        medium=d.medium,
+        language=d.language,
+        title=d.title,
+        text=d.text,
+        translation=d.translation,
+        translation_language=d.translation_language,
+        teller=d.teller,
+        collector=d.collector,
+        collected_by_label=actor.label,
+        collected_on=d.collected_on or timezone.localdate(),
+        consent_level=d.consent_level,
+    )
+    _redact_fields(story, TEXT_FIELDS)
+    if recording is not None:
+        rel, size = media.save(recording, d.project.pk, d.media_ext)
+        story.media_path, story.media_size, story.media_type = rel, size, d.media_type
+    try:
+        story.save()
+        ConsentRecord.objects.create(
+            story=story,
+            level=d.consent_level,
+            method=d.consent_method,
+            info_sheet_version=d.info_sheet_version,
+            taken_by_label=d.consent_taken_by or actor.label,
+        )
+        if d.answers or d.notes:
+            sigs = {s.name: s for s in Signifier.objects.filter(project=d.project)}
+            SignifierAnswer.objects.bulk_create(
+                SignifierAnswer(
+                    story=story,
+                    signifier=sigs[name],
+                    value=d.answers.get(name, []),
+                    note=d.notes.get(name, ""),
+                )
+                for name in sorted(set(d.answers) | (set(d.notes) & set(sigs)))
+            )
+    except Exception:
+        if story.media_path:
+            media.delete(story.media_path)
+        raise
+    _audit(
+        "story.collect",
+        actor,
+        story,
+        d.project,
+        medium=d.medium,
+        language=d.language,
+        consent=d.consent_level,
+        held=story.held_for_review,
+    )
+    return story
+
+
+def collect(
+    project: Project, *, actor: Actor, recording: BinaryIO | None = None, **fields: Any
+) -> Story:
+    """Record one story told by a participant (or anonymously), with its consent and the
+    teller's own signification. The text is redacted at once; if the redactor is unsure,
+    the story is held for a person's review. Raises StoryInvalid listing every problem."""
+    _require(actor, "story.collect", project)
+    if fields.get("collector") is None and actor.person is not None:
+        fields["collector"] = actor.person
+    size = fields.pop("recording_size", 0)
+    d, errors = prepare(project, recording=recording, recording_size=size, **fields)
+    if errors:
+        raise StoryInvalid(errors)
+    with transaction.atomic():
+        return _write(d, actor, recording)
+
+
+def collect_many(drafts: list[StoryDraft], *, actor: Actor) -> list[Story]:
+    """Write validated drafts all-or-nothing (used by importers)."""
+    with transaction.atomic():
+        if drafts:
+            _require(actor, "story.collect", drafts[0].project)
+        return [_write(d, actor, None) for d in drafts]
+
+
+# ------------------------------------------------------------------------------------------
+# Consent and withdrawal
+# ------------------------------------------------------------------------------------------
+
+
+def _may_manage(actor: Actor, story: Story) -> None:
+    if actor.user is None or _is_teller(actor, story):
+        return
+    permissions.require(actor.user, "story.manage_consent", story.project)
+
+
+def _locked(story: Story) -> Story:
+    return Story.objects.select_for_update().select_related("project").get(pk=story.pk)
+
+
+@transaction.atomic
+def change_consent(
+    story: Story,
+    level: str,
+    *,
+    actor: Actor,
+    method: str = ConsentMethod.SPOKEN,
+    info_sheet_version: str = "",
+) -> Story:
+    """Change who may read a story. The teller may do this themselves; researchers and
+    coordinators may do it on the teller's behalf. Appended to the consent history."""
+    _may_manage(actor, story)
+    story = _locked(story)
+    if story.withdrawn:
+        raise InvalidInput(f"story {story.pk} has been withdrawn")
+    if level not in ConsentLevel.values:
+        raise InvalidInput(
+            f"consent must be one of {', '.join(ConsentLevel.values)}; got {level!r}"
+        )
+    if method not in ConsentMethod.values:
+        raise InvalidInput(f"consent method must be one of {', '.join(ConsentMethod.values)}")
+    before = story.consent_level
+    ConsentRecord.objects.create(
+        story=story,
+        level=level,
+        method=method,
+        info_sheet_version=(info_sheet_version or "").strip()[:40],
+        taken_by_label=actor.label,
+        by_teller=_is_teller(actor, story),
+    )
+    story.consent_level = level
+    story.save(update_fields=["consent_level"])
+    _audit(
+        "story.consent",
+        actor,
+        story,
+        story.project,
+        before=before,
+        after=level,
+        method=method,
+        by_teller=_is_teller(actor, story),
+    )
+    return story
+
+
+def _checkpoint_sqlite() -> None:
+    """Fold the write-ahead log into the database file so erased text is not left in the
+    WAL's copy of old pages (best effort: a busy reader may delay it)."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        return
+    try:
+        with connection.cursor() as c:
+            c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except OperationalError:
+        pass  # the next checkpoint (automatic, or `VACUUM`) folds it in
+
+
+def _erase(story: Story, actor: Actor) -> str:
+    """Blank every field holding the teller's words; return the media path to delete."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as c:
+            c.execute("PRAGMA secure_delete = ON")  # zero freed pages, not just unlink them
+    path = story.media_path
+    for name in TEXT_FIELDS:
+        setattr(story, name, "")
+        setattr(story, f"{name}_redacted", "")
+    story.redaction_spans = {}
+    story.review_reasons = []
+    story.held_for_review = False
+    story.media_path = ""
+    story.media_type = ""
+    story.media_size = 0
+    story.withdrawn_at = timezone.now()
+    story.withdrawn_by_label = actor.label
+    story.save()
+    SignifierAnswer.objects.filter(story=story).delete()
+    RedactionCorrection.objects.filter(story=story).delete()
+    story_withdrawn.send(sender=Story, story_id=story.pk, project_id=story.project_id)
+    _audit("story.withdraw", actor, story, story.project, had_recording=bool(path))
+    return path
+
+
+def _after_erase(paths: list[str]) -> None:
+    def cleanup() -> None:
+        for p in paths:
+            media.delete(p)
+        _checkpoint_sqlite()
+
+    transaction.on_commit(cleanup)
+
+
+@transaction.atomic
+def withdraw_story(story: Story, *, actor: Actor) -> Story:
+    """Withdraw a story: it vanishes from every view, search, export and report at once,
+    and its words are erased (a tombstone with no content remains). Irreversible."""
+    _may_manage(actor, story)
+    story = _locked(story)
+    if story.withdrawn:
+        return story
+    _after_erase([_erase(story, actor)])
+    return story
+
+
+@transaction.atomic
+def withdraw_everything(person: Person, *, actor: Actor) -> int:
+    """Withdraw every story a person told, in every project. Returns how many."""
+    stories = list(
+        Story.objects.select_for_update()
+        .select_related("project")
+        .filter(teller=person, withdrawn_at__isnull=True)
+        .order_by("pk")
+    )
+    for s in stories:
+        _may_manage(actor, s)
+    paths = [_erase(s, actor) for s in stories]
+    _after_erase(paths)
+    record(
+        "story.withdraw_everything",
+        actor_label=actor.label,
+        actor=actor.user if getattr(actor.user, "pk", None) else None,
+        target=person,
+        count=len(stories),
+    )
+    return len(stories)
+
+
+# ------------------------------------------------------------------------------------------
+# Redaction corrections, review, transcripts
+# ------------------------------------------------------------------------------------------
+
+
+def _effective_spans(story: Story, name: str) -> tuple[list[dict], list[dict], list[dict]]:
+    auto = list((story.redaction_spans or {}).get(name, []))
+    added: list[dict] = []
+    removed: list[dict] = []
+    for c in RedactionCorrection.objects.filter(story=story, field=name).order_by("id"):
+        for s in c.added:
+            if s in removed:
+                removed.remove(s)
+            else:
+                added.append(s)
+        for s in c.removed:
+            if s in added:
+                added.remove(s)
+            else:
+                removed.append(s)
+    return auto, added, removed
+
+
+def current_spans(story: Story, name: str = "text") -> list[dict]:
+    """The spans masked now: the detector's, minus those removed, plus those added."""
+    auto, added, removed = _effective_spans(story, name)
+    spans = [s for s in auto if s not in removed] + added
+    return sorted(spans, key=lambda s: (s["start"], s["end"]))
+
+
+@transaction.atomic
+def correct_redaction(
+    story: Story,
+    *,
+    actor: Actor,
+    field: str = "text",
+    added: list[dict] | None = None,
+    removed: list[dict] | None = None,
+) -> Story:
+    """A coordinator adds a span the detector missed or removes one it masked wrongly.
+    Appended (RedactionCorrection) and audited with offsets and types only."""
+    _require(actor, "story.correct_redaction", story.project)
+    story = _locked(story)
+    if story.withdrawn:
+        raise InvalidInput(f"story {story.pk} has been withdrawn")
+    if field not in TEXT_FIELDS:
+        raise InvalidInput(f"field must be one of {', '.join(TEXT_FIELDS)}")
+    original = getattr(story, field)
+    try:
+        add = [_span_dict(s) for s in (added or [])]
+        rem = [_span_dict(s) for s in (removed or [])]
+    except (KeyError, TypeError, ValueError):
+        raise InvalidInput("each span needs start, end and type") from None
+    for s in add:
+        if not (0 <= s["start"] < s["end"] <= len(original)):
+            raise InvalidInput(f"span {s['start']}-{s['end']} is outside the {field}")
+        s["type"] = s["type"].upper()
+        if s["type"] not in span_types():
+            raise InvalidInput(f"span type must be one of {', '.join(span_types())}")
+    now = current_spans(story, field)
+    for s in rem:
+        if s not in now:
+            raise InvalidInput(f"span {s['start']}-{s['end']} {s['type']} is not masked now")
+    if not add and not rem:
+        raise InvalidInput("nothing to correct: add or remove at least one span")
+    RedactionCorrection.objects.create(
+        story=story, field=field, added=add, removed=rem, by_label=actor.label
+    )
+    auto, all_added, all_removed = _effective_spans(story, field)
+    from tallytale.core import redact
+
+    language = story.transcript_language if field == "transcript" else story.language
+    if field == "translation":
+        language = story.translation_language
+    try:
+        final = redact.apply_corrections(
+            original, _to_spans(auto), _to_spans(all_added), _to_spans(all_removed)
+        )
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+    setattr(story, f"{field}_redacted", redact.redact(original, language or None, spans=final).text)
+    story.save(update_fields=[f"{field}_redacted"])
+    _audit(
+        "story.redaction_correct",
+        actor,
+        story,
+        story.project,
+        field=field,
+        added=[[s["start"], s["end"], s["type"]] for s in add],
+        removed=[[s["start"], s["end"], s["type"]] for s in rem],
+    )
+    return story
+
+
+@transaction.atomic
+def approve_review(story: Story, *, actor: Actor) -> Story:
+    """Release a story held for review: a researcher or coordinator has read the original
+    and the redaction and judged that no personal data shows."""
+    _require(actor, "story.read_original", story.project)
+    story = _locked(story)
+    if story.withdrawn:
+        raise InvalidInput(f"story {story.pk} has been withdrawn")
+    if not story.held_for_review:
+        return story
+    story.held_for_review = False
+    story.reviewed_at = timezone.now()
+    story.reviewed_by_label = actor.label
+    story.save(update_fields=["held_for_review", "reviewed_at", "reviewed_by_label"])
+    _audit("story.review_approve", actor, story, story.project)
+    return story
+
+
+@transaction.atomic
+def add_transcript(
+    story: Story,
+    text: str,
+    *,
+    actor: Actor,
+    language: str = "",
+    kind: str = "transcript",
+) -> Story:
+    """The research team adds a written transcript or translation (e.g. of a BSL video).
+    Coding, themes and quotes use the transcript when there is one."""
+    _require(actor, "story.read_original", story.project)
+    story = _locked(story)
+    if story.withdrawn:
+        raise InvalidInput(f"story {story.pk} has been withdrawn")
+    if kind not in ("transcript", "translation"):
+        raise InvalidInput("kind must be transcript or translation")
+    cleaned = clean_text(text, kind)
+    lang = clean_language(language, f"{kind} language")
+    setattr(story, kind, cleaned)
+    setattr(story, f"{kind}_language", lang)
+    _redact_fields(story, (kind,))
+    story.save()
+    _audit("story." + kind, actor, story, story.project, language=lang, held=story.held_for_review)
+    return story
+
+
+# ------------------------------------------------------------------------------------------
+# Project set-up
+# ------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def define_signifier(
+    project: Project,
+    name: str,
+    label: str,
+    kind: str,
+    options: list[str] | None = None,
+    *,
+    multiple: bool = True,
+    scale_min: int = 1,
+    scale_max: int = 5,
+    order: int = 0,
+) -> Signifier:
+    """Define a self-signification question for a project's tellers."""
+    name = name.strip()
+    if not name or len(name) > 60 or any(c in name for c in ",;\n"):
+        raise InvalidInput("signifier name must be 1-60 characters without , or ;")
+    if kind not in Signifier.Kind.values:
+        raise InvalidInput(f"kind must be one of {', '.join(Signifier.Kind.values)}")
+    opts = [clean_text(o, "option", 200) for o in (options or [])]
+    need = {"slider": 2, "triad": 3}.get(kind)
+    if need and len(opts) != need:
+        raise InvalidInput(f"a {kind} needs exactly {need} poles")
+    if kind == "choice" and not opts:
+        raise InvalidInput("a choice needs options")
+    if kind == "scale" and scale_min >= scale_max:
+        raise InvalidInput("scale_min must be below scale_max")
+    if Signifier.objects.filter(project=project, name=name).exists():
+        raise InvalidInput(f"signifier {name!r} already exists in {project.slug}")
+    return Signifier.objects.create(
+        project=project,
+        name=name,
+        label=clean_text(label, "label", 300),
+        kind=kind,
+        options=opts,
+        multiple=multiple,
+        scale_min=scale_min,
+        scale_max=scale_max,
+        order=order,
+    )
+
+
+@transaction.atomic
+def add_prompt(project: Project, text: str, order: int = 0) -> Prompt:
+    return Prompt.objects.create(project=project, text=clean_text(text, "prompt", 500), order=order)
+
+
+def consent_levels() -> tuple[str, ...]:
+    return rules.CONSENT_LEVELS
+
+
+def check_permission(user: Any, capability: str, project: Project) -> None:
+    """Raise PermissionDenied unless the user holds the capability (for views)."""
+    if not permissions.can(user, capability, project):
+        raise PermissionDenied(capability)

@@ -1,0 +1,72 @@
+"""Cleaning what people type or import before it is stored.
+
+Why: stories arrive from phones, spreadsheets and copy-paste. Control characters and NUL
+bytes break databases (PostgreSQL refuses NUL in text) and exports; language codes must be
+comparable across imports and the web form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tallytale.errors import InvalidInput
+
+#: longest story accepted, in characters (stories of 100,000 characters are fine)
+MAX_STORY_CHARS = 200_000
+MAX_TITLE_CHARS = 300
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+# BCP 47 (RFC 5646) well-formedness, the parts people use: language, script, region,
+# variants, extensions, private use. e.g. cy, ar, bfi, en-GB, sr-Latn, zh-Hant-TW, x-local.
+_BCP47 = re.compile(
+    r"^(?:(?P<lang>[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})"
+    r"(?:-(?P<script>[a-z]{4}))?"
+    r"(?:-(?P<region>[a-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
+    r"(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*"
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?"
+    r"|x(?:-[a-z0-9]{1,8})+)$"
+)
+
+
+def clean_text(value: str | None, what: str = "story text", limit: int = MAX_STORY_CHARS) -> str:
+    """Normalise line endings, strip control characters (NUL included) but keep newline and
+    tab, and refuse text over `limit` characters with a message that says the limit."""
+    if value is None:
+        return ""
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    if len(text) > limit:
+        raise InvalidInput(
+            f"{what} is {len(text):,} characters; the limit is {limit:,}. "
+            "Split it into parts or attach it as a recording's transcript."
+        )
+    return text.strip()
+
+
+def clean_language(value: str | None, what: str = "language", required: bool = False) -> str:
+    """Validate a BCP 47 tag and return it in canonical case (cy, en-GB, sr-Latn)."""
+    tag = (value or "").strip().replace("_", "-")
+    if not tag:
+        if required:
+            raise InvalidInput(f"{what} is required (a BCP 47 code such as cy, ar, en-GB, bfi)")
+        return ""
+    m = _BCP47.match(tag.lower())
+    if m is None or len(tag) > 35:
+        raise InvalidInput(f"{what} {value!r} is not a BCP 47 code (e.g. cy, ar, en-GB, bfi)")
+    parts = tag.lower().split("-")
+    out = [parts[0]]
+    private = parts[0] == "x"
+    for p in parts[1:]:
+        if p == "x" or len(p) == 1:
+            private = private or p == "x"
+            out.append(p)
+        elif not private and len(p) == 4 and p.isalpha() and m.group("script") == p:
+            out.append(p.title())
+        elif not private and len(p) == 2 and p.isalpha():
+            out.append(p.upper())
+        else:
+            out.append(p)
+    return "-".join(out)

@@ -1,0 +1,315 @@
+"""Story pages: collect (phone-first, works without JavaScript), read, consent, withdraw,
+review and correct redaction, add transcripts, stream recordings.
+
+Views only translate HTTP to service calls. What a viewer may see comes from
+`access.visible_stories` / `access.story_text_for`; a story the viewer may not see is a 404
+(not a 403), so its existence is not disclosed either.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from tallytale.core import consent as rules
+from tallytale.errors import NotFound, TallytaleError
+from tallytale.programmes import permissions
+from tallytale.programmes.services import get_person, get_project
+
+from . import access, media, services
+from .forms import ConsentForm, CorrectionForm, StoryForm, TranscriptForm
+from .models import TEXT_FIELDS, Story
+from .services import Actor, StoryInvalid
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return Actor(f"web:{request.user.get_username()}", request.user)
+
+
+def _project(slug: str):
+    try:
+        return get_project(slug)
+    except NotFound:
+        raise Http404("no such project") from None
+
+
+def _visible(request: HttpRequest, slug: str, pk: int) -> Story:
+    project = _project(slug)
+    own = access.own_stories(request.user).filter(project=project, pk=pk)
+    story = (
+        access.visible_stories(request.user, project)
+        .filter(pk=pk)
+        .select_related("project")
+        .first()
+        or own.select_related("project").first()
+    )
+    if story is None:
+        raise Http404("no such story")
+    return story
+
+
+@login_required
+def story_list(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _project(slug)
+    stories = access.visible_stories(request.user, project).order_by("-id")[:200]
+    rows = [(s, access.story_text_for(request.user, s, field="text")) for s in stories]
+    return render(
+        request,
+        "stories/list.html",
+        {
+            "project": project,
+            "rows": rows,
+            "can_collect": permissions.can(request.user, "story.collect", project),
+            "research_team": permissions.can(request.user, "story.read_original", project),
+        },
+    )
+
+
+@login_required
+def collect(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _project(slug)
+    if not permissions.can(request.user, "story.collect", project):
+        raise PermissionDenied("story.collect")
+    form = StoryForm(request.POST or None, request.FILES or None, project=project)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        teller = None
+        teller_code = d["teller_code"].strip()
+        if teller_code:
+            try:
+                teller = get_person(teller_code)
+            except NotFound:
+                form.add_error("teller_code", "no participant with that code")
+        upload = d.get("recording")
+        if teller is not None or not teller_code:
+            try:
+                story = services.collect(
+                    project,
+                    actor=_actor(request),
+                    text=d["text"],
+                    language=d["language"],
+                    title=d["title"],
+                    translation=d["translation"],
+                    translation_language=d["translation_language"],
+                    medium=d["medium"],
+                    teller=teller,
+                    prompt=d["prompt"],
+                    consent_level=d["consent_level"],
+                    consent_method=d["consent_method"],
+                    info_sheet_version=d["info_sheet_version"],
+                    answers=form.signifier_answers(),
+                    recording=upload.file if upload else None,
+                    recording_size=upload.size if upload else 0,
+                )
+            except StoryInvalid as exc:
+                for name, reason in exc.errors.items():
+                    target = name if name in form.fields else None
+                    form.add_error(target, reason if target else f"{name}: {reason}")
+            else:
+                messages.success(request, f"Story {story.pk} saved. Thank you.")
+                return redirect("stories:saved", slug=project.slug, pk=story.pk)
+    return render(
+        request,
+        "stories/collect.html",
+        {"project": project, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def saved(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    story = _visible(request, slug, pk)
+    return render(request, "stories/saved.html", {"project": story.project, "story": story})
+
+
+@login_required
+def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    story = _visible(request, slug, pk)
+    allowed = access.access_for(request.user, story)
+    is_teller = access.own_stories(request.user).filter(pk=story.pk).exists()
+    show_original = allowed == rules.ORIGINAL and (is_teller or request.GET.get("original") == "1")
+    label = f"web:{request.user.get_username()}"
+    texts = {
+        name: access.story_text_for(
+            request.user, story, original=show_original, field=name, actor_label=label
+        )
+        for name in TEXT_FIELDS
+    }
+    project = story.project
+    return render(
+        request,
+        "stories/detail.html",
+        {
+            "project": project,
+            "story": story,
+            "texts": texts,
+            "show_original": show_original,
+            "may_original": allowed == rules.ORIGINAL and not is_teller,
+            "is_teller": is_teller,
+            "answers": story.answers.select_related("signifier").order_by("signifier__order"),
+            "can_manage": is_teller
+            or permissions.can(request.user, "story.manage_consent", project),
+            "can_correct": permissions.can(request.user, "story.correct_redaction", project),
+            "research_team": permissions.can(request.user, "story.read_original", project),
+            "spans": services.current_spans(story) if show_original else [],
+        },
+    )
+
+
+@login_required
+def story_media(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    """Stream a recording to someone allowed to see the story (recordings cannot be
+    redacted, so only the teller and the research team may play them)."""
+    story = _visible(request, slug, pk)
+    if not story.media_path or access.access_for(request.user, story) != rules.ORIGINAL:
+        raise Http404("no recording")
+    try:
+        handle = open(media.path_of(story.media_path), "rb")  # noqa: SIM115 - FileResponse closes it
+    except (FileNotFoundError, TallytaleError):
+        raise Http404("no recording") from None
+    services._audit(
+        "story.play_recording", _actor(request), story, story.project, media_type=story.media_type
+    )
+    response = FileResponse(handle, content_type=story.media_type)
+    response["Content-Disposition"] = "inline"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def consent(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    story = _visible(request, slug, pk)
+    form = ConsentForm(request.POST or None, initial={"level": story.consent_level})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_consent(
+                story,
+                form.cleaned_data["level"],
+                actor=_actor(request),
+                method=form.cleaned_data["method"],
+                info_sheet_version=form.cleaned_data["info_sheet_version"],
+            )
+        except TallytaleError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Consent updated.")
+            return redirect("stories:detail", slug=slug, pk=pk)
+    return render(
+        request, "stories/consent.html", {"project": story.project, "story": story, "form": form}
+    )
+
+
+@login_required
+def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    story = _visible(request, slug, pk)
+    if request.method == "POST":
+        services.withdraw_story(story, actor=_actor(request))
+        messages.success(request, "The story has been withdrawn and its words erased.")
+        return redirect("stories:mine")
+    return render(request, "stories/withdraw.html", {"project": story.project, "story": story})
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    stories = access.own_stories(request.user).select_related("project").order_by("-id")
+    return render(request, "stories/mine.html", {"stories": stories})
+
+
+@login_required
+@require_POST
+def withdraw_all(request: HttpRequest) -> HttpResponse:
+    person = getattr(request.user, "person", None)
+    if person is None or request.POST.get("confirm") != "yes":
+        messages.error(request, "Tick the box to confirm.")
+        return redirect("stories:mine")
+    n = services.withdraw_everything(person, actor=_actor(request))
+    messages.success(request, f"{n} stories withdrawn and erased.")
+    return redirect("stories:mine")
+
+
+@login_required
+def review_queue(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _project(slug)
+    if not permissions.can(request.user, "story.read_original", project):
+        raise PermissionDenied("story.read_original")
+    held = access.visible_stories(request.user, project).filter(held_for_review=True)
+    return render(request, "stories/review.html", {"project": project, "held": held})
+
+
+@login_required
+@require_POST
+def approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    story = _visible(request, slug, pk)
+    services.approve_review(story, actor=_actor(request))
+    messages.success(request, f"Story {pk} released from review.")
+    return redirect("stories:review", slug=slug)
+
+
+@login_required
+def correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    story = _visible(request, slug, pk)
+    if not permissions.can(request.user, "story.correct_redaction", story.project):
+        raise PermissionDenied("story.correct_redaction")
+    form = CorrectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        added, removed = [], []
+        if d["add_start"] is not None and d["add_end"] is not None:
+            added.append(
+                {"start": d["add_start"], "end": d["add_end"], "type": d["add_type"] or "NAME"}
+            )
+        if d["remove"]:
+            try:
+                start, end, kind = d["remove"].split("-", 2)
+                removed.append({"start": int(start), "end": int(end), "type": kind})
+            except ValueError:
+                form.add_error("remove", "write it as start-end-TYPE, e.g. 10-15-NAME")
+        if form.is_valid():
+            try:
+                services.correct_redaction(
+                    story, actor=_actor(request), field=d["field"], added=added, removed=removed
+                )
+            except TallytaleError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "Redaction corrected.")
+                return redirect("stories:detail", slug=slug, pk=pk)
+    return render(
+        request,
+        "stories/correct.html",
+        {
+            "project": story.project,
+            "story": story,
+            "form": form,
+            "spans": services.current_spans(story),
+        },
+    )
+
+
+@login_required
+def transcript(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    story = _visible(request, slug, pk)
+    if not permissions.can(request.user, "story.read_original", story.project):
+        raise PermissionDenied("story.read_original")
+    form = TranscriptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_transcript(
+                story,
+                form.cleaned_data["text"],
+                actor=_actor(request),
+                language=form.cleaned_data["language"],
+                kind=form.cleaned_data["kind"],
+            )
+        except TallytaleError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Saved.")
+            return redirect("stories:detail", slug=slug, pk=pk)
+    return render(
+        request, "stories/transcript.html", {"project": story.project, "story": story, "form": form}
+    )
