@@ -181,6 +181,16 @@ def main() -> int:
     re_s = time.perf_counter() - t
     assert again.written == 0 and Response.objects.count() == args.rows
 
+    from tallytale.surveys.exporters import export_responses
+
+    exports = []
+    for fmt in ("csv", "parquet", "sav"):
+        out = tmp / f"export.{fmt}"
+        t = time.perf_counter()
+        n = export_responses(instrument, spec, fmt, out)
+        exports.append((fmt, n, time.perf_counter() - t, out.stat().st_size / 1e6))
+        assert n == args.rows
+
     print(
         f"\n{args.rows:,} rows, {size_mb:.1f} MB CSV (generated in {gen_s:.1f} s), {answers:,} answer rows, "
         f"{os.cpu_count()} CPUs, SQLite\n"
@@ -196,7 +206,11 @@ def main() -> int:
     print(
         f"| Tallytale re-import (idempotent, writes nothing) | {args.rows:,} | {re_s:.2f} | {args.rows / re_s:,.0f} | {re_s / base_s:.1f}x slower |"
     )
-    print(f"\npeak RSS: {peak_rss_mb():.0f} MB")
+    print("\n| export | responses | seconds | MB written |")
+    print("|---|---:|---:|---:|")
+    for fmt, n, secs, mb in exports:
+        print(f"| {fmt} | {n:,} | {secs:.2f} | {mb:.1f} |")
+    print(f"\npeak RSS: {peak_rss_mb():.0f} MB (the .sav export builds its table in memory)")
     if not args.keep:
         import shutil
 

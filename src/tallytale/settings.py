@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "tallytale.ledger",
     "tallytale.surveys",
     "tallytale.stories",
+    "tallytale.coding",
+    "tallytale.evidence",
+    "tallytale.community",
+    "tallytale.accounts",
     "tallytale.web",
 ]
 
@@ -104,6 +108,8 @@ def _database(url: str) -> dict:
     if db["ENGINE"] == "django.db.backends.sqlite3":
         # BEGIN IMMEDIATE: concurrent writers queue on the lock instead of failing with
         # "database is locked" when a read transaction tries to upgrade to a write.
+        # one test database per process, so parallel runs on one machine never share a file
+        test_prefix = f"test_{os.getpid()}_"
         db["OPTIONS"] = {
             "transaction_mode": "IMMEDIATE",
             "timeout": 30,
@@ -114,7 +120,7 @@ def _database(url: str) -> dict:
         if name not in ("", ":memory:"):
             Path(name).parent.mkdir(parents=True, exist_ok=True)
             # Tests use a real file too, so threads share one database as in production.
-            db["TEST"] = {"NAME": str(Path(name).with_name("test_" + Path(name).name))}
+            db["TEST"] = {"NAME": str(Path(name).with_name(test_prefix + Path(name).name))}
     else:
         db["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
         db["CONN_HEALTH_CHECKS"] = True

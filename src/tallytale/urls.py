@@ -5,6 +5,10 @@ urlpatterns = [
     path("", include("tallytale.web.urls")),
     path("surveys/", include("tallytale.surveys.urls")),
     path("stories/", include("tallytale.stories.urls")),
+    path("coding/", include("tallytale.coding.urls")),
+    path("evidence/", include("tallytale.evidence.urls")),
+    path("community/", include("tallytale.community.urls")),
+    path("accounts/", include("tallytale.accounts.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -1,0 +1,1 @@
+"""Tallytale accounts."""

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class CodingConfig(AppConfig):
+    name = "tallytale.coding"
