@@ -88,3 +88,32 @@ def projects_where(user, capability: str) -> list[Project]:
         "project_id", flat=True
     )
     return list(Project.objects.filter(pk__in=ids).order_by("slug"))
+
+
+# --- route declarations -------------------------------------------------------------------
+# Every view declares what it enforces, so a test can walk all routes and refuse any view
+# that declares nothing (deny by default). The view still performs the check itself (with
+# `require(...)` on the project it serves); the declaration is what the route test reads.
+
+PUBLIC = "public"  # anyone, signed in or not (sign-in page, language switch, health check)
+SIGNED_IN = "signed-in"  # any signed-in user; the view only shows the user's own data
+
+
+def declares(permission: str):
+    """Mark a view with the permission it enforces: PUBLIC, SIGNED_IN or a capability."""
+    if permission not in (PUBLIC, SIGNED_IN) and permission not in CAPABILITIES:
+        raise KeyError(f"unknown permission {permission!r}")
+
+    def mark(view):
+        view.tallytale_permission = permission
+        return view
+
+    return mark
+
+
+def declared_permission(view) -> str | None:
+    """The permission a resolved view declares (looks through class-based views)."""
+    for candidate in (view, getattr(view, "view_class", None), getattr(view, "cls", None)):
+        if candidate is not None and getattr(candidate, "tallytale_permission", None):
+            return candidate.tallytale_permission
+    return None
