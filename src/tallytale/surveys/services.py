@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from tallytale.core.scales import ScaleResult, score_all
 from tallytale.errors import AlreadyExists, InvalidInput, NotFound
+from tallytale.programmes import permissions
 from tallytale.programmes.models import Membership, Person, Project, Role
 from tallytale.programmes.services import get_project
 
@@ -415,6 +416,21 @@ def submit_response(
 ) -> Response:
     """Validate and save one response (web entry). Raises InvalidResponse with every
     problem. The person must be a member of the instrument's project."""
+    if getattr(entered_by, "is_authenticated", False):
+        # a member answers for themselves; the research team enters on others' behalf
+        own = getattr(entered_by, "person", None) is not None and entered_by.person.pk == person.pk
+        permissions.require(
+            entered_by, "survey.respond" if own else "survey.enter", instrument.project
+        )
+    if submission_id:
+        done = Response.objects.filter(submission_id=submission_id).first()
+        if done is not None:
+            # a retried submission (an offline queue syncing twice) returns the first one
+            if done.person_id != person.pk or done.instrument_id != instrument.pk:
+                raise AlreadyExists(
+                    f"submission {submission_id} is already recorded for another response"
+                )
+            return done
     spec = spec_for(instrument)
     w = _wave_for(instrument, wave)
     clean, errors = spec.validate(answers)
