@@ -1,0 +1,310 @@
+"""Coding pages: codebook, code a story (select text, or type the words without JavaScript),
+suggestions to accept or reject, agreement, themes, REFI-QDA downloads.
+
+Views only translate HTTP to service calls; each declares and itself requires its
+capability. Stories come only from `visible_stories` / `story_text_for` (via services).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
+
+from tallytale.errors import NotFound, TallytaleError
+from tallytale.programmes.permissions import can, declares, require
+from tallytale.programmes.services import get_project
+
+from . import refi, services
+from .models import COUNTED, Code, Coding, Memo, Origin, ThemeRun
+from .services import Actor
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return Actor(f"web:{request.user.get_username()}", request.user)
+
+
+def _project(slug: str):
+    try:
+        return get_project(slug)
+    except NotFound:
+        raise Http404("no such project") from None
+
+
+def _codes(project):
+    return sorted(
+        Code.objects.filter(project=project, active=True).select_related("parent"),
+        key=lambda c: c.path().lower(),
+    )
+
+
+@login_required
+@declares("coding.code")
+def codebook(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _project(slug)
+    require(request.user, "coding.code", project)
+    if request.method == "POST":
+        try:
+            parent_id = request.POST.get("parent") or None
+            parent = services.get_code(project, parent_id) if parent_id else None
+            services.add_code(
+                project,
+                request.POST.get("name", ""),
+                actor=_actor(request),
+                parent=parent,
+                description=request.POST.get("description", ""),
+                example=request.POST.get("example", ""),
+                colour=request.POST.get("colour", ""),
+            )
+        except TallytaleError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Code added.")
+            return redirect("coding:codebook", slug=slug)
+    stories = services.visible(_actor(request), project).order_by("-pk")[:100]
+    coded = set(
+        Coding.objects.filter(project=project, origin__in=COUNTED, story__in=stories).values_list(
+            "story_id", flat=True
+        )
+    )
+    return render(
+        request,
+        "coding/codebook.html",
+        {
+            "project": project,
+            "codes": _codes(project),
+            "stories": [(s, s.pk in coded) for s in stories],
+            "research_team": can(request.user, "story.read_redacted", project),
+        },
+    )
+
+
+def _marked(text: str, codings: list[Coding]) -> str:
+    """The text as HTML with coded spans in <mark>, every piece escaped (overlapping spans:
+    the first wins for display; the list below shows them all)."""
+    spans = sorted((c.start, c.end, c.code.name) for c in codings if c.start is not None)
+    parts, pos = [], 0
+    for s, e, name in spans:
+        if s < pos:
+            continue
+        parts.append(escape(text[pos:s]))
+        parts.append(f'<mark title="{escape(name)}">{escape(text[s:e])}</mark>')
+        pos = e
+    parts.append(escape(text[pos:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above
+
+
+@login_required
+@declares("coding.code")
+def code_story(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    project = _project(slug)
+    require(request.user, "coding.code", project)
+    actor = _actor(request)
+    try:
+        story = services.story_for(actor, project, pk)
+    except NotFound:
+        raise Http404("no such story") from None
+    field, text = services.text_for(actor, story)
+    status = 200
+    if request.method == "POST":
+        try:
+            code = services.get_code(project, request.POST.get("code", ""))
+            whole = request.POST.get("whole") == "1"
+            phrase = (request.POST.get("phrase") or "").strip()
+            start, end = request.POST.get("start") or None, request.POST.get("end") or None
+            if whole:
+                services.code_story(story, code, actor=actor)
+            elif phrase:
+                services.code_story(story, code, actor=actor, phrase=phrase)
+            elif start is not None and end is not None:
+                services.code_story(story, code, actor=actor, start=int(start), end=int(end))
+            else:
+                raise services.InvalidInput(
+                    "select some text, type the exact words, or tick 'whole story'"
+                )
+        except (TallytaleError, ValueError) as exc:
+            messages.error(request, str(exc))
+            status = 400
+        else:
+            messages.success(request, f"Coded with {code.name!r}.")
+            return redirect("coding:story", slug=slug, pk=pk)
+    codings = list(
+        Coding.objects.filter(story=story, rejected_at__isnull=True)
+        .select_related("code")
+        .order_by("start", "pk")
+    )
+    return render(
+        request,
+        "coding/story.html",
+        {
+            "project": project,
+            "story": story,
+            "field": field,
+            "text": text,
+            "marked": _marked(text, [c for c in codings if c.origin in COUNTED]),
+            "codings": [c for c in codings if c.origin in COUNTED],
+            "suggestions": [c for c in codings if c.origin == Origin.SUGGESTED],
+            "memos": Memo.objects.filter(story=story).order_by("pk"),
+            "codes": _codes(project),
+        },
+        status=status,
+    )
+
+
+@login_required
+@declares("coding.code")
+@require_POST
+def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    project = _project(slug)
+    require(request.user, "coding.code", project)
+    coding = Coding.objects.filter(project=project, pk=pk).first()
+    if coding is None:
+        raise Http404("no such suggestion")
+    try:
+        if request.POST.get("decision") == "accept":
+            services.accept_suggestion(coding, actor=_actor(request))
+        else:
+            services.reject_suggestion(coding, actor=_actor(request))
+    except NotFound:
+        raise Http404("no such story") from None
+    except TallytaleError as exc:
+        messages.error(request, str(exc))
+    return redirect("coding:story", slug=slug, pk=coding.story_id)
+
+
+@login_required
+@declares("coding.code")
+@require_POST
+def memo(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _project(slug)
+    require(request.user, "coding.code", project)
+    actor = _actor(request)
+    story_id = request.POST.get("story")
+    try:
+        story = services.story_for(actor, project, int(story_id)) if story_id else None
+        code = (
+            services.get_code(project, request.POST["code"]) if request.POST.get("code") else None
+        )
+        services.add_memo(
+            project, request.POST.get("text", ""), actor=actor, code=code, story=story
+        )
+    except (TallytaleError, ValueError) as exc:
+        messages.error(request, str(exc))
+    if story_id:
+        return redirect("coding:story", slug=slug, pk=int(story_id))
+    return redirect("coding:codebook", slug=slug)
+
+
+@login_required
+@declares("story.read_redacted")
+def agreement(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _project(slug)
+    require(request.user, "story.read_redacted", project)
+    coders = services.coders_of(project)
+    chosen = request.GET.getlist("coder")
+    unit = request.GET.get("unit", "story")
+    result, error = None, ""
+    if len(chosen) >= 2:
+        try:
+            result = services.agreement(project, chosen, actor=_actor(request), unit=unit).to_json()
+        except TallytaleError as exc:
+            error = str(exc)
+    elif chosen:
+        error = "Choose at least two coders."
+    return render(
+        request,
+        "coding/agreement.html",
+        {
+            "project": project,
+            "coders": coders,
+            "chosen": chosen,
+            "unit": unit,
+            "result": result,
+            "error": error,
+        },  # fmt: skip
+    )
+
+
+@login_required
+@declares("story.read_redacted")
+def themes(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _project(slug)
+    require(request.user, "story.read_redacted", project)
+    if request.method == "POST":
+        k = request.POST.get("k") or None
+        try:
+            run = services.discover_themes(
+                project,
+                actor=_actor(request),
+                k=int(k) if k else None,
+                auto=not k,
+                method=request.POST.get("method", "lexical"),
+            )
+        except (TallytaleError, ValueError) as exc:
+            messages.error(request, str(exc))
+        else:
+            return redirect("coding:theme_run", slug=slug, pk=run.pk)
+    return render(
+        request,
+        "coding/themes.html",
+        {"project": project, "runs": ThemeRun.objects.filter(project=project)[:50]},
+    )
+
+
+@login_required
+@declares("story.read_redacted")
+def theme_run(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    project = _project(slug)
+    require(request.user, "story.read_redacted", project)
+    run = ThemeRun.objects.filter(project=project, pk=pk).first()
+    if run is None:
+        raise Http404("no such run")
+    return render(
+        request,
+        "coding/theme_run.html",
+        {"project": project, "run": run, "can_code": can(request.user, "coding.code", project)},
+    )
+
+
+@login_required
+@declares("coding.code")
+@require_POST
+def promote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    project = _project(slug)
+    require(request.user, "coding.code", project)
+    run = ThemeRun.objects.filter(project=project, pk=pk).first()
+    if run is None:
+        raise Http404("no such run")
+    try:
+        code, n = services.promote_theme(
+            run, int(request.POST.get("theme", "0")), actor=_actor(request),
+            name=request.POST.get("name") or None,
+        )  # fmt: skip
+    except (TallytaleError, ValueError) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Code {code.name!r} created with {n} suggestions to review.")
+    return redirect("coding:theme_run", slug=slug, pk=pk)
+
+
+@login_required
+@declares("story.read_redacted")
+def export(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
+    project = _project(slug)
+    require(request.user, "story.read_redacted", project)
+    if kind == "qdc":
+        data = refi.export_codebook(project, actor=_actor(request))
+        ctype = "application/xml"
+    elif kind == "qdpx":
+        data, _ = refi.export_project(project, actor=_actor(request))
+        ctype = "application/zip"
+    else:
+        raise PermissionDenied("unknown export")
+    response = HttpResponse(data, content_type=ctype)
+    response["Content-Disposition"] = f'attachment; filename="{project.slug}.{kind}"'
+    return response

@@ -1,0 +1,77 @@
+import pytest
+from django.urls import get_resolver, reverse
+
+from tallytale.coding import services
+from tallytale.coding.models import Code, Coding, Origin
+from tallytale.programmes.permissions import declared_permission
+
+from .conftest import CLI
+
+
+def test_every_coding_route_declares_a_permission():
+    for pattern in get_resolver().url_patterns:
+        if getattr(pattern, "app_name", None) == "coding":
+            for p in pattern.url_patterns:
+                assert declared_permission(p.callback), p.name
+
+
+@pytest.fixture
+def story(cwm, make_story):
+    services.add_code(cwm, "Loneliness", actor=CLI)
+    return make_story("I felt less lonely after the lunch club.")
+
+
+def test_code_story_with_selection_phrase_and_whole(client, cwm, users, story):
+    client.force_login(users["alice"])
+    url = reverse("coding:story", args=["cwm", story.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and b"coding/select.js" in page.content
+    assert b"<script>" not in page.content  # no inline scripts (CSP)
+    code = Code.objects.get(name="Loneliness")
+    r = client.post(url, {"code": code.pk, "start": "2", "end": "6"})
+    assert r.status_code == 302
+    r = client.post(url, {"code": code.pk, "phrase": "less  LONELY"})
+    assert r.status_code == 302
+    r = client.post(url, {"code": code.pk, "whole": "1"})
+    assert [(c.excerpt, c.coder_label) for c in Coding.objects.order_by("pk")] == [
+        ("felt", "r1"), ("less lonely", "r1"), ("", "r1"),
+    ]  # fmt: skip
+    r = client.post(url, {"code": code.pk})
+    assert r.status_code == 400
+
+
+def test_suggestion_accept_via_web(client, cwm, users, story):
+    code = Code.objects.get(name="Loneliness")
+    sug = Coding.objects.create(project=cwm, story=story, code=code, coder_label="machine",
+                                origin=Origin.SUGGESTED)  # fmt: skip
+    client.force_login(users["bob"])
+    assert b"Accept" in client.get(reverse("coding:story", args=["cwm", story.pk])).content
+    client.post(reverse("coding:decide", args=["cwm", sug.pk]), {"decision": "accept"})
+    sug.refresh_from_db()
+    assert sug.origin == Origin.ACCEPTED and sug.coder_label == "r2"
+
+
+@pytest.mark.parametrize("role,status", [("evaluator", 403), ("member", 403), ("outsider", 403)])
+def test_coding_pages_refused_without_capability(client, users, story, role, status):
+    client.force_login(users[role])
+    assert client.get(reverse("coding:story", args=["cwm", story.pk])).status_code == status
+    assert client.get(reverse("coding:codebook", args=["cwm"])).status_code == status
+
+
+def test_research_pages(client, cwm, users, story, corpus):
+    corpus(12, seed=5)
+    client.force_login(users["evaluator"])  # reads redacted stories, does not code
+    assert client.get(reverse("coding:agreement", args=["cwm"])).status_code == 200
+    r = client.post(reverse("coding:themes", args=["cwm"]), {"k": "2"})
+    assert r.status_code == 200  # the evaluator sees no research-team-only stories: too few
+    client.force_login(users["coordinator"])
+    r = client.post(reverse("coding:themes", args=["cwm"]), {"k": "2", "method": "lexical"})
+    assert r.status_code == 302
+    run_page = client.get(r["Location"])
+    assert run_page.status_code == 200 and b"Prevalence" in run_page.content
+    assert b"Make a code" in run_page.content
+    qdpx = client.get(reverse("coding:export", args=["cwm", "qdpx"]))
+    assert qdpx.status_code == 200 and qdpx["Content-Type"] == "application/zip"
+    client.force_login(users["member"])
+    assert client.get(reverse("coding:agreement", args=["cwm"])).status_code == 403
+    assert client.get(reverse("coding:export", args=["cwm", "qdc"])).status_code == 403
