@@ -1,1 +1,1 @@
-"""Tallytale api (see the open issues)."""
+"""The REST API (django-ninja) under /api/, with token authentication."""

@@ -1,0 +1,326 @@
+"""Accounts: invitations, one-time sign-in links, coordinator password resets, API tokens.
+
+The one way to change account state; views, the API and the CLI call these. Each runs in
+one transaction and records an audit event (never the secret itself). Secrets are returned
+once, to be shown or sent, and stored only as sha256 digests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from tallytale.audit.services import record
+from tallytale.errors import InvalidInput, NotFound
+from tallytale.programmes import permissions
+from tallytale.programmes import services as people
+from tallytale.programmes.models import ContactDetails, Membership, Person, Project, Role
+
+from . import bearer
+from .models import ApiToken, Invitation, LoginLink
+
+User = get_user_model()
+API_PREFIX = "tt_"
+LAST_USED_RESOLUTION = dt.timedelta(minutes=1)  # avoid a write on every API request
+
+
+def _label(user: Any, channel: str = "web") -> str:
+    return f"{channel}:{user.get_username()}" if user is not None else channel
+
+
+def _check_password(password: str, user: Any = None) -> None:
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise InvalidInput(" ".join(exc.messages)) from None
+
+
+def _find(model, secret: str, prefix: str = ""):
+    """The row a presented secret belongs to, checked in constant time, else None."""
+    selector = bearer.selector_of(secret or "", prefix)
+    if selector is None:
+        return None
+    row = model.objects.filter(selector=selector).first()
+    if row is None or not bearer.matches(secret, row.token_hash):
+        return None
+    return row
+
+
+# --- invitations ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def invite(
+    project: Project,
+    person_code: str,
+    role: str = Role.PARTICIPANT,
+    *,
+    actor: Any,
+    email: str = "",
+) -> tuple[Invitation, str]:
+    """Invite someone to a project with a role. Returns the invitation and its secret (shown
+    once, to send or to hand over). Only those who manage people in the project may invite,
+    and only an admin may invite an admin."""
+    permissions.require(actor, "people.manage", project)
+    if role not in Role.values:
+        raise InvalidInput(f"role must be one of {', '.join(Role.values)}; got {role!r}")
+    if role == Role.ADMIN and Role.ADMIN not in permissions.roles(actor, project):
+        raise InvalidInput("only an admin may invite an admin")
+    people._valid(people.code_validator, person_code, "person code")
+    existing = Person.objects.filter(code=person_code).first()
+    if existing is not None and existing.user_id is not None:
+        raise InvalidInput(f"person {person_code!r} already has an account")
+    secret, selector, digest = bearer.new_secret()
+    invitation = Invitation.objects.create(
+        selector=selector,
+        token_hash=digest,
+        project=project,
+        role=role,
+        person_code=person_code,
+        email=email,
+        created_by=actor,
+        expires_at=timezone.now() + settings.INVITATION_MAX_AGE,
+    )
+    record(
+        "account.invite",
+        actor_label=_label(actor),
+        actor=actor,
+        target=invitation,
+        project_slug=project.slug,
+        role=role,
+        person=person_code,
+    )
+    return invitation, secret
+
+
+def find_invitation(secret: str) -> Invitation | None:
+    """A usable invitation for a presented secret, else None."""
+    inv = _find(Invitation, secret)
+    return inv if inv is not None and inv.usable else None
+
+
+def accept_invitation(secret: str, username: str, password: str) -> Any:
+    """Create the account an invitation offers: a user with the chosen password, linked to
+    the person (registered now if new) with the invited role. Usable once."""
+    username = (username or "").strip()
+    if not username:
+        raise InvalidInput("choose a user name")
+    with transaction.atomic():
+        inv = _find(Invitation, secret)
+        if inv is None:
+            raise NotFound("this invitation link is not valid")
+        inv = Invitation.objects.select_for_update().get(pk=inv.pk)
+        if not inv.usable:
+            raise NotFound("this invitation has expired or was already used")
+        if User.objects.filter(username__iexact=username).exists():
+            raise InvalidInput("that user name is taken; choose another")
+        user = User(username=username, email=inv.email)
+        _check_password(password, user)
+        user.set_password(password)
+        user.save()
+        person = Person.objects.select_for_update().filter(code=inv.person_code).first()
+        if person is not None and person.user_id is not None:
+            raise InvalidInput(f"person {inv.person_code!r} already has an account")
+        if (
+            person is None
+            or not Membership.objects.filter(
+                person=person, project=inv.project, role=inv.role
+            ).exists()
+        ):
+            person = people.add_person(inv.person_code, inv.project.slug, inv.role, email=inv.email)
+        person.user = user
+        person.save(update_fields=["user"])
+        if inv.email:
+            ContactDetails.objects.update_or_create(person=person, defaults={"email": inv.email})
+        inv.used_at = timezone.now()
+        inv.used_by = user
+        inv.save(update_fields=["used_at", "used_by"])
+        record(
+            "account.invitation_accepted",
+            actor_label=_label(user),
+            actor=user,
+            target=inv,
+            project_slug=inv.project.slug,
+            role=inv.role,
+        )
+    return user
+
+
+# --- one-time sign-in links -------------------------------------------------------------------
+
+
+def _email_of(user: Any) -> str:
+    if user.email:
+        return user.email
+    person = getattr(user, "person", None)
+    contact = getattr(person, "contact", None) if person is not None else None
+    return contact.email if contact is not None else ""
+
+
+def _user_for(identifier: str) -> Any:
+    identifier = (identifier or "").strip()
+    if not identifier:
+        return None
+    user = User.objects.filter(username__iexact=identifier, is_active=True).first()
+    if user is None and "@" in identifier:
+        user = (
+            User.objects.filter(email__iexact=identifier, is_active=True).first()
+            or User.objects.filter(
+                person__contact__email__iexact=identifier, is_active=True
+            ).first()
+        )
+    return user
+
+
+@transaction.atomic
+def request_login_link(identifier: str, *, build_url) -> bool:
+    """E-mail a one-time sign-in link to the account with this user name or address, if it
+    has an e-mail address. Returns whether one was sent; callers show the same page either
+    way, so the form does not reveal who has an account."""
+    user = _user_for(identifier)
+    email = _email_of(user) if user is not None else ""
+    if not email:
+        record("account.login_link_refused", actor_label="web:anonymous", reason="no e-mail")
+        return False
+    secret, selector, digest = bearer.new_secret()
+    link = LoginLink.objects.create(
+        selector=selector,
+        token_hash=digest,
+        user=user,
+        expires_at=timezone.now() + settings.LOGIN_LINK_MAX_AGE,
+    )
+    minutes = int(settings.LOGIN_LINK_MAX_AGE.total_seconds() // 60)
+    url = build_url(secret)
+    transaction.on_commit(
+        lambda: send_mail(
+            "Your Tallytale sign-in link",
+            f"Open this link to sign in to Tallytale. It works once, for {minutes} minutes.\n\n"
+            f"{url}\n\nIf you did not ask for it, you can ignore this message.",
+            None,
+            [email],
+        )
+    )
+    record("account.login_link_sent", actor_label="web:anonymous", actor=user, target=link)
+    return True
+
+
+def find_login_link(secret: str) -> LoginLink | None:
+    link = _find(LoginLink, secret)
+    return link if link is not None and link.usable and link.user.is_active else None
+
+
+@transaction.atomic
+def consume_login_link(secret: str) -> Any:
+    """The user a one-time link signs in, marking it used; None if it is not valid."""
+    link = _find(LoginLink, secret)
+    if link is not None:
+        link = LoginLink.objects.select_for_update().select_related("user").get(pk=link.pk)
+    if link is None or not link.usable or not link.user.is_active:
+        record("account.login_link_rejected", actor_label="web:anonymous")
+        return None
+    link.used_at = timezone.now()
+    link.save(update_fields=["used_at"])
+    record("account.login_link_used", actor_label=_label(link.user), actor=link.user, target=link)
+    return link.user
+
+
+# --- coordinator password reset ---------------------------------------------------------------
+
+
+@transaction.atomic
+def reset_member_password(project: Project, person_code: str, password: str, *, actor: Any) -> Any:
+    """Set a new password for a member of the project who has no e-mail to reset it with.
+
+    Only those who manage people in the project may do this, only for members of that
+    project, and never for an admin unless the actor is one. Changing the password ends
+    the member's other sessions (Django checks the session's password hash).
+    """
+    permissions.require(actor, "people.manage", project)
+    person = Person.objects.filter(code=person_code, erased_at__isnull=True).first()
+    member_roles = (
+        set(
+            Membership.objects.filter(person=person, project=project).values_list("role", flat=True)
+        )
+        if person is not None
+        else set()
+    )
+    if not member_roles:
+        raise NotFound(f"no member {person_code!r} in {project.slug!r}")
+    if Role.ADMIN in member_roles and Role.ADMIN not in permissions.roles(actor, project):
+        raise InvalidInput("only an admin may reset an admin's password")
+    user = person.user
+    if user is None:
+        username = person.code.lower()
+        if User.objects.filter(username__iexact=username).exists():
+            raise InvalidInput(f"user name {username!r} is taken; invite the member instead")
+        user = User(username=username)
+    _check_password(password, user)
+    user.set_password(password)
+    user.save()
+    if person.user_id != user.pk:
+        person.user = user
+        person.save(update_fields=["user"])
+    record(
+        "account.password_reset",
+        actor_label=_label(actor),
+        actor=actor,
+        target=user,
+        project_slug=project.slug,
+        person=person.code,
+    )
+    return user
+
+
+# --- API tokens -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_api_token(user: Any, name: str) -> tuple[ApiToken, str]:
+    """A new API token for the user; the secret is returned once and never again."""
+    name = (name or "").strip()[:80]
+    if not name:
+        raise InvalidInput("give the token a name, e.g. the tool that will use it")
+    secret, selector, digest = bearer.new_secret(API_PREFIX)
+    token = ApiToken.objects.create(
+        selector=selector,
+        token_hash=digest,
+        user=user,
+        name=name,
+        expires_at=timezone.now() + settings.API_TOKEN_MAX_AGE,
+    )
+    record("account.api_token_created", actor_label=_label(user), actor=user, target=token)
+    return token, secret
+
+
+@transaction.atomic
+def revoke_api_token(user: Any, token_id: int) -> ApiToken:
+    token = ApiToken.objects.select_for_update().filter(pk=token_id, user=user).first()
+    if token is None:
+        raise NotFound("no such token")
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        record("account.api_token_revoked", actor_label=_label(user), actor=user, target=token)
+    return token
+
+
+def authenticate_api_token(secret: str) -> Any:
+    """The active user a presented API token belongs to, else None."""
+    token = _find(ApiToken, secret, API_PREFIX)
+    if token is None or not token.active:
+        return None
+    user = token.user
+    if not user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return user

@@ -1,0 +1,209 @@
+"""Sign-in, sign-out, one-time links, invitations, coordinator password resets, API tokens.
+
+Views translate HTTP into `accounts.services` calls. Every view declares the permission it
+enforces (`tallytale.programmes.permissions.declares`); project pages also `require(...)` it.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from tallytale.errors import NotFound, TallytaleError
+from tallytale.programmes.models import Membership, Project, Role
+from tallytale.programmes.permissions import PUBLIC, SIGNED_IN, declares, require
+
+from . import services
+from .models import ApiToken, Invitation
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def project_or_404(slug: str) -> Project:
+    try:
+        return Project.objects.select_related("programme").get(slug=slug)
+    except Project.DoesNotExist:
+        raise Http404("no such project") from None
+
+
+@declares(PUBLIC)
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+@declares(PUBLIC)
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+@declares(PUBLIC)
+@require_http_methods(["GET", "POST"])
+def link_request(request: HttpRequest) -> HttpResponse:
+    """Ask for a one-time sign-in link by e-mail (for members who have an address)."""
+    if request.method == "POST":
+        services.request_login_link(
+            request.POST.get("identifier", ""),
+            build_url=lambda secret: request.build_absolute_uri(
+                reverse("accounts:link", args=[secret])
+            ),
+        )
+        return render(request, "accounts/link_sent.html")
+    return render(request, "accounts/link_request.html")
+
+
+@declares(PUBLIC)
+@require_http_methods(["GET", "POST"])
+def link_consume(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button, POST signs in: mail scanners that open links must not use them up."""
+    if request.method == "POST":
+        user = services.consume_login_link(token)
+        if user is not None:
+            login(request, user, backend=MODEL_BACKEND)
+            return redirect("web:home")
+    elif services.find_login_link(token) is not None:
+        return render(request, "accounts/link_confirm.html")
+    return render(request, "accounts/link_invalid.html", status=404)
+
+
+@declares(PUBLIC)
+@require_http_methods(["GET", "POST"])
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = services.find_invitation(token)
+    if invitation is None:
+        return render(request, "accounts/link_invalid.html", status=404)
+    error = ""
+    if request.method == "POST":
+        password = request.POST.get("password", "")
+        if password != request.POST.get("password2", ""):
+            error = "The two passwords are different."
+        else:
+            try:
+                user = services.accept_invitation(token, request.POST.get("username", ""), password)
+            except TallytaleError as exc:
+                error = str(exc)
+            else:
+                login(request, user, backend=MODEL_BACKEND)
+                messages.success(request, f"Welcome to {invitation.project.name}.")
+                return redirect("web:home")
+    return render(
+        request,
+        "accounts/accept.html",
+        {"invitation": invitation, "error": error, "username": request.POST.get("username", "")},
+        status=400 if error else 200,
+    )
+
+
+@declares("people.manage")
+@login_required
+@require_http_methods(["GET", "POST"])
+def people_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """A coordinator's accounts page: invite someone, see who has an account."""
+    project = project_or_404(slug)
+    require(request.user, "people.manage", project)
+    link = error = ""
+    if request.method == "POST":
+        try:
+            _, secret = services.invite(
+                project,
+                request.POST.get("person_code", "").strip(),
+                request.POST.get("role", Role.PARTICIPANT),
+                actor=request.user,
+                email=request.POST.get("email", "").strip(),
+            )
+        except TallytaleError as exc:
+            error = str(exc)
+        else:
+            link = request.build_absolute_uri(reverse("accounts:accept", args=[secret]))
+    members = (
+        Membership.objects.filter(project=project, person__erased_at__isnull=True)
+        .select_related("person__user")
+        .order_by("person__code", "role")
+    )
+    pending = Invitation.objects.filter(project=project, used_at__isnull=True).order_by(
+        "-created_at"
+    )[:50]
+    return render(
+        request,
+        "accounts/people.html",
+        {
+            "project": project,
+            "members": members,
+            "pending": pending,
+            "roles": Role.choices,
+            "link": link,
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+@declares("people.manage")
+@login_required
+@require_http_methods(["GET", "POST"])
+def reset_password(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """A coordinator sets a new password for a member who has no e-mail to reset it with."""
+    project = project_or_404(slug)
+    require(request.user, "people.manage", project)
+    if not Membership.objects.filter(project=project, person__code=code).exists():
+        raise Http404("no such member")
+    error = ""
+    if request.method == "POST":
+        password = request.POST.get("password", "")
+        if password != request.POST.get("password2", ""):
+            error = "The two passwords are different."
+        else:
+            try:
+                services.reset_member_password(project, code, password, actor=request.user)
+            except TallytaleError as exc:
+                error = str(exc)
+            else:
+                messages.success(request, f"New password set for {code}. Tell them in person.")
+                return redirect("accounts:people", slug=project.slug)
+    return render(
+        request,
+        "accounts/reset.html",
+        {"project": project, "code": code, "error": error},
+        status=400 if error else 200,
+    )
+
+
+@declares(SIGNED_IN)
+@login_required
+@require_http_methods(["GET", "POST"])
+def tokens(request: HttpRequest) -> HttpResponse:
+    """The user's API tokens: create one (its secret is shown once) or see and revoke them."""
+    secret = error = ""
+    if request.method == "POST":
+        try:
+            _, secret = services.create_api_token(request.user, request.POST.get("name", ""))
+        except TallytaleError as exc:
+            error = str(exc)
+    return render(
+        request,
+        "accounts/tokens.html",
+        {
+            "tokens": ApiToken.objects.filter(user=request.user),
+            "secret": secret,
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+@declares(SIGNED_IN)
+@login_required
+@require_POST
+def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        services.revoke_api_token(request.user, pk)
+    except NotFound:
+        raise Http404("no such token") from None
+    messages.success(request, "Token revoked.")
+    return redirect("accounts:tokens")

@@ -1,0 +1,136 @@
+"""What the API accepts and returns: input and output shapes, never the tables themselves.
+
+Contact details, original story text and other people's data have no field here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ninja import Field, Schema
+
+
+class Error(Schema):
+    detail: str
+
+
+class ProjectOut(Schema):
+    slug: str
+    name: str
+    programme: str | None
+    roles: list[str]
+
+
+class BalanceOut(Schema):
+    person: str
+    minutes: int
+    credits: str
+
+
+class StatementLine(Schema):
+    id: int
+    date: str
+    kind: str
+    category: str
+    counterparty: str
+    minutes: int
+    credits: str
+    balance_minutes: int
+    reverses: int | None
+
+
+class StatementOut(Schema):
+    person: str
+    start: str | None = Field(None, alias="from")
+    end: str | None = Field(None, alias="to")
+    opening_minutes: int
+    closing_minutes: int
+    lines: list[StatementLine]
+
+
+class EarnIn(Schema):
+    person: str = Field(description="Participant code or member card code")
+    partner: str = Field(description="Earning partner slug")
+    hours: float = Field(gt=0, description="Hours given (whole minutes)")
+    day: dt.date | None = None
+    category: str = ""
+
+
+class SpendIn(Schema):
+    person: str
+    partner: str = Field(description="Spending partner slug")
+    credits: float = Field(gt=0)
+    day: dt.date | None = None
+    category: str = ""
+
+
+class TransferOut(Schema):
+    id: int
+    kind: str
+    minutes: int
+    occurred_on: dt.date
+
+
+class StoryOut(Schema):
+    id: int
+    title: str
+    language: str
+    consent_level: str
+    text: str = Field(description="Redacted text (the teller sees their own original)")
+
+
+class StoryIn(Schema):
+    text: str
+    language: str
+    title: str = ""
+    consent_level: str = "research_team"
+    consent_method: str = "spoken"
+    info_sheet_version: str = ""
+    teller: str = Field("", description="Participant code of the teller; empty if anonymous")
+
+
+class StoryCreated(Schema):
+    id: int
+    held_for_review: bool
+
+
+class InstrumentOut(Schema):
+    id: int
+    form_id: str
+    version: str
+    title: str
+    languages: list[str]
+
+
+class PriorityOut(Schema):
+    id: int
+    title: str
+    description: str
+    status: str
+    dots: int
+    my_dots: int
+
+
+class PrioritiesOut(Schema):
+    round: str | None
+    votes_per_member: int
+    votes_left: int
+    priorities: list[PriorityOut]
+
+
+class VoteIn(Schema):
+    dots: int = Field(ge=0)
+
+
+class VoteOut(Schema):
+    votes_left: int
+
+
+class ReviewIn(Schema):
+    response: str = Field(description="agree, unsure or disagree")
+    comment: str = ""
+
+
+class ReviewOut(Schema):
+    claim_ref: str
+    response: str
