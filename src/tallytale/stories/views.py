@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from tallytale.core import consent as rules
 from tallytale.errors import NotFound, TallytaleError
 from tallytale.programmes import permissions
+from tallytale.programmes.permissions import SIGNED_IN, declares
 from tallytale.programmes.services import get_person, get_project
 
 from . import access, media, services
@@ -52,9 +53,20 @@ def _visible(request: HttpRequest, slug: str, pk: int) -> Story:
     return story
 
 
+def _manage_or_403(request: HttpRequest, story: Story) -> None:
+    """Consent and withdrawal belong to the teller, or to the research team on their behalf;
+    the form is not shown to anyone else (the service refuses them too)."""
+    person = getattr(request.user, "person", None)
+    is_teller = person is not None and story.teller_id == person.pk
+    if not is_teller:
+        permissions.require(request.user, "story.manage_consent", story.project)
+
+
+@declares("story.read_project")
 @login_required
 def story_list(request: HttpRequest, slug: str) -> HttpResponse:
     project = _project(slug)
+    permissions.require(request.user, "story.read_project", project)
     stories = access.visible_stories(request.user, project).order_by("-id")[:200]
     rows = [(s, access.story_text_for(request.user, s, field="text")) for s in stories]
     return render(
@@ -69,6 +81,7 @@ def story_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@declares("story.collect")
 @login_required
 def collect(request: HttpRequest, slug: str) -> HttpResponse:
     project = _project(slug)
@@ -120,12 +133,14 @@ def collect(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@declares("story.read_project")
 @login_required
 def saved(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     story = _visible(request, slug, pk)
     return render(request, "stories/saved.html", {"project": story.project, "story": story})
 
 
+@declares("story.read_project")
 @login_required
 def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     story = _visible(request, slug, pk)
@@ -160,6 +175,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+@declares("story.read_project")
 @login_required
 def story_media(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     """Stream a recording to someone allowed to see the story (recordings cannot be
@@ -180,9 +196,11 @@ def story_media(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     return response
 
 
+@declares("story.manage_consent")
 @login_required
 def consent(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     story = _visible(request, slug, pk)
+    _manage_or_403(request, story)
     form = ConsentForm(request.POST or None, initial={"level": story.consent_level})
     if request.method == "POST" and form.is_valid():
         try:
@@ -203,9 +221,11 @@ def consent(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+@declares("story.manage_consent")
 @login_required
 def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     story = _visible(request, slug, pk)
+    _manage_or_403(request, story)
     if request.method == "POST":
         services.withdraw_story(story, actor=_actor(request))
         messages.success(request, "The story has been withdrawn and its words erased.")
@@ -213,12 +233,14 @@ def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "stories/withdraw.html", {"project": story.project, "story": story})
 
 
+@declares(SIGNED_IN)
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
     stories = access.own_stories(request.user).select_related("project").order_by("-id")
     return render(request, "stories/mine.html", {"stories": stories})
 
 
+@declares(SIGNED_IN)
 @login_required
 @require_POST
 def withdraw_all(request: HttpRequest) -> HttpResponse:
@@ -231,6 +253,7 @@ def withdraw_all(request: HttpRequest) -> HttpResponse:
     return redirect("stories:mine")
 
 
+@declares("story.read_original")
 @login_required
 def review_queue(request: HttpRequest, slug: str) -> HttpResponse:
     project = _project(slug)
@@ -240,6 +263,7 @@ def review_queue(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "stories/review.html", {"project": project, "held": held})
 
 
+@declares("story.read_original")
 @login_required
 @require_POST
 def approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -249,6 +273,7 @@ def approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("stories:review", slug=slug)
 
 
+@declares("story.correct_redaction")
 @login_required
 def correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     story = _visible(request, slug, pk)
@@ -290,6 +315,7 @@ def correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+@declares("story.read_original")
 @login_required
 def transcript(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     story = _visible(request, slug, pk)

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods
 
 from tallytale.errors import TallytaleError
 from tallytale.programmes.models import Membership, Person
-from tallytale.programmes.permissions import can, projects_where, require
+from tallytale.programmes.permissions import SIGNED_IN, can, declares, projects_where, require
 
 from . import services
 from .models import Instrument, Wave
@@ -52,6 +52,7 @@ def form_language(spec: FormSpec, code: str | None = None) -> str:
     return spec.default_language
 
 
+@declares(SIGNED_IN)
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     projects = projects_where(request.user, "survey.respond")
@@ -219,6 +220,7 @@ def _participants(request: HttpRequest, instrument: Instrument) -> list[Person]:
     return list(Person.objects.filter(pk__in=ids, erased_at__isnull=True).order_by("code"))
 
 
+@declares("survey.respond")
 @login_required
 @require_http_methods(["GET", "POST"])
 def respond(request: HttpRequest, instrument_id: int) -> HttpResponse:

@@ -1,21 +1,108 @@
-from django.contrib.auth import views as auth_views
+"""Site-wide pages: home (each role's way in), sign-in, and the installable web app's
+service worker, manifest and offline queue page.
+
+The service worker is served from the site root (not /static/) so its scope covers every
+page it must answer offline.
+"""
+
+from __future__ import annotations
+
+import json
+
 from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from tallytale.programmes.models import Membership
+from tallytale.programmes.permissions import PUBLIC, SIGNED_IN, can, declares
+
+# bump when the service worker's own logic changes (page caches are refreshed on visit)
+SW_VERSION = "1"
 
 
+@declares(SIGNED_IN)
 @login_required
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     person = getattr(request.user, "person", None)
     memberships = (
         Membership.objects.filter(person=person).select_related("project").order_by("project__slug")
         if person
         else []
     )
-    return render(request, "tallytale/home.html", {"memberships": memberships})
+    projects: dict[int, dict] = {}
+    for m in memberships:
+        entry = projects.setdefault(
+            m.project_id, {"project": m.project, "roles": [], "tools": set()}
+        )
+        entry["roles"].append(m.get_role_display())
+    for entry in projects.values():
+        p = entry["project"]
+        entry["research"] = can(request.user, "story.collect", p)
+        entry["coordinate"] = can(request.user, "people.manage", p)
+        entry["evaluate"] = can(request.user, "evidence.read", p)
+    return render(request, "tallytale/home.html", {"projects": list(projects.values())})
 
 
-class LoginView(auth_views.LoginView):
-    template_name = "tallytale/login.html"
-    redirect_authenticated_user = True
+@declares(PUBLIC)
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker script, at /sw.js so that its scope is the whole site."""
+    shell = [
+        static("tallytale/site.css"),
+        static("tallytale/offline.js"),
+        static("tallytale/icon.svg"),
+        static("stories/draft.js"),
+        static("stories/stories.css"),
+        static("surveys/survey.css"),
+        reverse("web:offline"),
+    ]
+    body = render_to_string(
+        "web/sw.js",
+        {
+            "version": SW_VERSION,
+            "shell": json.dumps(shell),
+            "offline_url": json.dumps(reverse("web:offline")),
+        },
+    )
+    response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = "/"
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@declares(PUBLIC)
+@require_GET
+def manifest(request: HttpRequest) -> HttpResponse:
+    """Web app manifest: lets researchers install Tallytale on a phone's home screen."""
+    data = {
+        "name": "Tallytale",
+        "short_name": "Tallytale",
+        "description": _("Time credits, surveys and stories for community-led health."),
+        "start_url": reverse("web:home"),
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#0b5cad",
+        "icons": [
+            {"src": static("tallytale/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+        ],
+    }
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False), content_type="application/manifest+json"
+    )
+
+
+@declares(PUBLIC)
+@require_GET
+def offline(request: HttpRequest) -> HttpResponse:
+    """What is waiting to sync on this device (read from the browser's queue by offline.js).
+
+    Public and personal-data free: the server knows nothing of the queue, and the page must
+    be cached to open without a connection.
+    """
+    return render(request, "web/offline.html")

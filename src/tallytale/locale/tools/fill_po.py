@@ -1,0 +1,50 @@
+"""Fill the Welsh and Arabic catalogues from `translations.py`.
+
+Run after `django-admin makemessages -l cy -l ar --no-location` (from src/tallytale), then
+`django-admin compilemessages`. Only entries listed in `translations.py` are touched.
+"""
+
+import ast
+import re
+from pathlib import Path
+
+from translations import PLURALS, T
+
+HERE = Path(__file__).resolve().parent.parent
+
+
+def unquote(lines: list[str]) -> str:
+    return "".join(ast.literal_eval(line) for line in lines)
+
+
+def quote(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def fill(path: Path, idx: int, nplurals: int) -> None:
+    out = []
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        m = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
+        msgid = unquote(m.group(1).strip().split("\n")) if m else ""
+        if not msgid:
+            out.append(block)
+            continue
+        comments = [
+            line for line in block.split("\n") if line.startswith("#") and "fuzzy" not in line
+        ]
+        head = m.group(0).rstrip("\n")
+        plural = re.search(r'^msgid_plural (?:".*"\n?)+', block, re.M)
+        if plural and msgid in PLURALS:
+            forms = PLURALS[msgid][idx][:nplurals]
+            strs = [f"msgstr[{i}] {quote(f)}" for i, f in enumerate(forms)]
+            out.append("\n".join([*comments, head, plural.group(0).rstrip("\n"), *strs]))
+        elif not plural and msgid in T:
+            out.append("\n".join([*comments, head, "msgstr " + quote(T[msgid][idx])]))
+        else:
+            out.append(block)
+    path.write_text("\n\n".join(out), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    fill(HERE / "cy" / "LC_MESSAGES" / "django.po", 0, 4)
+    fill(HERE / "ar" / "LC_MESSAGES" / "django.po", 1, 6)

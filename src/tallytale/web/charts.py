@@ -1,0 +1,91 @@
+"""Server-side SVG charts: geometry only, drawn by `web/chart.html`.
+
+No chart JavaScript: every chart is an inline SVG with a text title, and the page shows the
+same numbers in a table (the accessible source of truth; the SVG is `aria-hidden`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+WIDTH = 600
+HEIGHT = 220
+PAD_START = 44
+PAD_END = 8
+PAD_TOP = 12
+PAD_BOTTOM = 40
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+    value: float
+    label_x: float
+    value_y: float
+
+
+@dataclass
+class Chart:
+    title: str
+    unit: str
+    rows: list[tuple[str, float]]
+    bars: list[Bar] = field(default_factory=list)
+    line: str = ""
+    ticks: list[tuple[float, str]] = field(default_factory=list)
+    width: int = WIDTH
+    height: int = HEIGHT
+    baseline: float = HEIGHT - PAD_BOTTOM
+    plot_start: int = PAD_START
+    plot_end: int = WIDTH - PAD_END
+
+
+def _nice_max(value: float) -> float:
+    if value <= 0:
+        return 1
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+        if value <= step * 4:
+            return step * 4
+    return value
+
+
+def bar_chart(
+    title: str, rows: list[tuple[str, float]], unit: str = "", line: bool = False
+) -> Chart:
+    """Bars (or a line through the bar tops) for labelled values, scaled to a round maximum."""
+    chart = Chart(title=title, unit=unit, rows=rows)
+    n = max(1, len(rows))
+    top = _nice_max(max((v for _, v in rows), default=0))
+    plot_h = HEIGHT - PAD_TOP - PAD_BOTTOM
+    slot = (WIDTH - PAD_START - PAD_END) / n
+    points = []
+    for i, (label, value) in enumerate(rows):
+        h = plot_h * (value / top) if top else 0
+        x = PAD_START + i * slot + slot * 0.15
+        y = PAD_TOP + plot_h - h
+        chart.bars.append(
+            Bar(
+                x=round(x, 1),
+                y=round(y, 1),
+                width=round(slot * 0.7, 1),
+                height=round(h, 1),
+                label=label[:10],
+                value=value,
+                label_x=round(x + slot * 0.35, 1),
+                value_y=round(max(PAD_TOP + 10, y - 3), 1),
+            )
+        )
+        points.append(f"{x + slot * 0.35:.1f},{y:.1f}")
+    if line:
+        chart.line = " ".join(points)
+    chart.ticks = [
+        (round(PAD_TOP + plot_h - plot_h * f, 1), _fmt(top * f)) for f in (0, 0.25, 0.5, 0.75, 1)
+    ]
+    return chart
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:.1f}"

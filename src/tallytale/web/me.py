@@ -1,0 +1,93 @@
+"""My Tallytale: a participant's own page and the download of all their data.
+
+Shows only the signed-in person's own records; every figure comes from a service
+(`ledger.services.statement`, `stories.access.own_stories`, ...).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from tallytale.ledger import services as ledger
+from tallytale.ledger.models import Contribution
+from tallytale.programmes.models import Membership
+from tallytale.programmes.permissions import SIGNED_IN, declares
+from tallytale.stories import access
+from tallytale.surveys.models import Response
+
+from . import portability
+
+
+def _person(request: HttpRequest):
+    person = getattr(request.user, "person", None)
+    if person is None or person.erased_at is not None:
+        return None
+    return person
+
+
+@declares(SIGNED_IN)
+@login_required
+@require_GET
+def me(request: HttpRequest) -> HttpResponse:
+    person = _person(request)
+    if person is None:
+        return render(request, "web/me.html", {"person": None})
+    statement = ledger.statement(person.code)
+    lines = statement["lines"]
+    given = (
+        Contribution.objects.filter(person=person, transfer__reversed_by__isnull=True)
+        .select_related("partner")
+        .order_by("-day", "-id")[:50]
+    )
+    spent = [ln for ln in lines if ln["kind"] == "spend" and ln["minutes"] < 0]
+    earned_minutes = sum(ln["minutes"] for ln in lines if ln["kind"] == "earn")
+    spent_minutes = -sum(ln["minutes"] for ln in spent)
+    projects = [
+        m.project
+        for m in Membership.objects.filter(person=person)
+        .select_related("project")
+        .order_by("project__slug")
+    ]
+    unique_projects = list({p.pk: p for p in projects}.values())
+    return render(
+        request,
+        "web/me.html",
+        {
+            "person": person,
+            "balance_minutes": statement["closing_minutes"],
+            "earned_minutes": earned_minutes,
+            "spent_minutes": spent_minutes,
+            "statement": list(reversed(lines))[:100],
+            "given": given,
+            "stories": access.own_stories(request.user).select_related("project").order_by("-id"),
+            "responses": Response.objects.filter(person=person)
+            .select_related("instrument", "wave", "project")
+            .order_by("-id")[:100],
+            "projects": unique_projects,
+        },
+    )
+
+
+@declares(SIGNED_IN)
+@login_required
+@require_GET
+def download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """All my data, as JSON or as a zip of CSV files."""
+    person = _person(request)
+    if person is None or fmt not in ("json", "csv"):
+        raise Http404("nothing to download")
+    body = portability.download(
+        person, fmt, actor_label=f"web:{request.user.get_username()}", actor=request.user
+    )
+    if fmt == "json":
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        name = f"tallytale-{person.code}.json"
+    else:
+        response = HttpResponse(body, content_type="application/zip")
+        name = f"tallytale-{person.code}-csv.zip"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,163 @@
+"""Where the offline queue sends what a researcher collected without a signal.
+
+Each queued submission carries the idempotency key the browser gave it when it was
+queued, so a sync that is retried (a dropped connection after the server saved it, two
+tabs syncing at once) never records anything twice: stories keep the key as their
+`external_id`, survey responses as their `submission_id`, hours as the transfer's key.
+
+Answers are JSON: `{"status": "saved" | "duplicate" | "invalid", "errors": {...}}`, with
+400 for invalid input so the browser keeps the item for the researcher to see.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.http import Http404, HttpRequest, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_POST
+
+from tallytale.errors import AlreadyExists, NotFound, TallytaleError
+from tallytale.ledger.models import Transfer
+from tallytale.programmes.models import Membership, Person
+from tallytale.programmes.permissions import can, declares, require
+from tallytale.programmes.services import get_person
+from tallytale.stories import services as stories
+from tallytale.stories.forms import StoryForm
+from tallytale.stories.models import Story
+from tallytale.surveys import services as surveys
+from tallytale.surveys.models import Instrument, Response, Wave
+from tallytale.surveys.views import _answers_from_post, form_language
+
+from .roles import HoursInput, project_or_404
+
+KEY = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+
+
+def _key(request: HttpRequest) -> str:
+    key = request.POST.get("idempotency_key", "")
+    if not KEY.match(key):
+        raise Http404("missing or malformed idempotency key")
+    return key
+
+
+def _ok(status: str, **extra) -> JsonResponse:
+    return JsonResponse({"status": status, **extra})
+
+
+def _invalid(errors: dict[str, str]) -> JsonResponse:
+    return JsonResponse({"status": "invalid", "errors": errors}, status=400)
+
+
+@declares("story.collect")
+@require_POST
+def sync_story(request: HttpRequest, slug: str) -> JsonResponse:
+    project = project_or_404(slug)
+    require(request.user, "story.collect", project)
+    key = _key(request)
+    external_id = f"offline:{key}"
+    existing = Story.objects.filter(project=project, external_id=external_id).first()
+    if existing is not None:
+        return _ok("duplicate", id=existing.pk)
+    form = StoryForm(request.POST, request.FILES, project=project)
+    if not form.is_valid():
+        return _invalid({k: " ".join(v) for k, v in form.errors.items()})
+    d = form.cleaned_data
+    teller = None
+    if d["teller_code"].strip():
+        try:
+            teller = get_person(d["teller_code"].strip())
+        except NotFound:
+            return _invalid({"teller_code": "no participant with that code"})
+    upload = d.get("recording")
+    try:
+        story = stories.collect(
+            project,
+            actor=stories.Actor(f"web:{request.user.get_username()}", request.user),
+            text=d["text"],
+            language=d["language"],
+            title=d["title"],
+            translation=d["translation"],
+            translation_language=d["translation_language"],
+            medium=d["medium"],
+            teller=teller,
+            prompt=d["prompt"],
+            consent_level=d["consent_level"],
+            consent_method=d["consent_method"],
+            info_sheet_version=d["info_sheet_version"],
+            answers=form.signifier_answers(),
+            external_id=external_id,
+            recording=upload.file if upload else None,
+            recording_size=upload.size if upload else 0,
+        )
+    except stories.StoryInvalid as exc:
+        return _invalid(dict(exc.errors))
+    except TallytaleError as exc:
+        again = Story.objects.filter(project=project, external_id=external_id).first()
+        if again is not None:  # a concurrent sync of the same item won
+            return _ok("duplicate", id=again.pk)
+        return _invalid({"form": str(exc)})
+    return _ok("saved", id=story.pk)
+
+
+@declares("survey.respond")
+@require_POST
+def sync_survey(request: HttpRequest, instrument_id: int) -> JsonResponse:
+    instrument = get_object_or_404(Instrument.objects.select_related("project"), pk=instrument_id)
+    project = instrument.project
+    on_behalf = can(request.user, "survey.enter", project)
+    if not on_behalf:
+        require(request.user, "survey.respond", project)
+    key = _key(request)
+    if Response.objects.filter(submission_id=key).exists():
+        return _ok("duplicate")
+    me = getattr(request.user, "person", None)
+    person: Person | None = me
+    code = request.POST.get("participant", "").strip()
+    if code and on_behalf:
+        person = Person.objects.filter(code=code, erased_at__isnull=True).first()
+        if person is None or not Membership.objects.filter(person=person, project=project).exists():
+            return _invalid({"participant": "No participant with that code in this project."})
+    if person is None:
+        return _invalid({"participant": "Choose the participant you are entering answers for."})
+    waves = list(Wave.objects.filter(project=project))
+    wave = next((w for w in waves if w.name == request.POST.get("wave")), None)
+    if waves and wave is None:
+        return _invalid({"wave": "Choose a wave."})
+    spec = surveys.spec_for(instrument)
+    try:
+        surveys.submit_response(
+            instrument,
+            _answers_from_post(request, spec),
+            person=person,
+            wave=wave,
+            entered_by=request.user,
+            entered_by_label=f"web:{request.user.get_username()}",
+            language=form_language(spec),
+            submission_id=key,
+        )
+    except surveys.InvalidResponse as exc:
+        return _invalid(dict(exc.errors))
+    except AlreadyExists:
+        return _ok("duplicate")
+    except TallytaleError as exc:
+        return _invalid({"form": str(exc)})
+    return _ok("saved")
+
+
+@declares("ledger.record")
+@require_POST
+def sync_hours(request: HttpRequest, slug: str) -> JsonResponse:
+    project = project_or_404(slug)
+    require(request.user, "ledger.record", project)
+    _key(request)
+    form = HoursInput(request.POST, project)
+    if form.errors:
+        return _invalid(form.errors)
+    replay = Transfer.objects.filter(idempotency_key=form.ledger_key).exists()
+    try:
+        t = form.save(request)
+    except TallytaleError as exc:
+        return _invalid({"form": str(exc)})
+    # the ledger returns the first transfer for a repeated key and writes nothing
+    return _ok("duplicate" if replay else "saved", id=t.pk)

@@ -1,0 +1,43 @@
+"""Template helpers for pages that link to other apps' pages which may not exist yet."""
+
+from __future__ import annotations
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+
+register = template.Library()
+
+
+@register.simple_tag
+def optional_url(name: str, *args) -> str:
+    """The URL for `name`, or "" when no such route is installed (so the link is left out)."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
+
+
+@register.filter
+def credits(minutes) -> str:
+    """Minutes of credit as credits (hours), e.g. 90 -> "1.5"."""
+    try:
+        m = int(minutes)
+    except (TypeError, ValueError):
+        return ""
+    sign = "-" if m < 0 else ""
+    whole, rest = divmod(abs(m), 60)
+    if rest == 0:
+        return f"{sign}{whole}"
+    return f"{sign}{abs(m) / 60:.2f}".rstrip("0").rstrip(".")
+
+
+@register.filter
+def holder(account) -> str:
+    """Who holds a ledger account: a member's code, a partner's slug, or the scheme account."""
+    if account is None:
+        return ""
+    if account.person_id:
+        return account.person.code
+    if account.organisation_id:
+        return account.organisation.slug
+    return account.get_owner_display()

@@ -1,0 +1,199 @@
+"""Role pages: who may open them, what they show, and that changes go through services."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tallytale.audit.models import AuditEvent
+from tallytale.ledger.models import Contribution, Transfer
+from tallytale.programmes.models import Membership
+from tallytale.programmes.permissions import declared_permission
+from tallytale.stories.models import Story
+
+pytestmark = pytest.mark.django_db
+
+
+def _web_patterns():
+    for p in get_resolver().url_patterns:
+        if isinstance(p, URLResolver) and p.app_name == "web":
+            for q in p.url_patterns:
+                assert isinstance(q, URLPattern)
+                yield q
+
+
+def test_every_web_view_declares_a_permission():
+    names = [p.name for p in _web_patterns() if not declared_permission(p.callback)]
+    assert names == []
+
+
+PROJECT_PAGES = {
+    "research": {"researcher", "coordinator"},
+    "hours": {"researcher", "coordinator"},
+    "coordinate": {"coordinator"},
+    "members": {"coordinator"},
+    "ledger": {"coordinator"},
+    "import": {"coordinator"},
+    "waves": {"coordinator"},
+    "evaluate": {"evaluator", "coordinator", "researcher"},
+}
+
+
+@pytest.mark.parametrize("page", sorted(PROJECT_PAGES))
+def test_project_pages_by_role(client, site, page):
+    url = reverse(f"web:{page}", args=["cwm"])
+    assert client.get(url).status_code == 302  # anonymous: sign in first
+    for role, user in site["users"].items():
+        client.force_login(user)
+        status = client.get(url).status_code
+        assert status == (200 if role in PROJECT_PAGES[page] else 403), (role, status)
+
+
+def test_unknown_project_is_404(client, site):
+    client.force_login(site["users"]["coordinator"])
+    assert client.get(reverse("web:coordinate", args=["nope"])).status_code == 404
+
+
+def test_home_shows_each_role_its_way_in(client, site):
+    client.force_login(site["users"]["coordinator"])
+    html = client.get("/").content.decode()
+    assert reverse("web:coordinate", args=["cwm"]) in html
+    client.force_login(site["users"]["participant"])
+    html = client.get("/").content.decode()
+    assert reverse("web:coordinate", args=["cwm"]) not in html
+    assert reverse("web:me") in html
+
+
+def test_my_tallytale(client, site):
+    client.force_login(site["users"]["participant"])
+    html = client.get(reverse("web:me")).content.decode()
+    assert "data-balance>2 " in html  # 3 earned, 1 spent
+    assert "Garden club" in html
+    assert reverse("stories:withdraw", args=["cwm", site["story"].pk]) in html
+    assert reverse("stories:consent", args=["cwm", site["story"].pk]) in html
+
+
+def test_download_my_data_json_and_csv_is_audited(client, site):
+    client.force_login(site["users"]["participant"])
+    r = client.get(reverse("web:my_data", args=["json"]))
+    assert r.status_code == 200 and r["Content-Disposition"].startswith("attachment")
+    data = json.loads(r.content)
+    assert data["person"]["code"] == "M1"
+    assert data["contact_details"]["email"] == "m1@example.org"  # their own, in their own file
+    assert data["stories"][0]["text"].startswith("I went to the garden club")  # original words
+    assert [ln["kind"] for ln in data["ledger_statement"]] == ["earn", "spend"]
+    assert data["memberships"][0]["project"] == "cwm"
+    r = client.get(reverse("web:my_data", args=["csv"]))
+    with zipfile.ZipFile(io.BytesIO(r.content)) as z:
+        assert {"person.csv", "stories.csv", "ledger_statement.csv", "survey_responses.csv"} <= set(
+            z.namelist()
+        )
+        assert "garden club" in z.read("stories.csv").decode()
+    assert AuditEvent.objects.filter(action="person.download_own_data").count() == 2
+    assert client.get(reverse("web:my_data", args=["xml"])).status_code == 404
+
+
+def test_log_hours_for_a_member_once_per_form(client, site):
+    client.force_login(site["users"]["researcher"])
+    url = reverse("web:hours", args=["cwm"])
+    form = {"member": "M2", "partner": "library", "hours": "1.5", "idempotency_key": "k-123456"}
+    assert client.post(url, form).status_code == 302
+    assert client.post(url, form).status_code == 302  # double-tap: same key, nothing new
+    assert Contribution.objects.filter(person__code="M2").count() == 1
+    bad = client.post(url, {**form, "member": "X1", "idempotency_key": "k-2"})
+    assert bad.status_code == 400 and "No member with that code" in bad.content.decode()
+
+
+def test_coordinator_dashboard_has_svg_charts_with_data_tables(client, site):
+    client.force_login(site["users"]["coordinator"])
+    html = client.get(reverse("web:coordinate", args=["cwm"])).content.decode()
+    assert html.count("<svg") == 4
+    assert html.count("<table>") >= 4
+    assert "Baseline" in html
+
+
+def test_ledger_entry_and_correction(client, site):
+    client.force_login(site["users"]["coordinator"])
+    url = reverse("web:ledger", args=["cwm"])
+    r = client.post(url, {"action": "gift", "member": "M1", "to": "M2", "amount": "1"})
+    assert r.status_code == 302
+    gift = Transfer.objects.get(kind="gift")
+    r = client.post(url, {"action": "reverse", "transfer": gift.pk, "reason": "typo"})
+    assert r.status_code == 302
+    assert Transfer.objects.filter(reverses=gift).count() == 1
+    r = client.post(url, {"action": "spend", "member": "M1", "partner": "pool", "amount": "99"})
+    assert r.status_code == 400  # the ledger refuses an overdraft and the page says why
+
+
+def test_import_preview_writes_nothing_then_confirm_imports(client, site):
+    client.force_login(site["users"]["coordinator"])
+    url = reverse("web:import", args=["cwm"])
+    text = "person_code,partner,date,hours,activity\nM2,library,2025-02-01,2,reading\n"
+    before = Contribution.objects.count()
+    r = client.post(url, {"text": text})
+    assert r.status_code == 200 and "Confirm and import" in r.content.decode()
+    assert Contribution.objects.count() == before
+    client.post(url, {"text": text, "confirm": "1"})
+    client.post(url, {"text": text, "confirm": "1"})  # twice: still once
+    assert Contribution.objects.count() == before + 1
+    bad = (
+        "person_code,partner,date,hours,activity\nZZ,library,2025-02-01,2,x\nM2,library,nope,1,x\n"
+    )
+    r = client.post(url, {"text": bad})
+    html = r.content.decode()
+    assert r.status_code == 400 and "line 2" in html and "line 3" in html
+
+
+def test_members_and_waves_pages_call_services(client, site):
+    client.force_login(site["users"]["coordinator"])
+    r = client.post(reverse("web:members", args=["cwm"]), {"code": "N1", "role": "participant"})
+    assert r.status_code == 302
+    assert Membership.objects.filter(person__code="N1", project__slug="cwm").exists()
+    r = client.post(reverse("web:waves", args=["cwm"]), {"name": "m6", "label": "6 months"})
+    assert r.status_code == 302
+    r = client.post(reverse("web:waves", args=["cwm"]), {"name": "m6"})
+    assert r.status_code == 400
+
+
+def test_evaluator_exports_only_redacted_project_audience(client, site):
+    client.force_login(site["users"]["evaluator"])
+    r = client.get(reverse("web:export_stories", args=["cwm", "json"]))
+    assert r.status_code == 200
+    assert "project" in r["Content-Disposition"]
+    rows = json.loads(r.content)
+    assert [row["id"] for row in rows] == [site["story"].pk]
+    r = client.get(reverse("web:export_survey", args=["cwm", site["instrument"].pk]))
+    assert r.status_code == 200
+    client.force_login(site["users"]["participant"])
+    assert client.get(reverse("web:export_stories", args=["cwm", "csv"])).status_code == 403
+
+
+def test_service_worker_and_manifest(client):
+    r = client.get("/sw.js")
+    assert r.status_code == 200 and r["Service-Worker-Allowed"] == "/"
+    assert r["Content-Type"].startswith("text/javascript")
+    assert "/static/tallytale/site.css" in r.content.decode()
+    m = json.loads(client.get(reverse("web:manifest")).content)
+    assert m["display"] == "standalone" and m["icons"]
+    assert client.get(reverse("web:offline")).status_code == 200
+
+
+def test_arabic_is_right_to_left_and_welsh_is_translated(client, site):
+    client.force_login(site["users"]["participant"])
+    client.post(reverse("set_language"), {"language": "ar", "next": "/"})
+    html = client.get(reverse("web:me")).content.decode()
+    assert 'dir="rtl"' in html and 'lang="ar"' in html
+    assert "تالي" in html or "رصيد" in html or "قصص" in html
+    client.post(reverse("set_language"), {"language": "cy", "next": "/"})
+    html = client.get(reverse("web:me")).content.decode()
+    assert 'dir="ltr"' in html and "Fy straeon" in html
+
+
+def test_story_page_hooks_into_the_offline_queue(client, site):
+    client.force_login(site["users"]["researcher"])
+    html = client.get(reverse("stories:collect", args=["cwm"])).content.decode()
+    assert 'data-offline-queue="story"' in html
+    assert reverse("web:sync_story", args=["cwm"]) in html
+    assert Story.objects.count() == 1
