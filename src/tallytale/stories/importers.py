@@ -149,7 +149,7 @@ def import_stories(
     sig_cols = {h: h[4:].strip() for h in header if h.lower().startswith("sig:")}
     unknown = [h for h in header if h and h not in REQUIRED + OPTIONAL and h not in sig_cols]
     if unknown:
-        errors.append(f"line {header_line}: unknown column(s) {', '.join(unknown)}")
+        errors.append(f"line {header_line}: unknown column(s) {', '.join(map(repr, unknown))}")
     for h, name in sig_cols.items():
         if name not in signifiers:
             errors.append(

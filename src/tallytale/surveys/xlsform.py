@@ -169,7 +169,8 @@ def parse_xlsform(source: str | Path | dict, *, name: str = "") -> ParsedForm:
         raise FormError(f"{label}: {_locate(str(exc), workbook)}") from None
     except (ValueError, KeyError, TypeError, OSError, zipfile.BadZipFile) as exc:
         # pyxform and its readers raise these for unreadable or malformed workbooks
-        raise FormError(f"{label}: cannot read the form ({type(exc).__name__}: {exc})") from None
+        detail = " ".join(str(exc).split())  # one line, whatever the reader said
+        raise FormError(f"{label}: cannot read the form ({type(exc).__name__}: {detail})") from None
     js = result._pyxform or {}
     return _flatten(js, warnings)
 

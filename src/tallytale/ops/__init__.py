@@ -1,0 +1,1 @@
+"""Operating a Tallytale installation: backups and restores (see docs/backup.md)."""
