@@ -1,2 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "evidence"
-urlpatterns: list = []
+urlpatterns = [
+    path("<slug:slug>/", views.report_page, name="report"),
+    path("<slug:slug>/report.<str:fmt>", views.download, name="download"),
+]

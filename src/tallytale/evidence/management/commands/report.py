@@ -1,0 +1,84 @@
+"""`tallytale report`: build an evidence report (HTML, PDF, Markdown or JSON)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import CommandError
+
+from tallytale.audit.services import cli_actor
+from tallytale.commands import TallytaleCommand, parse_date
+from tallytale.core.consent import AUDIENCES
+from tallytale.evidence import services
+
+
+class Command(TallytaleCommand):
+    help = (
+        "Build an evidence report: every figure with its interval and its people's stories. "
+        "With --strict, fail (listing them) if a published figure has no story or a shown "
+        "story has no figure."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--project", metavar="SLUG", help="project to report on")
+        parser.add_argument(
+            "--programme", metavar="SLUG", help="programme to report on (all projects)"
+        )
+        parser.add_argument("--audience", choices=AUDIENCES, default="public")
+        parser.add_argument("--format", choices=services.FORMATS, default="html")
+        parser.add_argument("--out", metavar="FILE", help="output file (default: stdout)")
+        parser.add_argument(
+            "--rule",
+            choices=sorted(services.RULES),
+            default="default",
+            help="disclosure rule preset (default: threshold of the project's k)",
+        )
+        parser.add_argument(
+            "--from", dest="start", metavar="YYYY-MM-DD", help="ledger period start"
+        )
+        parser.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="ledger period end")
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="exit non-zero if any claim lacks a story or any story a number",
+        )
+
+    def handle(self, *args, **o):
+        if o["format"] == "pdf" and not o["out"]:
+            raise CommandError("a PDF needs --out FILE")
+        if not o["project"] and not o["programme"]:
+            raise CommandError("give --project SLUG or --programme SLUG")
+        if o["project"] and o["programme"]:
+            raise CommandError("give --project or --programme, not both")
+        built = services.build_and_record(
+            project=o["project"],
+            programme=o["programme"],
+            audience=o["audience"],
+            fmt=o["format"],
+            rule=o["rule"],
+            start=parse_date(o["start"], "--from"),
+            end=parse_date(o["end"], "--to"),
+            strict=o["strict"],
+            actor_label=cli_actor(),
+        )
+        check = built.report["rule_check"]
+        if o["strict"] and not check["ok"]:
+            lines = [f"claim {c}: no story" for c in check["claims_without_story"]]
+            lines += [f"story {s}: no number" for s in check["stories_without_number"]]
+            self.stderr.write("\n".join(lines))
+            raise CommandError(
+                f"--strict: {len(check['claims_without_story'])} claim(s) without a story, "
+                f"{len(check['stories_without_number'])} story(ies) without a number"
+            )
+        if o["out"]:
+            Path(o["out"]).write_bytes(built.content)
+            gaps = len(check["claims_without_story"])
+            self.stdout.write(
+                f"wrote {o['out']}: {len(built.report['claims'])} claims, "
+                f"{len(built.report['stories'])} stories, {gaps} claim(s) without a story "
+                f"(sha256 {built.build.sha256[:12]})"
+            )
+        else:
+            sys.stdout.flush()
+            self.stdout.write(built.content.decode("utf-8"))

@@ -1,0 +1,77 @@
+"""Evidence pages: a project's report page (headline figures, download in every format).
+
+Views translate HTTP to `services.build_and_record`; who may build which audience is
+`services.audiences_for` (capped by role). Reports are downloads: the standalone report
+file carries its own inline CSS, which the app's CSP would refuse on a served page.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from tallytale.errors import NotFound
+from tallytale.programmes.permissions import declares, require
+from tallytale.programmes.services import get_project
+
+from . import services
+
+
+def _project(slug: str):
+    try:
+        return get_project(slug)
+    except NotFound:
+        raise Http404("no such project") from None
+
+
+def _audience(request: HttpRequest, project) -> str:
+    allowed = services.audiences_for(request.user, project)
+    audience = request.GET.get("audience", "public")
+    if audience not in allowed:
+        raise Http404("no such audience for you")
+    return audience
+
+
+@declares("evidence.read")
+@login_required
+def report_page(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _project(slug)
+    require(request.user, "evidence.read", project)
+    audience = _audience(request, project)
+    built = services.build_and_record(
+        project=project.slug, audience=audience, fmt="json",
+        actor_label=f"web:{request.user.get_username()}", actor=request.user,
+    )  # fmt: skip
+    report = built.report
+    claims = {c["id"]: c for c in report["claims"]}
+    return render(
+        request,
+        "evidence/page.html",
+        {
+            "project": project,
+            "report": report,
+            "audience": audience,
+            "audiences": services.audiences_for(request.user, project),
+            "headline": [claims[i] for i in report["headline"]],
+            "formats": services.FORMATS,
+        },
+    )
+
+
+@declares("evidence.read")
+@login_required
+def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    project = _project(slug)
+    require(request.user, "evidence.read", project)
+    if fmt not in services.FORMATS:
+        raise Http404("no such format")
+    audience = _audience(request, project)
+    built = services.build_and_record(
+        project=project.slug, audience=audience, fmt=fmt,
+        actor_label=f"web:{request.user.get_username()}", actor=request.user,
+    )  # fmt: skip
+    response = HttpResponse(built.content, content_type=built.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{built.filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,33 @@
+import pytest
+from django.contrib.auth.models import User
+
+from tallytale.programmes import services as people
+
+
+def _user(code, role):
+    person = people.add_person(code, "riverside", role)
+    user = User.objects.create_user(username=code.lower())
+    person.user = user
+    person.save(update_fields=["user"])
+    return user
+
+
+def test_report_page_and_download_capped_by_role(sample, client):
+    evaluator = _user("EVAL1", "evaluator")
+    client.force_login(evaluator)
+    page = client.get("/evidence/riverside/")
+    assert page.status_code == 200 and b"Key figures" in page.content
+    assert client.get("/evidence/riverside/?audience=research_team").status_code == 404
+    dl = client.get("/evidence/riverside/report.html?audience=project")
+    assert dl.status_code == 200 and dl["Content-Disposition"].startswith("attachment")
+    member = User.objects.create_user(username="m")
+    p = people.get_person("RIV0002")
+    p.user = member
+    p.save(update_fields=["user"])
+    client.force_login(member)
+    assert client.get("/evidence/riverside/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_anonymous_redirected(client):
+    assert client.get("/evidence/riverside/").status_code == 302
