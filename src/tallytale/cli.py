@@ -26,9 +26,13 @@ COMMANDS = {
     "redact": "mask personal data in text",
     "story": "withdraw stories, change consent, review redactions",
     "wave": "survey waves: create, list",
+    "backup": "write a verified, portable backup (SQLite or PostgreSQL)",
+    "restore": "restore a backup into an empty database",
+    "audit": "verify the audit log's hash chain",
+    "codes": "codebook: add, rename, move, merge, split, list; agreement; suggested codes",
     "instrument": "survey instruments: list, install built-ins",
 }
-NO_DATABASE = {"redact"}
+NO_DATABASE = {"redact", "restore"}
 
 
 def _pop_db(argv: list[str]) -> str | None:

@@ -7,6 +7,7 @@ network at import time.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -61,22 +62,27 @@ INSTALLED_APPS = [
     "tallytale.community",
     "tallytale.accounts",
     "tallytale.web",
+    "tallytale.api",
+    "axes",
 ]
 
-LOGIN_URL = "web:login"
+LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
-LOGOUT_REDIRECT_URL = "web:login"
+LOGOUT_REDIRECT_URL = "accounts:login"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "tallytale.accounts.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the 429 page
 ]
 
 ROOT_URLCONF = "tallytale.urls"
@@ -153,6 +159,21 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+# WhiteNoise serves static files from the app servers (compressed; with
+# TALLYTALE_STATIC_MANIFEST=1, as `tallytale serve` sets after collectstatic, under hashed
+# names cached for a year). Without the manifest, templates work before collectstatic runs.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if os.environ.get("TALLYTALE_STATIC_MANIFEST") == "1"
+        else "whitenoise.storage.CompressedStaticFilesStorage"
+    },
+}
+try:  # WhiteNoise warns about a missing directory; an empty one is harmless
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+except OSError:
+    pass
 MEDIA_ROOT = DATA_DIR / "media"  # private: never served under a public URL
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -169,6 +190,41 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# --- accounts and sessions (tallytale.accounts) -------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "tallytale.accounts.backends.LockoutBackend",  # django-axes: refuses locked-out addresses
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("TALLYTALE_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]  # rate limit per address
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_VERBOSE = False
+# Behind a reverse proxy, the client address is the last one the proxy appended.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TALLYTALE_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    if os.environ.get("TALLYTALE_PROXY_COUNT")
+    else ["REMOTE_ADDR"]
+)
+SESSION_IDLE_TIMEOUT = dt.timedelta(minutes=30)  # SessionTimeoutMiddleware
+SESSION_ABSOLUTE_TIMEOUT = dt.timedelta(hours=12)
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+LOGIN_LINK_MAX_AGE = dt.timedelta(minutes=15)
+INVITATION_MAX_AGE = dt.timedelta(days=14)
+API_TOKEN_MAX_AGE = dt.timedelta(days=365)
+if os.environ.get("TALLYTALE_HTTPS") == "1":  # served over HTTPS (directly or via a proxy)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 31536000
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tallytale@localhost")
+NINJA_PAGINATION_MAX_LIMIT = 500
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

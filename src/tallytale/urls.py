@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from tallytale.api.main import api
+
 urlpatterns = [
     path("", include("tallytale.web.urls")),
     path("surveys/", include("tallytale.surveys.urls")),
@@ -9,6 +11,7 @@ urlpatterns = [
     path("evidence/", include("tallytale.evidence.urls")),
     path("community/", include("tallytale.community.urls")),
     path("accounts/", include("tallytale.accounts.urls")),
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
