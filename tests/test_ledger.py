@@ -249,3 +249,25 @@ def test_scheme_stats_for_a_period(scheme, actor):
         "rewarded_minutes": 180,
         "used_share": 0.3,
     }
+
+
+def test_monthly_activity_matches_scheme_stats_for_each_month(scheme, actor):
+    from tallytale.programmes.models import Project
+
+    ledger.earn("M1", "library", 2, day=dt.date(2025, 1, 10), actor=actor, today=TODAY)
+    ledger.earn("M2", "library", "1.5", day=dt.date(2025, 1, 31), actor=actor, today=TODAY)
+    ledger.earn("M1", "garden", 3, day=dt.date(2025, 3, 1), actor=actor, today=TODAY)
+    ledger.spend("M2", "pool", 1, day=dt.date(2025, 3, 5), actor=actor, today=TODAY)
+    wrong = ledger.earn("M3", "library", 4, day=dt.date(2025, 3, 12), actor=actor, today=TODAY)
+    ledger.reverse(wrong.pk, actor=actor)
+    cwm = Project.objects.get(slug="cwm")
+    monthly = stats.monthly_activity(cwm, dt.date(2025, 1, 1), dt.date(2025, 3, 31))
+    assert set(monthly) == {dt.date(2025, 1, 1), dt.date(2025, 3, 1)}
+    for first, last in (
+        (dt.date(2025, 1, 1), dt.date(2025, 1, 31)),
+        (dt.date(2025, 3, 1), dt.date(2025, 3, 31)),
+    ):
+        s = stats.scheme_stats(cwm, first, last)
+        assert monthly[first]["minutes"] == s["minutes_given"]
+        assert monthly[first]["active_members"] == s["active_members"]
+    assert monthly[dt.date(2025, 1, 1)] == {"hours": 3.5, "minutes": 210, "active_members": 2}

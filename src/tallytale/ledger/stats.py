@@ -212,3 +212,61 @@ def _budgets(project: Project, end: dt.date | None) -> list[dict]:
             }
         )
     return out
+
+
+def monthly_activity(project: Project, start: dt.date, end: dt.date) -> dict[dt.date, dict]:
+    """Hours given and active members per calendar month, in two grouped queries.
+
+    Same definitions as `scheme_stats` (as corrected; active = earned or spent), so a month
+    here equals `scheme_stats(project, first_day, last_day)` for that month.
+    """
+    from django.db.models.functions import TruncMonth
+
+    out: dict[dt.date, dict] = {}
+    hours = (
+        _period(
+            Contribution.objects.filter(
+                partner__project=project, transfer__reversed_by__isnull=True
+            ),
+            "day",
+            start,
+            end,
+        )
+        .annotate(month=TruncMonth("day"))
+        .values("month")
+        .annotate(m=Sum("minutes"))
+    )
+    for row in hours:
+        out.setdefault(_as_date(row["month"]), {"minutes": 0, "active": set()})["minutes"] = row[
+            "m"
+        ]
+    live = _period(
+        Transfer.objects.filter(reversed_by__isnull=True, kind__in=[Kind.EARN, Kind.SPEND]),
+        "occurred_on",
+        start,
+        end,
+    ).filter(
+        Q(debit__project=project, debit__owner="person")
+        | Q(credit__project=project, credit__owner="person")
+    )
+    rows = (
+        live.annotate(month=TruncMonth("occurred_on"))
+        .values_list("month", "kind", "debit__person_id", "credit__person_id")
+        .distinct()
+    )
+    for month, kind, debit_person, credit_person in rows:
+        pid = credit_person if kind == Kind.EARN else debit_person
+        if pid is not None:
+            out.setdefault(_as_date(month), {"minutes": 0, "active": set()})["active"].add(pid)
+    return {
+        m: {
+            "hours": _hours(v["minutes"]),
+            "minutes": v["minutes"],
+            "active_members": len(v["active"]),
+        }
+        for m, v in sorted(out.items())
+    }
+
+
+def _as_date(value) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
