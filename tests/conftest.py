@@ -34,3 +34,10 @@ def scheme(db):
     people.add_partner("cinema", "town", "spending")
     people.add_partner("far-shop", "elsewhere", "spending")
     return "cwm"
+
+
+@pytest.fixture(autouse=True)
+def _mfa_not_enforced(settings):
+    """Tests sign in with `force_login`, which has no second step; the tests of MFA itself
+    (tests/security) turn it back on."""
+    settings.MFA_ENFORCED = False

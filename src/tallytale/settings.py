@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "tallytale.accounts.middleware.SessionTimeoutMiddleware",
+    "tallytale.accounts.middleware.MfaMiddleware",  # coordinators and admins: second factor
+    "tallytale.accounts.ratelimit.RateLimitMiddleware",  # form posts: HTTP 429 when too many
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the 429 page
@@ -146,7 +148,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Django's common list plus Tallytale's supplement of long common passwords
+    {"NAME": "tallytale.accounts.passwords.CommonAndBreachedPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
@@ -203,13 +206,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_VERBOSE = False
-# Behind a reverse proxy, the client address is the last one the proxy appended.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TALLYTALE_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-    if os.environ.get("TALLYTALE_PROXY_COUNT")
-    else ["REMOTE_ADDR"]
-)
+# Behind TALLYTALE_PROXY_COUNT trusted proxies, the client address is that many entries from
+# the right of X-Forwarded-For (see tallytale.accounts.addresses).
+TALLYTALE_PROXY_COUNT = int(os.environ.get("TALLYTALE_PROXY_COUNT", "0") or 0)
+AXES_CLIENT_IP_CALLABLE = "tallytale.accounts.addresses.client_address"
 SESSION_IDLE_TIMEOUT = dt.timedelta(minutes=30)  # SessionTimeoutMiddleware
 SESSION_ABSOLUTE_TIMEOUT = dt.timedelta(hours=12)
 SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())
@@ -217,11 +217,39 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 LOGIN_LINK_MAX_AGE = dt.timedelta(minutes=15)
 INVITATION_MAX_AGE = dt.timedelta(days=14)
 API_TOKEN_MAX_AGE = dt.timedelta(days=365)
+# Production means TALLYTALE_HTTPS=1, SECRET_KEY and ALLOWED_HOSTS set, TALLYTALE_DEBUG unset:
+# then `python -m django check --deploy` is clean (tests/security/test_deploy.py).
 if os.environ.get("TALLYTALE_HTTPS") == "1":  # served over HTTPS (directly or via a proxy)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31536000
+    # subdomains of Tallytale's own host name; TALLYTALE_HSTS_SUBDOMAINS=0 opts out
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("TALLYTALE_HSTS_SUBDOMAINS", "1") == "1"
+    SECURE_HSTS_PRELOAD = os.environ.get("TALLYTALE_HSTS_PRELOAD") == "1"
+# security.W021 (HSTS preload off): preloading commits the whole registrable domain (say a
+# council's example.gov.uk) to HTTPS in browsers for good, which an installation on one host
+# name cannot decide for its owner. Operators who can opt in with TALLYTALE_HSTS_PRELOAD=1.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# MFA (TOTP) for these roles in any project, and for anyone who enrolled. TALLYTALE_MFA=0
+# turns the check off (development and the test suite, which signs in with force_login).
+MFA_ENFORCED = os.environ.get("TALLYTALE_MFA", "1") == "1"
+MFA_REQUIRED_ROLES = ("coordinator", "admin")
+MFA_ISSUER = os.environ.get("TALLYTALE_MFA_ISSUER", "Tallytale")
+REAUTH_MAX_AGE = dt.timedelta(minutes=10)  # exports and erasure ask for the password again
+# Form posts per user and address in a fixed window (RateLimitMiddleware; counted in the
+# database so every app server shares the count). Paths are regular expressions.
+RATE_LIMIT_POSTS = int(os.environ.get("TALLYTALE_RATE_LIMIT_POSTS", "60"))
+RATE_LIMIT_WINDOW = dt.timedelta(minutes=1)
+RATE_LIMITED_PATHS = [
+    r"^/stories/",
+    r"^/surveys/",
+    r"^/community/",
+    r"^/p/[^/]+/hours/",
+    r"^/offline/sync/",
+    r"^/accounts/(confirm|mfa)/",
+]
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tallytale@localhost")
 NINJA_PAGINATION_MAX_LIMIT = 500

@@ -2,7 +2,8 @@
 
 from django.contrib import admin
 
-from .models import ApiToken, Invitation, LoginLink
+from . import mfa
+from .models import ApiToken, Invitation, LoginLink, MfaDevice
 
 
 class ReadOnly(admin.ModelAdmin):
@@ -29,3 +30,20 @@ class LoginLinkAdmin(ReadOnly):
 class ApiTokenAdmin(ReadOnly):
     list_display = ("name", "user", "created_at", "last_used_at", "revoked_at")
     exclude = ("token_hash",)
+
+
+@admin.register(MfaDevice)
+class MfaDeviceAdmin(ReadOnly):
+    """Reset a lost authenticator: select it and run "Reset" (the user enrols again)."""
+
+    list_display = ("user", "created_at", "confirmed_at")
+    exclude = ("secret", "last_step")
+    actions = ["reset"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Reset: remove the authenticator and recovery codes")
+    def reset(self, request, queryset):
+        for device in queryset.select_related("user"):
+            mfa.reset(device.user, actor=request.user)

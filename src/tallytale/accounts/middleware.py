@@ -41,3 +41,61 @@ class SessionTimeoutMiddleware:
             elif seen is None or now - seen >= SEEN_RESOLUTION:
                 session[SEEN] = now
         return self.get_response(request)
+
+
+# Pages a signed-in user can reach before giving their second factor.
+MFA_OPEN = {
+    "accounts:mfa_verify",
+    "accounts:mfa_enrol",
+    "accounts:logout",
+    "set_language",
+    "web:service_worker",
+    "web:manifest",
+}
+MFA_CHECKED = "tallytale_mfa_checked"  # Unix time a user was found not to need MFA
+MFA_RECHECK = 300  # seconds: a new coordinator role is enforced within five minutes
+ROW_SEEN = "tallytale_row_seen"
+
+
+class MfaMiddleware:
+    """Hold every page until the second factor is given (enrolled users, coordinators and
+    admins), sending those without an authenticator to set one up first. Sign-out stays
+    open. Also keeps the last-seen time of the user's session list (once a minute)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        from django.shortcuts import redirect
+        from django.urls import reverse
+        from django.utils.http import urlencode
+
+        from . import mfa, sessions
+
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not hasattr(request, "session"):
+            return None
+        session = request.session
+        now = int(time.time())
+        if now - session.get(ROW_SEEN, 0) >= SEEN_RESOLUTION:
+            session[ROW_SEEN] = now
+            sessions.seen(session.session_key)
+        if not settings.MFA_ENFORCED or session.get(mfa.VERIFIED):
+            return None
+        match = request.resolver_match
+        if match is None or match.view_name in MFA_OPEN or request.path.startswith("/api/"):
+            return None
+        if now - session.get(MFA_CHECKED, 0) < MFA_RECHECK:
+            return None
+        if mfa.enrolled(user):
+            target = "accounts:mfa_verify"
+        elif mfa.role_requires_mfa(user):
+            target = "accounts:mfa_enrol"
+        else:
+            session[MFA_CHECKED] = now
+            return None
+        nxt = request.get_full_path() if request.method == "GET" else reverse("web:home")
+        return redirect(f"{reverse(target)}?{urlencode({'next': nxt})}")

@@ -90,3 +90,66 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.user})"
+
+
+class MfaDevice(models.Model):
+    """A user's authenticator app (TOTP, RFC 6238); one per user.
+
+    The secret must be readable to check codes, so it is stored as is (not hashed); the
+    database is the trust boundary, as for the session table. Unconfirmed devices (no
+    `confirmed_at`) are enrolments in progress and do not count.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mfa_device"
+    )
+    secret = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_step = models.BigIntegerField(null=True, blank=True)  # refuses a code used twice
+
+
+class RecoveryCode(models.Model):
+    """A single-use recovery code for a lost authenticator, stored as a sha256 digest."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+
+class SignInSession(models.Model):
+    """What a user can see of their signed-in sessions: device, address, last seen.
+
+    Kept beside Django's session row (same key) so a user can end another session.
+    """
+
+    session_key = models.CharField(max_length=40, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_in_sessions"
+    )
+    user_agent = models.CharField(max_length=300, blank=True)
+    address = models.CharField(max_length=45, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-last_seen_at"]
+
+
+class RateCounter(models.Model):
+    """Posts counted per key (user and address) in one fixed time window (`RateLimitMiddleware`).
+
+    A table rather than the cache, so several app servers share the count.
+    """
+
+    key = models.CharField(max_length=200)
+    window = models.BigIntegerField()  # window start, Unix seconds
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "window"], name="rate_key_window")]
+        indexes = [models.Index(fields=["window"])]

@@ -6,6 +6,8 @@ enforces (`tallytale.programmes.permissions.declares`); project pages also `requ
 
 from __future__ import annotations
 
+import time
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -13,13 +15,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from tallytale.audit.services import record
 from tallytale.errors import NotFound, TallytaleError
 from tallytale.programmes.models import Membership, Project, Role
 from tallytale.programmes.permissions import PUBLIC, SIGNED_IN, declares, require
 
-from . import services
+from . import mfa, services, sessions
 from .models import ApiToken, Invitation
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -207,3 +212,139 @@ def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("no such token") from None
     messages.success(request, "Token revoked.")
     return redirect("accounts:tokens")
+
+
+# --- second factor, re-authentication and sessions --------------------------------------------
+
+
+def _next(request: HttpRequest) -> str:
+    nxt = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        nxt, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return nxt
+    return reverse("web:home")
+
+
+def _second_factor_given(request: HttpRequest) -> None:
+    sessions.rotate(request)
+    now = int(time.time())
+    request.session[mfa.VERIFIED] = now
+    request.session[mfa.AUTH_AT] = now
+
+
+@declares(SIGNED_IN)
+@login_required
+@require_http_methods(["GET", "POST"])
+def mfa_enrol(request: HttpRequest) -> HttpResponse:
+    """Set up an authenticator app: the secret as text and as an otpauth URI, then a code."""
+    if mfa.enrolled(request.user):
+        return redirect("accounts:security")
+    device = mfa.start_enrolment(request.user) if request.method == "GET" else None
+    error = ""
+    if request.method == "POST":
+        try:
+            codes = mfa.confirm_enrolment(request.user, request.POST.get("code", ""))
+        except TallytaleError:
+            error = _("That code does not match. Check the time on your phone and try again.")
+            device = mfa.start_enrolment(request.user)
+        else:
+            _second_factor_given(request)
+            return render(
+                request, "accounts/recovery_codes.html", {"codes": codes, "next": _next(request)}
+            )
+    return render(
+        request,
+        "accounts/mfa_enrol.html",
+        {
+            "secret": device.secret,
+            "uri": mfa.provisioning_uri(request.user, device),
+            "error": error,
+            "next": _next(request),
+            "required": mfa.role_requires_mfa(request.user),
+        },
+        status=400 if error else 200,
+    )
+
+
+@declares(SIGNED_IN)
+@login_required
+@require_http_methods(["GET", "POST"])
+def mfa_verify(request: HttpRequest) -> HttpResponse:
+    """The second step of signing in: a code from the authenticator app or a recovery code."""
+    if not mfa.enrolled(request.user):
+        return redirect("accounts:mfa_enrol")
+    error = ""
+    if request.method == "POST":
+        if mfa.check_code(request.user, request.POST.get("code", "")):
+            _second_factor_given(request)
+            return redirect(_next(request))
+        error = _("That code does not match. Try the newest code, or a recovery code.")
+    return render(
+        request,
+        "accounts/mfa_verify.html",
+        {"error": error, "next": _next(request)},
+        status=400 if error else 200,
+    )
+
+
+@declares(SIGNED_IN)
+@login_required
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest) -> HttpResponse:
+    """Confirm the password (and authenticator code) before an export or an erasure."""
+    needs_code = mfa.enrolled(request.user)
+    error = ""
+    if request.method == "POST":
+        ok = request.user.check_password(request.POST.get("password", ""))
+        if ok and needs_code:
+            ok = mfa.check_code(request.user, request.POST.get("code", ""))
+        if ok:
+            request.session[mfa.AUTH_AT] = int(time.time())
+            record("account.reauthenticated", actor_label=f"web:{request.user}", actor=request.user)
+            return redirect(_next(request))
+        record("account.reauth_failed", actor_label=f"web:{request.user}", actor=request.user)
+        error = _("That did not match. Check your password and code and try again.")
+    return render(
+        request,
+        "accounts/confirm.html",
+        {"error": error, "next": _next(request), "needs_code": needs_code},
+        status=400 if error else 200,
+    )
+
+
+@declares(SIGNED_IN)
+@login_required
+@require_http_methods(["GET", "POST"])
+def security(request: HttpRequest) -> HttpResponse:
+    """The user's sessions (end one, or all others) and second-factor status."""
+    codes: list[str] = []
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action == "end_others":
+            n = sessions.end_others(request.user, request.session.session_key)
+            messages.success(request, _("Signed out %(n)d other sessions.") % {"n": n})
+        elif action == "end":
+            try:
+                sessions.end(request.user, int(request.POST.get("session", "0") or 0))
+            except (NotFound, ValueError):
+                raise Http404("no such session") from None
+            messages.success(request, _("That session is signed out."))
+        elif action == "recovery_codes":
+            try:
+                codes = mfa.regenerate_recovery_codes(request.user)
+            except TallytaleError as exc:
+                messages.error(request, str(exc))
+        if not codes:
+            return redirect("accounts:security")
+    return render(
+        request,
+        "accounts/security.html",
+        {
+            "sessions": sessions.active(request.user),
+            "current": request.session.session_key,
+            "enrolled": mfa.enrolled(request.user),
+            "codes_left": mfa.recovery_codes_left(request.user),
+            "codes": codes,
+        },
+    )

@@ -16,6 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from tallytale.accounts.reauth import reauth_required
 from tallytale.errors import NotFound, TallytaleError
 from tallytale.programmes.permissions import can, declares, require
 from tallytale.programmes.services import get_project
@@ -293,6 +294,7 @@ def promote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
+@reauth_required()
 @declares("story.read_redacted")
 def export(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     project = _project(slug)

@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from tallytale.accounts.reauth import reauth_required
 from tallytale.core import consent as rules
 from tallytale.errors import NotFound, TallytaleError
 from tallytale.programmes import permissions
@@ -242,6 +243,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 @declares(SIGNED_IN)
 @login_required
+@reauth_required()
 @require_POST
 def withdraw_all(request: HttpRequest) -> HttpResponse:
     person = getattr(request.user, "person", None)

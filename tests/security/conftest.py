@@ -1,0 +1,1 @@
+from tests.accounts.roles import cwm, role_users  # noqa: F401
