@@ -19,8 +19,8 @@ demo: $(STAMP)
 	$(BIN)/tallytale demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks docs
+	$(BIN)/ruff format --check src tests benchmarks docs
 	$(BIN)/lint-imports --config pyproject.toml
 	$(BIN)/mypy
 

@@ -1,6 +1,10 @@
+import json
+from pathlib import Path
+
+from tallytale.audit.services import cli_actor
 from tallytale.commands import TallytaleCommand, parse_date
 from tallytale.errors import InvalidInput
-from tallytale.programmes import services
+from tallytale.programmes import erasure, services
 from tallytale.programmes.models import Role
 
 
@@ -26,8 +30,24 @@ class Command(TallytaleCommand):
         add.add_argument("--card", metavar="CODE", help="member card code")
         add.add_argument("--joined", metavar="YYYY-MM-DD")
         add.add_argument("--new-to-volunteering", metavar="yes|no")
+        export = sub.add_parser(
+            "export", help="everything held about a person, as JSON (subject access request)"
+        )
+        export.add_argument("code", help="participant code or card code")
+        export.add_argument("--output", "-o", metavar="FILE", help="write to FILE, not stdout")
+        erase = sub.add_parser(
+            "erase",
+            help="erase a person: withdraw their stories, delete their answers and contact "
+            "details, pseudonymise their ledger entries (irreversible)",
+        )
+        erase.add_argument("code", help="participant code or card code")
+        erase.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
 
     def handle(self, *args, **o):
+        if o["action"] == "export":
+            return self._export(o)
+        if o["action"] == "erase":
+            return self._erase(o)
         person = services.add_person(
             o["code"],
             o["project"],
@@ -37,3 +57,25 @@ class Command(TallytaleCommand):
             new_to_volunteering=_yes_no(o["new_to_volunteering"]),
         )
         self.stdout.write(f"added {person.code} to {o['project']} as {o['role']}")
+
+    def _export(self, o):
+        data = erasure.export_person(o["code"], actor_label=cli_actor())
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        if o["output"]:
+            out = Path(o["output"])
+            if not out.parent.is_dir():
+                raise InvalidInput(f"no such directory: {out.parent}")
+            out.write_text(text + "\n", encoding="utf-8")
+            self.stdout.write(f"wrote {out}")
+        else:
+            self.stdout.write(text)
+
+    def _erase(self, o):
+        if not o["yes"]:
+            raise InvalidInput("erasure cannot be undone: add --yes to confirm")
+        r = erasure.erase_person(o["code"], actor_label=cli_actor())
+        self.stdout.write(
+            f"erased person #{r.person_id} (now {r.pseudonym}): {r.stories_withdrawn} stories "
+            f"withdrawn, {r.responses_deleted} survey responses and {r.answers_deleted} answers "
+            f"deleted, {r.memberships_removed} memberships removed; ledger entries kept"
+        )
