@@ -28,6 +28,9 @@ PAGES = [
     ("members", "coordinator", "web:members", ["cwm"]),
     ("ledger", "coordinator", "web:ledger", ["cwm"]),
     ("import", "coordinator", "web:import", ["cwm"]),
+    ("import stories", "coordinator", "web:import_stories", ["cwm"]),
+    ("import responses", "coordinator", "web:import_responses", ["cwm"]),
+    ("home (coordinator)", "coordinator", "web:home", []),
     ("evaluator", "evaluator", "web:evaluate", ["cwm"]),
 ]
 

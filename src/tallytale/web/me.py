@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from tallytale.accounts.reauth import reauth_required
 from tallytale.ledger import services as ledger
 from tallytale.ledger.models import Contribution
 from tallytale.programmes.models import Membership
@@ -73,6 +74,7 @@ def me(request: HttpRequest) -> HttpResponse:
 
 @declares(SIGNED_IN)
 @login_required
+@reauth_required()
 @require_GET
 def download(request: HttpRequest, fmt: str) -> HttpResponse:
     """All my data, as JSON or as a zip of CSV files."""

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from tallytale.accounts.reauth import reauth_required
 from tallytale.core import consent as consent_rules
 from tallytale.core.disclosure import DEFAULT_RULE, ThresholdRule
 from tallytale.errors import NotFound, TallytaleError
@@ -609,6 +610,7 @@ def evaluate(request: HttpRequest, slug: str) -> HttpResponse:
 
 @declares("story.read_redacted")
 @login_required
+@reauth_required()
 def export_project_stories(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     project = project_or_404(slug)
     require(request.user, "story.read_redacted", project)
@@ -638,6 +640,7 @@ def export_project_stories(request: HttpRequest, slug: str, fmt: str) -> HttpRes
 
 @declares("survey.export")
 @login_required
+@reauth_required()
 def export_survey(request: HttpRequest, slug: str, instrument_id: int) -> HttpResponse:
     project = project_or_404(slug)
     require(request.user, "survey.export", project)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import me, roles, sync, views
+from . import imports, me, roles, sync, views
 
 app_name = "web"
 urlpatterns = [
@@ -17,6 +17,8 @@ urlpatterns = [
     path("p/<slug:slug>/budget/", roles.budget, name="budget"),
     path("p/<slug:slug>/ledger/", roles.ledger_page, name="ledger"),
     path("p/<slug:slug>/import/", roles.import_contributions, name="import"),
+    path("p/<slug:slug>/import/stories/", imports.import_stories, name="import_stories"),
+    path("p/<slug:slug>/import/responses/", imports.import_responses, name="import_responses"),
     path("p/<slug:slug>/waves/", roles.waves, name="waves"),
     path("p/<slug:slug>/evaluate/", roles.evaluate, name="evaluate"),
     path(

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from tallytale.programmes.models import Membership
@@ -23,6 +24,41 @@ from tallytale.programmes.permissions import PUBLIC, SIGNED_IN, can, declares
 
 # bump when the service worker's own logic changes (page caches are refreshed on visit)
 SW_VERSION = "1"
+
+
+# (capability, URL name, label): each project's pages, shown only to those who may open them
+PROJECT_LINKS: list[tuple[str, str, str]] = [
+    ("story.collect", "web:research", gettext_lazy("Collect and record (works offline)")),
+    ("story.collect", "stories:collect", gettext_lazy("Collect a story")),
+    ("ledger.record", "web:hours", gettext_lazy("Log hours")),
+    ("story.read_project", "stories:list", gettext_lazy("Stories")),
+    ("story.read_original", "stories:review", gettext_lazy("Stories to review")),
+    ("coding.code", "coding:codebook", gettext_lazy("Code stories")),
+    ("story.read_redacted", "coding:themes", gettext_lazy("Themes")),
+    ("people.manage", "web:coordinate", gettext_lazy("Coordinate: dashboard, members, ledger")),
+    ("people.manage", "web:members", gettext_lazy("Members and budgets")),
+    ("people.manage", "accounts:people", gettext_lazy("Accounts and invitations")),
+    ("ledger.correct", "web:ledger", gettext_lazy("Ledger and corrections")),
+    ("ledger.correct", "web:import", gettext_lazy("Import hours")),
+    ("people.manage", "web:import_stories", gettext_lazy("Import stories")),
+    ("survey.manage", "web:import_responses", gettext_lazy("Import survey responses")),
+    ("survey.manage", "web:waves", gettext_lazy("Survey waves")),
+    ("evidence.read", "web:evaluate", gettext_lazy("Evaluate: figures and exports")),
+    ("evidence.read", "evidence:report", gettext_lazy("Evidence report")),
+    ("community.participate", "community:home", gettext_lazy("Priorities and votes")),
+    ("community.participate", "community:reviews", gettext_lazy("Check our findings")),
+    ("community.participate", "community:actions", gettext_lazy("You said, we did")),
+]
+
+
+def project_links(user, project) -> list[dict[str, str]]:
+    """The pages of a project this user may open, in the order of `PROJECT_LINKS`."""
+    held = {cap: can(user, cap, project) for cap in {c for c, _n, _l in PROJECT_LINKS}}
+    return [
+        {"url": reverse(name, args=[project.slug]), "label": str(label), "name": name}
+        for cap, name, label in PROJECT_LINKS
+        if held[cap]
+    ]
 
 
 @declares(SIGNED_IN)
@@ -41,10 +77,7 @@ def home(request: HttpRequest) -> HttpResponse:
         )
         entry["roles"].append(m.get_role_display())
     for entry in projects.values():
-        p = entry["project"]
-        entry["research"] = can(request.user, "story.collect", p)
-        entry["coordinate"] = can(request.user, "people.manage", p)
-        entry["evaluate"] = can(request.user, "evidence.read", p)
+        entry["links"] = project_links(request.user, entry["project"])
     return render(request, "tallytale/home.html", {"projects": list(projects.values())})
 
 

@@ -368,3 +368,360 @@ PLURALS = {
     ),
     "%(counter)s response": (["%(counter)s ymateb"] * 6, ["%(counter)s إجابة"] * 6),
 }
+
+# accounts, community, web imports and navigation (added with the web-app navigation work)
+T.update(
+    {
+        "This password is on a list of common or breached passwords that attackers try first. Choose another, e.g. three or four unrelated words.": (
+            "Mae'r cyfrinair hwn ar restr o gyfrineiriau cyffredin neu wedi'u datgelu y mae ymosodwyr yn rhoi cynnig arnynt gyntaf. Dewiswch un arall, e.e. tri neu bedwar gair digyswllt.",
+            "كلمة المرور هذه مدرجة في قائمة كلمات المرور الشائعة أو المسرّبة التي يجرّبها المهاجمون أولًا. اختر كلمة أخرى، مثل ثلاث أو أربع كلمات لا رابط بينها.",
+        ),
+        "Your password can't be a commonly used or breached password.": (
+            "Ni all eich cyfrinair fod yn gyfrinair cyffredin neu'n un sydd wedi'i ddatgelu.",
+            "لا يمكن أن تكون كلمة المرور شائعة الاستخدام أو مسرّبة.",
+        ),
+        "Join %(project)s": ("Ymuno â %(project)s", "انضم إلى %(project)s"),
+        "You are invited as %(role)s (member code %(code)s). Choose a user name and a password of at least 12 characters.": (
+            "Fe'ch gwahoddir fel %(role)s (cod aelod %(code)s). Dewiswch enw defnyddiwr a chyfrinair o 12 nod o leiaf.",
+            "أنت مدعو بصفة %(role)s (رمز العضو %(code)s). اختر اسم مستخدم وكلمة مرور من 12 حرفًا على الأقل.",
+        ),
+        "Password again": ("Cyfrinair eto", "كلمة المرور مرة أخرى"),
+        "Sign in now": ("Mewngofnodi nawr", "سجّل الدخول الآن"),
+        "Link not valid": ("Dolen ddim yn ddilys", "الرابط غير صالح"),
+        "This link does not work any more": (
+            "Nid yw'r ddolen hon yn gweithio mwyach",
+            "لم يعد هذا الرابط يعمل",
+        ),
+        "It may have been used already or have expired. Ask for a new one, or ask your coordinator.": (
+            "Efallai ei bod wedi'i defnyddio eisoes neu wedi dod i ben. Gofynnwch am un newydd, neu gofynnwch i'ch cydlynydd.",
+            "ربما استُخدم من قبل أو انتهت صلاحيته. اطلب رابطًا جديدًا، أو اسأل منسّقك.",
+        ),
+        "Sign-in link": ("Dolen fewngofnodi", "رابط تسجيل الدخول"),
+        "If that account has an e-mail address, we have sent it a link. It works once, for 15 minutes.": (
+            "Os oes gan y cyfrif hwnnw gyfeiriad e-bost, rydym wedi anfon dolen ato. Mae'n gweithio unwaith, am 15 munud.",
+            "إذا كان لهذا الحساب عنوان بريد إلكتروني، فقد أرسلنا إليه رابطًا. يعمل مرة واحدة، لمدة 15 دقيقة.",
+        ),
+        "Too many attempts": ("Gormod o ymdrechion", "محاولات كثيرة جدًا"),
+        "Sign-in from this address is paused after %(failure_limit)s failed attempts. Please wait 15 minutes and try again.": (
+            "Mae mewngofnodi o'r cyfeiriad hwn wedi'i oedi ar ôl %(failure_limit)s ymgais aflwyddiannus. Arhoswch 15 munud a rhowch gynnig arall arni.",
+            "أُوقف تسجيل الدخول من هذا العنوان مؤقتًا بعد %(failure_limit)s محاولات فاشلة. يُرجى الانتظار 15 دقيقة ثم المحاولة مرة أخرى.",
+        ),
+        "If you have forgotten your password, your coordinator can set a new one.": (
+            "Os ydych wedi anghofio'ch cyfrinair, gall eich cydlynydd osod un newydd.",
+            "إذا نسيت كلمة المرور، يمكن لمنسّقك تعيين كلمة جديدة.",
+        ),
+        "No e-mail, or forgotten your password? Ask your coordinator to set a new one.": (
+            "Dim e-bost, neu wedi anghofio'ch cyfrinair? Gofynnwch i'ch cydlynydd osod un newydd.",
+            "ليس لديك بريد إلكتروني، أو نسيت كلمة المرور؟ اطلب من منسّقك تعيين كلمة جديدة.",
+        ),
+        "Accounts": ("Cyfrifon", "الحسابات"),
+        "Accounts in %(project)s": ("Cyfrifon yn %(project)s", "الحسابات في %(project)s"),
+        "Invitation created. Send or show this link; it is shown only once:": (
+            "Gwahoddiad wedi'i greu. Anfonwch neu dangoswch y ddolen hon; dim ond unwaith y caiff ei dangos:",
+            "أُنشئت الدعوة. أرسل هذا الرابط أو اعرضه؛ لن يظهر إلا مرة واحدة:",
+        ),
+        "Invite someone": ("Gwahodd rhywun", "ادعُ شخصًا"),
+        "E-mail (optional)": ("E-bost (dewisol)", "البريد الإلكتروني (اختياري)"),
+        "Create invitation": ("Creu gwahoddiad", "أنشئ دعوة"),
+        "has an account": ("mae ganddo gyfrif", "لديه حساب"),
+        "no account yet": ("dim cyfrif eto", "لا حساب بعد"),
+        "Set a new password": ("Gosod cyfrinair newydd", "عيّن كلمة مرور جديدة"),
+        "No members yet.": ("Dim aelodau eto.", "لا أعضاء بعد."),
+        "Open invitations": ("Gwahoddiadau agored", "الدعوات المفتوحة"),
+        "until %(when)s": ("tan %(when)s", "حتى %(when)s"),
+        "expired": ("wedi dod i ben", "منتهية الصلاحية"),
+        "None.": ("Dim.", "لا شيء."),
+        "New password": ("Cyfrinair newydd", "كلمة مرور جديدة"),
+        "New password for %(code)s": (
+            "Cyfrinair newydd ar gyfer %(code)s",
+            "كلمة مرور جديدة لـ %(code)s",
+        ),
+        "For members without e-mail. Choose it together, or tell them in person; it ends their other sessions.": (
+            "Ar gyfer aelodau heb e-bost. Dewiswch ef gyda'ch gilydd, neu dywedwch wrthynt wyneb yn wyneb; mae'n dod â'u sesiynau eraill i ben.",
+            "للأعضاء الذين ليس لديهم بريد إلكتروني. اختاراها معًا، أو أخبره بها شخصيًا؛ وهي تُنهي جلساته الأخرى.",
+        ),
+        "New password (12 characters or more)": (
+            "Cyfrinair newydd (12 nod neu fwy)",
+            "كلمة مرور جديدة (12 حرفًا أو أكثر)",
+        ),
+        "Again": ("Eto", "مرة أخرى"),
+        "Set password": ("Gosod cyfrinair", "عيّن كلمة المرور"),
+        "API tokens": ("Tocynnau API", "رموز الوصول إلى API"),
+        "A token lets a program use the Tallytale API as you, with your roles. Send it as: Authorization: Bearer <token>.": (
+            "Mae tocyn yn gadael i raglen ddefnyddio API Tallytale fel chi, gyda'ch rolau. Anfonwch ef fel: Authorization: Bearer <token>.",
+            "يتيح الرمز لبرنامج استخدام واجهة Tallytale البرمجية باسمك وبأدوارك. أرسله هكذا: Authorization: Bearer <token>.",
+        ),
+        "Your new token, shown only this once. Copy it now:": (
+            "Eich tocyn newydd, a ddangosir y tro hwn yn unig. Copïwch ef nawr:",
+            "رمزك الجديد، يظهر هذه المرة فقط. انسخه الآن:",
+        ),
+        "Name (what will use it)": ("Enw (beth fydd yn ei ddefnyddio)", "الاسم (ما الذي سيستخدمه)"),
+        "Create token": ("Creu tocyn", "أنشئ رمزًا"),
+        "created": ("crëwyd", "أُنشئ"),
+        "revoked": ("wedi'i ddiddymu", "أُلغي"),
+        "last used": ("defnyddiwyd ddiwethaf", "آخر استخدام"),
+        "Revoke": ("Diddymu", "إلغاء"),
+        "No tokens.": ("Dim tocynnau.", "لا رموز."),
+        "About: %(s)s": ("Ynghylch: %(s)s", "بخصوص: %(s)s"),
+        "Who: %(owner)s · Status: %(status)s": (
+            "Pwy: %(owner)s · Statws: %(status)s",
+            "المسؤول: %(owner)s · الحالة: %(status)s",
+        ),
+        "No actions recorded yet.": ("Dim camau wedi'u cofnodi eto.", "لم تُسجّل أي إجراءات بعد."),
+        "Record an action": ("Cofnodi cam gweithredu", "سجّل إجراءً"),
+        "What we are doing": ("Beth rydym yn ei wneud", "ما نقوم به"),
+        "Who": ("Pwy", "من"),
+        "Check our findings": ("Gwirio ein canfyddiadau", "راجع نتائجنا"),
+        "Learning from other projects": (
+            "Dysgu gan brosiectau eraill",
+            "التعلّم من المشاريع الأخرى",
+        ),
+        "Everyone has %(n)s votes in this round; put several on one priority if it matters most to you.": (
+            "Mae gan bawb %(n)s pleidlais yn y rownd hon; rhowch sawl un ar un flaenoriaeth os mai honno sydd bwysicaf i chi.",
+            "لكل شخص %(n)s أصوات في هذه الجولة؛ ضع عدة أصوات على أولوية واحدة إن كانت الأهم لك.",
+        ),
+        "%(n)s of yours": ("%(n)s gennych chi", "%(n)s منك"),
+        "Your votes here": ("Eich pleidleisiau yma", "أصواتك هنا"),
+        "Make it a research question": ("Ei gwneud yn gwestiwn ymchwil", "اجعلها سؤالًا بحثيًا"),
+        "Adopt": ("Mabwysiadu", "اعتماد"),
+        "No priorities yet. Raise the first one below.": (
+            "Dim blaenoriaethau eto. Codwch yr un gyntaf isod.",
+            "لا أولويات بعد. اطرح الأولى أدناه.",
+        ),
+        "Close this round": ("Cau'r rownd hon", "أغلق هذه الجولة"),
+        "Priorities raised": ("Blaenoriaethau a godwyd", "الأولويات المطروحة"),
+        "None yet.": ("Dim eto.", "لا شيء بعد."),
+        "Voting opens when your coordinator starts a round.": (
+            "Mae'r pleidleisio'n agor pan fydd eich cydlynydd yn dechrau rownd.",
+            "يبدأ التصويت عندما يفتح منسّقك جولة.",
+        ),
+        "Round title": ("Teitl y rownd", "عنوان الجولة"),
+        "Votes per member": ("Pleidleisiau i bob aelod", "الأصوات لكل عضو"),
+        "Open a voting round": ("Agor rownd bleidleisio", "افتح جولة تصويت"),
+        "What should we look into?": (
+            "Beth ddylem ni ymchwilio iddo?",
+            "ما الذي ينبغي أن نبحث فيه؟",
+        ),
+        "Why does it matter? (optional)": ("Pam mae'n bwysig? (dewisol)", "لماذا يهم؟ (اختياري)"),
+        "Raise it": ("Ei godi", "اطرحها"),
+        "Research questions": ("Cwestiynau ymchwil", "أسئلة البحث"),
+        "What worked": ("Beth weithiodd", "ما الذي نجح"),
+        "What did not": ("Beth na weithiodd", "ما الذي لم ينجح"),
+        "Comments": ("Sylwadau", "التعليقات"),
+        "No comments yet.": ("Dim sylwadau eto.", "لا تعليقات بعد."),
+        "Your comment": ("Eich sylw", "تعليقك"),
+        "All learning notes": ("Pob nodyn dysgu", "كل ملاحظات التعلّم"),
+        "Share what you learned": ("Rhannu'r hyn a ddysgoch", "شارك ما تعلّمته"),
+        "Other projects in the programme will read this. Keep it short, and leave out anything that could identify a person.": (
+            "Bydd prosiectau eraill yn y rhaglen yn darllen hwn. Cadwch ef yn fyr, a gadewch allan unrhyw beth a allai adnabod person.",
+            "ستقرأ هذا مشاريع أخرى في البرنامج. اجعله موجزًا، واحذف كل ما قد يكشف هوية شخص.",
+        ),
+        "Publish": ("Cyhoeddi", "انشر"),
+        "Learning exchange": ("Cyfnewid dysgu", "تبادل التعلّم"),
+        "Learning across %(name)s": ("Dysgu ar draws %(name)s", "التعلّم عبر %(name)s"),
+        "No learning notes yet.": ("Dim nodiadau dysgu eto.", "لا ملاحظات تعلّم بعد."),
+        "Research question": ("Cwestiwn ymchwil", "سؤال بحثي"),
+        "From the priority: %(title)s": ("O'r flaenoriaeth: %(title)s", "من الأولوية: %(title)s"),
+        "Story prompts": ("Ysgogiadau stori", "محفّزات القصص"),
+        "Survey ids": ("Dynodyddion arolygon", "معرّفات الاستبيانات"),
+        "Story prompt ids": ("Dynodyddion ysgogiadau stori", "معرّفات محفّزات القصص"),
+        "Claim references": ("Cyfeirnodau honiadau", "مراجع الادعاءات"),
+        "Save links": ("Cadw dolenni", "احفظ الروابط"),
+        "Stories behind it": ("Y straeon y tu ôl iddo", "القصص التي تقف وراءه"),
+        "So far: %(a)s agree · %(u)s not sure · %(d)s disagree": (
+            "Hyd yma: %(a)s yn cytuno · %(u)s ddim yn siŵr · %(d)s yn anghytuno",
+            "حتى الآن: %(a)s موافق · %(u)s غير متأكد · %(d)s غير موافق",
+        ),
+        "Anything to add? (optional)": (
+            "Unrhyw beth i'w ychwanegu? (dewisol)",
+            "هل من إضافة؟ (اختياري)",
+        ),
+        "This finding is closed for answers.": (
+            "Mae'r canfyddiad hwn ar gau i atebion.",
+            "أُغلق هذا الاستنتاج أمام الإجابات.",
+        ),
+        "Close for answers": ("Cau i atebion", "أغلق أمام الإجابات"),
+        "These are draft findings. Tell us whether they match what you know: agree, not sure or disagree.": (
+            "Canfyddiadau drafft yw'r rhain. Dywedwch wrthym a ydynt yn cyfateb i'r hyn a wyddoch: cytuno, ddim yn siŵr neu anghytuno.",
+            "هذه نتائج أولية. أخبرنا هل تطابق ما تعرفه: موافق، أو غير متأكد، أو غير موافق.",
+        ),
+        "%(a)s agree · %(u)s not sure · %(d)s disagree": (
+            "%(a)s yn cytuno · %(u)s ddim yn siŵr · %(d)s yn anghytuno",
+            "%(a)s موافق · %(u)s غير متأكد · %(d)s غير موافق",
+        ),
+        "closed": ("ar gau", "مغلق"),
+        "Nothing to check at the moment.": (
+            "Dim i'w wirio ar hyn o bryd.",
+            "لا شيء للمراجعة حاليًا.",
+        ),
+        "Put a finding to members": ("Cyflwyno canfyddiad i aelodau", "اعرض استنتاجًا على الأعضاء"),
+        "Claim reference": ("Cyfeirnod honiad", "مرجع الادعاء"),
+        "The finding in plain words": ("Y canfyddiad mewn geiriau syml", "الاستنتاج بكلمات بسيطة"),
+        "Story ids shown with it": (
+            "Dynodyddion y straeon a ddangosir gydag ef",
+            "معرّفات القصص المعروضة معه",
+        ),
+        "Open for checking": ("Agor i'w wirio", "افتحه للمراجعة"),
+        "You are entering answers on behalf of this participant. Leave empty to answer for yourself.": (
+            "Rydych yn rhoi atebion ar ran y cyfranogwr hwn. Gadewch yn wag i ateb drosoch eich hun.",
+            "أنت تُدخل الإجابات نيابةً عن هذا المشارك. اتركه فارغًا لتجيب عن نفسك.",
+        ),
+        "Latitude and longitude, e.g. 51.68 -4.16": (
+            "Lledred a hydred, e.e. 51.68 -4.16",
+            "خط العرض وخط الطول، مثل 51.68 -4.16",
+        ),
+        "Choose a file to import.": ("Dewiswch ffeil i'w mewnforio.", "اختر ملفًا لاستيراده."),
+        "The file was damaged on the way; choose it again.": (
+            "Cafodd y ffeil ei difrodi ar y ffordd; dewiswch hi eto.",
+            "تلف الملف أثناء الإرسال؛ اختره مرة أخرى.",
+        ),
+        "Choose a .csv or .xlsx file.": (
+            "Dewiswch ffeil .csv neu .xlsx.",
+            "اختر ملف ‎.csv أو ‎.xlsx.",
+        ),
+        "This is not an XLSX workbook. Save it again as .xlsx or .csv.": (
+            "Nid llyfr gwaith XLSX yw hwn. Cadwch ef eto fel .xlsx neu .csv.",
+            "هذا ليس مصنّف XLSX. احفظه مرة أخرى بصيغة ‎.xlsx أو ‎.csv.",
+        ),
+        "This is not a CSV file. Save the spreadsheet as CSV (UTF-8).": (
+            "Nid ffeil CSV yw hon. Cadwch y daenlen fel CSV (UTF-8).",
+            "هذا ليس ملف CSV. احفظ جدول البيانات بصيغة CSV ‏(UTF-8).",
+        ),
+        "The file is larger than %(mb)s MB. Split it, or import it with the command line.": (
+            "Mae'r ffeil yn fwy na %(mb)s MB. Rhannwch hi, neu mewnforiwch hi gyda'r llinell orchymyn.",
+            "حجم الملف أكبر من %(mb)s ميغابايت. قسّمه، أو استورده من سطر الأوامر.",
+        ),
+        "Import stories": ("Mewnforio straeon", "استيراد القصص"),
+        "Choose the survey these responses answer.": (
+            "Dewiswch yr arolwg y mae'r ymatebion hyn yn ei ateb.",
+            "اختر الاستبيان الذي تجيب عنه هذه الردود.",
+        ),
+        "Choose a wave of this project.": (
+            "Dewiswch don o'r prosiect hwn.",
+            "اختر موجة من هذا المشروع.",
+        ),
+        "Import survey responses": ("Mewnforio ymatebion arolwg", "استيراد ردود الاستبيان"),
+        "Choose a partner of this project.": (
+            "Dewiswch bartner o'r prosiect hwn.",
+            "اختر شريكًا من هذا المشروع.",
+        ),
+        "No such transfer in this project.": (
+            "Nid oes trosglwyddiad o'r fath yn y prosiect hwn.",
+            "لا يوجد تحويل كهذا في هذا المشروع.",
+        ),
+        "Unknown action.": ("Cam gweithredu anhysbys.", "إجراء غير معروف."),
+        "Check the numbers and the date (YYYY-MM-DD).": (
+            "Gwiriwch y rhifau a'r dyddiad (BBBB-MM-DD).",
+            "تحقق من الأرقام والتاريخ (YYYY-MM-DD).",
+        ),
+        "Enter dates as YYYY-MM-DD.": (
+            "Rhowch ddyddiadau ar ffurf BBBB-MM-DD.",
+            "أدخل التواريخ بصيغة YYYY-MM-DD.",
+        ),
+        "Surveys to answer": ("Arolygon i'w hateb", "استبيانات للإجابة"),
+        "Reports are made with the command line for now: tallytale report --project SLUG": (
+            "Am y tro, caiff adroddiadau eu gwneud gyda'r llinell orchymyn: tallytale report --project SLUG",
+            "تُعدّ التقارير حاليًا من سطر الأوامر: tallytale report --project SLUG",
+        ),
+        "Your exports hold what the <strong>%(audience)s</strong> audience may read: redacted text only.": (
+            "Mae eich allforion yn cynnwys yr hyn y caiff y gynulleidfa <strong>%(audience)s</strong> ei ddarllen: testun wedi'i olygu yn unig.",
+            "تحتوي صادراتك على ما يحق لجمهور <strong>%(audience)s</strong> قراءته: نص منقّح فقط.",
+        ),
+        "Save the spreadsheet as CSV with the columns <code>%(header)s</code>. You will see a preview first; nothing is recorded until you confirm, and importing the same file twice records nothing twice.": (
+            "Cadwch y daenlen fel CSV gyda'r colofnau <code>%(header)s</code>. Fe welwch ragolwg yn gyntaf; ni chofnodir dim nes i chi gadarnhau, ac ni fydd mewnforio'r un ffeil ddwywaith yn cofnodi dim ddwywaith.",
+            "احفظ جدول البيانات بصيغة CSV بالأعمدة <code>%(header)s</code>. سترى معاينة أولًا؛ لا يُسجَّل شيء حتى تؤكد، واستيراد الملف نفسه مرتين لا يسجّل شيئًا مرتين.",
+        ),
+        "Imported %(w)s rows (%(a)s were already imported).": (
+            "Mewnforiwyd %(w)s rhes (roedd %(a)s wedi'u mewnforio eisoes).",
+            "استُورد %(w)s صفًا (%(a)s كانت مستوردة من قبل).",
+        ),
+        "%(r)s rows: %(w)s will be recorded, %(a)s were imported before.": (
+            "%(r)s rhes: caiff %(w)s eu cofnodi, mewnforiwyd %(a)s o'r blaen.",
+            "%(r)s صفًا: سيُسجّل %(w)s، و%(a)s استُوردت من قبل.",
+        ),
+        "A CSV or XLSX file with one story per row and the columns <code>%(columns)s</code>; optional columns: <code>%(optional)s</code>.": (
+            "Ffeil CSV neu XLSX gydag un stori i bob rhes a'r colofnau <code>%(columns)s</code>; colofnau dewisol: <code>%(optional)s</code>.",
+            "ملف CSV أو XLSX فيه قصة واحدة في كل صف والأعمدة <code>%(columns)s</code>؛ أعمدة اختيارية: <code>%(optional)s</code>.",
+        ),
+        "A CSV or XLSX export from KoboToolbox or ODK Central, with the submission id and a participant code column.": (
+            "Allforyn CSV neu XLSX o KoboToolbox neu ODK Central, gyda dynodydd y cyflwyniad a cholofn cod cyfranogwr.",
+            "ملف CSV أو XLSX مُصدَّر من KoboToolbox أو ODK Central، فيه معرّف الإرسال وعمود رمز المشارك.",
+        ),
+        "You will see a preview first; nothing is imported until you confirm, and importing the same file twice imports nothing twice.": (
+            "Fe welwch ragolwg yn gyntaf; ni fewnforir dim nes i chi gadarnhau, ac ni fydd mewnforio'r un ffeil ddwywaith yn mewnforio dim ddwywaith.",
+            "سترى معاينة أولًا؛ لا يُستورد شيء حتى تؤكد، واستيراد الملف نفسه مرتين لا يستورد شيئًا مرتين.",
+        ),
+        "New participants will be added:": (
+            "Caiff cyfranogwyr newydd eu hychwanegu:",
+            "سيُضاف مشاركون جدد:",
+        ),
+        "%(n)s stories will be held for review.": (
+            "Caiff %(n)s stori eu dal i'w hadolygu.",
+            "ستُحجز %(n)s قصص للمراجعة.",
+        ),
+        "Columns matched to questions: %(n)s.": (
+            "Colofnau wedi'u paru â chwestiynau: %(n)s.",
+            "الأعمدة المطابقة للأسئلة: %(n)s.",
+        ),
+        "Columns not used:": ("Colofnau heb eu defnyddio:", "أعمدة غير مستخدمة:"),
+        "Survey": ("Arolwg", "الاستبيان"),
+        "No wave": ("Dim ton", "بلا موجة"),
+        "Add participant codes that are not members yet": (
+            "Ychwanegu codau cyfranogwyr nad ydynt yn aelodau eto",
+            "أضف رموز المشاركين الذين ليسوا أعضاء بعد",
+        ),
+        "CSV or XLSX file": ("Ffeil CSV neu XLSX", "ملف CSV أو XLSX"),
+        "Reason for reversing transfer %(n)s": (
+            "Rheswm dros wrthdroi trosglwyddiad %(n)s",
+            "سبب عكس التحويل %(n)s",
+        ),
+        "Reverse #%(n)s": ("Gwrthdroi #%(n)s", "اعكس رقم %(n)s"),
+        "Short name (letters, digits, hyphens)": (
+            "Enw byr (llythrennau, digidau, cysylltnodau)",
+            "اسم قصير (حروف وأرقام وشرطات)",
+        ),
+        "Import an XLSForm with the command line: tallytale import instrument FILE --project SLUG": (
+            "Mewnforiwch XLSForm gyda'r llinell orchymyn: tallytale import instrument FILE --project SLUG",
+            "استورد نموذج XLSForm من سطر الأوامر: tallytale import instrument FILE --project SLUG",
+        ),
+        "Stories to review": ("Straeon i'w hadolygu", "قصص للمراجعة"),
+        "Themes": ("Themâu", "المواضيع"),
+        "Members and budgets": ("Aelodau a chyllidebau", "الأعضاء والميزانيات"),
+        "Accounts and invitations": ("Cyfrifon a gwahoddiadau", "الحسابات والدعوات"),
+        "Ledger and corrections": ("Cyfriflyfr a chywiriadau", "السجل والتصحيحات"),
+        "Survey waves": ("Tonnau arolwg", "موجات الاستبيان"),
+        "Evidence report": ("Adroddiad tystiolaeth", "تقرير الأدلة"),
+        "Priorities and votes": ("Blaenoriaethau a phleidleisiau", "الأولويات والتصويت"),
+    }
+)
+PLURALS.update(
+    {
+        "You have %(left)s vote left.": (
+            [
+                "Mae gennych %(left)s bleidlais ar ôl.",
+                "Mae gennych %(left)s bleidlais ar ôl.",
+                "Mae gennych %(left)s pleidlais ar ôl.",
+                "Mae gennych %(left)s pleidlais ar ôl.",
+            ],
+            [
+                "لم يبقَ لديك أي صوت (%(left)s).",
+                "بقي لديك صوت واحد (%(left)s).",
+                "بقي لديك صوتان (%(left)s).",
+                "بقيت لديك %(left)s أصوات.",
+                "بقي لديك %(left)s صوتًا.",
+                "بقي لديك %(left)s صوت.",
+            ],
+        ),
+        "%(n)s vote": (
+            ["%(n)s bleidlais", "%(n)s bleidlais", "%(n)s pleidlais", "%(n)s pleidlais"],
+            [
+                "%(n)s صوت",
+                "%(n)s صوت",
+                "%(n)s صوتان",
+                "%(n)s أصوات",
+                "%(n)s صوتًا",
+                "%(n)s صوت",
+            ],
+        ),
+    }
+)
