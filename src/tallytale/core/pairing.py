@@ -53,6 +53,15 @@ __all__ = [
 ]
 
 Role = Literal["supporting", "contrasting"]
+IdSet = frozenset[int] | np.ndarray
+
+
+def _id_array(ids: IdSet) -> np.ndarray:
+    if isinstance(ids, np.ndarray):
+        return ids.astype(np.int64, copy=False)
+    return np.fromiter(ids, dtype=np.int64, count=len(ids))
+
+
 Unit = Literal["person", "story"]
 
 NO_STORY_GAP = "no story yet: collect one"
@@ -77,9 +86,10 @@ def _stem(word: str) -> str:
 
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased, crudely stemmed words of ``text`` without English function words."""
+    # each distinct token once (a story repeats its words; the result is a set anyway)
     return frozenset(
         _stem(w)
-        for w in (m.lower() for m in _WORD.findall(text))
+        for w in {m.lower() for m in _WORD.findall(text)}
         if w not in ENGLISH and len(w) > 2
     )
 
@@ -101,12 +111,14 @@ class StoryCandidate:
 @dataclass(frozen=True, slots=True)
 class ClaimPeople:
     """Who a claim is about. With ``unit="person"`` the sets hold person ids (tellers); with
-    ``unit="story"`` they hold story ids (claims about stories, e.g. theme prevalence)."""
+    ``unit="story"`` they hold story ids (claims about stories, e.g. theme prevalence).
+    Either a frozenset or an int64 numpy array of ids (reports pass arrays of 10^5 ids,
+    which skips building sets only to turn them back into arrays)."""
 
     claim_id: str
     wording: str
-    supporting: frozenset[int]
-    rest: frozenset[int]
+    supporting: IdSet
+    rest: IdSet
     topic: frozenset[str] = frozenset()
     unit: Unit = "person"
 
@@ -209,12 +221,12 @@ class StoryPool:
             score += 2.0 * self.label_matrix[:, topic_cols].sum(axis=1) / len(claim.topic)
         return score
 
-    def members(self, ids: frozenset[int], unit: Unit) -> np.ndarray:
+    def members(self, ids: IdSet, unit: Unit) -> np.ndarray:
         """Boolean mask of candidates whose teller (or story) is in ``ids``."""
-        if not ids:
+        if len(ids) == 0:
             return np.zeros(len(self.candidates), dtype=bool)
         keys = self.tellers if unit == "person" else self.story_ids
-        return np.isin(keys, np.fromiter(ids, dtype=np.int64, count=len(ids)))
+        return np.isin(keys, _id_array(ids))
 
 
 def _diversify(
@@ -287,7 +299,7 @@ def pair_stories(
             pool, in_rest, relevance, max(1, contrasting), tellers, subgroups, themes, "contrasting"
         )
         notes: list[str] = []
-        if claim.rest and not any(p.role == "contrasting" for p in picks):
+        if len(claim.rest) and not any(p.role == "contrasting" for p in picks):
             notes.append(NO_CONTRAST_NOTE)
         out[claim.claim_id] = Pairing(
             claim_id=claim.claim_id,

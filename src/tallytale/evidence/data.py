@@ -83,10 +83,16 @@ def load(
     audience: str,
     *,
     items: set[str] | None = None,
+    numeric: set[str] | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> Dataset:
-    """Read everything a report needs for ``projects`` in a fixed number of queries."""
+    """Read everything a report needs for ``projects`` in a fixed number of queries (one
+    per table, and one per survey item for the answers).
+
+    ``numeric``: the items whose numeric values are needed (means and changes); the others
+    are read as answer text only and their ``number`` is all NaN. None reads numbers for
+    every item."""
     pids = [p.pk for p in projects]
     wanted = set(STANDARD_ITEMS) | (items or set())
 
@@ -106,13 +112,13 @@ def load(
 
     mrows = list(
         Membership.objects.filter(project_id__in=pids, role=Role.PARTICIPANT)
-        .order_by("person_id")
+        .order_by("person_id", "project_id")
         .values_list(
             "person_id", "project_id", "person__gender", "person__age_band", "person__area",
             "person__first_language",
         )
-        .distinct()
     )  # fmt: skip
+    # no DISTINCT in SQL: repeated people are dropped here (first row per person)
     seen: set[int] = set()
     mrows = [r for r in mrows if not (r[0] in seen or seen.add(r[0]))]  # type: ignore[func-returns-value]
     members = np.array([r[0] for r in mrows], dtype=np.int64)
@@ -140,30 +146,43 @@ def load(
         if item:
             choice_labels.setdefault(item, {}).setdefault(cname, _label(clabel))
 
-    arows = list(
-        Answer.objects.filter(
-            question_id__in=list(qname), repeat_index=0, response__wave__isnull=False,
-            response__person__isnull=False,
-        ).values_list("response_id", "response__person_id", "response__wave_id", "question_id",
-                      "value_text", "value_number")
-    )  # fmt: skip
+    # one query per item (its questions across instruments), only the columns it needs
+    qids_by_name: dict[str, list[int]] = {}
+    for qid, name in qname.items():
+        qids_by_name.setdefault(name, []).append(qid)
+    answers = Answer.objects.filter(
+        repeat_index=0, response__wave__isnull=False, response__person__isnull=False
+    )
     item_answers: dict[str, ItemAnswers] = {}
-    if arows:
-        resp = np.fromiter((r[0] for r in arows), dtype=np.int64, count=len(arows))
-        person = np.fromiter((r[1] for r in arows), dtype=np.int64, count=len(arows))
-        wave = np.fromiter((wave_index[r[2]] for r in arows), dtype=np.int64, count=len(arows))
-        names = np.array([qname[r[3]] for r in arows], dtype=object)
-        text = np.array([r[4] for r in arows], dtype=object)
-        number = np.array([np.nan if r[5] is None else r[5] for r in arows], dtype=np.float64)
-        for name in sorted(set(qname.values())):
-            sel = np.flatnonzero(names == name)
-            if sel.size == 0:
-                continue
-            keep = sel[_latest(resp[sel], person[sel], wave[sel])]
-            item_answers[name] = ItemAnswers(
-                name, qlabel.get(name, name), person[keep], wave[keep], text[keep], number[keep],
-                choice_labels.get(name, {}),
-            )  # fmt: skip
+    for name in sorted(qids_by_name):
+        with_number = numeric is None or name in numeric
+        cols = ["response_id", "response__person_id", "response__wave_id", "value_text"]
+        rows = list(
+            answers.filter(question_id__in=qids_by_name[name]).values_list(
+                *cols, *(["value_number"] if with_number else [])
+            )
+        )
+        if not rows:
+            continue
+        n = len(rows)
+        resp = np.fromiter((r[0] for r in rows), dtype=np.int64, count=n)
+        person = np.fromiter((r[1] for r in rows), dtype=np.int64, count=n)
+        wave = _wave_positions(
+            np.fromiter((r[2] for r in rows), dtype=np.int64, count=n), wave_index
+        )
+        keep = _latest(resp, person, wave)
+        text = _objects([r[3] for r in rows])[keep]
+        if with_number:
+            number = np.fromiter(
+                (np.nan if r[4] is None else r[4] for r in rows), dtype=np.float64, count=n
+            )[keep]
+        else:
+            number = np.full(keep.size, np.nan)
+        del rows
+        item_answers[name] = ItemAnswers(
+            name, qlabel.get(name, name), person[keep], wave[keep], text, number,
+            choice_labels.get(name, {}),
+        )  # fmt: skip
 
     srows = list(
         ScaleScore.objects.filter(
@@ -173,10 +192,14 @@ def load(
     )  # fmt: skip
     swemwbs = None
     if srows:
-        resp = np.fromiter((r[0] for r in srows), dtype=np.int64, count=len(srows))
-        person = np.fromiter((r[1] for r in srows), dtype=np.int64, count=len(srows))
-        wave = np.fromiter((wave_index[r[2]] for r in srows), dtype=np.int64, count=len(srows))
-        value = np.fromiter((r[3] for r in srows), dtype=np.float64, count=len(srows))
+        n = len(srows)
+        resp = np.fromiter((r[0] for r in srows), dtype=np.int64, count=n)
+        person = np.fromiter((r[1] for r in srows), dtype=np.int64, count=n)
+        wave = _wave_positions(
+            np.fromiter((r[2] for r in srows), dtype=np.int64, count=n), wave_index
+        )
+        value = np.fromiter((r[3] for r in srows), dtype=np.float64, count=n)
+        del srows
         keep = _latest(resp, person, wave)
         swemwbs = ItemAnswers(
             "swemwbs", "Mental wellbeing (SWEMWBS metric score, 7-35)", person[keep], wave[keep],
@@ -246,7 +269,21 @@ def _stories(qs) -> dict[str, Any]:
     }
 
 
-def _objects(values: list[Any]) -> np.ndarray:
+def _wave_positions(wave_ids: Any, wave_index: dict[int, int]) -> np.ndarray:
+    """Wave ids -> wave position indices (vectorised ``wave_index[w]``; KeyError as before
+    for a wave outside the report's projects)."""
+    ids = np.array(wave_ids, dtype=np.int64)
+    if ids.size == 0:
+        return ids
+    known = np.array(sorted(wave_index), dtype=np.int64)
+    pos = np.searchsorted(known, ids)
+    bad = (pos >= known.size) | (known[np.minimum(pos, known.size - 1)] != ids)
+    if bad.any():
+        raise KeyError(int(ids[np.flatnonzero(bad)[0]]))
+    return np.array([wave_index[int(k)] for k in known], dtype=np.int64)[pos]
+
+
+def _objects(values: Any) -> np.ndarray:
     out = np.empty(len(values), dtype=object)
     out[:] = values
     return out
@@ -283,13 +320,18 @@ def _signifiers(pids: list[int]) -> list[dict[str, Any]]:
 
 def _ledger(pids: list[int], start: dt.date | None, end: dt.date | None) -> dict[str, Any]:
     """Hours given, active members and partners: aggregates and distinct id lists only."""
+    # "not reversed" as NOT IN (the few reversed transfers) rather than two LEFT JOINs per
+    # row: the same rows (a contribution without a transfer still counts), a cheaper scan
+    reversed_ids = Transfer.objects.filter(reverses__isnull=False).values("reverses_id")
+    reversed_contributions = Transfer.objects.filter(
+        id__in=reversed_ids, contribution__isnull=False
+    ).values("contribution_id")
     contributions = Contribution.objects.filter(
-        partner__project_id__in=pids, transfer__reversed_by__isnull=True
-    )
+        partner__in=Organisation.objects.filter(project_id__in=pids).values("id")
+    ).exclude(id__in=reversed_contributions)
     spends = Transfer.objects.filter(
-        kind="spend", reversed_by__isnull=True, debit__project_id__in=pids,
-        debit__owner="person",
-    )  # fmt: skip
+        kind="spend", debit__project_id__in=pids, debit__owner="person",
+    ).exclude(id__in=reversed_ids)  # fmt: skip
     if start:
         contributions = contributions.filter(day__gte=start)
         spends = spends.filter(occurred_on__gte=start)
@@ -308,14 +350,15 @@ def _ledger(pids: list[int], start: dt.date | None, end: dt.date | None) -> dict
         .values_list("month", "minutes", "people")
         .order_by("month")
     ]
-    earners = np.array(
-        sorted(set(contributions.values_list("person_id", flat=True).distinct())), dtype=np.int64
-    )
-    spenders = np.array(
-        sorted(set(spends.values_list("debit__person_id", flat=True).distinct())), dtype=np.int64
-    )
-    earning_partners = set(contributions.values_list("partner_id", flat=True).distinct())
-    spending_partners = set(spends.values_list("credit__organisation_id", flat=True).distinct())
+    # one scan each for earning and spending: distinct (person, partner) pairs give both
+    # the people (claims and pairing need their ids) and the partners (a count)
+    earn_pairs = list(contributions.values_list("person_id", "partner_id").distinct())
+    spend_pairs = list(spends.values_list("debit__person_id", "credit__organisation_id").distinct())
+    earners = np.unique(np.array([p for p, _ in earn_pairs], dtype=np.int64))
+    spenders = np.unique(np.array([p for p, _ in spend_pairs], dtype=np.int64))
+    earning_partners = {o for _, o in earn_pairs}
+    spending_partners = {o for _, o in spend_pairs}
+    del earn_pairs, spend_pairs
     total_minutes = sum(m for _, m, _ in monthly)
     partners_total = Organisation.objects.filter(project_id__in=pids).count()
     return {

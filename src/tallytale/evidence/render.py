@@ -127,7 +127,10 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
     headline = []
     for hid in report["headline"]:
         c = claims[hid]
-        quote = next((stories[s["id"]] for s in c["stories"] if s["id"] in stories), None)
+        # the headline quote speaks for the figure: a supporting story first, a contrasting
+        # one only when no supporting story exists
+        ordered = sorted(c["stories"], key=lambda s: s["role"] != "supporting")
+        quote = next((stories[s["id"]] for s in ordered if s["id"] in stories), None)
         headline.append({**c, "quote": quote, "big": _big(c)})
     sections = []
     for sec in report["sections"]:

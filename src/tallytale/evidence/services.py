@@ -166,7 +166,32 @@ def _population(ds: evdata.Dataset, wave: int | None = None, **more: Any) -> dic
 
 
 def _ids(x: np.ndarray) -> np.ndarray:
-    return np.unique(x.astype(np.int64))
+    """Sorted unique int64 ids: ``np.unique`` by sort and neighbour comparison (faster than
+    numpy's hash-based unique for these already nearly unique arrays)."""
+    a = np.sort(x.astype(np.int64))
+    if a.size > 1:
+        keep = np.empty(a.size, dtype=bool)
+        keep[0] = True
+        np.not_equal(a[1:], a[:-1], out=keep[1:])
+        a = a[keep]
+    return a
+
+
+def _member_values(
+    ds: evdata.Dataset, people: np.ndarray, values: np.ndarray, default: Any
+) -> np.ndarray:
+    """``values`` (aligned with ``ds.members``) for each of ``people``, ``default`` for
+    people who are not members: ``dict(zip(members, values)).get(p, default)``, vectorised."""
+    out = np.full(people.size, default, dtype=values.dtype)
+    if ds.members.size == 0 or people.size == 0:
+        return out
+    order = np.argsort(ds.members, kind="stable")
+    sorted_members = ds.members[order]
+    pos = np.searchsorted(sorted_members, people)
+    pos_c = np.minimum(pos, sorted_members.size - 1)
+    found = sorted_members[pos_c] == people
+    out[found] = values[order[pos_c[found]]]
+    return out
 
 
 # --------------------------------------------------------------------------------------
@@ -194,8 +219,6 @@ def _item_claims(
     asked = sorted(set(item.wave.tolist()))
     if waves is not None:
         asked = [w for w in asked if w in waves]
-    member_gender = dict(zip(ds.members.tolist(), ds.member_attrs["gender"].tolist()))
-    member_project = dict(zip(ds.members.tolist(), ds.member_project.tolist()))
     for w in asked:
         sel = item.wave == w
         people = item.person[sel]
@@ -206,7 +229,7 @@ def _item_claims(
         latest = w == asked[-1]
         groups = []
         group_people: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        genders = np.array([member_gender.get(p, "") for p in people.tolist()], dtype=object)
+        genders = _member_values(ds, people, ds.member_attrs["gender"], "")
         if subgroups and latest:
             for g in sorted(
                 {str(v) for v in genders if v}, key=lambda v: -int((genders == v).sum())
@@ -249,7 +272,7 @@ def _item_claims(
                       item=item.name, wave=w)
             )  # fmt: skip
         if compare_projects and latest and len(ds.projects) > 1:
-            proj = np.array([member_project.get(p, -1) for p in people.tolist()], dtype=np.int64)
+            proj = _member_values(ds, people, ds.member_project.astype(np.int64), -1)
             pgroups = []
             pp: dict[str, tuple[np.ndarray, np.ndarray]] = {}
             for p in ds.projects:
@@ -362,19 +385,30 @@ def _theme_claims(
     labels = themes["labels"]
     specs = []
     members: dict[str, np.ndarray] = {}
+    assigned = np.fromiter(assign.keys(), dtype=np.int64, count=len(assign))
+    assigned_label = evdata._objects(list(assign.values()))
     for i, lab in enumerate(labels):
-        ids = np.array([s for s, t in assign.items() if t == lab], dtype=np.int64)
+        ids = assigned[assigned_label == lab]
         members[lab] = ids
         specs.append((f"theme-{i + 1}", f"Stories about {lab}", int(ids.size),
                       _population(ds, None, stories="live stories", theme=lab)))  # fmt: skip
     results = cl.prevalence_family(
         specs, n, rule, partition=True, extra={"source": themes["source"]}
     )
+    # each live story's theme, aligned with story_ids (sorted, unique: read in id order),
+    # so "the other stories" is one comparison instead of a set difference per theme
+    aligned = None
+    if story_ids.size and bool(np.all(story_ids[1:] > story_ids[:-1])):
+        pos = np.minimum(np.searchsorted(story_ids, assigned), story_ids.size - 1)
+        if bool(np.all(story_ids[pos] == assigned)):
+            aligned = np.full(story_ids.size, None, dtype=object)
+            aligned[pos] = assigned_label
     out = []
     for res, lab in zip(results, labels, strict=True):
         ids = members[lab]
+        rest = story_ids[aligned != lab] if aligned is not None else np.setdiff1d(story_ids, ids)
         out.append(
-            _Spec(res, "themes", ids, np.setdiff1d(story_ids, ids), unit="story",
+            _Spec(res, "themes", ids, rest, unit="story",
                   wording=lab, topic_words=lab, phrase=f"told a story about {lab}")
         )  # fmt: skip
     return out
@@ -415,8 +449,9 @@ def _signifier_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_S
 def _ledger_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_Spec]:
     led = ds.ledger
     pop = _population(ds, None, period={"from": led["from"], "to": led["to"]})
-    earners = np.intersect1d(led["earners"], ds.members)
-    active = np.intersect1d(led["active"], ds.members)
+    # all three are unique id arrays (np.unique / union1d / one row per member)
+    earners = np.intersect1d(led["earners"], ds.members, assume_unique=True)
+    active = np.intersect1d(led["active"], ds.members, assume_unique=True)
     inactive = np.setdiff1d(ds.members, active)
     topic = TOPICS["ledger"]
     hours = cl.count_claim(
@@ -883,7 +918,11 @@ def build_report(
         title = proj.name
     threshold = rule_for(projects, audience, rule)
     custom = list(Claim.objects.filter(project__in=projects, active=True).order_by("key"))
-    ds = evdata.load(projects, audience, items={c.item for c in custom}, start=start, end=end)
+    # numbers only for the items that get means or changes (ONS4, custom mean/change claims);
+    # agreement items are read as answer text
+    numeric = set(ONS4_ITEMS) | {c.item for c in custom if c.kind != Claim.Kind.PROPORTION}
+    ds = evdata.load(projects, audience, items={c.item for c in custom}, numeric=numeric,
+                     start=start, end=end)  # fmt: skip
     themes = story_themes(ds)
     specs = standard_claims(ds, threshold, themes) + custom_claims(ds, threshold, custom)
 
@@ -900,7 +939,7 @@ def build_report(
         people.append(
             ClaimPeople(
                 claim_id=s.result.id, wording=words,
-                supporting=frozenset(s.supporting.tolist()), rest=frozenset(s.rest.tolist()),
+                supporting=s.supporting.astype(np.int64), rest=s.rest.astype(np.int64),
                 topic=topics[s.result.id], unit="story" if s.unit == "story" else "person",
             )
         )  # fmt: skip

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from tallytale.accounts.reauth import reauth_required
 from tallytale.errors import NotFound
 from tallytale.programmes.permissions import declares, require
 from tallytale.programmes.services import get_project
@@ -61,6 +62,7 @@ def report_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 @declares("evidence.read")
 @login_required
+@reauth_required()
 def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     project = _project(slug)
     require(request.user, "evidence.read", project)
