@@ -59,6 +59,12 @@ BENCHMARKS = [
         "rows from the database.",
     ),
     (
+        "page_weight",
+        ["page_weight.py"],
+        "Page weight per page type on first load (HTML, CSS, JS, service worker, manifest; gzip), "
+        "against the 100 KB budget.",
+    ),
+    (
         "web",
         ["web.py"],
         "Requests per second and latency for the story form and the coordinator dashboard "

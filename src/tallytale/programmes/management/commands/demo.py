@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from pathlib import Path
 
@@ -159,6 +160,13 @@ class Command(TallytaleCommand):
             self.stdout.write(f"  {login.role:<12} {login.username:<36} ({login.person})")
 
     def _serve(self, port: int) -> None:
+        # The demo's coordinator and admin logins would otherwise have to enrol an
+        # authenticator app before seeing anything; a real deployment keeps it on.
+        os.environ.setdefault("TALLYTALE_MFA", "0")
+        if os.environ["TALLYTALE_MFA"] == "0":
+            self.stdout.write(
+                "two-step sign-in is off for this demo server (TALLYTALE_MFA=1 turns it on)"
+            )
         self.stdout.write(f"\nserving the demo at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
         if "serve" in get_commands():
             call_command("serve", port=port)
