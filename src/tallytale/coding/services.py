@@ -714,8 +714,8 @@ def discover_themes(
     from . import embeddings
 
     _require(actor, "story.read_redacted", project)
-    if method not in ("lexical", "semantic"):
-        raise InvalidInput("method must be 'lexical' or 'semantic'")
+    if method not in core_themes.METHODS:
+        raise InvalidInput("method must be 'lexical', 'semantic' or 'static'")
     if k is not None and k < 2:
         raise InvalidInput("k must be at least 2")
     stories, texts = _theme_inputs(actor, project)

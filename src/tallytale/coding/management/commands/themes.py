@@ -43,7 +43,13 @@ class Command(TallytaleCommand):
         g = p.add_mutually_exclusive_group()
         g.add_argument("--k", type=int, metavar="N", help="number of themes")
         g.add_argument("--auto", action="store_true", help="choose k by stability (default)")
-        p.add_argument("--method", choices=("lexical", "semantic"), default="lexical")
+        p.add_argument(
+            "--method",
+            choices=("lexical", "semantic", "static"),
+            default="lexical",
+            help="lexical (default); semantic: sentence embeddings, needs tallytale[embed]; "
+            "static: token table distilled from the same model, numpy only",
+        )
         p.add_argument("--seed", type=int, default=0)
         add_format(p)
         p = sub.add_parser("list", help="list a project's theme runs")
