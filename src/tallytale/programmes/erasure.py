@@ -76,7 +76,7 @@ def export_person(code: str, *, actor_label: str, user: Any = None) -> dict[str,
     The same document the person downloads themselves (`web.portability.personal_data`),
     contact details included: it is for the person. Audited with counts only.
     """
-    from tallytale.web.portability import personal_data
+    from .portability import personal_data
 
     person = _find(code)
     _check(user, person)
