@@ -47,9 +47,23 @@ BENCHMARKS = [
     ),
     (
         "themes",
-        ["themes.py", "--n", "100000"],
+        [
+            "themes.py",
+            "--n",
+            "100000",
+            "--methods",
+            "tallytale-k,tallytale-auto,baseline,nmf,static",
+        ],
         "Theme discovery quality (NMI, ARI against the generator's labels) and time against "
-        "plain TF-IDF + k-means and TF-IDF + NMF on the same corpus.",
+        "plain TF-IDF + k-means and TF-IDF + NMF on the same corpus (the semantic method, which "
+        "needs the optional model, is compared with sentence embeddings + k-means by "
+        "`themes_semantic`).",
+    ),
+    (
+        "themes_semantic",
+        ["themes.py", "--n", "2000", "--methods", "baseline,static,semantic"],
+        "The semantic method against the shipped sentence embeddings + plain k-means, in the same "
+        "run (needs `pip install '.[embed]'`; the script says so when the model is absent).",
     ),
     (
         "report",
