@@ -1,6 +1,6 @@
 """Property-based API check (schemathesis): every operation in /api/openapi.json, called
-through Django's WSGI app as a coordinator, never answers 5xx and always answers what the
-schema says. Bounded (few examples, derandomized) so it runs in the normal suite."""
+through Django's WSGI app as a coordinator, never answers 5xx, answers only status codes
+the schema declares, and always answers what the schema says. Bounded (few examples, derandomized) so it runs in the normal suite."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from tallytale.accounts import services as accounts
 from tallytale.wsgi import application
@@ -34,4 +38,11 @@ def coordinator_token(role_users):  # noqa: F811
 )
 def test_api_matches_its_schema(case, coordinator_token):
     case.headers = {**(case.headers or {}), "Authorization": f"Bearer {coordinator_token}"}
-    case.call_and_validate(checks=[not_a_server_error, response_schema_conformance])
+    case.call_and_validate(
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+        ]
+    )

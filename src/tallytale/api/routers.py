@@ -26,6 +26,7 @@ from tallytale.surveys.models import Instrument
 from .schemas import (
     BalanceOut,
     EarnIn,
+    Error,
     InstrumentOut,
     PrioritiesOut,
     ProjectOut,
@@ -37,9 +38,15 @@ from .schemas import (
     StoryIn,
     StoryOut,
     TransferOut,
+    ValidationErrorOut,
     VoteIn,
     VoteOut,
 )
+
+# Every operation documents its error answers, so clients (and schemathesis) know them:
+# refused or unknown input, no or bad token, no permission, no such object, a conflicting
+# idempotency key, and ninja's own validation answer.
+ERRORS: dict = {frozenset({400, 401, 403, 404, 409}): Error, 422: ValidationErrorOut}
 
 projects = Router(tags=["projects"])
 ledger_router = Router(tags=["ledger"])
@@ -80,7 +87,9 @@ def _credits(minutes: int) -> str:
 # --- projects -------------------------------------------------------------------------------
 
 
-@projects.get("/", response=list[ProjectOut], summary="Projects I belong to, with my roles")
+@projects.get(
+    "/", response={200: list[ProjectOut], **ERRORS}, summary="Projects I belong to, with my roles"
+)
 @declares(SIGNED_IN)
 def my_projects(request: HttpRequest):
     person = getattr(request.user, "person", None)
@@ -105,7 +114,9 @@ def my_projects(request: HttpRequest):
 # --- ledger ---------------------------------------------------------------------------------
 
 
-@ledger_router.get("/balance", response=BalanceOut, summary="My time-credit balance")
+@ledger_router.get(
+    "/balance", response={200: BalanceOut, **ERRORS}, summary="My time-credit balance"
+)
 @declares(SIGNED_IN)
 def my_balance(request: HttpRequest):
     person = _me(request)
@@ -113,7 +124,7 @@ def my_balance(request: HttpRequest):
     return BalanceOut(person=person.code, minutes=minutes, credits=_credits(minutes))
 
 
-@ledger_router.get("/statement", response=StatementOut, summary="My statement")
+@ledger_router.get("/statement", response={200: StatementOut, **ERRORS}, summary="My statement")
 @declares(SIGNED_IN)
 def my_statement(request: HttpRequest, start: dt.date | None = None, end: dt.date | None = None):
     return ledger.statement(_me(request).code, start, end)
@@ -121,7 +132,7 @@ def my_statement(request: HttpRequest, start: dt.date | None = None, end: dt.dat
 
 @ledger_router.get(
     "/projects/{slug}/members/{code}/statement",
-    response=StatementOut,
+    response={200: StatementOut, **ERRORS},
     summary="A member's statement (coordinators, evaluators)",
 )
 @declares("ledger.read_all")
@@ -157,7 +168,7 @@ def _transfer(t) -> TransferOut:
 
 @ledger_router.post(
     "/projects/{slug}/earn",
-    response={201: TransferOut},
+    response={201: TransferOut, **ERRORS},
     summary="Reward a member's hours at an earning partner",
 )
 @declares("ledger.record")
@@ -184,7 +195,7 @@ def earn(
 
 @ledger_router.post(
     "/projects/{slug}/spend",
-    response={201: TransferOut},
+    response={201: TransferOut, **ERRORS},
     summary="Record a member spending credits at a spending partner",
 )
 @declares("ledger.record")
@@ -213,7 +224,9 @@ def spend(
 
 
 @stories_router.get(
-    "/projects/{slug}/stories", response=list[StoryOut], summary="Stories I may read (redacted)"
+    "/projects/{slug}/stories",
+    response={200: list[StoryOut], **ERRORS},
+    summary="Stories I may read (redacted)",
 )
 @declares("story.read_project")
 def list_stories(request: HttpRequest, slug: str, limit: int = 100, before: int | None = None):
@@ -239,7 +252,7 @@ def list_stories(request: HttpRequest, slug: str, limit: int = 100, before: int 
 
 
 @stories_router.post(
-    "/projects/{slug}/stories", response={201: StoryCreated}, summary="Collect a story"
+    "/projects/{slug}/stories", response={201: StoryCreated, **ERRORS}, summary="Collect a story"
 )
 @declares("story.collect")
 def collect_story(request: HttpRequest, slug: str, payload: StoryIn):
@@ -261,7 +274,7 @@ def collect_story(request: HttpRequest, slug: str, payload: StoryIn):
 
 @stories_router.post(
     "/stories/{story_id}/withdraw",
-    response={204: None},
+    response={204: None, **ERRORS},
     summary="Withdraw a story I told (its words are erased)",
 )
 @declares(SIGNED_IN)
@@ -284,7 +297,9 @@ def withdraw_story(request: HttpRequest, story_id: int):
 
 
 @surveys_router.get(
-    "/projects/{slug}/instruments", response=list[InstrumentOut], summary="Survey instruments"
+    "/projects/{slug}/instruments",
+    response={200: list[InstrumentOut], **ERRORS},
+    summary="Survey instruments",
 )
 @declares("survey.respond")
 def instruments(request: HttpRequest, slug: str):
@@ -301,7 +316,9 @@ def instruments(request: HttpRequest, slug: str):
 
 
 @community_router.get(
-    "/projects/{slug}/priorities", response=PrioritiesOut, summary="Priorities and their dots"
+    "/projects/{slug}/priorities",
+    response={200: PrioritiesOut, **ERRORS},
+    summary="Priorities and their dots",
 )
 @declares("community.participate")
 def priorities(request: HttpRequest, slug: str):
@@ -334,7 +351,7 @@ def priorities(request: HttpRequest, slug: str):
 
 @community_router.post(
     "/projects/{slug}/priorities/{priority_id}/vote",
-    response=VoteOut,
+    response={200: VoteOut, **ERRORS},
     summary="Place my dots on a priority in the open round",
 )
 @declares("community.participate")
@@ -351,7 +368,7 @@ def vote(request: HttpRequest, slug: str, priority_id: int, payload: VoteIn):
 
 @community_router.post(
     "/projects/{slug}/findings/{finding_id}/response",
-    response=ReviewOut,
+    response={200: ReviewOut, **ERRORS},
     summary="My reading of a draft finding: agree, unsure or disagree",
 )
 @declares("community.participate")

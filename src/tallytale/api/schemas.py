@@ -14,6 +14,12 @@ class Error(Schema):
     detail: str
 
 
+class ValidationErrorOut(Schema):
+    """What django-ninja answers (422) when a request body or parameter does not validate."""
+
+    detail: list[dict]
+
+
 class ProjectOut(Schema):
     slug: str
     name: str
