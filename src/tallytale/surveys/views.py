@@ -76,7 +76,9 @@ def _repeat_count(request: HttpRequest, q: QuestionSpec) -> int:
     return max(1, min(MAX_REPEATS, n))
 
 
-def _answers_from_post(request: HttpRequest, spec: FormSpec) -> dict[str, Any]:
+def answers_from_post(request: HttpRequest, spec: FormSpec) -> dict[str, Any]:
+    """The answers in a posted survey form; shared with the offline sync endpoint so both read
+    a form the same way."""
     answers: dict[str, Any] = {}
     for q in spec.top_level:
         if q.type == "repeat":
@@ -240,7 +242,7 @@ def respond(request: HttpRequest, instrument_id: int) -> HttpResponse:
     )
     participant_code = request.POST.get("participant", "").strip()
     if request.method == "POST" and "add_repeat" not in request.POST:
-        answers = _answers_from_post(request, spec)
+        answers = answers_from_post(request, spec)
         person = me
         if participant_code and on_behalf:
             person = Person.objects.filter(code=participant_code, erased_at__isnull=True).first()
@@ -275,7 +277,7 @@ def respond(request: HttpRequest, instrument_id: int) -> HttpResponse:
                 messages.success(request, _("Thank you. The answers have been saved."))
                 return redirect("surveys:respond", instrument_id=instrument.pk)
     elif request.method == "POST":
-        answers = _answers_from_post(request, spec)
+        answers = answers_from_post(request, spec)
     context = {
         "instrument": instrument,
         "title": instrument.title or instrument.form_id,

@@ -27,7 +27,7 @@ from tallytale.stories.forms import StoryForm
 from tallytale.stories.models import Story
 from tallytale.surveys import services as surveys
 from tallytale.surveys.models import Instrument, Response, Wave
-from tallytale.surveys.views import _answers_from_post, form_language
+from tallytale.surveys.views import answers_from_post, form_language
 
 from .roles import HoursInput, project_or_404
 
@@ -128,7 +128,7 @@ def sync_survey(request: HttpRequest, instrument_id: int) -> JsonResponse:
     try:
         surveys.submit_response(
             instrument,
-            _answers_from_post(request, spec),
+            answers_from_post(request, spec),
             person=person,
             wave=wave,
             entered_by=request.user,
