@@ -28,8 +28,10 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
+from xml.parsers import expat
 
 from django.db import transaction
 from django.utils import timezone
@@ -61,6 +63,8 @@ MAX_ZIP_BYTES = 200 * 1024 * 1024
 MAX_MEMBER_BYTES = 50 * 1024 * 1024
 MAX_MEMBERS = 100_000
 MAX_RATIO = 200  # uncompressed / compressed, per member
+READ_CHUNK = 1024 * 1024
+MAX_CODE_DEPTH = 100  # nesting of <Code> elements in a codebook
 
 _NAMESPACE = uuid.UUID("5b8c3a52-7c1e-4b8e-9a8e-3f0d6a1f2c11")  # Tallytale's UUID5 namespace
 
@@ -90,8 +94,43 @@ def _iso(when: dt.datetime | None) -> str:
 _FORBIDDEN = (b"<!DOCTYPE", b"<!ENTITY")
 
 
+class _Declared(Exception):
+    """Raised from inside expat when the document declares a DTD or an entity."""
+
+
+def _refuse_declarations(data: bytes, what: str) -> None:
+    """A first pass with expat itself, which sees the document in whatever encoding it
+    declares (UTF-16 without a byte-order mark, single-byte code pages, ...), so a DOCTYPE
+    or ENTITY the byte probe cannot see is still refused before anything is expanded."""
+
+    def refuse(*_args: Any) -> None:
+        raise _Declared
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.UnparsedEntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    try:
+        parser.Parse(data, True)
+    except _Declared:
+        raise InvalidInput(
+            f"{what} declares a DOCTYPE or ENTITY, which is refused for safety"
+        ) from None
+    except expat.ExpatError as exc:
+        raise InvalidInput(f"{what} is not well-formed XML: {_one_line(exc)}") from None
+    except (ValueError, LookupError) as exc:  # multi-byte or unknown declared encoding
+        raise InvalidInput(
+            f"{what} uses an encoding that cannot be read: {_one_line(exc)}"
+        ) from None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
+
+
 def parse_xml(data: bytes, what: str = "XML") -> ET.Element:
-    """Parse untrusted XML: refuse DOCTYPE/ENTITY declarations (in UTF-8 or UTF-16) and
+    """Parse untrusted XML: refuse DOCTYPE/ENTITY declarations (in any encoding) and
     anything over the size cap before the parser sees it."""
     if len(data) > MAX_XML_BYTES:
         raise InvalidInput(f"{what} is larger than {MAX_XML_BYTES // (1024 * 1024)} MB")
@@ -101,10 +140,28 @@ def parse_xml(data: bytes, what: str = "XML") -> ET.Element:
     upper = probe.upper()
     if any(marker in upper for marker in _FORBIDDEN):
         raise InvalidInput(f"{what} declares a DOCTYPE or ENTITY, which is refused for safety")
+    _refuse_declarations(data, what)
     try:
         return ET.fromstring(data)
     except ET.ParseError as exc:
-        raise InvalidInput(f"{what} is not well-formed XML: {exc}") from None
+        raise InvalidInput(f"{what} is not well-formed XML: {_one_line(exc)}") from None
+    except (ValueError, LookupError) as exc:
+        raise InvalidInput(
+            f"{what} uses an encoding that cannot be read: {_one_line(exc)}"
+        ) from None
+
+
+#: what zipfile and zlib raise for damaged, truncated, encrypted or exotic archives
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,  # negative seeks from lying offsets, undecodable UTF-8 names
+    NotImplementedError,  # unsupported compression, zip version or encryption
+    RuntimeError,  # encrypted member without a password
+)
 
 
 def read_qdpx(data: bytes) -> tuple[ET.Element, dict[str, bytes]]:
@@ -115,6 +172,8 @@ def read_qdpx(data: bytes) -> tuple[ET.Element, dict[str, bytes]]:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise InvalidInput("not a .qdpx file (not a zip archive)") from None
+    except _ZIP_ERRORS as exc:
+        raise InvalidInput(f"the .qdpx is a damaged zip archive: {_one_line(exc)}") from None
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
         raise InvalidInput("the .qdpx has too many files")
@@ -129,11 +188,21 @@ def read_qdpx(data: bytes) -> tuple[ET.Element, dict[str, bytes]]:
             raise InvalidInput("the .qdpx expands to too much data")
 
     def read(info: zipfile.ZipInfo) -> bytes:
-        with zf.open(info) as fh:
-            out = fh.read(MAX_MEMBER_BYTES + 1)
-        if len(out) > MAX_MEMBER_BYTES:  # header lied about the size
-            raise InvalidInput(f"{info.filename!r} in the .qdpx is too large")
-        return out
+        # In small chunks: one big read() inflates up to its whole request before the size
+        # from the header is applied, so a member whose header lies would still expand.
+        chunks, size = [], 0
+        try:
+            with zf.open(info) as fh:
+                while chunk := fh.read(READ_CHUNK):
+                    size += len(chunk)
+                    if size > min(info.file_size, MAX_MEMBER_BYTES):  # header lied
+                        raise InvalidInput(f"{info.filename!r} in the .qdpx is too large")
+                    chunks.append(chunk)
+        except _ZIP_ERRORS as exc:
+            raise InvalidInput(
+                f"{info.filename!r} in the .qdpx cannot be unpacked: {_one_line(exc)}"
+            ) from None
+        return b"".join(chunks)
 
     qde = [i for i in infos if i.filename.lower() == "project.qde"]
     if not qde:
@@ -429,7 +498,8 @@ def _import_codes(
 
     def walk(el: ET.Element, parent: Code | None) -> None:
         for node in _children(el, "Code"):
-            name = (node.get("name") or "").strip()
+            # cleaned as services.add_code cleans it, so the lookups below find what it stores
+            name = " ".join((node.get("name") or "").split())[:200].strip()
             guid = _clean_guid(node.get("guid"))
             if not name:
                 report.problems.append("a code without a name was skipped")
@@ -445,7 +515,7 @@ def _import_codes(
                 code = Code.objects.filter(project=project, guid=guid, active=True).first()
             if code is None:
                 code = Code.objects.filter(
-                    project=project, parent=parent, name__iexact=name[:200], active=True
+                    project=project, parent=parent, name__iexact=name, active=True
                 ).first()
             if code is not None:
                 report.codes_existing += 1
@@ -453,7 +523,7 @@ def _import_codes(
                 taken = guid and Code.objects.filter(guid=guid).exists()
                 code = services.add_code(
                     project,
-                    name[:200],
+                    name,
                     actor=actor,
                     parent=parent,
                     description=description,
@@ -470,6 +540,16 @@ def _import_codes(
     return by_guid
 
 
+def _check_depth(codes_el: ET.Element) -> None:
+    """Refuse a code tree nested deeper than MAX_CODE_DEPTH before anything is written."""
+    stack = [(codes_el, 0)]
+    while stack:
+        el, depth = stack.pop()
+        if depth > MAX_CODE_DEPTH:
+            raise InvalidInput(f"the codebook nests codes more than {MAX_CODE_DEPTH} levels deep")
+        stack.extend((child, depth + 1) for child in _children(el, "Code"))
+
+
 def import_codebook(project: Project, data: bytes, *, actor: services.Actor) -> ImportReport:
     """Add the codes of a REFI-QDA `.qdc` (or a project's codebook) to the project's
     codebook. Existing codes (same GUID, or same name under the same parent) are kept."""
@@ -483,6 +563,7 @@ def import_codebook(project: Project, data: bytes, *, actor: services.Actor) -> 
     codes_el = _child(root, "Codes")
     if codes_el is None:
         raise InvalidInput("the codebook has no <Codes>")
+    _check_depth(codes_el)
     report = ImportReport()
     with transaction.atomic():
         _import_codes(project, codes_el, actor, report)
@@ -523,9 +604,11 @@ def import_project(project: Project, data: bytes, *, actor: services.Actor) -> I
     stories = list(services.visible(actor, project).order_by("pk"))
     by_guid = {story_guid(project, s.pk): s for s in stories}
     by_text: dict[str, Story] = {}
+    codebook = _child(root, "CodeBook")
+    codes_el = _child(codebook, "Codes") if codebook is not None else None
+    if codes_el is not None:
+        _check_depth(codes_el)
     with transaction.atomic():
-        codebook = _child(root, "CodeBook")
-        codes_el = _child(codebook, "Codes") if codebook is not None else None
         codes = _import_codes(project, codes_el, actor, report) if codes_el is not None else {}
         sources_el = _child(root, "Sources")
         for src in _children(sources_el, "TextSource") if sources_el is not None else []:
