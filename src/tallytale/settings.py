@@ -237,6 +237,8 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]
 MFA_ENFORCED = os.environ.get("TALLYTALE_MFA", "1") == "1"
 MFA_REQUIRED_ROLES = ("coordinator", "admin")
 MFA_ISSUER = os.environ.get("TALLYTALE_MFA_ISSUER", "Tallytale")
+# Seconds each app process keeps the coordinator dashboard's aggregate figures (0: none).
+DASHBOARD_MAX_AGE = int(os.environ.get("TALLYTALE_DASHBOARD_MAX_AGE", "15"))
 REAUTH_MAX_AGE = dt.timedelta(minutes=10)  # exports and erasure ask for the password again
 # Form posts per user and address in a fixed window (RateLimitMiddleware; counted in the
 # database so every app server shares the count). Paths are regular expressions.
