@@ -25,14 +25,14 @@ def default_workers() -> int:
 
 
 @contextlib.contextmanager
-def running_server(env: dict, workers: int = 0) -> Iterator[tuple[int, int]]:
+def running_server(env: dict, workers: int = 0, threads: int = 4) -> Iterator[tuple[int, int]]:
     """The production server (gunicorn) on a free loopback port; yields (port, workers)."""
     port = free_port()
     workers = workers or default_workers()
     log = tempfile.TemporaryFile("w+")  # a pipe could fill up and stall the server
     server = subprocess.Popen(
         [sys.executable, "-m", "tallytale.cli", "serve", "--port", str(port)]
-        + ["--workers", str(workers)],
+        + ["--workers", str(workers), "--threads", str(threads)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=log,

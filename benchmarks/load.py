@@ -110,7 +110,7 @@ def verify(submitted: dict) -> dict:
         )
     )
     out["hours"] = (len(keys), len(found), 0)
-    out["books"] = ledger.check_books() if hasattr(ledger, "check_books") else None
+    out["books"] = ledger.check_books()
     return out
 
 
@@ -121,6 +121,7 @@ def main() -> None:
     ap.add_argument("--spawn-rate", type=float, default=10, help="users started per second")
     ap.add_argument("--think", default="1,5", help="seconds between page views: min,max")
     ap.add_argument("--workers", type=int, default=0, help="gunicorn workers (0: serve's default)")
+    ap.add_argument("--threads", type=int, default=4, help="threads per worker (1: sync)")
     ap.add_argument("--max-p95", type=float, default=0, help="fail above this p95 (ms)")
     args = ap.parse_args()
     t_start = time.perf_counter()
@@ -130,7 +131,7 @@ def main() -> None:
     (work / "accounts.json").write_text(json.dumps(accounts))
     ramp = args.users / args.spawn_rate
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    with running_server(env, workers=args.workers) as (port, workers):
+    with running_server(env, workers=args.workers, threads=args.threads) as (port, workers):
         locust = subprocess.run(
             [
                 sys.executable,
@@ -182,10 +183,15 @@ def main() -> None:
     problems = []
     if failures:
         problems.append(f"{failures} requests failed")
+        for why, n in sorted(out["errors"].items(), key=lambda kv: -kv[1]):
+            print(f"- {n} × {why}")
     for what in ("stories", "hours"):
         saved, once, ghosts = checks[what]
         if once != saved or ghosts:
             problems.append(f"{what}: {saved} saved, {once} found exactly once, {ghosts} doubled")
+    books = checks["books"]
+    if books["sum_of_balances"] != 0 or books["mismatched"]:
+        problems.append(f"the books do not balance: {books}")
     p95 = rows[-1]["p95"]
     if args.max_p95 and p95 > args.max_p95:
         problems.append(f"p95 {p95:.0f} ms is over the target of {args.max_p95:.0f} ms")
@@ -234,7 +240,7 @@ def report(
     lo, hi = args.think.split(",")
     print(f"### {args.users} users for {args.seconds:.0f} s ({vendor}; {machine()})\n")
     print(
-        f"`tallytale serve` (gunicorn, {workers} workers) on loopback, every guard on (CSRF, "
+        f"`tallytale serve` (gunicorn, {workers} workers × {args.threads} threads) on loopback, every guard on (CSRF, "
         "per-user post limits, coordinators signed in with an authenticator code). Locust "
         f"(same 2 cores) starts {args.users} users at {args.spawn_rate:g} a second: "
         f"{MIX['researchers']}/{sum(MIX.values())} collect stories, "
@@ -261,7 +267,9 @@ def report(
     s, h = checks["stories"], checks["hours"]
     print(
         f"\nAfterwards: {s[0]:,} stories saved, {s[1]:,} found exactly once; "
-        f"{h[0]:,} hours entries recorded, {h[1]:,} found exactly once."
+        f"{h[0]:,} hours entries recorded, {h[1]:,} found exactly once. Ledger replayed from "
+        f"the journal: sum of balances {checks['books']['sum_of_balances']}, "
+        f"{len(checks['books']['mismatched'])} accounts differing from their stored balance."
     )
 
 

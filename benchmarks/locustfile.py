@@ -42,6 +42,7 @@ SECONDS = float(os.environ["LOAD_SECONDS"])
 SUBMITTED: dict[str, list[dict]] = {"stories": [], "hours": []}
 SAMPLES: list[tuple[str, float, bool]] = []
 WINDOW: dict[str, float] = {}
+ERRORS: dict[str, int] = {}  # every failure of the run, sign-in included, by message
 SIGNED_IN = itertools.count(1)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -53,6 +54,9 @@ def csrf(html: str) -> str:
 
 @events.request.add_listener
 def _sample(name: str, response_time: float, exception, **_kwargs) -> None:
+    if exception is not None:
+        why = f"{name}: {exception}"[:200]
+        ERRORS[why] = ERRORS.get(why, 0) + 1
     if "start" in WINDOW and "end" not in WINDOW:
         SAMPLES.append((name, response_time, exception is None))
 
@@ -70,7 +74,7 @@ def _open_window(environment) -> None:
 @events.test_stop.add_listener
 def _write_out(**_kwargs) -> None:
     Path(os.environ["LOAD_OUT"]).write_text(
-        json.dumps({"submitted": SUBMITTED, "samples": SAMPLES, "window": WINDOW})
+        json.dumps({"submitted": SUBMITTED, "samples": SAMPLES, "window": WINDOW, "errors": ERRORS})
     )
 
 

@@ -209,7 +209,8 @@ CONTENT_SECURITY_POLICY = {
 # --- accounts and sessions (tallytale.accounts) -------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "tallytale.accounts.backends.LockoutBackend",  # django-axes: refuses locked-out addresses
-    "django.contrib.auth.backends.ModelBackend",
+    "tallytale.accounts.backends.UserBackend",  # ModelBackend, loading the person too
+    "django.contrib.auth.backends.ModelBackend",  # sessions signed in before UserBackend
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("TALLYTALE_LOGIN_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=15)

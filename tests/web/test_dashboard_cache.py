@@ -33,7 +33,7 @@ def test_cached_figures_are_served_until_they_expire(client, site, settings):
     url = reverse("web:coordinate", args=["cwm"])
     first = client.get(url).content.decode()
     assert _hours_given(first) == "3.0"
-    assert "Figures as of" in first and "at most every 60 seconds" in first
+    assert "Figures as of" in first and "at most every 60 s" in first
     _earn_two_hours()
     assert _hours_given(client.get(url).content.decode()) == "3.0"  # cached, says its age
     cache.clear()  # what expiry does
@@ -60,3 +60,4 @@ def test_cached_figures_follow_the_reader_language(client, site, settings):
     html = client.get(url, HTTP_ACCEPT_LANGUAGE="cy").content.decode()
     assert 'lang="cy"' in html
     assert "Hours given per month" not in html  # chart titles are made per request
+    assert "Ffigurau fel yr oeddent am" in html
