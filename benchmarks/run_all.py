@@ -6,8 +6,8 @@ Each benchmark measures Tallytale against a baseline in the same run and prints 
 this script adds the machine, the command and what is being compared, and keeps nothing
 that a script did not print in this run. With --only, the other sections are kept from the
 existing BENCHMARKS.md (their own recorded date says when they were measured).
-Set TALLYTALE_BENCH_DATABASE_URL to a scratch PostgreSQL database to run the ledger
-benchmark there (its tables are flushed).
+Set TALLYTALE_BENCH_DATABASE_URL to a scratch PostgreSQL database to run the ledger and
+load benchmarks there (its tables are flushed).
 """
 
 from __future__ import annotations
@@ -84,6 +84,13 @@ BENCHMARKS = [
         "Requests per second and latency for the story form and the coordinator dashboard "
         "under a local load generator, against a static file from the same server.",
     ),
+    (
+        "load",
+        ["load.py", "--max-p95", "300"],
+        "200 concurrent users (Locust) collecting stories, logging hours and reading the "
+        "dashboard for two minutes against the production server: errors, latency against the "
+        "300 ms p95 target, and every record present exactly once afterwards.",
+    ),
 ]
 
 
@@ -110,7 +117,7 @@ def main() -> int:
         t0 = time.perf_counter()
         # never a database the user configured for real work: benchmarks flush what they use
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        if name == "ledger" and os.environ.get("TALLYTALE_BENCH_DATABASE_URL"):
+        if name in ("ledger", "load") and os.environ.get("TALLYTALE_BENCH_DATABASE_URL"):
             env["DATABASE_URL"] = os.environ["TALLYTALE_BENCH_DATABASE_URL"]
         proc = subprocess.run(
             [sys.executable, *command], cwd=HERE, capture_output=True, text=True, env=env

@@ -1,12 +1,13 @@
 """Web throughput and latency under a local load generator, against a static file served by
 the same server in the same run.
 
-    .venv/bin/python benchmarks/web.py [--clients 20] [--seconds 15] [--workers 2]
+    .venv/bin/python benchmarks/web.py [--clients 20] [--seconds 15] [--workers N] [--threads 4]
 
 Starts `tallytale serve` (gunicorn + WhiteNoise) on a fresh SQLite database (or
 DATABASE_URL) seeded with a sample project, signs in one session per client, then for each
 scenario runs the clients flat out on loopback for a fixed time: the static stylesheet
 (baseline), the story form (GET the form, POST a story), and the coordinator dashboard.
+This is a saturation test (no pause between requests); `load.py` is the one with users.
 Afterwards every story the clients were told was saved is looked up: each must be present
 exactly once. Bounded: it stops by itself.
 """
@@ -17,15 +18,13 @@ import argparse
 import http.client
 import os
 import re
-import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
 import urllib.parse
 import uuid
 
+from _server import running_server
 from _setup import ROOT, fresh_django, machine
 
 PASSWORD = "bench password not secret 1"
@@ -81,12 +80,6 @@ class Session:
         )
         if status != 302:
             raise SystemExit(f"sign-in as {username} failed with HTTP {status}")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def seed() -> str:
@@ -147,11 +140,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=15)
-    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=0, help="gunicorn workers (0: serve's default)")
+    ap.add_argument("--threads", type=int, default=4, help="threads per worker (1: sync)")
     args = ap.parse_args()
     vendor = fresh_django("web")
     slug = seed()
-    port = free_port()
     # Measure the app, not its guards: two-step sign-in would hold the coordinator at the
     # enrolment page and the per-user post limit (60 a minute) would answer 429 to the load.
     env = {
@@ -160,33 +153,7 @@ def main() -> None:
         "TALLYTALE_MFA": "0",
         "TALLYTALE_RATE_LIMIT_POSTS": "1000000",
     }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tallytale.cli",
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.time() > deadline:
-                    detail = server.stderr.read() if server.stderr else ""
-                    raise SystemExit("server did not start: " + detail) from None
-                time.sleep(0.3)
+    with running_server(env, workers=args.workers, threads=args.threads) as (port, workers):
         researchers = [Session(port) for _ in range(args.clients)]
         for s in researchers:
             s.login("bench-res")
@@ -233,9 +200,6 @@ def main() -> None:
             ("story form: GET form + POST story", run(researchers, args.seconds, story_step)),
             ("coordinator dashboard", run(coordinators, args.seconds, dashboard_step)),
         ]
-    finally:
-        server.terminate()
-        server.wait(30)
 
     from tallytale.stories.models import Story
 
@@ -246,7 +210,8 @@ def main() -> None:
     base = results[0][1]["rps"]
     print(f"### Web requests under load ({vendor}; {machine()})\n")
     print(
-        f"`tallytale serve` with {args.workers} gunicorn workers on loopback; {args.clients} clients, "
+        f"`tallytale serve` with {workers} gunicorn workers × {args.threads} threads on loopback; "
+        f"{args.clients} clients, "
         f"each with its own signed-in session and keep-alive connection, for {args.seconds:.0f} s per "
         "scenario; the load generator shares the same 2 cores. Two-step sign-in and the per-user "
         "post rate limit are off for the run (TALLYTALE_MFA=0, TALLYTALE_RATE_LIMIT_POSTS).\n"

@@ -41,3 +41,10 @@ def _mfa_not_enforced(settings):
     """Tests sign in with `force_login`, which has no second step; the tests of MFA itself
     (tests/security) turn it back on."""
     settings.MFA_ENFORCED = False
+
+
+@pytest.fixture(autouse=True)
+def _fresh_dashboard(settings):
+    """Each test sees the dashboard's figures as of now; tests/web/test_dashboard_cache.py
+    checks the cached figures served when DASHBOARD_MAX_AGE is on."""
+    settings.DASHBOARD_MAX_AGE = 0

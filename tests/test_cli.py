@@ -174,3 +174,18 @@ def test_people_projects_partners_and_ledger_end_to_end(tt, tmp_path):
     )
     assert stats["hours_given"] == 5.5 and stats["active_members"] == 2
     assert "books balance" in tt("ledger", "check").stdout
+
+
+def test_serve_runs_threaded_workers_with_keep_alive_by_default(tt):
+    """Threaded workers keep a slow phone's upload from holding a whole worker, and keep
+    connections open across a pause between pages; --threads 1 gives sync workers."""
+    tt("init")
+    argv = tt("serve", "--dry-run", "--workers", "3").stdout.split()
+    assert argv[argv.index("--workers") + 1] == "3"
+    assert argv[argv.index("--worker-class") + 1] == "gthread"
+    assert argv[argv.index("--threads") + 1] == "4"
+    assert int(argv[argv.index("--keep-alive") + 1]) >= 15
+    argv = tt("serve", "--dry-run", "--threads", "1").stdout.split()
+    assert "--worker-class" not in argv and "--threads" not in argv
+    p = tt("serve", "--dry-run", "--threads", "0", ok=False)
+    assert "threads must be at least 1" in p.stderr

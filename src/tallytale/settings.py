@@ -209,7 +209,8 @@ CONTENT_SECURITY_POLICY = {
 # --- accounts and sessions (tallytale.accounts) -------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "tallytale.accounts.backends.LockoutBackend",  # django-axes: refuses locked-out addresses
-    "django.contrib.auth.backends.ModelBackend",
+    "tallytale.accounts.backends.UserBackend",  # ModelBackend, loading the person too
+    "django.contrib.auth.backends.ModelBackend",  # sessions signed in before UserBackend
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("TALLYTALE_LOGIN_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
@@ -249,6 +250,8 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]
 MFA_ENFORCED = os.environ.get("TALLYTALE_MFA", "1") == "1"
 MFA_REQUIRED_ROLES = ("coordinator", "admin")
 MFA_ISSUER = os.environ.get("TALLYTALE_MFA_ISSUER", "Tallytale")
+# Seconds each app process keeps the coordinator dashboard's aggregate figures (0: none).
+DASHBOARD_MAX_AGE = int(os.environ.get("TALLYTALE_DASHBOARD_MAX_AGE", "15"))
 REAUTH_MAX_AGE = dt.timedelta(minutes=10)  # exports and erasure ask for the password again
 # Form posts per user and address in a fixed window (RateLimitMiddleware; counted in the
 # database so every app server shares the count). Paths are regular expressions.

@@ -13,8 +13,10 @@ import uuid
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -260,7 +262,26 @@ def _stories_per_theme(project: Project) -> list[dict]:
         .annotate(n=Count("id"))
         .order_by("-n")
     )
-    return [{"theme": r["prompt__text"] or _("(no prompt)"), "n": r["n"]} for r in per_prompt]
+    # None, not a translated label: these figures are cached and shared across languages.
+    return [{"theme": r["prompt__text"], "n": r["n"]} for r in per_prompt]
+
+
+def dashboard_data(project: Project) -> tuple[dict, dict, dt.datetime]:
+    """The dashboard's figures and scheme statistics, and when they were computed.
+
+    They cost a few dozen aggregate queries over the whole ledger, so each app process keeps
+    them for `DASHBOARD_MAX_AGE` seconds (0 turns this off): a busy dashboard is at most that
+    old, and says so. Only aggregate figures are kept, never story text or personal data.
+    """
+    max_age = settings.DASHBOARD_MAX_AGE
+    if max_age <= 0:
+        return dashboard_figures(project), stats.scheme_stats(project), timezone.now()
+    key = f"tallytale:dashboard:{project.pk}:{project.created_at.timestamp()}"
+    data = cache.get(key)
+    if data is None:
+        data = (dashboard_figures(project), stats.scheme_stats(project), timezone.now())
+        cache.set(key, data, max_age)
+    return data
 
 
 @declares("people.manage")
@@ -268,7 +289,8 @@ def _stories_per_theme(project: Project) -> list[dict]:
 def coordinate(request: HttpRequest, slug: str) -> HttpResponse:
     project = project_or_404(slug)
     require(request.user, "people.manage", project)
-    figures = dashboard_figures(project)
+    figures, overall, as_of = dashboard_data(project)
+    no_prompt = _("(no prompt)")
     charts = {
         "hours": bar_chart(
             _("Hours given per month"), [(r["label"], r["hours"]) for r in figures["monthly"]]
@@ -283,10 +305,9 @@ def coordinate(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         "themes": bar_chart(
             _("Stories collected per theme"),
-            [(r["theme"][:12], r["n"]) for r in figures["themes"][:10]],
+            [((r["theme"] or no_prompt)[:12], r["n"]) for r in figures["themes"][:10]],
         ),
     }
-    overall = stats.scheme_stats(project)
     return render(
         request,
         "web/coordinate.html",
@@ -295,6 +316,8 @@ def coordinate(request: HttpRequest, slug: str) -> HttpResponse:
             "figures": figures,
             "charts": charts,
             "overall": overall,
+            "as_of": as_of,
+            "max_age": settings.DASHBOARD_MAX_AGE,
             "can_correct": can(request.user, "ledger.correct", project),
             "can_surveys": can(request.user, "survey.manage", project),
         },

@@ -17,7 +17,10 @@ from tallytale.errors import InvalidInput
 
 
 def _workers() -> int:
-    return min(2 * (os.cpu_count() or 1) + 1, 9)
+    return min((os.cpu_count() or 1) + 1, 9)
+
+
+KEEP_ALIVE = 30  # seconds an idle connection stays open: longer than a pause between pages
 
 
 class Command(TallytaleCommand):
@@ -33,7 +36,13 @@ class Command(TallytaleCommand):
             "--workers",
             type=int,
             default=int(os.environ.get("WEB_CONCURRENCY", "0")) or _workers(),
-            help="gunicorn worker processes (default 2 x CPUs + 1, at most 9)",
+            help="gunicorn worker processes (default CPUs + 1, at most 9)",
+        )
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=int(os.environ.get("TALLYTALE_THREADS", "4")),
+            help="threads per worker (default 4; 1 runs gunicorn's one-request sync workers)",
         )
         parser.add_argument(
             "--dev", action="store_true", help="Django's development server, reloading on change"
@@ -42,11 +51,13 @@ class Command(TallytaleCommand):
             "--dry-run", action="store_true", help="print the server command and exit"
         )
 
-    def handle(self, *args, host, port, workers, dev, dry_run, **options):
+    def handle(self, *args, host, port, workers, threads, dev, dry_run, **options):
         if not 0 < port < 65536:
             raise InvalidInput(f"port must be between 1 and 65535, got {port}")
         if workers < 1:
             raise InvalidInput("workers must be at least 1")
+        if threads < 1:
+            raise InvalidInput("threads must be at least 1")
         if dev:
             if dry_run:
                 self.stdout.write(f"runserver {host}:{port}")
@@ -62,6 +73,12 @@ class Command(TallytaleCommand):
             f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
             "--workers",
             str(workers),
+            *(
+                ["--worker-class", "gthread", "--threads", str(threads)]
+                + ["--keep-alive", str(KEEP_ALIVE)]
+                if threads > 1
+                else []
+            ),
             "--access-logfile",
             "-",
             "--forwarded-allow-ips",
@@ -82,6 +99,8 @@ class Command(TallytaleCommand):
             env=dict(env, DJANGO_SETTINGS_MODULE="tallytale.settings"),
             check=True,
         )
-        self.stdout.write(f"Tallytale on http://{host}:{port}/ with {workers} workers")
+        self.stdout.write(
+            f"Tallytale on http://{host}:{port}/ with {workers} workers x {threads} threads"
+        )
         self.stdout.flush()
         os.execve(sys.executable, argv, env)
