@@ -73,6 +73,29 @@ def test_form_errors_keep_input(client, users):
 
 
 @pytest.mark.django_db
+def test_teller_must_be_a_participant_of_this_project(client, users):
+    """X1 belongs to another project: the collector can neither tie a story to them nor
+    learn from the answer that the code exists elsewhere."""
+    c = client_for(client, users["researcher"])
+    base = {
+        "medium": "text",
+        "language": "en",
+        "text": "We met at the library.",
+        "consent_level": "project",
+        "consent_method": "spoken",
+    }
+    url = reverse("stories:collect", args=["cwm"])
+    elsewhere = c.post(url, {**base, "teller_code": "X1"})
+    nowhere = c.post(url, {**base, "teller_code": "NOPE"})
+    assert elsewhere.status_code == nowhere.status_code == 400
+    message = "No participant with that code in this project."
+    assert message in elsewhere.content.decode() and message in nowhere.content.decode()
+    assert Story.objects.count() == 0
+    assert c.post(url, {**base, "teller_code": "M2"}).status_code == 302
+    assert Story.objects.get().teller.code == "M2"
+
+
+@pytest.mark.django_db
 def test_collect_forbidden_for_members(client, users):
     c = client_for(client, users["member"])
     assert c.get(reverse("stories:collect", args=["cwm"])).status_code == 403

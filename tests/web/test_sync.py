@@ -61,3 +61,35 @@ def test_sync_needs_the_capability_and_a_key(client, site):
     assert client.post(url, form).status_code == 403
     client.force_login(site["users"]["researcher"])
     assert client.post(url, {**form, "idempotency_key": "x"}).status_code == 404
+
+
+def test_synced_story_teller_must_be_in_this_project(client, site):
+    client.force_login(site["users"]["researcher"])
+    url = reverse("web:sync_story", args=["cwm"])
+    form = {
+        "text": "Queued on the bus.",
+        "language": "en",
+        "medium": "text",
+        "consent_level": "research_team",
+        "consent_method": "spoken",
+        "teller_code": "X1",  # a participant of another project
+        "idempotency_key": "3f2b8c1e-0000-4000-8000-00000000000a",
+    }
+    r = client.post(url, form)
+    assert r.status_code == 400
+    assert r.json()["errors"]["teller_code"] == "No participant with that code in this project."
+    assert not Story.objects.filter(text="Queued on the bus.").exists()
+
+
+def test_survey_sync_errors_are_in_the_readers_language(client, site):
+    """The offline queue shows these messages to the person who queued the answers."""
+    client.force_login(site["users"]["researcher"])
+    url = reverse("web:sync_survey", args=[site["instrument"].pk])
+    form = {"participant": "X1", "wave": "nope", "idempotency_key": "sv-0000000c"}
+    errors = client.post(url, form, HTTP_ACCEPT_LANGUAGE="cy").json()["errors"]
+    english = client.post(url, form).json()["errors"]
+    assert set(errors) == set(english) == {"participant", "wave"}
+    assert errors["participant"] != english["participant"]
+    assert english["participant"] == "No participant with that code in this project."
+    assert english["wave"] == "Choose a wave."
+    assert Response.objects.count() == 0

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext as _
+
+from tallytale.programmes.models import Person
 
 from .models import ConsentLevel, ConsentMethod, Medium, Prompt, Signifier
 
@@ -34,6 +37,7 @@ class StoryForm(forms.Form):
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
         self.project = project
+        self.teller: Person | None = None
         self.fields["prompt"].queryset = Prompt.objects.filter(project=project, active=True)
         self.signifiers = list(Signifier.objects.filter(project=project, active=True))
         for sig in self.signifiers:
@@ -71,6 +75,18 @@ class StoryForm(forms.Form):
             self.fields[name if sig.kind != Signifier.Kind.TRIAD else f"{name}_0"].label = (
                 sig.label if sig.kind != Signifier.Kind.TRIAD else sig.options[0]
             )
+
+    def clean_teller_code(self) -> str:
+        """The teller must be a participant of this project (not anyone anywhere with the
+        code), so a collector cannot tie a story to, or probe for, people elsewhere."""
+        code = self.cleaned_data["teller_code"].strip()
+        if code:
+            self.teller = Person.objects.filter(
+                code=code, erased_at__isnull=True, memberships__project=self.project
+            ).first()
+            if self.teller is None:
+                raise forms.ValidationError(_("No participant with that code in this project."))
+        return code
 
     def signifier_answers(self) -> dict[str, object]:
         """Raw answers by signifier name; the service validates them."""

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tallytale.accounts.reauth import reauth_required
@@ -20,7 +21,7 @@ from tallytale.core import consent as rules
 from tallytale.errors import NotFound, TallytaleError
 from tallytale.programmes import permissions
 from tallytale.programmes.permissions import SIGNED_IN, declares
-from tallytale.programmes.services import get_person, get_project
+from tallytale.programmes.services import get_project
 
 from . import access, media, services
 from .forms import ConsentForm, CorrectionForm, StoryForm, TranscriptForm
@@ -91,41 +92,33 @@ def collect(request: HttpRequest, slug: str) -> HttpResponse:
     form = StoryForm(request.POST or None, request.FILES or None, project=project)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        teller = None
-        teller_code = d["teller_code"].strip()
-        if teller_code:
-            try:
-                teller = get_person(teller_code)
-            except NotFound:
-                form.add_error("teller_code", "no participant with that code")
         upload = d.get("recording")
-        if teller is not None or not teller_code:
-            try:
-                story = services.collect(
-                    project,
-                    actor=_actor(request),
-                    text=d["text"],
-                    language=d["language"],
-                    title=d["title"],
-                    translation=d["translation"],
-                    translation_language=d["translation_language"],
-                    medium=d["medium"],
-                    teller=teller,
-                    prompt=d["prompt"],
-                    consent_level=d["consent_level"],
-                    consent_method=d["consent_method"],
-                    info_sheet_version=d["info_sheet_version"],
-                    answers=form.signifier_answers(),
-                    recording=upload.file if upload else None,
-                    recording_size=upload.size if upload else 0,
-                )
-            except StoryInvalid as exc:
-                for name, reason in exc.errors.items():
-                    target = name if name in form.fields else None
-                    form.add_error(target, reason if target else f"{name}: {reason}")
-            else:
-                messages.success(request, f"Story {story.pk} saved. Thank you.")
-                return redirect("stories:saved", slug=project.slug, pk=story.pk)
+        try:
+            story = services.collect(
+                project,
+                actor=_actor(request),
+                text=d["text"],
+                language=d["language"],
+                title=d["title"],
+                translation=d["translation"],
+                translation_language=d["translation_language"],
+                medium=d["medium"],
+                teller=form.teller,
+                prompt=d["prompt"],
+                consent_level=d["consent_level"],
+                consent_method=d["consent_method"],
+                info_sheet_version=d["info_sheet_version"],
+                answers=form.signifier_answers(),
+                recording=upload.file if upload else None,
+                recording_size=upload.size if upload else 0,
+            )
+        except StoryInvalid as exc:
+            for name, reason in exc.errors.items():
+                target = name if name in form.fields else None
+                form.add_error(target, reason if target else f"{name}: {reason}")
+        else:
+            messages.success(request, _("Story %(id)s saved. Thank you.") % {"id": story.pk})
+            return redirect("stories:saved", slug=project.slug, pk=story.pk)
     return render(
         request,
         "stories/collect.html",

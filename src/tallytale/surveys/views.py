@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tallytale.errors import TallytaleError
-from tallytale.programmes.models import Membership, Person
+from tallytale.programmes.models import Membership, Person, Project
 from tallytale.programmes.permissions import SIGNED_IN, can, declares, projects_where, require
 
 from . import services
@@ -222,6 +222,36 @@ def _participants(request: HttpRequest, instrument: Instrument) -> list[Person]:
     return list(Person.objects.filter(pk__in=ids, erased_at__isnull=True).order_by("code"))
 
 
+def respondent_and_wave(
+    user: Any,
+    project: Project,
+    on_behalf: bool,
+    participant_code: str,
+    waves: list[Wave],
+    wave_name: str,
+) -> tuple[Person | None, Wave | None, dict[str, str]]:
+    """Whose answers these are and for which wave, with an error per field.
+
+    The same rules for the survey form and for answers queued offline and synced later:
+    someone entering on behalf (`survey.enter`) may name a participant of this project;
+    otherwise the answers are the user's own. A project with waves needs one chosen.
+    """
+    errors: dict[str, str] = {}
+    me = getattr(user, "person", None)
+    person = me
+    if participant_code and on_behalf:
+        person = Person.objects.filter(code=participant_code, erased_at__isnull=True).first()
+        if person is None or not Membership.objects.filter(person=person, project=project).exists():
+            person = None
+            errors["participant"] = _("No participant with that code in this project.")
+    elif on_behalf and not participant_code and me is None:
+        errors["participant"] = _("Choose the participant you are entering answers for.")
+    wave = next((w for w in waves if w.name == wave_name), None)
+    if waves and wave is None:
+        errors["wave"] = _("Choose a wave.")
+    return person, wave, errors
+
+
 @declares("survey.respond")
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -231,7 +261,6 @@ def respond(request: HttpRequest, instrument_id: int) -> HttpResponse:
     on_behalf = can(request.user, "survey.enter", project)
     if not on_behalf:
         require(request.user, "survey.respond", project)
-    me = getattr(request.user, "person", None)
     spec = services.spec_for(instrument)
     lang = form_language(spec)
     waves = list(Wave.objects.filter(project=project).order_by("position", "name"))
@@ -243,21 +272,11 @@ def respond(request: HttpRequest, instrument_id: int) -> HttpResponse:
     participant_code = request.POST.get("participant", "").strip()
     if request.method == "POST" and "add_repeat" not in request.POST:
         answers = answers_from_post(request, spec)
-        person = me
-        if participant_code and on_behalf:
-            person = Person.objects.filter(code=participant_code, erased_at__isnull=True).first()
-            if (
-                person is None
-                or not Membership.objects.filter(person=person, project=project).exists()
-            ):
-                errors["participant"] = _("No participant with that code in this project.")
-        elif on_behalf and not participant_code and me is None:
-            errors["participant"] = _("Choose the participant you are entering answers for.")
+        person, wave, errors = respondent_and_wave(
+            request.user, project, on_behalf, participant_code, waves, chosen_wave
+        )
         if person is None and "participant" not in errors:
             raise PermissionDenied("survey.respond")
-        wave = next((w for w in waves if w.name == chosen_wave), None)
-        if waves and wave is None:
-            errors["wave"] = _("Choose a wave.")
         if not errors:
             try:
                 services.submit_response(

@@ -15,19 +15,18 @@ import re
 
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tallytale.errors import AlreadyExists, NotFound, TallytaleError
+from tallytale.errors import AlreadyExists, TallytaleError
 from tallytale.ledger.models import Transfer
-from tallytale.programmes.models import Membership, Person
 from tallytale.programmes.permissions import can, declares, require
-from tallytale.programmes.services import get_person
 from tallytale.stories import services as stories
 from tallytale.stories.forms import StoryForm
 from tallytale.stories.models import Story
 from tallytale.surveys import services as surveys
 from tallytale.surveys.models import Instrument, Response, Wave
-from tallytale.surveys.views import answers_from_post, form_language
+from tallytale.surveys.views import answers_from_post, form_language, respondent_and_wave
 
 from .roles import HoursInput, project_or_404
 
@@ -63,12 +62,6 @@ def sync_story(request: HttpRequest, slug: str) -> JsonResponse:
     if not form.is_valid():
         return _invalid({k: " ".join(v) for k, v in form.errors.items()})
     d = form.cleaned_data
-    teller = None
-    if d["teller_code"].strip():
-        try:
-            teller = get_person(d["teller_code"].strip())
-        except NotFound:
-            return _invalid({"teller_code": "no participant with that code"})
     upload = d.get("recording")
     try:
         story = stories.collect(
@@ -80,7 +73,7 @@ def sync_story(request: HttpRequest, slug: str) -> JsonResponse:
             translation=d["translation"],
             translation_language=d["translation_language"],
             medium=d["medium"],
-            teller=teller,
+            teller=form.teller,
             prompt=d["prompt"],
             consent_level=d["consent_level"],
             consent_method=d["consent_method"],
@@ -111,19 +104,19 @@ def sync_survey(request: HttpRequest, instrument_id: int) -> JsonResponse:
     key = _key(request)
     if Response.objects.filter(submission_id=key).exists():
         return _ok("duplicate")
-    me = getattr(request.user, "person", None)
-    person: Person | None = me
-    code = request.POST.get("participant", "").strip()
-    if code and on_behalf:
-        person = Person.objects.filter(code=code, erased_at__isnull=True).first()
-        if person is None or not Membership.objects.filter(person=person, project=project).exists():
-            return _invalid({"participant": "No participant with that code in this project."})
-    if person is None:
-        return _invalid({"participant": "Choose the participant you are entering answers for."})
     waves = list(Wave.objects.filter(project=project))
-    wave = next((w for w in waves if w.name == request.POST.get("wave")), None)
-    if waves and wave is None:
-        return _invalid({"wave": "Choose a wave."})
+    person, wave, errors = respondent_and_wave(
+        request.user,
+        project,
+        on_behalf,
+        request.POST.get("participant", "").strip(),
+        waves,
+        request.POST.get("wave", ""),
+    )
+    if person is None and not errors:
+        errors["participant"] = _("Choose the participant you are entering answers for.")
+    if errors:
+        return _invalid(errors)
     spec = surveys.spec_for(instrument)
     try:
         surveys.submit_response(
