@@ -183,3 +183,22 @@ def test_story_command(make_story, cwm):
     assert Story.objects.get(pk=s.pk).withdrawn
     with pytest.raises(CommandError, match="no story"):
         run("story", "withdraw", "99999")
+
+
+@pytest.mark.django_db
+def test_import_refuses_a_teller_from_another_project(tmp_path, cwm):
+    """X1 is a participant of another project: the row is refused with how to fix it, and
+    nothing is written; once X1 joins cwm the same file imports."""
+    f = tmp_path / "s.csv"
+    f.write_text(
+        "external_id,text,language,participant_code\nE1,We met at the pool,en,X1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError) as err:
+        run("import", "stories", str(f), "--project", "cwm")
+    assert "line 2" in str(err.value) and "'X1'" in str(err.value)
+    assert "tallytale person add X1 --project cwm" in str(err.value)
+    assert Story.objects.count() == 0
+    run("person", "add", "X1", "--project", "cwm")
+    out, _ = run("import", "stories", str(f), "--project", "cwm")
+    assert "1 stories imported" in out and Story.objects.get().teller.code == "X1"

@@ -163,7 +163,15 @@ def import_stories(
         .exclude(external_id="")
         .only("id", "external_id", "text", "withdrawn_at", "medium")
     }
-    persons = {p.code: p for p in Person.objects.filter(erased_at__isnull=True)}
+    # Tellers are participants of this project: a code registered only to another project
+    # is refused (not silently linked across projects), an unknown code becomes a new one.
+    persons = {
+        p.code: p
+        for p in Person.objects.filter(erased_at__isnull=True, memberships__project=project)
+    }
+    elsewhere = set(
+        Person.objects.exclude(memberships__project=project).values_list("code", flat=True)
+    )
     report = ImportReport()
     drafts: list[tuple[StoryDraft, str]] = []
     seen: dict[str, int] = {}
@@ -186,11 +194,18 @@ def import_stories(
         if code:
             try:
                 code_validator(code)
-                teller = persons.get(code)
-                if teller is None:
-                    new_codes.add(code)
             except Exception:  # noqa: BLE001 - ValidationError message below
                 problems.append(f"participant_code {code!r} is not a valid code")
+            else:
+                teller = persons.get(code)
+                if teller is None and code in elsewhere:
+                    problems.append(
+                        f"participant_code {code!r} belongs to someone who is not a participant "
+                        f"of {project.slug}: add them first (tallytale person add {code} "
+                        f"--project {project.slug}) or correct the code"
+                    )
+                elif teller is None:
+                    new_codes.add(code)
         collected_on = None
         if cells.get("collected_on", "").strip():
             try:
