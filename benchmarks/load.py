@@ -94,7 +94,7 @@ def read_stats(prefix: Path) -> list[dict]:
 def verify(submitted: dict) -> dict:
     """Each saved story and hours entry exactly once; the books balance."""
     from tallytale.ledger import services as ledger
-    from tallytale.ledger.models import Transfer
+    from tallytale.ledger.models import Contribution, Transfer
     from tallytale.stories.models import Story
 
     out = {}
@@ -104,12 +104,14 @@ def verify(submitted: dict) -> dict:
     ghosts = sum(1 for m in tried if Story.objects.filter(text__contains=m).count() > 1)
     out["stories"] = (len(stories), once, ghosts)
     keys = [h["key"] for h in submitted["hours"] if h["saved"]]
+    # the key is unique, so present means once; each must carry its hours (a contribution)
     found = set(
-        Transfer.objects.filter(idempotency_key__in=[f"web:hours:{k}" for k in keys]).values_list(
-            "idempotency_key", flat=True
-        )
+        Transfer.objects.filter(
+            idempotency_key__in=[f"web:hours:{k}" for k in keys], contribution__isnull=False
+        ).values_list("idempotency_key", flat=True)
     )
     out["hours"] = (len(keys), len(found), 0)
+    out["orphans"] = Contribution.objects.filter(transfer__isnull=True).count()
     out["books"] = ledger.check_books()
     return out
 
@@ -189,6 +191,8 @@ def main() -> None:
         saved, once, ghosts = checks[what]
         if once != saved or ghosts:
             problems.append(f"{what}: {saved} saved, {once} found exactly once, {ghosts} doubled")
+    if checks["orphans"]:
+        problems.append(f"{checks['orphans']} hours contributions without a transfer")
     books = checks["books"]
     if books["sum_of_balances"] != 0 or books["mismatched"]:
         problems.append(f"the books do not balance: {books}")
@@ -267,7 +271,8 @@ def report(
     s, h = checks["stories"], checks["hours"]
     print(
         f"\nAfterwards: {s[0]:,} stories saved, {s[1]:,} found exactly once; "
-        f"{h[0]:,} hours entries recorded, {h[1]:,} found exactly once. Ledger replayed from "
+        f"{h[0]:,} hours entries recorded, {h[1]:,} found exactly once with their hours "
+        f"({checks['orphans']} hours without a transfer). Ledger replayed from "
         f"the journal: sum of balances {checks['books']['sum_of_balances']}, "
         f"{len(checks['books']['mismatched'])} accounts differing from their stored balance."
     )
