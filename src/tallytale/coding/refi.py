@@ -498,8 +498,8 @@ def _import_codes(
 
     def walk(el: ET.Element, parent: Code | None) -> None:
         for node in _children(el, "Code"):
-            # cleaned as services.add_code cleans it, so the lookups below find what it stores
-            name = " ".join((node.get("name") or "").split())[:200].strip()
+            # as services.add_code stores it (cut to its 200 characters), so lookups match
+            name = services.normal_name(node.get("name"))[:200].rstrip()
             guid = _clean_guid(node.get("guid"))
             if not name:
                 report.problems.append("a code without a name was skipped")

@@ -160,8 +160,13 @@ def get_code(project: Project, ref: str | int, *, include_inactive: bool = False
     return matches[0]
 
 
+def normal_name(name: str | None) -> str:
+    """A code name as stored and compared: runs of whitespace made one space, ends trimmed."""
+    return " ".join((name or "").split())
+
+
 def _clean_name(name: str) -> str:
-    name = " ".join((name or "").split())
+    name = normal_name(name)
     if not name:
         raise InvalidInput("a code needs a name")
     if len(name) > 200:
