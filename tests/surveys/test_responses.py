@@ -1,5 +1,6 @@
 import csv
 import datetime as dt
+import math
 
 import openpyxl
 import pandas as pd
@@ -207,6 +208,16 @@ def test_exports_csv_parquet_sav_never_contact_details(instrument, tmp_path):
     assert list(table["swemwbs_raw"]) == [21.0, 28.0]
     df, meta = pyreadstat.read_sav(str(out["sav"]))
     assert len(df) == 2 and isinstance(df, pd.DataFrame)
+    # the same values as the CSV, column by column (SPSS names: "/" becomes "_")
+    for name in rows[0]:
+        spss = name.replace("/", "_")
+        for i, row in enumerate(rows):
+            got, want = df[spss][i], row[name]
+            if isinstance(got, float):
+                assert (math.isnan(got) and want == "") or got == float(want), (name, got, want)
+            else:
+                assert got == want, (name, got, want)
+    assert list(df["activities_garden"]) == [1.0, 0.0] and list(df["swemwbs_raw"]) == [21.0, 28.0]
     labels = dict(zip(meta.column_names, meta.column_labels))
     assert labels["age"] == "Age"
     assert meta.variable_value_labels["wellbeing_swemwbs_1"][3.0] == "Some of the time"

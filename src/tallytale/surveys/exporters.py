@@ -11,7 +11,9 @@ responses x 30 columns is about 0.6 GB). Use CSV or Parquet beyond that.
 from __future__ import annotations
 
 import csv
+import math
 import re
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -217,28 +219,41 @@ def _spss_name(name: str, used: set[str]) -> str:
     return out
 
 
+def _as_float(v: Any) -> float:
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return math.nan
+
+
 def export_sav(instrument: Instrument, spec: FormSpec, out: Path) -> int:
+    """SPSS .sav. pyreadstat writes from a whole DataFrame, so the table is held in memory:
+    numeric columns as packed doubles (8 bytes a value, handed to numpy without a copy),
+    text columns as lists of the strings the database returned."""
+    import numpy as np
     import pandas as pd
     import pyreadstat
 
     cols = columns_for(spec)
     used: set[str] = set()
     names = [_spss_name(c.name, used) for c in cols]
-    data: dict[str, list[Any]] = {n: [] for n in names}
+    numeric = [c.kind == "number" for c in cols]
+    values: list[array | list[str]] = [array("d") if num else [] for num in numeric]
     count = 0
     for row in iter_rows(instrument, cols):
-        for n, v in zip(names, row):
-            data[n].append(v)
+        for column, num, v in zip(values, numeric, row):
+            if num:
+                column.append(math.nan if v is None else _as_float(v))
+            else:
+                column.append("" if v is None else v)
         count += 1
     frame = pd.DataFrame(
         {
-            n: pd.Series(vals, dtype="float64" if c.kind == "number" else "object")
-            for (n, vals), c in zip(data.items(), cols)
-        }
+            n: np.frombuffer(column, dtype="float64") if num else pd.Series(column, dtype=object)
+            for n, num, column in zip(names, numeric, values)
+        },
+        copy=False,
     )
-    for n, c in zip(names, cols):
-        if c.kind == "text":
-            frame[n] = frame[n].fillna("")
     value_labels = {
         n: c.value_labels for n, c in zip(names, cols) if c.value_labels and c.kind == "number"
     }
