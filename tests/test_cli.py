@@ -185,6 +185,7 @@ def test_serve_runs_threaded_workers_with_keep_alive_by_default(tt):
     assert argv[argv.index("--worker-class") + 1] == "gthread"
     assert argv[argv.index("--threads") + 1] == "4"
     assert int(argv[argv.index("--keep-alive") + 1]) >= 15
+    assert argv[argv.index("--logger-class") + 1] == "tallytale.ops.access_log.RedactingLogger"
     argv = tt("serve", "--dry-run", "--threads", "1").stdout.split()
     assert "--worker-class" not in argv and "--threads" not in argv
     p = tt("serve", "--dry-run", "--threads", "0", ok=False)

@@ -81,6 +81,8 @@ class Command(TallytaleCommand):
             ),
             "--access-logfile",
             "-",
+            "--logger-class",  # no sign-in or invitation tokens in the access log
+            "tallytale.ops.access_log.RedactingLogger",
             "--forwarded-allow-ips",
             os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
             "--timeout",
