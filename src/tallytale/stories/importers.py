@@ -130,6 +130,22 @@ def read_rows(path: str | Path) -> list[tuple[int, list[str]]]:
     return list(_csv_rows(data))
 
 
+def _registered_elsewhere(
+    rows: list[tuple[int, list[str]]], header: list[str], here: set[str]
+) -> set[str]:
+    """The file's participant codes that are registered, but not to this project's
+    participants (asked in chunks: only the codes in the file, never every person)."""
+    if "participant_code" not in header:
+        return set()
+    i = header.index("participant_code")
+    codes = sorted({r[i].strip() for _n, r in rows if i < len(r) and r[i].strip()} - here)
+    found: set[str] = set()
+    for start in range(0, len(codes), 500):
+        chunk = codes[start : start + 500]
+        found.update(Person.objects.filter(code__in=chunk).values_list("code", flat=True))
+    return found
+
+
 def import_stories(
     rows: list[tuple[int, list[str]]], project_slug: str, *, actor: Actor
 ) -> ImportReport:
@@ -169,9 +185,7 @@ def import_stories(
         p.code: p
         for p in Person.objects.filter(erased_at__isnull=True, memberships__project=project)
     }
-    elsewhere = set(
-        Person.objects.exclude(memberships__project=project).values_list("code", flat=True)
-    )
+    elsewhere = _registered_elsewhere(rows[1:], header, set(persons))
     report = ImportReport()
     drafts: list[tuple[StoryDraft, str]] = []
     seen: dict[str, int] = {}
@@ -200,7 +214,7 @@ def import_stories(
                 teller = persons.get(code)
                 if teller is None and code in elsewhere:
                     problems.append(
-                        f"participant_code {code!r} belongs to someone who is not a participant "
+                        f"participant_code {code!r} belongs to someone who is not (or no longer) a participant "
                         f"of {project.slug}: add them first (tallytale person add {code} "
                         f"--project {project.slug}) or correct the code"
                     )
