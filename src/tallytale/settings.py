@@ -39,8 +39,8 @@ def _secret_key() -> str:
         return key
 
 
-def _list(name: str) -> list[str]:
-    return [v.strip() for v in os.environ.get(name, "").split(",") if v.strip()]
+def _list(name: str, default: str = "") -> list[str]:
+    return [v.strip() for v in os.environ.get(name, default).split(",") if v.strip()]
 
 
 SECRET_KEY = _secret_key()
@@ -53,9 +53,7 @@ SECRET_KEY_FALLBACKS = _list("SECRET_KEY_FALLBACKS")
 FIELD_ENCRYPTION_KEY = os.environ.get("TALLYTALE_FIELD_KEY", "")
 FIELD_ENCRYPTION_KEY_FALLBACKS = _list("TALLYTALE_FIELD_KEY_FALLBACKS")
 DEBUG = os.environ.get("TALLYTALE_DEBUG", "") == "1"
-ALLOWED_HOSTS = [
-    h for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h
-]
+ALLOWED_HOSTS = _list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
