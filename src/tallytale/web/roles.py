@@ -273,15 +273,15 @@ def dashboard_data(project: Project) -> tuple[dict, dict, dt.datetime]:
     them for `DASHBOARD_MAX_AGE` seconds (0 turns this off): a busy dashboard is at most that
     old, and says so. Only aggregate figures are kept, never story text or personal data.
     """
+
+    def compute() -> tuple[dict, dict, dt.datetime]:
+        return dashboard_figures(project), stats.scheme_stats(project), timezone.now()
+
     max_age = settings.DASHBOARD_MAX_AGE
     if max_age <= 0:
-        return dashboard_figures(project), stats.scheme_stats(project), timezone.now()
+        return compute()
     key = f"tallytale:dashboard:{project.pk}:{project.created_at.timestamp()}"
-    data = cache.get(key)
-    if data is None:
-        data = (dashboard_figures(project), stats.scheme_stats(project), timezone.now())
-        cache.set(key, data, max_age)
-    return data
+    return cache.get_or_set(key, compute, max_age)
 
 
 @declares("people.manage")
