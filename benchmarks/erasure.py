@@ -42,6 +42,7 @@ def main() -> int:
     from tallytale.ledger.models import Transfer
     from tallytale.programmes import erasure
     from tallytale.programmes import services as people
+    from tallytale.programmes.permissions import Actor as _Actor
     from tallytale.stories.models import Story
     from tallytale.surveys.models import Answer
 
@@ -50,7 +51,7 @@ def main() -> int:
     people.add_partner("library", "cwm", "earning")
     people.add_partner("pool", "cwm", "spending")
     for i in range(50):  # other members, so queries must pick the person's rows out
-        people.add_person(f"M{i}", "cwm", joined_on=dt.date(2024, 1, 1))
+        people.add_person(f"M{i}", "cwm", joined_on=dt.date(2024, 1, 1), actor=_Actor.cli("bench"))
 
     t0 = time.perf_counter()
     person = seed_person(

@@ -64,6 +64,7 @@ def main() -> None:
     from tallytale.ledger.models import Account, Contribution, Transfer
     from tallytale.ledger.services import Actor, Op
     from tallytale.programmes import services as people
+    from tallytale.programmes.permissions import Actor as _Actor
 
     rng = random.Random(1)
     today = dt.date(2026, 1, 31)
@@ -77,7 +78,7 @@ def main() -> None:
             people.add_partner(p, "bench", "spending")
         codes = [f"B{i:06d}" for i in range(args.members)]
         for c in codes:
-            people.add_person(c, "bench", joined_on=dt.date(2025, 1, 1))
+            people.add_person(c, "bench", joined_on=dt.date(2025, 1, 1), actor=_Actor.cli("bench"))
     balance = dict.fromkeys(codes, 0)
     ops: list[Op] = []
     day_of: dict[str, int] = dict.fromkeys(codes, 0)

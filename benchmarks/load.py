@@ -46,6 +46,7 @@ def seed(users: int) -> dict:
     from tallytale.evidence.sample import build_sample_project
     from tallytale.programmes import services as people
     from tallytale.programmes.models import Membership, Organisation, Person, Role
+    from tallytale.programmes.permissions import Actor as _Actor
 
     slug = "load"
     build_sample_project(slug, participants=200, seed=5)
@@ -62,7 +63,7 @@ def seed(users: int) -> dict:
         accounts[pool] = []
         for i in range(n):
             code = f"LOAD-{pool[:3].upper()}-{i:03d}"
-            person = people.add_person(code, slug, role)
+            person = people.add_person(code, slug, role, actor=_Actor.cli("bench"))
             user = User.objects.create(username=code.lower(), password=hashed)
             Person.objects.filter(pk=person.pk).update(user=user)
             entry = {"username": user.username}

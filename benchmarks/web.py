@@ -88,10 +88,11 @@ def seed() -> str:
     from tallytale.evidence.sample import build_sample_project
     from tallytale.programmes import services as people
     from tallytale.programmes.models import Person
+    from tallytale.programmes.permissions import Actor as _Actor
 
     build_sample_project("bench", participants=200, seed=3)
     for code, role in (("BENCH-RES", "researcher"), ("BENCH-COORD", "coordinator")):
-        person = people.add_person(code, "bench", role)
+        person = people.add_person(code, "bench", role, actor=_Actor.cli("bench"))
         user = get_user_model().objects.create_user(username=code.lower(), password=PASSWORD)
         Person.objects.filter(pk=person.pk).update(user=user)
     return "bench"

@@ -4,6 +4,7 @@ import pytest
 
 from tallytale.ledger.services import Actor
 from tallytale.programmes import services as people
+from tests.actors import OPERATOR
 
 
 @pytest.fixture
@@ -24,9 +25,11 @@ def scheme(db):
     people.create_project("town", "Town", "valleys")
     people.create_project("elsewhere", "Elsewhere")
     for code in ("M1", "M2", "M3"):
-        people.add_person(code, "cwm", joined_on=dt.date(2025, 1, 1))
-    people.add_person("T1", "town", joined_on=dt.date(2025, 1, 1), card_code="CARD-T1")
-    people.add_person("X1", "elsewhere", joined_on=dt.date(2025, 1, 1))
+        people.add_person(code, "cwm", joined_on=dt.date(2025, 1, 1), actor=OPERATOR)
+    people.add_person(
+        "T1", "town", joined_on=dt.date(2025, 1, 1), card_code="CARD-T1", actor=OPERATOR
+    )
+    people.add_person("X1", "elsewhere", joined_on=dt.date(2025, 1, 1), actor=OPERATOR)
     people.add_partner("library", "cwm", "earning")
     people.add_partner("garden", "cwm", "earning")
     people.add_partner("pool", "cwm", "spending")

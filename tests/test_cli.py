@@ -137,7 +137,7 @@ def test_people_projects_partners_and_ledger_end_to_end(tt, tmp_path):
             ),
             "future",
         ),
-        (("ledger", "earn", "NOPE", "--partner", "library", "--hours", "1"), "no person 'NOPE'"),
+        (("ledger", "earn", "NOPE", "--partner", "library", "--hours", "1"), "no member 'NOPE'"),
         (("ledger", "earn", "M1", "--partner", "nope", "--hours", "1"), "no partner 'nope'"),
         (("ledger", "earn", "M1", "--partner", "library", "--hours", "25"), "24"),
     ]:

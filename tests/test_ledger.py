@@ -9,6 +9,7 @@ from tallytale.ledger import services as ledger
 from tallytale.ledger import stats
 from tallytale.ledger.models import Account, Contribution, Transfer
 from tallytale.programmes.models import Organisation
+from tests.actors import OPERATOR
 
 TODAY = dt.date(2025, 6, 30)
 
@@ -132,7 +133,7 @@ def test_reversing_an_earn_cannot_overdraw_the_member(scheme, actor):
 
 def test_bad_input_each_one_line_and_nothing_written(scheme, actor):
     cases = [
-        (lambda: ledger.earn("NOPE", "library", 1, actor=actor, today=TODAY), "no person 'NOPE'"),
+        (lambda: ledger.earn("NOPE", "library", 1, actor=actor, today=TODAY), "no member 'NOPE'"),
         (lambda: ledger.earn("M1", "nope", 1, actor=actor, today=TODAY), "no partner 'nope'"),
         (lambda: ledger.earn("M1", "library", 0, actor=actor, today=TODAY), "more than zero"),
         (lambda: ledger.earn("M1", "library", "-2", actor=actor, today=TODAY), "more than zero"),
@@ -202,7 +203,9 @@ def test_scheme_stats_for_a_period(scheme, actor):
     from tallytale.programmes import services as people
     from tallytale.programmes.models import Project
 
-    people.add_person("NEW1", "cwm", joined_on=dt.date(2025, 5, 10), new_to_volunteering=True)
+    people.add_person(
+        "NEW1", "cwm", joined_on=dt.date(2025, 5, 10), new_to_volunteering=True, actor=OPERATOR
+    )
     ledger.set_budget("garden", 10, actor=actor, today=dt.date(2025, 1, 1))
     ledger.earn(
         "M1", "library", 2, day=dt.date(2025, 1, 10), category="gardening", actor=actor, today=TODAY

@@ -13,12 +13,13 @@ from django.contrib.auth.models import User
 
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Project
+from tests.actors import OPERATOR
 
 ROLES = ("participant", "researcher", "coordinator", "evaluator", "admin")
 
 
 def _user(code: str, project: str, role: str) -> User:
-    person = people.add_person(code, project, role, joined_on=dt.date(2025, 1, 1))
+    person = people.add_person(code, project, role, joined_on=dt.date(2025, 1, 1), actor=OPERATOR)
     user = User.objects.create_user(username=code.lower())
     person.user = user
     person.save(update_fields=["user"])

@@ -54,7 +54,7 @@ def test_invitation_rules(cwm, role_users):
         services.invite(cwm, "NEW2", actor=role_users["outsider"])
     with pytest.raises(InvalidInput, match="only an admin"):
         services.invite(cwm, "NEW2", "admin", actor=role_users["coordinator"])
-    with pytest.raises(InvalidInput, match="already has an account"):
+    with pytest.raises(InvalidInput, match="already a participant"):
         services.invite(cwm, "P1", actor=role_users["coordinator"])
     inv, secret = services.invite(cwm, "NEW2", actor=role_users["admin"])
     Invitation.objects.filter(pk=inv.pk).update(expires_at=timezone.now() - dt.timedelta(1))

@@ -7,13 +7,16 @@ from tallytale.programmes import services as people
 from tallytale.programmes.models import Project
 from tallytale.stories import services as story_services
 from tallytale.stories.services import Actor
+from tests.actors import OPERATOR
 
 CLI = Actor("cli:test")
 
 
 def _user(code: str, project: str, role: str | None):
     if role:
-        person = people.add_person(code, project, role, joined_on=dt.date(2025, 1, 1))
+        person = people.add_person(
+            code, project, role, joined_on=dt.date(2025, 1, 1), actor=OPERATOR
+        )
     else:
         person = people.get_person(code)
     user = User.objects.create_user(username=code.lower())

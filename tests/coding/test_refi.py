@@ -13,6 +13,7 @@ from tallytale.coding.models import Code, Coding
 from tallytale.errors import InvalidInput
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Project
+from tests.actors import OPERATOR
 
 from .conftest import CLI
 
@@ -40,7 +41,7 @@ def _portableqda_qdc_files():
 
 @pytest.fixture
 def coded(cwm, make_story):
-    people.add_person("T9", "cwm", joined_on=None)
+    people.add_person("T9", "cwm", joined_on=None, actor=OPERATOR)
     teller = people.get_person("T9")
     s1 = make_story("Call Sam on 07700 900123. The lunch club made me less lonely.", teller=teller)
     s2 = make_story("Money is tight but the credits help.")

@@ -6,6 +6,7 @@ from tallytale.community import services as community
 from tallytale.evidence import services
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Person
+from tests.actors import OPERATOR
 
 
 def _user(code):
@@ -17,7 +18,7 @@ def _user(code):
 
 
 def test_member_checking_and_actions_appear_in_the_report(sample):
-    people.add_person("RIV-COORD", "riverside", "coordinator")
+    people.add_person("RIV-COORD", "riverside", "coordinator", actor=OPERATOR)
     coordinator = _user("RIV-COORD")
     report = services.build_report(project="riverside", audience="research_team")
     claim = report["claims"][0]

@@ -2,10 +2,11 @@ import pytest
 from django.contrib.auth.models import User
 
 from tallytale.programmes import services as people
+from tests.actors import OPERATOR
 
 
 def _user(code, role):
-    person = people.add_person(code, "riverside", role)
+    person = people.add_person(code, "riverside", role, actor=OPERATOR)
     user = User.objects.create_user(username=code.lower())
     person.user = user
     person.save(update_fields=["user"])

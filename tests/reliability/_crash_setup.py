@@ -19,6 +19,7 @@ def main(db_url: str, people: int) -> None:
     from django.db import transaction
 
     from tallytale.programmes import services as p
+    from tallytale.programmes.permissions import Actor
 
     call_command("migrate", verbosity=0, interactive=False)
     with transaction.atomic():
@@ -26,7 +27,9 @@ def main(db_url: str, people: int) -> None:
         p.add_partner("library", "cwm", "earning")
         p.add_partner("pool", "cwm", "spending")
         for i in range(people):
-            p.add_person(f"P{i:05d}", "cwm", joined_on=dt.date(2024, 1, 1))
+            p.add_person(
+                f"P{i:05d}", "cwm", joined_on=dt.date(2024, 1, 1), actor=Actor.cli("test:operator")
+            )
 
 
 if __name__ == "__main__":

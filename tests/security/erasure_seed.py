@@ -13,6 +13,7 @@ from tallytale.programmes import services as people
 from tallytale.programmes.models import Person
 from tallytale.stories.models import ConsentRecord, Story
 from tallytale.surveys.models import Answer, Instrument, Question, Response, ScaleScore
+from tests.actors import OPERATOR
 
 CONSENTS = ("research_team", "project", "public")
 
@@ -41,6 +42,7 @@ def seed_person(
         age_band="35-44",
         gender="woman",
         area="north",
+        actor=OPERATOR,
     )
     user = User.objects.create_user(username=code.lower(), email=f"{code.lower()}@example.org")
     person.user = user

@@ -37,6 +37,7 @@ from tallytale.stories import services as stories
 from tallytale.stories.exporters import export_stories
 from tallytale.surveys import services as surveys
 from tests.accounts.roles import cwm, role_users  # noqa: F401
+from tests.actors import OPERATOR
 from tests.surveys.forms import write_xlsform
 from tests.test_routes import EXEMPT, EXEMPT_NAMESPACES, is_api, walk
 
@@ -51,7 +52,7 @@ def canary(project: str, what: str) -> str:
 
 
 def _user(code: str, project: str, role: str) -> User:
-    person = people.add_person(code, project, role)
+    person = people.add_person(code, project, role, actor=OPERATOR)
     user = User.objects.create_user(username=code.lower())
     person.user = user
     person.save(update_fields=["user"])

@@ -7,6 +7,7 @@ from tallytale.programmes import services as people
 from tallytale.programmes.models import Project
 from tallytale.stories import services
 from tallytale.stories.services import Actor
+from tests.actors import OPERATOR
 
 CLI = Actor("cli:test")
 
@@ -14,11 +15,13 @@ CLI = Actor("cli:test")
 def _user(code: str, project: str | None, role: str | None):
     if project and role:
         try:
-            person = people.add_person(code, project, role, joined_on=dt.date(2025, 1, 1))
+            person = people.add_person(
+                code, project, role, joined_on=dt.date(2025, 1, 1), actor=OPERATOR
+            )
         except Exception:  # already registered by the scheme fixture
             person = people.get_person(code)
             if role != "participant":
-                people.add_person(code, project, role)
+                people.add_person(code, project, role, actor=OPERATOR)
     else:
         person = people.get_person(code)
     user = User.objects.create_user(username=code.lower())  # no password: tests use force_login

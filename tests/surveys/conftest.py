@@ -2,6 +2,7 @@ import pytest
 
 from tallytale.programmes import services as people
 from tallytale.surveys import services
+from tests.actors import OPERATOR
 
 from .forms import community_health_form
 
@@ -20,6 +21,6 @@ def instrument(scheme, health_form):
 
 @pytest.fixture
 def people_cwm(scheme):
-    people.add_person("R1", "cwm", "researcher")
-    people.add_person("E1", "cwm", "evaluator")
+    people.add_person("R1", "cwm", "researcher", actor=OPERATOR)
+    people.add_person("E1", "cwm", "evaluator", actor=OPERATOR)
     return "cwm"

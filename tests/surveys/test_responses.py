@@ -15,6 +15,7 @@ from tallytale.programmes import services as people
 from tallytale.programmes.models import Person
 from tallytale.surveys import services
 from tallytale.surveys.models import Answer, Response, ScaleScore
+from tests.actors import OPERATOR
 
 from .forms import KOBO_HEADER, kobo_row
 
@@ -178,7 +179,7 @@ def test_swemwbs_change_from_baseline_to_follow_up(scheme, tmp_path):
 
 
 def test_exports_csv_parquet_sav_never_contact_details(instrument, tmp_path):
-    people.add_person("C9", "cwm", email="secret@example.org", phone="0123")
+    people.add_person("C9", "cwm", email="secret@example.org", phone="0123", actor=OPERATOR)
     path = write_csv(
         tmp_path / "kobo.csv",
         [kobo_row("u-1", "M1", [3] * 7), kobo_row("u-2", "C9", [4] * 7, activities="cafe")],
@@ -223,3 +224,25 @@ def test_exports_csv_parquet_sav_never_contact_details(instrument, tmp_path):
     assert meta.variable_value_labels["wellbeing_swemwbs_1"][3.0] == "Some of the time"
     events = AuditEvent.objects.filter(action="survey.responses_export")
     assert events.count() == 3 and "Llanelli" not in str(list(events.values("detail")))
+
+
+def test_create_participants_never_takes_in_another_projects_person(instrument, tmp_path):
+    """X1 belongs to project `elsewhere`: importing into cwm with --create-participants must
+    not give X1 a cwm membership (a coordinator of cwm would then act on X1's account)."""
+    path = write_csv(
+        tmp_path / "kobo.csv",
+        [kobo_row("u-x", "X1", [3] * 7), kobo_row("u-n", "NEW9", [3] * 7)],
+    )
+    with pytest.raises(CommandError, match="'X1': registered in another project"):
+        call_command(
+            "import",
+            "responses",
+            str(path),
+            "--instrument",
+            "community_health",
+            "--create-participants",
+        )
+    x1 = Person.objects.get(code="X1")
+    assert list(x1.memberships.values_list("project__slug", flat=True)) == ["elsewhere"]
+    assert not Person.objects.filter(code="NEW9").exists()  # all or nothing
+    assert Response.objects.count() == 0

@@ -10,6 +10,7 @@ from tallytale.programmes import services as people
 from tallytale.programmes.models import ContactDetails, Project
 from tallytale.stories import services as stories
 from tallytale.surveys import services as surveys
+from tests.actors import OPERATOR
 
 PASSWORD = "correct-horse-battery-staple"
 CLI = stories.Actor("cli:test")
@@ -20,9 +21,11 @@ def make_user(
 ) -> User:
     if role:
         try:
-            person = people.add_person(code, project, role, joined_on=dt.date(2025, 1, 1))
+            person = people.add_person(
+                code, project, role, joined_on=dt.date(2025, 1, 1), actor=OPERATOR
+            )
         except Exception:  # registered already (e.g. a participant given a second role)
-            person = people.add_person(code, project, role)
+            person = people.add_person(code, project, role, actor=OPERATOR)
     else:
         person = people.get_person(code)
     # Argon2 is slow by design; only the sign-in test needs a real password.

@@ -13,7 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
@@ -76,8 +76,20 @@ def invite(
         raise InvalidInput("only an admin may invite an admin")
     people._valid(people.code_validator, person_code, "person code")
     existing = Person.objects.filter(code=person_code).first()
-    if existing is not None and existing.user_id is not None:
-        raise InvalidInput(f"person {person_code!r} already has an account")
+    if existing is not None:
+        if existing.erased_at is not None:
+            raise InvalidInput(f"person code {person_code!r} belonged to someone erased")
+        if existing.user_id is None and not _admissible(existing, project, _actor(actor)):
+            # Whoever accepted the link would become that person: refused.
+            raise InvalidInput(
+                f"person code {person_code!r} is registered in another project and has no "
+                "account here to accept with; ask an admin to add them"
+            )
+        if (
+            existing.user_id is not None
+            and Membership.objects.filter(person=existing, project=project, role=role).exists()
+        ):
+            raise InvalidInput(f"person {person_code!r} is already a {role} in {project.slug!r}")
     secret, selector, digest = bearer.new_secret()
     invitation = Invitation.objects.create(
         selector=selector,
@@ -99,6 +111,33 @@ def invite(
         person=person_code,
     )
     return invitation, secret
+
+
+def _actor(user_or_actor: Any) -> permissions.Actor:
+    if isinstance(user_or_actor, permissions.Actor):
+        return user_or_actor
+    if user_or_actor is None:  # an invitation whose inviter's account is gone
+        return permissions.Actor("web:deleted-inviter", _NOBODY)
+    return permissions.Actor(_label(user_or_actor), user_or_actor)
+
+
+class _Nobody:
+    """Stands for an inviter who no longer exists: holds no role anywhere."""
+
+    is_authenticated = False
+    is_superuser = is_staff = False
+    pk = None
+
+
+_NOBODY = _Nobody()
+
+
+def _admissible(person: Person, project: Project, actor: permissions.Actor) -> bool:
+    """Whether `actor` may bring this existing person into `project` without the person's
+    own consent: only if every project they already belong to is one the actor manages."""
+    if not Membership.objects.filter(person=person).exclude(project=project).exists():
+        return True
+    return permissions.may_manage_person(actor, person)
 
 
 def find_invitation(secret: str) -> Invitation | None:
@@ -128,14 +167,31 @@ def accept_invitation(secret: str, username: str, password: str) -> Any:
         user.save()
         person = Person.objects.select_for_update().filter(code=inv.person_code).first()
         if person is not None and person.user_id is not None:
-            raise InvalidInput(f"person {inv.person_code!r} already has an account")
+            raise InvalidInput(
+                f"person {inv.person_code!r} already has an account: sign in as them, then "
+                "open the invitation again to accept it"
+            )
+        inviter = _actor(inv.created_by)
+        if person is not None and not _admissible(person, inv.project, inviter):
+            raise InvalidInput(
+                f"person code {inv.person_code!r} is registered in another project; "
+                "ask an admin to add them"
+            )
         if (
             person is None
             or not Membership.objects.filter(
                 person=person, project=inv.project, role=inv.role
             ).exists()
         ):
-            person = people.add_person(inv.person_code, inv.project.slug, inv.role, email=inv.email)
+            try:
+                person = people.add_person(
+                    inv.person_code, inv.project.slug, inv.role, email=inv.email, actor=inviter
+                )
+            except PermissionDenied:
+                raise InvalidInput(
+                    "this invitation is no longer valid: whoever sent it no longer manages "
+                    "this project's members"
+                ) from None
         person.user = user
         person.save(update_fields=["user"])
         if inv.email:
@@ -152,6 +208,43 @@ def accept_invitation(secret: str, username: str, password: str) -> Any:
             role=inv.role,
         )
     return user
+
+
+def accept_invitation_as(secret: str, user: Any) -> Person:
+    """A signed-in person accepts an invitation made out to their own code: their consent
+    to join another project (or take another role). Nobody else can use it."""
+    with transaction.atomic():
+        inv = _find(Invitation, secret)
+        if inv is None:
+            raise NotFound("this invitation link is not valid")
+        inv = Invitation.objects.select_for_update().select_related("project").get(pk=inv.pk)
+        if not inv.usable:
+            raise NotFound("this invitation has expired or was already used")
+        person = Person.objects.filter(user=user, erased_at__isnull=True).first()
+        if person is None or inv.person_code not in (person.code, person.card_code):
+            raise InvalidInput("this invitation is for someone else")
+        if Membership.objects.filter(person=person, project=inv.project, role=inv.role).exists():
+            raise InvalidInput(f"you are already a {inv.role} in {inv.project.name}")
+        me = permissions.Actor(_label(user), user)
+        if inv.role == Role.ADMIN and Role.ADMIN not in permissions.roles(
+            _actor(inv.created_by), inv.project
+        ):
+            raise InvalidInput(
+                "this invitation is no longer valid: only an admin may invite an admin"
+            )
+        people.admit(person, inv.project, inv.role, actor=me, consent_of=user)
+        inv.used_at = timezone.now()
+        inv.used_by = user
+        inv.save(update_fields=["used_at", "used_by"])
+        record(
+            "account.invitation_accepted",
+            actor_label=me.label,
+            actor=user,
+            target=inv,
+            project_slug=inv.project.slug,
+            role=inv.role,
+        )
+    return person
 
 
 # --- one-time sign-in links -------------------------------------------------------------------
@@ -256,6 +349,13 @@ def reset_member_password(project: Project, person_code: str, password: str, *, 
         raise NotFound(f"no member {person_code!r} in {project.slug!r}")
     if Role.ADMIN in member_roles and Role.ADMIN not in permissions.roles(actor, project):
         raise InvalidInput("only an admin may reset an admin's password")
+    if not permissions.may_manage_person(_actor(actor), person):
+        # The person also belongs to a project the actor does not manage: their account is
+        # theirs and that project's, not this coordinator's.
+        raise InvalidInput(
+            f"{person_code!r} also belongs to another project; they can reset their own "
+            "password with a sign-in link, or an admin can"
+        )
     user = person.user
     if user is None:
         username = person.code.lower()

@@ -84,7 +84,18 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     if invitation is None:
         return render(request, "accounts/link_invalid.html", status=404)
     error = ""
-    if request.method == "POST":
+    signed_in = request.user.is_authenticated
+    if request.method == "POST" and signed_in:
+        # A signed-in person accepts with their own account (their consent to join);
+        # the service refuses an invitation made out to anyone else.
+        try:
+            services.accept_invitation_as(token, request.user)
+        except TallytaleError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, f"Welcome to {invitation.project.name}.")
+            return redirect("web:home")
+    elif request.method == "POST":
         password = request.POST.get("password", "")
         if password != request.POST.get("password2", ""):
             error = "The two passwords are different."
@@ -100,7 +111,12 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "accounts/accept.html",
-        {"invitation": invitation, "error": error, "username": request.POST.get("username", "")},
+        {
+            "invitation": invitation,
+            "error": error,
+            "username": request.POST.get("username", ""),
+            "signed_in_as": request.user.get_username() if signed_in else "",
+        },
         status=400 if error else 200,
     )
 

@@ -188,7 +188,8 @@ def earn(
         day=payload.day,
         category=payload.category,
         key=_key(request, idempotency_key),
-        actor=ledger.Actor(f"api:{request.user.get_username()}", request.user),
+        actor=ledger.Actor.token(request.user),
+        project=project,
     )
     return Status(201, _transfer(t))
 
@@ -215,7 +216,8 @@ def spend(
         day=payload.day,
         category=payload.category,
         key=_key(request, idempotency_key),
-        actor=ledger.Actor(f"api:{request.user.get_username()}", request.user),
+        actor=ledger.Actor.token(request.user),
+        project=project,
     )
     return Status(201, _transfer(t))
 
@@ -260,7 +262,7 @@ def collect_story(request: HttpRequest, slug: str, payload: StoryIn):
     teller = _member_of(project, payload.teller) if payload.teller else None
     story = stories.collect(
         project,
-        actor=stories.Actor(f"api:{request.user.get_username()}", request.user),
+        actor=stories.Actor.token(request.user),
         text=payload.text,
         language=payload.language,
         title=payload.title,
@@ -287,9 +289,7 @@ def withdraw_story(request: HttpRequest, story_id: int):
             request.user, "story.manage_consent", story.project
         ):
             raise Http404("no such story")
-    stories.withdraw_story(
-        story, actor=stories.Actor(f"api:{request.user.get_username()}", request.user)
-    )
+    stories.withdraw_story(story, actor=stories.Actor.token(request.user))
     return Status(204, None)
 
 

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from tallytale.audit.services import cli_actor
 from tallytale.commands import Subcommand
 from tallytale.errors import InvalidInput
 from tallytale.programmes.services import get_project
@@ -24,18 +23,14 @@ def _configure_import(p):
 
 
 def _run_import_codebook(o, cmd):
-    report = refi.import_codebook(
-        get_project(o["project"]), _read(o["file"]), actor=Actor(cli_actor())
-    )
+    report = refi.import_codebook(get_project(o["project"]), _read(o["file"]), actor=Actor.cli())
     cmd.stdout.write(report.summary())
     for problem in report.problems:
         cmd.stderr.write(problem)
 
 
 def _run_import_qdpx(o, cmd):
-    report = refi.import_project(
-        get_project(o["project"]), _read(o["file"]), actor=Actor(cli_actor())
-    )
+    report = refi.import_project(get_project(o["project"]), _read(o["file"]), actor=Actor.cli())
     cmd.stdout.write(report.summary())
     for name in report.sources_unmatched:
         cmd.stderr.write(f"no story matches source {name!r}")
@@ -49,13 +44,13 @@ def _configure_export(p):
 
 
 def _run_export_codebook(o, cmd):
-    data = refi.export_codebook(get_project(o["project"]), actor=Actor(cli_actor()))
+    data = refi.export_codebook(get_project(o["project"]), actor=Actor.cli())
     Path(o["out"]).write_bytes(data)
     cmd.stderr.write(f"codebook written to {o['out']}")
 
 
 def _run_export_qdpx(o, cmd):
-    data, n = refi.export_project(get_project(o["project"]), actor=Actor(cli_actor()))
+    data, n = refi.export_project(get_project(o["project"]), actor=Actor.cli())
     Path(o["out"]).write_bytes(data)
     cmd.stderr.write(f"{n} stories (redacted) written to {o['out']}")
 

@@ -27,7 +27,7 @@ from .services import Actor
 
 
 def _actor(request: HttpRequest) -> Actor:
-    return Actor(f"web:{request.user.get_username()}", request.user)
+    return Actor.from_request(request)
 
 
 def _project(slug: str):

@@ -26,9 +26,10 @@ from django.db import connection, transaction
 from tallytale.audit.services import record
 from tallytale.core.ledger import MINUTES_PER_CREDIT, Kind
 from tallytale.ledger import services as ledger
-from tallytale.ledger.services import Actor, Op
+from tallytale.ledger.services import Op
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Project, Role
+from tallytale.programmes.permissions import Actor
 
 from .people import Member, add_members
 
@@ -201,7 +202,7 @@ def _build_ledger(seed: int, participants: int, today: dt.date, years: int) -> l
     """Programme, projects, partners, staff, members and their ledger activity."""
     rng = random.Random(seed)
     start = today - dt.timedelta(days=365 * years)
-    actor = Actor("demo")
+    actor = Actor.cli("demo")
     with transaction.atomic():
         people.create_programme(*PROGRAMME)
         for slug, name, *_ in PROJECTS:
@@ -217,7 +218,7 @@ def _build_ledger(seed: int, participants: int, today: dt.date, years: int) -> l
             partners[slug] = (earn, spend)
         for slug, *_ in PROJECTS:
             for role in (Role.COORDINATOR, Role.RESEARCHER, Role.EVALUATOR, Role.ADMIN):
-                people.add_person(staff_code(slug, role), slug, role, joined_on=start)
+                people.add_person(staff_code(slug, role), slug, role, joined_on=start, actor=actor)
     # a budget for one partner per project, so both funding models appear
     for slug, *_ in PROJECTS:
         ledger.set_budget(

@@ -18,9 +18,12 @@ from tallytale.demo import storygen
 from tallytale.ledger import services as ledger
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Person, Project
+from tallytale.programmes.permissions import Actor
 from tallytale.stories import services as stories
 from tallytale.surveys import services as surveys
 from tallytale.surveys.models import Question
+
+_OPERATOR = Actor.cli("sample")
 
 GENDERS = ["woman", "man", "woman", "man", "woman", "man", "woman", "man", "woman", "non-binary"]
 CONSENTS = ["public", "public", "project", "research_team"]
@@ -65,7 +68,9 @@ def build_sample_project(
     people.add_partner(f"{slug}-garden", slug, "earning", "Community Garden")
     people.add_partner(f"{slug}-library", slug, "earning", "Library")
     people.add_partner(f"{slug}-pool", slug, "spending", "Swimming Pool")
-    people.add_person(f"{slug[:3].upper()}-RES", slug, "researcher", joined_on=start)
+    people.add_person(
+        f"{slug[:3].upper()}-RES", slug, "researcher", joined_on=start, actor=_OPERATOR
+    )
     members = []
     for i in range(participants):
         members.append(
@@ -73,6 +78,7 @@ def build_sample_project(
                 f"{slug[:3].upper()}{i + 1:04d}", slug, joined_on=start,
                 gender=GENDERS[i % len(GENDERS)], age_band=rng.choice(["25-34", "45-54", "65-74"]),
                 area=rng.choice(["north", "south"]), first_language="cy" if i % 5 == 0 else "en",
+                actor=_OPERATOR,
             )
         )  # fmt: skip
     sample = SampleProject(project, members)
@@ -115,7 +121,7 @@ def build_sample_project(
         if tc_rows:
             surveys.import_responses(tc, tc_rows, wave=wave, actor_label="sample")
 
-    actor = stories.Actor("sample")
+    actor = _OPERATOR
     answers = sample.answers["m6"]
     for j, m in enumerate(members):
         if rng.random() > stories_per_person:
@@ -149,5 +155,5 @@ def build_sample_project(
             ops.append(ledger.Op(Kind.SPEND, m.code, 60, f"{slug}:{m.code}:s", partner=f"{slug}-pool",
                                  day=start + dt.timedelta(days=150), category="leisure"))  # fmt: skip
     ops.sort(key=lambda op: (op.day, op.key))
-    ledger.record_batch(ops, actor=ledger.Actor("sample"), today=today)
+    ledger.record_batch(ops, actor=_OPERATOR, today=today)
     return sample

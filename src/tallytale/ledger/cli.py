@@ -1,6 +1,5 @@
 """Import subcommands contributed by the ledger app."""
 
-from tallytale.audit.services import cli_actor
 from tallytale.commands import Subcommand
 
 from .importers import ImportFailed, import_contributions, read_text
@@ -15,7 +14,7 @@ def _configure(p):
 def _run(o, cmd):
     text = read_text(o["file"])
     try:
-        report = import_contributions(text, o["project"], actor=Actor(cli_actor()))
+        report = import_contributions(text, o["project"], actor=Actor.cli())
     except ImportFailed as exc:
         for e in exc.errors:
             cmd.stderr.write(e)

@@ -144,7 +144,7 @@ def import_contributions(
     if not ops:
         raise ImportFailed(["the file has a header but no rows"])
     try:
-        result = services.record_batch(ops, actor=actor, today=today)
+        result = services.record_batch(ops, actor=actor, today=today, project=project)
     except BatchError as exc:
         raise ImportFailed([f"line {lines[i]}: {msg}" for i, msg in exc.errors]) from None
     report.written = len(ops) - result.skipped

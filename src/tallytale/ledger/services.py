@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
@@ -26,7 +27,8 @@ from tallytale.core import ledger as rules
 from tallytale.core.ledger import Kind, LedgerError, Posting
 from tallytale.errors import InvalidInput, NotFound, TallytaleError
 from tallytale.programmes.models import Organisation, Person, Project
-from tallytale.programmes.services import get_partner, get_person
+from tallytale.programmes.permissions import Actor, require
+from tallytale.programmes.services import get_member, get_partner, get_partner_in, get_person
 
 from .models import Account, Contribution, Transfer
 
@@ -103,12 +105,31 @@ def _who(account: Account) -> str:
 # --- requests ---------------------------------------------------------------------------
 
 
-@dataclass
-class Actor:
-    """Who recorded a transfer: a signed-in user, or an operator at the command line."""
+def _scope(actor: Actor, capability: str, project: Project | None, fallback: Project) -> Project:
+    """The project an operation acts in, with the actor's capability checked there.
 
-    label: str
-    user: object | None = None
+    Shells pass the project of the page or endpoint; without one (the command line,
+    imports) it is the project the named partner or member belongs to. Either way the
+    service checks the capability itself, so a shell that forgets cannot cross a boundary.
+    """
+    scope = project or fallback
+    require(actor, capability, scope)
+    return scope
+
+
+def _member(scope: Project, code: str) -> Person:
+    try:
+        return get_member(scope, code)
+    except NotFound:
+        raise NotFound(f"no member {code!r} in project {scope.slug!r}") from None
+
+
+def _projects_of(t: Transfer) -> set[int]:
+    return set(
+        Account.objects.filter(pk__in=(t.debit_id, t.credit_id)).values_list(
+            "project_id", flat=True
+        )
+    )
 
 
 def _existing(key: str) -> Transfer | None:
@@ -223,6 +244,7 @@ def earn(
     category: str = "",
     key: str | None = None,
     actor: Actor,
+    project: Project | None = None,
     today: dt.date | None = None,
 ) -> Transfer:
     """Reward hours given at an earning partner: one credit per hour.
@@ -235,8 +257,12 @@ def earn(
     minutes = _minutes(hours, "hours")
     today = today or _today()
     day = _day(day, today)
-    person = get_person(person_code)
-    partner = get_partner(partner_slug)
+    if project is not None:
+        partner = get_partner_in(project, partner_slug)
+    else:
+        partner = get_partner(partner_slug)
+    scope = _scope(actor, "ledger.record", project, partner.project)
+    person = _member(scope, person_code)
     if not partner.earns:
         raise InvalidInput(f"partner {partner.slug!r} is not an earning partner")
 
@@ -289,17 +315,21 @@ def spend(
     category: str = "",
     key: str | None = None,
     actor: Actor,
+    project: Project | None = None,
     today: dt.date | None = None,
 ) -> Transfer:
     """Spend credits at a spending partner of the member's programme (or project)."""
     key = key or f"spend:{uuid.uuid4()}"
     minutes = _minutes(credits, "credits")
     day = _day(day, today or _today())
-    person = get_person(person_code)
     partner = get_partner(partner_slug)
+    if project is None:
+        project = get_person(person_code).home_project
+    scope = _scope(actor, "ledger.record", project, project)
+    person = _member(scope, person_code)
     if not partner.spends:
         raise InvalidInput(f"partner {partner.slug!r} is not a spending partner")
-    _same_scheme(person.home_project, partner.project, f"partner {partner.slug!r}")
+    _same_scheme(scope, partner.project, f"partner {partner.slug!r}")
     p_acc, o_acc = account_for_person(person), account_for_organisation(partner)
     done = _idempotent(key, lambda t: _same_request(t, p_acc.pk, o_acc.pk, minutes, Kind.SPEND))
     if done:
@@ -330,16 +360,20 @@ def gift(
     category: str = "",
     key: str | None = None,
     actor: Actor,
+    project: Project | None = None,
     today: dt.date | None = None,
 ) -> Transfer:
     """Give credits to another member, in this project or another of the same programme."""
     key = key or f"gift:{uuid.uuid4()}"
     minutes = _minutes(credits, "credits")
     day = _day(day, today or _today())
-    giver, receiver = get_person(person_code), get_person(to_code)
+    if project is None:
+        project = get_person(person_code).home_project
+    scope = _scope(actor, "ledger.record", project, project)
+    giver, receiver = _member(scope, person_code), get_person(to_code)
     if giver.pk == receiver.pk:
         raise InvalidInput("a member cannot gift credits to themselves")
-    _same_scheme(giver.home_project, receiver.home_project, f"member {to_code!r}")
+    _same_scheme(scope, receiver.home_project, f"member {to_code!r}")
     a, b = account_for_person(giver), account_for_person(receiver)
     done = _idempotent(key, lambda t: _same_request(t, a.pk, b.pk, minutes, Kind.GIFT))
     if done:
@@ -359,15 +393,19 @@ def donate(
     day: dt.date | None = None,
     key: str | None = None,
     actor: Actor,
+    project: Project | None = None,
     today: dt.date | None = None,
 ) -> Transfer:
     """Give credits to the project's community pot (counted as donated in the statistics)."""
     key = key or f"donate:{uuid.uuid4()}"
     minutes = _minutes(credits, "credits")
     day = _day(day, today or _today())
-    person = get_person(person_code)
+    if project is None:
+        project = get_person(person_code).home_project
+    scope = _scope(actor, "ledger.record", project, project)
+    person = _member(scope, person_code)
     a = account_for_person(person)
-    _, pot = scheme_accounts(person.home_project)
+    _, pot = scheme_accounts(scope)
     done = _idempotent(key, lambda t: _same_request(t, a.pk, pot.pk, minutes, Kind.DONATE))
     if done:
         return done
@@ -387,6 +425,7 @@ def set_budget(
     *,
     key: str | None = None,
     actor: Actor,
+    project: Project | None = None,
     today: dt.date | None = None,
 ) -> Transfer:
     """Issue credits to an earning partner's budget. From then on the partner can reward
@@ -394,7 +433,8 @@ def set_budget(
     key = key or f"issue:{uuid.uuid4()}"
     minutes = _minutes(credits, "credits")
     day = today or _today()
-    partner = get_partner(partner_slug)
+    partner = get_partner_in(project, partner_slug) if project else get_partner(partner_slug)
+    _scope(actor, "ledger.correct", project, partner.project)
     if not partner.earns:
         raise InvalidInput(f"partner {partner.slug!r} is not an earning partner")
     o_acc = account_for_organisation(partner)
@@ -414,21 +454,28 @@ def set_budget(
 
 
 def reverse(
-    transfer_id: int, *, key: str | None = None, actor: Actor, reason: str = ""
+    transfer_id: int,
+    *,
+    key: str | None = None,
+    actor: Actor,
+    reason: str = "",
+    project: Project | None = None,
 ) -> Transfer:
     """Correct a transfer by its exact mirror. Nothing is edited or deleted; the reversal
     references the original and a transfer can be reversed only once (also a database
     constraint)."""
     key = key or f"reverse:{transfer_id}:{uuid.uuid4()}"
+    found = Transfer.objects.select_related("debit__project").filter(pk=transfer_id).first()
+    if found is None or (project is not None and project.pk not in _projects_of(found)):
+        where = f" in {project.slug!r}" if project else ""
+        raise NotFound(f"no transfer {transfer_id}{where}")
+    _scope(actor, "ledger.correct", project, found.debit.project)
     done = _idempotent(key, lambda t: t.reverses_id == transfer_id)
     if done:
         return done
 
     def write() -> Transfer:
-        try:
-            original = Transfer.objects.get(pk=transfer_id)
-        except Transfer.DoesNotExist:
-            raise NotFound(f"no transfer {transfer_id}") from None
+        original = Transfer.objects.get(pk=transfer_id)
         locked = _lock(original.debit_id, original.credit_id)
         already = Transfer.objects.filter(reverses=original).exists()
         try:
@@ -511,13 +558,25 @@ class BatchResult:
     transfer_ids: list[int] = field(default_factory=list)
 
 
-def record_batch(ops: Sequence[Op], *, actor: Actor, today: dt.date | None = None) -> BatchResult:
+def record_batch(
+    ops: Sequence[Op],
+    *,
+    actor: Actor,
+    today: dt.date | None = None,
+    project: Project | None = None,
+) -> BatchResult:
     """Apply many operations in one transaction with a constant number of queries.
 
     Every rule of the single-operation functions holds; any bad item refuses the whole
     batch and every bad item is reported. Items whose key was already applied are skipped,
-    so re-running a batch is harmless.
+    so re-running a batch is harmless. A batch for a project (imports, the web) may name
+    only that project's members and earning partners; only an operator may run a batch
+    across projects (the demo generator).
     """
+    if project is not None:
+        require(actor, "ledger.record", project)
+    elif not actor.is_operator:
+        raise PermissionDenied("a batch of ledger operations must name its project")
     today = today or _today()
     errors: list[tuple[int, str]] = []
     keys = [op.key for op in ops]
@@ -541,6 +600,13 @@ def record_batch(ops: Sequence[Op], *, actor: Actor, today: dt.date | None = Non
         )
     }
     people_programmes = dict(Project.objects.values_list("pk", "programme_id"))
+    in_project: set[str] | None = None
+    if project is not None:
+        in_project = set(
+            Person.objects.filter(
+                code__in=codes, memberships__project=project, erased_at__isnull=True
+            ).values_list("code", flat=True)
+        )
     with transaction.atomic():
         done_keys = set()
         for chunk in _chunks(keys, 900):
@@ -605,13 +671,15 @@ def record_batch(ops: Sequence[Op], *, actor: Actor, today: dt.date | None = Non
                 day = op.day or today
                 rules.check_not_future(day, today)
                 person = people.get(op.person)
-                if person is None:
-                    raise LedgerError(f"no person {op.person!r}")
+                if person is None or (in_project is not None and op.person not in in_project):
+                    where = f" in {project.slug!r}" if project is not None else ""
+                    raise LedgerError(f"no person {op.person!r}{where}")
                 p_acc = by_person[person.pk]
                 if op.kind == Kind.EARN:
                     org = partners.get(op.partner)
-                    if org is None:
-                        raise LedgerError(f"no partner {op.partner!r}")
+                    if org is None or (project is not None and org.project_id != project.pk):
+                        where = f" in {project.slug!r}" if project is not None else ""
+                        raise LedgerError(f"no partner {op.partner!r}{where}")
                     if not org.earns:
                         raise LedgerError(f"partner {org.slug!r} is not an earning partner")
                     rules.check_amount(op.minutes)
@@ -650,7 +718,10 @@ def record_batch(ops: Sequence[Op], *, actor: Actor, today: dt.date | None = Non
                     if not org.spends:
                         raise LedgerError(f"partner {org.slug!r} is not a spending partner")
                     _same_scheme_rule(
-                        person.home_project_id, org.project, people_programmes, op.partner
+                        project.pk if project is not None else person.home_project_id,
+                        org.project,
+                        people_programmes,
+                        op.partner,
                     )
                     o = by_org[org.pk].pk
                     rules.apply(

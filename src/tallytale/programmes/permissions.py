@@ -6,9 +6,63 @@ else decides access. Deny by default: an action not listed for a role is refused
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 
-from .models import Membership, Project, Role
+from tallytale.audit.services import cli_actor
+
+from .models import Membership, Person, Project, Role
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting, from every entry point: the one shape services check permissions on.
+
+    A web or API actor carries its user (signed in or anonymous) and holds exactly the
+    roles that user's memberships give, project by project. An operator at the command
+    line (`Actor.cli()`, `user=None`) runs the installation and holds every capability,
+    as the Django admin does: whoever can run `tallytale` can already read the database.
+    Shells build actors only through the constructors below, so a web request can never
+    become an operator.
+    """
+
+    label: str
+    user: Any = None
+
+    @classmethod
+    def from_request(cls, request: Any, channel: str = "web") -> Actor:
+        user = request.user
+        name = user.get_username() if getattr(user, "is_authenticated", False) else "anonymous"
+        return cls(f"{channel}:{name}", user)
+
+    @classmethod
+    def token(cls, user: Any) -> Actor:
+        """An API client acting with a bearer token of `user`."""
+        return cls(f"api:{user.get_username()}", user)
+
+    @classmethod
+    def cli(cls, label: str = "") -> Actor:
+        return cls(label or cli_actor(), None)
+
+    @property
+    def is_operator(self) -> bool:
+        return self.user is None
+
+    @property
+    def person(self) -> Person | None:
+        return getattr(self.user, "person", None) if self.user is not None else None
+
+    @property
+    def audit_user(self) -> Any:
+        """The user to name in the audit log (None for operators and anonymous users)."""
+        return self.user if getattr(self.user, "pk", None) else None
+
+
+def _user(actor_or_user: Any) -> Any:
+    return actor_or_user.user if isinstance(actor_or_user, Actor) else actor_or_user
+
 
 # capability -> roles that hold it in a project
 CAPABILITIES: dict[str, frozenset[str]] = {
@@ -47,7 +101,12 @@ RESEARCH_TEAM = frozenset({Role.RESEARCHER, Role.COORDINATOR, Role.ADMIN})
 
 
 def roles(user, project: Project) -> set[str]:
-    """The user's roles in a project (empty for anonymous users and non-members)."""
+    """The user's roles in a project (empty for anonymous users and non-members).
+    Takes a user or an `Actor`; an operator holds every role."""
+    if isinstance(user, Actor):
+        if user.is_operator:
+            return set(Role.values)
+        user = user.user
     if user is None or not getattr(user, "is_authenticated", False):
         return set()
     person = getattr(user, "person", None)
@@ -71,12 +130,50 @@ def can(user, capability: str, project: Project) -> bool:
 
 
 def require(user, capability: str, project: Project) -> None:
+    """Refuse unless the actor (or user) holds the capability in this project. Services
+    call this themselves, so a shell that forgets its own check cannot leak."""
     if not can(user, capability, project):
         raise PermissionDenied(capability)
 
 
+def may_manage_person(actor: Actor, person: Person) -> bool:
+    """Whether the actor may act on this person's account or admit them to a project.
+
+    A person's codes are not a capability: a coordinator acts on a person only where every
+    one of that person's memberships lies in a project the coordinator manages (an admin's
+    powers are needed for a person who is an admin there). Anyone else needs the person's
+    own consent (they accept an invitation while signed in) or an operator.
+    """
+    if actor.is_operator:
+        return True
+    user = actor.user
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if getattr(person, "user", None) is not None and (
+        person.user.is_superuser or person.user.is_staff
+    ):
+        return bool(user.is_superuser)
+    if user.is_superuser:
+        return True
+    held: dict[int, set[str]] = {}
+    for project_id, role in Membership.objects.filter(person=person).values_list(
+        "project_id", "role"
+    ):
+        held.setdefault(project_id, set()).add(role)
+    if not held:
+        return False
+    for project in Project.objects.filter(pk__in=held):
+        mine = roles(user, project)
+        if not mine & CAPABILITIES["people.manage"]:
+            return False
+        if Role.ADMIN in held[project.pk] and Role.ADMIN not in mine:
+            return False
+    return True
+
+
 def projects_where(user, capability: str) -> list[Project]:
     """Projects in which the user holds a capability (for lists and menus)."""
+    user = _user(user)
     if (
         user is None
         or not getattr(user, "is_authenticated", False)

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from tallytale.audit.services import record
 from tallytale.errors import AlreadyExists, InvalidInput, NotFound
 
 from .models import (
@@ -25,6 +26,7 @@ from .models import (
     code_validator,
     slug_validator,
 )
+from .permissions import Actor, may_manage_person, require
 
 
 def _valid(validator, value: str, what: str) -> None:
@@ -56,13 +58,41 @@ def get_partner(slug: str) -> Organisation:
 
 
 def get_person(code: str) -> Person:
-    """Find a member by participant code or member card code."""
+    """Find a person anywhere by participant code or member card code: for operators and
+    for the person's own data. Shells acting in a project use `get_member` instead."""
     person = (
         Person.objects.filter(code=code).first() or Person.objects.filter(card_code=code).first()
     )
     if person is None or person.erased_at is not None:
         raise NotFound(f"no person {code!r}")
     return person
+
+
+def get_member(project: Project, code: str) -> Person:
+    """A person who belongs to this project, by participant code or member card code.
+
+    Codes are typed by users and may belong to another project; a person outside the
+    project is reported exactly like an unknown code, so nothing about other projects leaks.
+    """
+    code = (code or "").strip()
+    person = (
+        Person.objects.filter(code=code, memberships__project=project).first()
+        or Person.objects.filter(card_code=code, memberships__project=project).first()
+        if code
+        else None
+    )
+    if person is None or person.erased_at is not None:
+        raise NotFound(f"no member {code!r} in {project.slug!r}")
+    return person
+
+
+def get_partner_in(project: Project, slug: str) -> Organisation:
+    """A partner organisation of this project (never another project's)."""
+    partner = Organisation.objects.select_related("project").filter(slug=slug, project=project)
+    found = partner.first()
+    if found is None:
+        raise NotFound(f"no partner {slug!r} in {project.slug!r}")
+    return found
 
 
 @transaction.atomic
@@ -128,6 +158,7 @@ def add_person(
     project: str,
     role: str = Role.PARTICIPANT,
     *,
+    actor: Actor,
     card_code: str | None = None,
     joined_on: dt.date | None = None,
     new_to_volunteering: bool | None = None,
@@ -135,14 +166,22 @@ def add_person(
     phone: str = "",
     **demographics: str,
 ) -> Person:
-    """Register a person in a project. A code already registered elsewhere gets a new
-    membership, not a second person; the same code, project and role twice is refused."""
+    """Register a person in a project, or give a person of this project another role.
+
+    A code already registered in another project is not a capability: adding that person
+    here is refused unless the actor may manage them everywhere they belong (an operator,
+    or a coordinator of every one of their projects). The person can join themselves by
+    accepting an invitation while signed in (`accounts.services.accept_invitation_as`).
+    """
     _valid(code_validator, code, "person code")
     if role not in Role.values:
         raise InvalidInput(f"role must be one of {', '.join(Role.values)}; got {role!r}")
     proj = get_project(project)
+    require(actor, "people.manage", proj)
+    if role == Role.ADMIN and not actor.is_operator and not _is_admin(actor, proj):
+        raise InvalidInput("only an admin may make someone an admin")
     joined = joined_on or timezone.localdate()
-    person = Person.objects.filter(code=code).first()
+    person = Person.objects.select_for_update().filter(code=code).first()
     if person is None:
         if card_code and Person.objects.filter(card_code=card_code).exists():
             raise AlreadyExists(f"member card {card_code!r} is already in use")
@@ -159,13 +198,57 @@ def add_person(
         from tallytale.ledger.services import account_for_person
 
         account_for_person(person)
-    elif Membership.objects.filter(person=person, project=proj, role=role).exists():
-        raise AlreadyExists(f"person {code!r} is already a {role} in {proj.slug!r}")
+    else:
+        if person.erased_at is not None:
+            raise AlreadyExists(f"person code {code!r} belonged to someone erased; choose another")
+        elsewhere = person.memberships.exclude(project=proj).exists()
+        if elsewhere and not may_manage_person(actor, person):
+            raise AlreadyExists(
+                f"person code {code!r} is registered in another project; they can join "
+                f"{proj.slug!r} by accepting an invitation while signed in, or an admin can add them"
+            )
+    return admit(person, proj, role, actor=actor, joined_on=joined)
+
+
+def _is_admin(actor: Actor, project: Project) -> bool:
+    from .permissions import roles
+
+    return Role.ADMIN in roles(actor, project)
+
+
+def admit(
+    person: Person,
+    project: Project,
+    role: str,
+    *,
+    actor: Actor,
+    joined_on: dt.date | None = None,
+    consent_of: object | None = None,
+) -> Person:
+    """Write one membership and its audit event. Callers have decided that the admission
+    is allowed: `add_person` checked the actor's rights; an invitation accepted by the
+    signed-in person (`consent_of`) is that person's consent."""
     try:
         with transaction.atomic():
-            Membership.objects.create(person=person, project=proj, role=role, joined_on=joined)
+            Membership.objects.create(
+                person=person,
+                project=project,
+                role=role,
+                joined_on=joined_on or timezone.localdate(),
+            )
     except IntegrityError:
-        raise AlreadyExists(f"person {code!r} is already a {role} in {proj.slug!r}") from None
+        raise AlreadyExists(
+            f"person {person.code!r} is already a {role} in {project.slug!r}"
+        ) from None
+    record(
+        "person.membership_added",
+        actor_label=actor.label,
+        actor=actor.audit_user,
+        target=person,
+        project_slug=project.slug,
+        role=role,
+        by_consent=consent_of is not None,
+    )
     return person
 
 

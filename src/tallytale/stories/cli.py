@@ -24,7 +24,7 @@ def _configure_import(p):
 def _run_import(o, cmd):
     try:
         rows = read_rows(o["file"])
-        report = import_stories(rows, o["project"], actor=Actor(cli_actor()))
+        report = import_stories(rows, o["project"], actor=Actor.cli())
     except ImportFailed as exc:
         for e in exc.errors:
             cmd.stderr.write(e)

@@ -267,7 +267,7 @@ def import_stories(
     with transaction.atomic():
         created = {}
         for code in sorted(new_codes & {c for _, c in drafts if c}):
-            created[code] = people.add_person(code, project.slug)
+            created[code] = people.add_person(code, project.slug, actor=actor)
         for d, code in drafts:
             if code:
                 d.teller = created[code]

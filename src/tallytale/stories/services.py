@@ -21,6 +21,7 @@ from tallytale.core import consent as rules
 from tallytale.errors import InvalidInput
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Person, Project
+from tallytale.programmes.permissions import Actor
 
 from . import media
 from .models import (
@@ -38,19 +39,6 @@ from .models import (
 from .signals import story_withdrawn
 from .signifiers import parse_answers
 from .text import MAX_TITLE_CHARS, clean_language, clean_text
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting: a signed-in user (checked against the project's permissions), or an
-    operator at the command line (`user=None`), who has the research team's powers."""
-
-    label: str
-    user: Any = None
-
-    @property
-    def person(self) -> Person | None:
-        return getattr(self.user, "person", None) if self.user is not None else None
 
 
 class StoryInvalid(InvalidInput):

@@ -22,6 +22,7 @@ from tallytale.core.scales import ScaleResult, score_all
 from tallytale.errors import AlreadyExists, InvalidInput, NotFound
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Membership, Person, Project, Role
+from tallytale.programmes.permissions import Actor
 from tallytale.programmes.services import get_project
 
 from .builtin import BUILTINS
@@ -499,6 +500,7 @@ def import_responses(
     *,
     wave: Wave | str | None = None,
     actor_label: str = "",
+    actor: Actor | None = None,
     create_participants: bool = False,
     chunk_size: int = 2000,
     check_filters: bool = False,
@@ -536,10 +538,25 @@ def import_responses(
             if missing and create_participants and not errors:
                 from tallytale.programmes.services import add_person
 
-                for code in sorted(missing):
+                # A code registered in another project is that project's person: an import
+                # never brings them here (their own consent or an admin does).
+                elsewhere = set(
+                    Person.objects.filter(code__in=missing).values_list("code", flat=True)
+                )
+                for code in sorted(elsewhere):
+                    errors.append(
+                        f"participant {code!r}: registered in another project, not in "
+                        f"{project.slug!r}; nothing was created for them (an admin can add them)"
+                    )
+                for code in sorted(missing - elsewhere):
                     try:
-                        person = add_person(code, project.slug, Role.PARTICIPANT)
-                    except InvalidInput as exc:
+                        person = add_person(
+                            code,
+                            project.slug,
+                            Role.PARTICIPANT,
+                            actor=actor or Actor.cli(actor_label),
+                        )
+                    except (InvalidInput, AlreadyExists) as exc:
                         errors.append(f"participant {code!r}: {exc}")
                         continue
                     members[code] = person.pk

@@ -28,9 +28,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tallytale.errors import TallytaleError
-from tallytale.programmes.permissions import can, declares, require
+from tallytale.programmes.permissions import Actor, can, declares, require
 from tallytale.stories import importers as story_importers
-from tallytale.stories.services import Actor as StoryActor
 from tallytale.surveys import importers as survey_importers
 from tallytale.surveys import services as surveys
 from tallytale.surveys.models import Instrument, Wave
@@ -165,7 +164,7 @@ def import_stories(request: HttpRequest, slug: str) -> HttpResponse:
     project = project_or_404(slug)
     require(request.user, "people.manage", project)
     require(request.user, "story.collect", project)
-    actor = StoryActor(f"web:{request.user.get_username()}", request.user)
+    actor = Actor.from_request(request)
     first_rows: list[list[str]] = []
 
     def importer(path: Path):
@@ -226,6 +225,7 @@ def import_responses(request: HttpRequest, slug: str) -> HttpResponse:
             rows,
             wave=chosen["wave"],
             actor_label=label,
+            actor=Actor.from_request(request),
             create_participants=chosen["create"],
         )
 

@@ -34,7 +34,7 @@ from tallytale.ledger import services as ledger
 from tallytale.ledger.models import Account, Transfer
 from tallytale.programmes import services as programmes
 from tallytale.programmes.models import Membership, Organisation, Project, Role
-from tallytale.programmes.permissions import can, declares, require
+from tallytale.programmes.permissions import Actor, can, declares, require
 from tallytale.stories import access
 from tallytale.stories.exporters import export_stories
 from tallytale.stories.models import Story
@@ -51,8 +51,8 @@ def project_or_404(slug: str) -> Project:
         raise Http404("no such project") from None
 
 
-def ledger_actor(request: HttpRequest) -> ledger.Actor:
-    return ledger.Actor(f"web:{request.user.get_username()}", request.user)
+def ledger_actor(request: HttpRequest) -> Actor:
+    return Actor.from_request(request)
 
 
 def participants(project: Project) -> list[str]:
@@ -99,6 +99,7 @@ class HoursInput:
     """The hours form's fields, parsed (the ledger service does the rules)."""
 
     def __init__(self, data, project: Project):
+        self.project = project
         self.member = (data.get("member") or "").strip()
         self.partner = (data.get("partner") or "").strip()
         self.hours = (data.get("hours") or "").strip()
@@ -139,6 +140,7 @@ class HoursInput:
             category=self.activity,
             key=self.ledger_key,
             actor=ledger_actor(request),
+            project=self.project,
         )
 
 
@@ -339,6 +341,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
                 project.slug,
                 request.POST.get("role", Role.PARTICIPANT),
                 joined_on=dt.date.fromisoformat(joined) if joined else None,
+                actor=Actor.from_request(request),
             )
         except ValueError:
             error = _("Enter the date as YYYY-MM-DD.")
@@ -389,6 +392,7 @@ def budget(request: HttpRequest, slug: str) -> HttpResponse:
             request.POST.get("credits", ""),
             key=f"web:budget:{request.POST.get('idempotency_key') or uuid.uuid4()}",
             actor=ledger_actor(request),
+            project=project,
         )
     except TallytaleError as exc:
         messages.error(request, str(exc))
@@ -437,17 +441,17 @@ def ledger_page(request: HttpRequest, slug: str) -> HttpResponse:
             if action == "earn":
                 ledger.earn(
                     member, request.POST["partner"], amount, day=day, key=key,
-                    actor=ledger_actor(request),
+                    actor=ledger_actor(request), project=project,
                 )  # fmt: skip
             elif action == "spend":
                 ledger.spend(
                     member, request.POST["partner"], amount, day=day, key=key,
-                    actor=ledger_actor(request),
+                    actor=ledger_actor(request), project=project,
                 )  # fmt: skip
             elif action == "gift":
                 ledger.gift(
                     member, request.POST.get("to", "").strip(), amount, day=day, key=key,
-                    actor=ledger_actor(request),
+                    actor=ledger_actor(request), project=project,
                 )  # fmt: skip
             elif action == "reverse":
                 tid = int(request.POST.get("transfer", "0"))
@@ -457,7 +461,7 @@ def ledger_page(request: HttpRequest, slug: str) -> HttpResponse:
                     raise NotFound(_("No such transfer in this project."))
                 ledger.reverse(
                     tid, key=key, actor=ledger_actor(request),
-                    reason=request.POST.get("reason", ""),
+                    reason=request.POST.get("reason", ""), project=project,
                 )  # fmt: skip
             else:
                 raise NotFound(_("Unknown action."))

@@ -66,7 +66,7 @@ def sync_story(request: HttpRequest, slug: str) -> JsonResponse:
     try:
         story = stories.collect(
             project,
-            actor=stories.Actor(f"web:{request.user.get_username()}", request.user),
+            actor=stories.Actor.from_request(request),
             text=d["text"],
             language=d["language"],
             title=d["title"],

@@ -2,7 +2,6 @@
 
 Thin: parse, call `tallytale.coding.services` / `suggest`, print."""
 
-from tallytale.audit.services import cli_actor
 from tallytale.coding import services, suggest
 from tallytale.coding.models import Code, Coding
 from tallytale.commands import TallytaleCommand, add_format
@@ -94,7 +93,7 @@ class Command(TallytaleCommand):
         add_format(p)
 
     def handle(self, *args, **o):
-        actor = services.Actor(cli_actor())
+        actor = services.Actor.cli()
         project = get_project(o["project"])
         action = o["action"]
         code = services.get_code(project, o["code"]) if o.get("code") else None

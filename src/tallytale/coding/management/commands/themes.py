@@ -3,7 +3,6 @@
 Thin: parse, call `tallytale.coding.services`, print. The operator acts as the research
 team (every live story, redacted)."""
 
-from tallytale.audit.services import cli_actor
 from tallytale.coding import services
 from tallytale.coding.models import ThemeRun
 from tallytale.commands import TallytaleCommand, add_format
@@ -66,7 +65,7 @@ class Command(TallytaleCommand):
         p.add_argument("--name", help="code name (default: the theme's label)")
 
     def handle(self, *args, **o):
-        actor = services.Actor(cli_actor())
+        actor = services.Actor.cli()
         project = get_project(o["project"])
         action = o["action"]
         if action == "discover":

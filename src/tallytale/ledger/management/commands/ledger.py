@@ -1,4 +1,3 @@
-from tallytale.audit.services import cli_actor
 from tallytale.commands import TallytaleCommand, add_format, parse_date
 from tallytale.core.ledger import format_credits
 from tallytale.errors import InvalidInput
@@ -88,7 +87,7 @@ class Command(TallytaleCommand):
         getattr(self, f"do_{action}")(o)
 
     def _actor(self, o):
-        return Actor(o.get("by") or cli_actor())
+        return Actor.cli(o.get("by") or "")
 
     def _written(self, t, o, verb):
         self.emit(

@@ -6,6 +6,7 @@ from tallytale.commands import TallytaleCommand, parse_date
 from tallytale.errors import InvalidInput
 from tallytale.programmes import erasure, services
 from tallytale.programmes.models import Role
+from tallytale.programmes.permissions import Actor
 
 
 def _yes_no(text):
@@ -55,6 +56,7 @@ class Command(TallytaleCommand):
             card_code=o["card"],
             joined_on=parse_date(o["joined"], "--joined"),
             new_to_volunteering=_yes_no(o["new_to_volunteering"]),
+            actor=Actor.cli(),
         )
         self.stdout.write(f"added {person.code} to {o['project']} as {o['role']}")
 

@@ -1,7 +1,6 @@
 """`story`: an operator's tool to withdraw stories, change consent, release held stories,
 and define a project's prompts and signifiers. Thin: every action is a service call."""
 
-from tallytale.audit.services import cli_actor
 from tallytale.commands import TallytaleCommand, add_format
 from tallytale.errors import NotFound
 from tallytale.programmes.services import get_person, get_project
@@ -50,7 +49,7 @@ class Command(TallytaleCommand):
         p.add_argument("--max", type=int, default=5)
 
     def handle(self, *args, **o):
-        actor = Actor(cli_actor())
+        actor = Actor.cli()
         a = o["action"]
         if a == "withdraw":
             if o["person"]:
