@@ -210,6 +210,14 @@ def accept_invitation(secret: str, username: str, password: str) -> Any:
     return user
 
 
+def _password_set_by_someone_else(user: Any) -> bool:
+    from tallytale.audit.models import AuditEvent
+
+    return AuditEvent.objects.filter(
+        action="account.password_reset", target_type=type(user).__name__, target_id=str(user.pk)
+    ).exists()
+
+
 def accept_invitation_as(secret: str, user: Any) -> Person:
     """A signed-in person accepts an invitation made out to their own code: their consent
     to join another project (or take another role). Nobody else can use it."""
@@ -225,6 +233,13 @@ def accept_invitation_as(secret: str, user: Any) -> Person:
             raise InvalidInput("this invitation is for someone else")
         if Membership.objects.filter(person=person, project=inv.project, role=inv.role).exists():
             raise InvalidInput(f"you are already a {inv.role} in {inv.project.name}")
+        if _password_set_by_someone_else(user):
+            # Whoever set it (a coordinator) may know it: consent given with it is not
+            # known to be the person's own.
+            raise InvalidInput(
+                "your password was set by a coordinator; to join another project, ask an "
+                "admin to add you"
+            )
         me = permissions.Actor(_label(user), user)
         if inv.role == Role.ADMIN and Role.ADMIN not in permissions.roles(
             _actor(inv.created_by), inv.project
