@@ -170,3 +170,22 @@ def test_instruments_priorities_votes_and_reviews(call, cwm, role_users):
         ).status_code
         == 400
     )
+
+
+def test_stories_list_gives_the_redacted_title_not_the_original(call, cwm, role_users):
+    """Regression: the list returned `Story.title` (the original) to every reader."""
+    story = stories.collect(
+        cwm,
+        actor=CLI,
+        text="We grew beans at the garden together.",
+        title="Sarah Jones rang me on 07700 900123",
+        language="en",
+        consent_level="project",
+    )
+    assert "Sarah Jones" not in story.title_redacted
+    for role in ("evaluator", "participant", "researcher"):
+        r = call("get", "projects/cwm/stories", role)
+        assert r.status_code == 200, role
+        row = next(s for s in r.json() if s["id"] == story.pk)
+        assert row["title"] == story.title_redacted, role
+        assert "Sarah Jones" not in r.content.decode() and "07700" not in r.content.decode()

@@ -45,6 +45,13 @@ NAME, PHONE = "Sarah Jones", "07700 900123"
 PII = (NAME, PHONE)
 CLI = stories.Actor("cli:test")
 WITHDRAWN = "zqleakwithdrawnx"
+#: words only in stories withdrawn after a theme run, and only in research-team-only stories
+GONE_LABEL, TEAM_LABEL = "zqleakgonelabelx", "zqleakteamlabelx"
+TAILS = (
+    "I made new friends at the group and felt less lonely.",
+    "The volunteers helped me with the forms and the doctor.",
+    "We grew vegetables in the garden and shared the food.",
+)
 
 
 def canary(project: str, what: str) -> str:
@@ -74,6 +81,7 @@ def world(scheme, role_users, tmp_path):  # noqa: F811
                 project,
                 actor=CLI,
                 text=f"My neighbour {NAME} rang me on {PHONE} about the garden. {c} was good.",
+                title=f"{NAME} and the garden",
                 language="en",
                 consent_level=level,
                 teller=tellers[slug],
@@ -99,6 +107,28 @@ def world(scheme, role_users, tmp_path):  # noqa: F811
         teller=tellers["cwm"],
     )
     stories.withdraw_story(gone, actor=CLI)
+    # a theme run over generated stories plus words that may only reach the research team,
+    # or nobody once their stories are withdrawn (labels and terms are built of words)
+    from tallytale.coding import services as coding
+    from tallytale.demo.storygen import generate_corpus
+
+    for i, g in enumerate(generate_corpus(12, seed=3, languages={"en": 1.0})):
+        stories.collect(cwm_project, actor=CLI, text=g.text, language="en",
+                        consent_level="public", external_id=f"gen-{i}")  # fmt: skip
+    late = []
+    for i in range(3):
+        for word, level in ((GONE_LABEL, "public"), (TEAM_LABEL, "research_team")):
+            s = stories.collect(
+                cwm_project, actor=CLI, language="en", consent_level=level,
+                text=f"The {word} {word} {word} {word} helped me. {TAILS[i]}",
+            )  # fmt: skip
+            if word == GONE_LABEL:
+                late.append(s)
+    run = coding.discover_themes(cwm_project, actor=CLI, k=2)
+    words = json.dumps(run.themes)
+    assert GONE_LABEL in words and TEAM_LABEL in words  # both made it into labels or terms
+    for s in late:
+        stories.withdraw_story(s, actor=CLI)
     # survey answers with canaries, one form per project
     form = write_xlsform(
         tmp_path / "leak.xlsx",
@@ -152,6 +182,10 @@ def candidates(name: str, p: URLPattern, world) -> list[tuple[dict, str]]:
         nonlocal out
         out = [({**kw, key: v}, q) for kw, q in out for v in values]
 
+    if name == "coding:theme_run":
+        from tallytale.coding.models import ThemeRun
+
+        return [({"slug": r.project.slug, "pk": r.pk}, "") for r in ThemeRun.objects.all()]
     if "pk" in params:
         if not name.startswith(("stories:", "coding:story")):
             return []
@@ -259,8 +293,14 @@ def test_no_canary_reaches_anyone_it_should_not(client, world):
             seen[who] |= found
             for c in sorted(found - allowed):
                 leaks.append(f"{who} GET {path}: canary {c}")
-            if WITHDRAWN in body:
-                leaks.append(f"{who} GET {path}: withdrawn story's words")
+            for word in (WITHDRAWN, GONE_LABEL):
+                if word in body:
+                    leaks.append(f"{who} GET {path}: withdrawn story's words ({word})")
+            team = user is not None and permissions.can(
+                user, "story.read_original", Project.objects.get(slug="cwm")
+            )
+            if TEAM_LABEL in body and not team:
+                leaks.append(f"{who} GET {path}: research-team-only words")
             pii = [x for x in PII if x in body]
             teller_page = who == "participant" and not api
             original_view = "original=1" in path and found & originals
@@ -303,7 +343,8 @@ def test_no_canary_reaches_anyone_it_should_not(client, world):
                 found = {c for c in all_canaries if c in body}
                 for c in sorted(found - allowed):
                     leaks.append(f"{slug} {audience} {what}: canary {c}")
-                for x in (*PII, WITHDRAWN):
+                team_only = () if audience == rules.RESEARCH_TEAM else (TEAM_LABEL,)
+                for x in (*PII, WITHDRAWN, GONE_LABEL, *team_only):
                     if x in body:
                         leaks.append(f"{slug} {audience} {what}: {x!r}")
             stories_json = outputs["stories.json"]
@@ -313,5 +354,6 @@ def test_no_canary_reaches_anyone_it_should_not(client, world):
     with connection.cursor() as cur:
         for table in connection.introspection.table_names():
             cur.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
-            assert not any(WITHDRAWN in repr(row) for row in cur.fetchall()), table
+            rows = repr(cur.fetchall())
+            assert WITHDRAWN not in rows and GONE_LABEL not in rows, table
     assert leaks == [], "\n".join(leaks + sorted(errors))

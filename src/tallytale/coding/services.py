@@ -116,8 +116,13 @@ def visible(actor: Actor, project: Project) -> QuerySet[Story]:
     return access.visible_stories(_viewer(actor), project)
 
 
-def story_for(actor: Actor, project: Project, story_id: int) -> Story:
-    story = visible(actor, project).filter(pk=story_id).select_related("project").first()
+def story_for(actor: Actor, project: Project, story_id: int, *, lock: bool = False) -> Story:
+    """A story the actor may see, or NotFound. With `lock`, its row is locked (SELECT ... FOR
+    UPDATE) until the caller's transaction ends, so it cannot be withdrawn meanwhile."""
+    qs = visible(actor, project).filter(pk=story_id).select_related("project")
+    if lock:
+        qs = qs.select_for_update(of=("self",))
+    story = qs.first()
     if story is None:
         raise NotFound(f"no story {story_id} in {project.slug}")
     return story
@@ -424,7 +429,9 @@ def code_story(
     _require(actor, "coding.code", project)
     if code.project_id != project.pk or not code.active:
         raise InvalidInput(f"code {code.name!r} is not an active code of {project.slug}")
-    story = story_for(actor, project, story.pk)
+    # Lock the story row: a withdrawal running at the same time either finishes first (and
+    # the story is then not found) or waits until this coding is committed and erases it.
+    story = story_for(actor, project, story.pk, lock=True)
     name, text = text_for(actor, story)
     if phrase:
         start, end = find_phrase(text, phrase)
@@ -749,6 +756,7 @@ def discover_themes(
     seconds = time.perf_counter() - began
     low = set(result.low_confidence)
     with transaction.atomic():
+        _lock_themes(project)
         run = ThemeRun.objects.create(
             project=project,
             method=method,
@@ -776,9 +784,135 @@ def discover_themes(
             ],
             batch_size=2000,
         )
+        # a story withdrawn while the clustering ran must not leave its words in the labels
+        gone = set(
+            run.assignments.filter(story__withdrawn_at__isnull=False).values_list(
+                "story_id", flat=True
+            )
+        )
+        if gone:
+            run.assignments.filter(story_id__in=gone).delete()
+            _refresh_run(run, gone)
         _audit("themes.discover", actor, run, project, k=result.k, method=method,
-               n_stories=len(stories))  # fmt: skip
+               n_stories=run.n_stories)  # fmt: skip
     return run
+
+
+# ------------------------------------------------------------------------------------------
+# Theme labels per readership
+# ------------------------------------------------------------------------------------------
+
+
+def _lock_themes(project: Project) -> None:
+    """Serialise theme-run writes with withdrawals in a project (FOR NO KEY UPDATE on the
+    project row: it does not block inserts that merely reference the project)."""
+    Project.objects.select_for_update(no_key=True).filter(pk=project.pk).first()
+
+
+def _audience_pairs(run: ThemeRun, audience: str) -> tuple[list[tuple[int, int]], str]:
+    """The run's (story id, theme id) pairs `audience` may read now, and their fingerprint."""
+    import hashlib
+
+    visible_ids = access.visible_stories(audience, run.project).values("pk")
+    pairs = list(
+        run.assignments.filter(story_id__in=visible_ids)
+        .order_by("story_id")
+        .values_list("story_id", "theme_id")
+    )
+    return pairs, hashlib.sha256(repr(pairs).encode()).hexdigest()
+
+
+def _labels_from(
+    run: ThemeRun, audience: str, pairs: list[tuple[int, int]]
+) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """Theme id -> (label, terms) of a run, built only from the stories in `pairs` (their
+    text as `audience` may read it: redacted)."""
+    from tallytale.core import themes as core_themes
+
+    theme_of = dict(pairs)
+    texts, themes_of, langs = [], [], []
+    for story in Story.objects.filter(pk__in=list(theme_of)).select_related("project"):
+        texts.append(access.story_text_for(audience, story) or "")
+        themes_of.append(theme_of[story.pk])
+        langs.append(story.language.split("-")[0].lower() or None)
+    return core_themes.label_themes(texts, themes_of, [t["id"] for t in run.themes], langs)
+
+
+def _refresh_run(run: ThemeRun, gone: set[int]) -> None:
+    """Rebuild a run's labels, terms and sizes from its stories still live, after `gone`
+    left it (withdrawn): the stored words must come only from stories that still exist.
+    Drops the per-audience labels too (rebuilt when next shown)."""
+    from tallytale.core.stats import wilson_interval
+
+    pairs, _fp = _audience_pairs(run, rules.RESEARCH_TEAM)
+    labels = _labels_from(run, rules.RESEARCH_TEAM, pairs)
+    sizes: dict[int, int] = defaultdict(int)
+    for _sid, tid in pairs:
+        sizes[tid] += 1
+    n = len(pairs)
+    for t in run.themes:
+        label, terms = labels.get(t["id"], (f"theme {t['id']}", ()))
+        t["label"], t["terms"] = label, list(terms)
+        t["size"] = sizes.get(t["id"], 0)
+        t["prevalence"] = t["size"] / n if n else 0.0
+        if n:
+            ci = wilson_interval(t["size"], n)
+            t["ci_low"], t["ci_high"] = ci.low, ci.high
+        t["representative_story_ids"] = [
+            r for r in t.get("representative_story_ids", []) if r not in gone
+        ]
+    run.n_stories = n
+    run.parameters = {k: v for k, v in (run.parameters or {}).items() if k != "audience_labels"}
+    run.save(update_fields=["themes", "n_stories", "parameters"])
+
+
+def viewer_audience(viewer: Any, project: Project) -> str:
+    """The readership whose theme labels `viewer` sees: the research team's (built from
+    every story of the run), else the project members' (`project` and `public` consent)."""
+    if isinstance(viewer, str):
+        if viewer not in rules.AUDIENCES:
+            raise ValueError(f"unknown audience {viewer!r}")
+        return viewer
+    if viewer is not None and permissions.can(viewer, "story.read_original", project):
+        return rules.RESEARCH_TEAM
+    return rules.PROJECT
+
+
+def theme_labels(run: ThemeRun, audience: str) -> dict[int, dict[str, Any]]:
+    """Theme id -> {"label", "terms"} that `audience` may be shown.
+
+    The research team gets the run's own labels. Any other readership gets labels rebuilt
+    from the run's stories it may read now, kept in `run.parameters["audience_labels"]`
+    with a fingerprint of those stories, so a consent change, a review or a withdrawal
+    rebuilds them the next time they are shown.
+    """
+    if audience == rules.RESEARCH_TEAM:
+        return {t["id"]: {"label": t["label"], "terms": list(t["terms"])} for t in run.themes}
+    pairs, fingerprint = _audience_pairs(run, audience)
+    cached = ((run.parameters or {}).get("audience_labels") or {}).get(audience)
+    if cached and cached.get("fp") == fingerprint:
+        return {int(k): v for k, v in cached["themes"].items()}
+    labels = _labels_from(run, audience, pairs)
+    out = {tid: {"label": lab, "terms": list(terms)} for tid, (lab, terms) in labels.items()}
+    with transaction.atomic():
+        # keep them only if no withdrawal or consent change happened meanwhile
+        _lock_themes(run.project)
+        fresh = ThemeRun.objects.select_for_update().filter(pk=run.pk).first()
+        if fresh is not None and _audience_pairs(fresh, audience)[1] == fingerprint:
+            params = dict(fresh.parameters or {})
+            params["audience_labels"] = {
+                **(params.get("audience_labels") or {}),
+                audience: {"fp": fingerprint, "themes": {str(k): v for k, v in out.items()}},
+            }
+            ThemeRun.objects.filter(pk=run.pk).update(parameters=params)
+    return out
+
+
+def themes_for(run: ThemeRun, viewer: Any) -> list[dict[str, Any]]:
+    """The run's themes as `viewer` may see them (labels and terms for their readership)."""
+    labels = theme_labels(run, viewer_audience(viewer, run.project))
+    return [{**t, **labels.get(t["id"], {"label": f"theme {t['id']}", "terms": []})}
+            for t in run.themes]  # fmt: skip
 
 
 def run_json(run: ThemeRun) -> dict[str, Any]:
@@ -857,8 +991,11 @@ def promote_theme(
 
 def erase_story(story_id: int, project_id: int) -> dict[str, int]:
     """Delete every copy of a withdrawn story's words held by coding: its codings (with
-    their excerpts), memos on it, theme assignments, embeddings and suggestions; and drop it
-    from theme runs' representative stories. Runs inside the withdrawal's transaction."""
+    their excerpts), memos on it, theme assignments, embeddings and suggestions; and rebuild
+    the labels, terms and sizes of every theme run it was part of from the stories left
+    (a label is made of its stories' words). Runs inside the withdrawal's transaction."""
+    _lock_themes(Project(pk=project_id))
+    runs = set(ThemeAssignment.objects.filter(story_id=story_id).values_list("run_id", flat=True))
     counts = {
         "codings": Coding.objects.filter(story_id=story_id).delete()[0],
         "memos": Memo.objects.filter(story_id=story_id).delete()[0],
@@ -866,12 +1003,8 @@ def erase_story(story_id: int, project_id: int) -> dict[str, int]:
         "embeddings": StoryEmbedding.objects.filter(story_id=story_id).delete()[0],
     }
     for run in ThemeRun.objects.filter(project_id=project_id).select_for_update():
-        changed = False
-        for t in run.themes:
-            reps = t.get("representative_story_ids", [])
-            if story_id in reps:
-                t["representative_story_ids"] = [r for r in reps if r != story_id]
-                changed = True
-        if changed:
-            run.save(update_fields=["themes"])
+        reps = [r for t in run.themes for r in t.get("representative_story_ids", [])]
+        if run.pk in runs or story_id in reps:
+            _refresh_run(run, {story_id})
+    counts["theme_runs"] = len(runs)
     return counts

@@ -268,7 +268,13 @@ def theme_run(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request,
         "coding/theme_run.html",
-        {"project": project, "run": run, "can_code": can(request.user, "coding.code", project)},
+        {
+            "project": project,
+            "run": run,
+            # labels built only from the stories this viewer's readership may read
+            "themes": services.themes_for(run, request.user),
+            "can_code": can(request.user, "coding.code", project),
+        },
     )
 
 

@@ -79,7 +79,15 @@ from threadpoolctl import threadpool_limits
 
 from tallytale.core import stopwords as _sw
 
-__all__ = ["METHODS", "MIN_STORIES", "Theme", "ThemeResult", "discover_themes", "tokenize"]
+__all__ = [
+    "METHODS",
+    "MIN_STORIES",
+    "Theme",
+    "ThemeResult",
+    "discover_themes",
+    "label_themes",
+    "tokenize",
+]
 
 METHODS = ("lexical", "semantic", "static")
 
@@ -598,6 +606,63 @@ def _ctfidf(counts: sp.csr_matrix, labels: np.ndarray, k: int) -> np.ndarray:
     return tf * idf
 
 
+def _theme_terms(
+    counts: sp.csr_matrix, vocab: list[str], analyzer: _Analyzer, labels: np.ndarray, k: int
+) -> list[tuple[str, ...]]:
+    """The top c-TF-IDF terms (as shown: surface forms) of each of ``k`` themes."""
+    weights = _ctfidf(counts, labels, k)
+    vocab_arr = np.asarray(vocab, dtype=object)
+    out = []
+    for c in range(k):
+        row = weights[c]
+        order = np.lexsort((vocab_arr, -row))  # weight desc, then term asc
+        top = [analyzer.display(vocab[i]) for i in order[: _N_TERMS * 2] if row[i] > 0]
+        out.append(tuple(dict.fromkeys(top))[:_N_TERMS])
+    return out
+
+
+def label_themes(
+    texts: Sequence[str],
+    theme_of: Sequence[int],
+    theme_ids: Sequence[int],
+    languages: Sequence[str | None] | None = None,
+) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """(label, terms) of each theme in ``theme_ids``, built only from ``texts``.
+
+    Why: a label and its terms are the words of the stories they were built from, so a label
+    shown to a readership must be rebuilt from the stories that readership may read (and
+    after a withdrawal, from the stories left). ``theme_of[i]`` is the theme of ``texts[i]``;
+    the clusters are kept, only the words are recomputed, with the same c-TF-IDF as
+    :func:`discover_themes`. A theme with no text (or no content words) is called
+    ``theme <id>`` and has no terms.
+    """
+    if len(texts) != len(theme_of):
+        raise ValueError("texts and theme_of differ in length")
+    out: dict[int, tuple[str, tuple[str, ...]]] = {t: (f"theme {t}", ()) for t in theme_ids}
+    keep = [i for i, t in enumerate(theme_of) if t in out and texts[i] and texts[i].strip()]
+    if not keep:
+        return out
+    order = sorted(out)
+    index = {t: j for j, t in enumerate(order)}
+    langs = [languages[i] for i in keep] if languages is not None else None
+    try:
+        with threadpool_limits(limits=1):
+            _tfidf, counts, vocab, analyzer = _lexical_features([texts[i] for i in keep], langs)
+    except ValueError:  # no content words at all
+        return out
+    labels = np.array([index[theme_of[i]] for i in keep], dtype=np.int64)
+    for j, terms in enumerate(_theme_terms(counts, vocab, analyzer, labels, len(order))):
+        t = order[j]
+        out[t] = (_label(terms) or f"theme {t}", terms)
+    seen: set[str] = set()
+    for t in order:  # two themes never share a label (claims are keyed by it)
+        label, terms = out[t]
+        if label in seen:
+            out[t] = (f"{label} (theme {t})", terms)
+        seen.add(out[t][0])
+    return out
+
+
 def discover_themes(
     texts: Sequence[str],
     ids: Sequence[Hashable],
@@ -691,14 +756,10 @@ def _discover(
         margin = np.ones(n)
     zero_rows = np.linalg.norm(x, axis=1) == 0
 
-    weights = _ctfidf(counts, labels, k_eff)
-    vocab_arr = np.asarray(vocab, dtype=object)
+    all_terms = _theme_terms(counts, vocab, analyzer, labels, k_eff)
     provisional = []
     for c in range(k_eff):
-        row = weights[c]
-        order = np.lexsort((vocab_arr, -row))  # weight desc, then term asc
-        top = [analyzer.display(vocab[i]) for i in order[: _N_TERMS * 2] if row[i] > 0]
-        terms = tuple(dict.fromkeys(top))[:_N_TERMS]
+        terms = all_terms[c]
         members = np.flatnonzero(labels == c)
         rep_order = members[np.lexsort((members, -own[members]))]
         reps = tuple(ids[i] for i in rep_order[:_N_REPRESENTATIVES])

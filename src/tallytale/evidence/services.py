@@ -561,13 +561,19 @@ def custom_claims(ds: evdata.Dataset, rule: ThresholdRule | None, rows: list[Cla
 # --------------------------------------------------------------------------------------
 
 
-def story_themes(ds: evdata.Dataset) -> dict[str, Any]:
+def story_themes(ds: evdata.Dataset, audience: str = "public") -> dict[str, Any]:
     """Theme of each live story: the latest ThemeRun per project (coding app), else
-    discovered on the fly for small projects, else none (with a note)."""
+    discovered on the fly for small projects, else none (with a note).
+
+    Every story counts towards a theme's size, but a label (and so a claim's wording and
+    `topic`) is built only from the stories `audience` may read, and code names only come
+    from codings of those stories: a label is made of its stories' words."""
     live = ds.stories["id"]
+    visible_ids = set(ds.visible["id"].tolist())
     out: dict[str, Any] = {"labels": [], "assignments": {}, "source": "", "codes": {}, "note": ""}
     try:
         from tallytale.coding.models import COUNTED, Coding, ThemeAssignment, ThemeRun
+        from tallytale.coding.services import theme_labels
     except ImportError:  # pragma: no cover - coding app not installed
         ThemeRun = None  # noqa: N806
     if ThemeRun is not None:
@@ -577,7 +583,11 @@ def story_themes(ds: evdata.Dataset) -> dict[str, Any]:
             run = ThemeRun.objects.filter(project=p).order_by("-id").first()
             if run is None:
                 continue
-            names = {t["id"]: str(t.get("label") or f"theme {t['id']}") for t in run.themes}
+            shown = theme_labels(run, audience)
+            names = {
+                t["id"]: str(shown.get(t["id"], {}).get("label") or f"theme {t['id']}")
+                for t in run.themes
+            }
             for lab in names.values():
                 if lab not in labels:
                     labels.append(lab)
@@ -595,10 +605,11 @@ def story_themes(ds: evdata.Dataset) -> dict[str, Any]:
             project__in=ds.projects, origin__in=list(COUNTED), rejected_at__isnull=True,
             story__withdrawn_at__isnull=True,
         ).values_list("story_id", "code__name"):  # fmt: skip
-            codes.setdefault(sid, set()).add(name.lower())
+            if sid in visible_ids:
+                codes.setdefault(sid, set()).add(name.lower())
         out["codes"] = codes
     if not out["labels"]:
-        from tallytale.core.themes import MIN_STORIES, discover_themes
+        from tallytale.core.themes import MIN_STORIES, discover_themes, label_themes
 
         n = int(live.size)
         if MIN_STORIES <= n <= ON_THE_FLY_THEME_LIMIT:
@@ -610,9 +621,20 @@ def story_themes(ds: evdata.Dataset) -> dict[str, Any]:
                 k=k,
                 languages=[str(x) for x in ds.stories["language"]],
             )
-            names = {t.id: t.label for t in res.themes}
+            # clusters from every live story; words only from those the audience may read
+            vis = [
+                i for i, sid in enumerate(live.tolist())
+                if sid in visible_ids and sid in res.assignments
+            ]  # fmt: skip
+            shown = label_themes(
+                [ds.stories["text"][i] or "" for i in vis],
+                [res.assignments[int(live[i])] for i in vis],
+                [t.id for t in res.themes],
+                [str(ds.stories["language"][i]) for i in vis],
+            )
+            names = {t.id: shown[t.id][0] for t in res.themes}
             out.update(
-                labels=[t.label for t in res.themes],
+                labels=[names[t.id] for t in res.themes],
                 assignments={int(s): names[t] for s, t in res.assignments.items()},
                 source=f"discovered for this report ({res.method}, k = {res.k})",
             )
@@ -923,7 +945,7 @@ def build_report(
     numeric = set(ONS4_ITEMS) | {c.item for c in custom if c.kind != Claim.Kind.PROPORTION}
     ds = evdata.load(projects, audience, items={c.item for c in custom}, numeric=numeric,
                      start=start, end=end)  # fmt: skip
-    themes = story_themes(ds)
+    themes = story_themes(ds, audience)
     specs = standard_claims(ds, threshold, themes) + custom_claims(ds, threshold, custom)
 
     # pairing: only published claims get stories (a story beside a hidden figure would
