@@ -22,19 +22,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tallytale.audit.services import record
 from tallytale.errors import NotFound, TallytaleError
 from tallytale.programmes.models import Membership, Project, Role
-from tallytale.programmes.permissions import PUBLIC, SIGNED_IN, declares, require
+from tallytale.programmes.permissions import PUBLIC, SIGNED_IN, declares, project_view
 
 from . import mfa, services, sessions
 from .models import ApiToken, Invitation
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def project_or_404(slug: str) -> Project:
-    try:
-        return Project.objects.select_related("programme").get(slug=slug)
-    except Project.DoesNotExist:
-        raise Http404("no such project") from None
 
 
 @declares(PUBLIC)
@@ -121,13 +114,10 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-@declares("people.manage")
-@login_required
 @require_http_methods(["GET", "POST"])
-def people_page(request: HttpRequest, slug: str) -> HttpResponse:
+@project_view("people.manage")
+def people_page(request: HttpRequest, project: Project) -> HttpResponse:
     """A coordinator's accounts page: invite someone, see who has an account."""
-    project = project_or_404(slug)
-    require(request.user, "people.manage", project)
     link = error = ""
     if request.method == "POST":
         try:
@@ -165,13 +155,10 @@ def people_page(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@declares("people.manage")
-@login_required
 @require_http_methods(["GET", "POST"])
-def reset_password(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+@project_view("people.manage")
+def reset_password(request: HttpRequest, project: Project, code: str) -> HttpResponse:
     """A coordinator sets a new password for a member who has no e-mail to reset it with."""
-    project = project_or_404(slug)
-    require(request.user, "people.manage", project)
     if not Membership.objects.filter(project=project, person__code=code).exists():
         raise Http404("no such member")
     error = ""

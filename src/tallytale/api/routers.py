@@ -56,11 +56,7 @@ community_router = Router(tags=["community"])
 
 
 def _project(request: HttpRequest, slug: str, capability: str) -> Project:
-    project = Project.objects.select_related("programme").filter(slug=slug).first()
-    if project is None:
-        raise Http404("no such project")
-    permissions.require(request.user, capability, project)
-    return project
+    return permissions.project_for(request, slug, capability)
 
 
 def _me(request: HttpRequest) -> Person:

@@ -18,8 +18,7 @@ from django.views.decorators.http import require_POST
 
 from tallytale.accounts.reauth import reauth_required
 from tallytale.errors import NotFound, TallytaleError
-from tallytale.programmes.permissions import can, declares, require
-from tallytale.programmes.services import get_project
+from tallytale.programmes.permissions import can, declares, project_or_404, require
 
 from . import refi, services
 from .models import COUNTED, Code, Coding, Memo, Origin, ThemeRun
@@ -28,13 +27,6 @@ from .services import Actor
 
 def _actor(request: HttpRequest) -> Actor:
     return Actor.from_request(request)
-
-
-def _project(slug: str):
-    try:
-        return get_project(slug)
-    except NotFound:
-        raise Http404("no such project") from None
 
 
 def _codes(project):
@@ -47,7 +39,7 @@ def _codes(project):
 @login_required
 @declares("coding.code")
 def codebook(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(slug)
+    project = project_or_404(slug)
     require(request.user, "coding.code", project)
     if request.method == "POST":
         try:
@@ -103,7 +95,7 @@ def _marked(text: str, codings: list[Coding]) -> str:
 @login_required
 @declares("coding.code")
 def code_story(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _project(slug)
+    project = project_or_404(slug)
     require(request.user, "coding.code", project)
     actor = _actor(request)
     try:
@@ -161,7 +153,7 @@ def code_story(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @declares("coding.code")
 @require_POST
 def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _project(slug)
+    project = project_or_404(slug)
     require(request.user, "coding.code", project)
     coding = Coding.objects.filter(project=project, pk=pk).first()
     if coding is None:
@@ -182,7 +174,7 @@ def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @declares("coding.code")
 @require_POST
 def memo(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(slug)
+    project = project_or_404(slug)
     require(request.user, "coding.code", project)
     actor = _actor(request)
     story_id = request.POST.get("story")
@@ -204,7 +196,7 @@ def memo(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @declares("story.read_redacted")
 def agreement(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(slug)
+    project = project_or_404(slug)
     require(request.user, "story.read_redacted", project)
     coders = services.coders_of(project)
     chosen = request.GET.getlist("coder")
@@ -234,7 +226,7 @@ def agreement(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @declares("story.read_redacted")
 def themes(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(slug)
+    project = project_or_404(slug)
     require(request.user, "story.read_redacted", project)
     if request.method == "POST":
         k = request.POST.get("k") or None
@@ -260,7 +252,7 @@ def themes(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @declares("story.read_redacted")
 def theme_run(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _project(slug)
+    project = project_or_404(slug)
     require(request.user, "story.read_redacted", project)
     run = ThemeRun.objects.filter(project=project, pk=pk).first()
     if run is None:
@@ -282,7 +274,7 @@ def theme_run(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @declares("coding.code")
 @require_POST
 def promote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _project(slug)
+    project = project_or_404(slug)
     require(request.user, "coding.code", project)
     run = ThemeRun.objects.filter(project=project, pk=pk).first()
     if run is None:
@@ -303,7 +295,7 @@ def promote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @reauth_required()
 @declares("story.read_redacted")
 def export(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
-    project = _project(slug)
+    project = project_or_404(slug)
     require(request.user, "story.read_redacted", project)
     if kind == "qdc":
         data = refi.export_codebook(project, actor=_actor(request))

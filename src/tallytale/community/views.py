@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tallytale.errors import TallytaleError
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Programme, Project
-from tallytale.programmes.permissions import declares, require
+from tallytale.programmes.permissions import declares, project_for
 from tallytale.stories import access
 
 from . import services
@@ -28,12 +28,7 @@ from .services import MANAGE, PARTICIPATE
 
 
 def _project(request: HttpRequest, slug: str, capability: str) -> Project:
-    try:
-        project = Project.objects.select_related("programme").get(slug=slug)
-    except Project.DoesNotExist:
-        raise Http404("no such project") from None
-    require(request.user, capability, project)
-    return project
+    return project_for(request, slug, capability)
 
 
 def _back(request: HttpRequest, name: str, **kwargs) -> HttpResponse:

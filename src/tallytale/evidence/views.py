@@ -12,18 +12,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tallytale.accounts.reauth import reauth_required
-from tallytale.errors import NotFound
-from tallytale.programmes.permissions import declares, require
-from tallytale.programmes.services import get_project
+from tallytale.programmes.permissions import declares, project_or_404, require
 
 from . import services
-
-
-def _project(slug: str):
-    try:
-        return get_project(slug)
-    except NotFound:
-        raise Http404("no such project") from None
 
 
 def _audience(request: HttpRequest, project) -> str:
@@ -37,7 +28,7 @@ def _audience(request: HttpRequest, project) -> str:
 @declares("evidence.read")
 @login_required
 def report_page(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(slug)
+    project = project_or_404(slug)
     require(request.user, "evidence.read", project)
     audience = _audience(request, project)
     built = services.build_and_record(
@@ -64,7 +55,7 @@ def report_page(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @reauth_required()
 def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
-    project = _project(slug)
+    project = project_or_404(slug)
     require(request.user, "evidence.read", project)
     if fmt not in services.FORMATS:
         raise Http404("no such format")

@@ -6,10 +6,14 @@ else decides access. Deny by default: an action not listed for a role is refused
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from tallytale.audit.services import cli_actor
 
@@ -214,3 +218,41 @@ def declared_permission(view) -> str | None:
         if candidate is not None and getattr(candidate, "tallytale_permission", None):
             return candidate.tallytale_permission
     return None
+
+
+# --- resolving the project a page or endpoint serves ------------------------------------------
+
+
+def project_or_404(slug: str) -> Project:
+    """The project named in a URL; an unknown slug is a 404 like any unknown object."""
+    project = Project.objects.select_related("programme").filter(slug=slug).first()
+    if project is None:
+        raise Http404("no such project")
+    return project
+
+
+def project_for(request: Any, slug: str, capability: str) -> Project:
+    """The project named in a URL, with the request's actor holding `capability` in it."""
+    project = project_or_404(slug)
+    require(request.user, capability, project)
+    return project
+
+
+def project_view(capability: str) -> Callable:
+    """Declare and enforce in one place: the view is called as `view(request, project, ...)`
+    with the project resolved from the URL's `slug` and `capability` checked in it, so what
+    a view declares is what it enforces. Anonymous visitors are sent to sign in."""
+    if capability not in CAPABILITIES:
+        raise KeyError(f"unknown capability {capability!r}")
+
+    def wrap(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def inner(request: Any, slug: str, *args: Any, **kwargs: Any) -> Any:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            return view(request, project_for(request, slug, capability), *args, **kwargs)
+
+        inner.tallytale_permission = capability  # type: ignore[attr-defined]
+        return inner
+
+    return wrap

@@ -18,10 +18,9 @@ from django.views.decorators.http import require_POST
 
 from tallytale.accounts.reauth import reauth_required
 from tallytale.core import consent as rules
-from tallytale.errors import NotFound, TallytaleError
+from tallytale.errors import TallytaleError
 from tallytale.programmes import permissions
-from tallytale.programmes.permissions import SIGNED_IN, declares
-from tallytale.programmes.services import get_project
+from tallytale.programmes.permissions import SIGNED_IN, declares, project_or_404
 
 from . import access, media, services
 from .forms import ConsentForm, CorrectionForm, StoryForm, TranscriptForm
@@ -33,15 +32,8 @@ def _actor(request: HttpRequest) -> Actor:
     return Actor.from_request(request)
 
 
-def _project(slug: str):
-    try:
-        return get_project(slug)
-    except NotFound:
-        raise Http404("no such project") from None
-
-
 def _visible(request: HttpRequest, slug: str, pk: int) -> Story:
-    project = _project(slug)
+    project = project_or_404(slug)
     own = access.own_stories(request.user).filter(project=project, pk=pk)
     story = (
         access.visible_stories(request.user, project)
@@ -67,7 +59,7 @@ def _manage_or_403(request: HttpRequest, story: Story) -> None:
 @declares("story.read_project")
 @login_required
 def story_list(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(slug)
+    project = project_or_404(slug)
     permissions.require(request.user, "story.read_project", project)
     stories = access.visible_stories(request.user, project).order_by("-id")[:200]
     rows = [(s, access.story_text_for(request.user, s, field="text")) for s in stories]
@@ -86,7 +78,7 @@ def story_list(request: HttpRequest, slug: str) -> HttpResponse:
 @declares("story.collect")
 @login_required
 def collect(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(slug)
+    project = project_or_404(slug)
     if not permissions.can(request.user, "story.collect", project):
         raise PermissionDenied("story.collect")
     form = StoryForm(request.POST or None, request.FILES or None, project=project)
@@ -251,7 +243,7 @@ def withdraw_all(request: HttpRequest) -> HttpResponse:
 @declares("story.read_original")
 @login_required
 def review_queue(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(slug)
+    project = project_or_404(slug)
     if not permissions.can(request.user, "story.read_original", project):
         raise PermissionDenied("story.read_original")
     held = access.visible_stories(request.user, project).filter(held_for_review=True)

@@ -34,7 +34,7 @@ from tallytale.ledger import services as ledger
 from tallytale.ledger.models import Account, Transfer
 from tallytale.programmes import services as programmes
 from tallytale.programmes.models import Membership, Organisation, Project, Role
-from tallytale.programmes.permissions import Actor, can, declares, require
+from tallytale.programmes.permissions import Actor, can, declares, project_or_404, require
 from tallytale.stories import access
 from tallytale.stories.exporters import export_stories
 from tallytale.stories.models import Story
@@ -42,13 +42,6 @@ from tallytale.surveys import services as surveys
 from tallytale.surveys.models import Instrument, Response, Wave
 
 from .charts import bar_chart
-
-
-def project_or_404(slug: str) -> Project:
-    try:
-        return programmes.get_project(slug)
-    except NotFound:
-        raise Http404("no such project") from None
 
 
 def ledger_actor(request: HttpRequest) -> Actor:
