@@ -203,3 +203,23 @@ def test_custom_claim(sample):
     assert c["numerator"] == sum(
         1 for a in sample.answers["m6"].values() if a["tc_new_friends"] == "5"
     )
+
+
+def test_custom_claim_results_stored_with_the_build_only(sample):
+    """`build_report` only reads; `build_and_record` keeps the custom claim's last figures
+    in its short write transaction, after rendering."""
+    from tallytale.evidence.models import Claim
+
+    services.add_claim("riverside", key="friends5", label="Strongly agree: new friends",
+                       item="tc_new_friends", positive_answers=["5"], actor_label="test")  # fmt: skip
+    services.build_report(project="riverside", audience="research_team")
+    assert Claim.objects.get(key="friends5").computed_at is None
+    built = services.build_and_record(project="riverside", audience="research_team", fmt="json",
+                                      actor_label="test")  # fmt: skip
+    stored = Claim.objects.get(key="friends5")
+    assert stored.computed_at is not None
+    shown = {c["id"]: c["numerator"] for c in built.report["claims"]}
+    assert {c["id"]: c["numerator"] for c in stored.last_result["claims"]} == {
+        k: v for k, v in shown.items() if k.startswith("friends5")
+    }
+    assert stored.last_result["claims"]

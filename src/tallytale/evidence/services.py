@@ -922,7 +922,24 @@ def build_report(
     end: dt.date | None = None,
     supporting: int = 2,
 ) -> dict[str, Any]:
-    """Build the report model (a dict in the Report JSON contract)."""
+    """Build the report model (a dict in the Report JSON contract). Reads only: it opens
+    no transaction, so on SQLite it never takes the write lock (see `build_and_record`)."""
+    return _build(project=project, programme=programme, audience=audience, rule=rule,
+                  start=start, end=end, supporting=supporting)[0]  # fmt: skip
+
+
+def _build(
+    *,
+    project: str | None,
+    programme: str | None,
+    audience: str,
+    rule: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    supporting: int = 2,
+) -> tuple[dict[str, Any], list[Claim]]:
+    """The report model and the custom claims it computed (their results are stored by
+    `build_and_record`, in its short write transaction)."""
     if bool(project) == bool(programme):
         raise InvalidInput("give either a project or a programme")
     if audience not in AUDIENCES:
@@ -1102,8 +1119,7 @@ def build_report(
             "stories_without_number": list(check.stories_without_number),
         },  # fmt: skip
     }
-    _store_custom_results(custom, claims_out)
-    return report
+    return report, custom
 
 
 @dataclass(frozen=True)
@@ -1238,21 +1254,27 @@ def build_and_record(
     actor_label: str,
     actor: Any = None,
 ) -> BuiltReport:
-    """Build, render and log one report (metadata only: who, when, audience, format, sha256)."""
+    """Build, render and log one report (metadata only: who, when, audience, format, sha256).
+
+    Reading and rendering (seconds for a PDF) run outside any transaction: on SQLite every
+    transaction takes the write lock at BEGIN (BEGIN IMMEDIATE, see settings), so a build
+    inside one made every other writer, a coordinator's ledger entry included, wait and
+    then fail with "database is locked". Only the record of the build (the custom claims'
+    results, the build log and its audit event) is written, in one short transaction.
+    """
     from . import render
 
     if fmt not in FORMATS:
         raise InvalidInput(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    report, custom = _build(project=project, programme=programme, audience=audience, rule=rule,
+                            start=start, end=end)  # fmt: skip
+    content = render.render(report, fmt)
+    digest = hashlib.sha256(content).hexdigest()
+    slug = report["project"] or report["programme"]
+    proj = Project.objects.filter(slug=report["project"]).first() if report["project"] else None
+    prog = get_programme(programme) if programme else None
     with transaction.atomic():
-        report = build_report(project=project, programme=programme, audience=audience, rule=rule,
-                              start=start, end=end)  # fmt: skip
-        content = render.render(report, fmt)
-        digest = hashlib.sha256(content).hexdigest()
-        slug = report["project"] or report["programme"]
-        proj = Project.objects.filter(slug=report["project"]).first() if report["project"] else None
-        prog = None
-        if programme:
-            prog = get_programme(programme)
+        _store_custom_results(custom, report["claims"])
         build = ReportBuild.objects.create(
             project=proj, programme=prog, audience=audience, format=fmt,
             built_by_label=actor_label, built_at=timezone.now(), sha256=digest,
