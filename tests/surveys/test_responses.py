@@ -223,3 +223,21 @@ def test_exports_csv_parquet_sav_never_contact_details(instrument, tmp_path):
     assert meta.variable_value_labels["wellbeing_swemwbs_1"][3.0] == "Some of the time"
     events = AuditEvent.objects.filter(action="survey.responses_export")
     assert events.count() == 3 and "Llanelli" not in str(list(events.values("detail")))
+
+
+def test_csv_export_neutralises_formulas_but_keeps_numbers(instrument, tmp_path):
+    """A text answer starting with = + - @ would run in a spreadsheet; -3 is a number."""
+    path = write_csv(tmp_path / "kobo.csv", [kobo_row("u-1", "M1", [3] * 7)])
+    call_command(
+        "import", "responses", str(path), "--instrument", "community_health", "--wave", "baseline"
+    )
+    r = Response.objects.get(submission_id="u-1")
+    r.data = {**r.data, "usual_time": '=HYPERLINK("http://x.invalid")', "age": "-3"}
+    r.save(update_fields=["data"])
+    out = tmp_path / "r.csv"
+    call_command(
+        "export", "responses", "--instrument", "community_health", "--format", "csv", "-o", out
+    )
+    row = next(csv.DictReader(out.read_text().splitlines()))
+    assert row["usual_time"] == '\'=HYPERLINK("http://x.invalid")'
+    assert row["age"] == "-3"
