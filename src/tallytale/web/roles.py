@@ -499,9 +499,9 @@ def import_contributions(request: HttpRequest, slug: str) -> HttpResponse:
     done = None
     if request.method == "POST":
         upload = request.FILES.get("file")
-        text = upload.read().decode("utf-8", "replace") if upload else request.POST.get("text", "")
         confirm = request.POST.get("confirm") == "1"
         try:
+            text = importers.decode(upload.read()) if upload else request.POST.get("text", "")
             if confirm:
                 done = importers.import_contributions(
                     text, project.slug, actor=ledger_actor(request)
