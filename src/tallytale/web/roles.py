@@ -27,6 +27,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tallytale.accounts.reauth import reauth_required
 from tallytale.core import consent as consent_rules
+from tallytale.core import ledger as ledger_rules
 from tallytale.core.disclosure import DEFAULT_RULE, ThresholdRule
 from tallytale.errors import NotFound, TallytaleError
 from tallytale.ledger import importers, stats
@@ -118,8 +119,11 @@ class HoursInput:
         try:
             if Decimal(self.hours) <= 0:
                 raise InvalidOperation
+            ledger_rules.to_minutes(self.hours, "hours")  # the ledger's own rule, early
         except InvalidOperation:
             self.errors["hours"] = _("Enter the hours as a number, e.g. 1.5")
+        except ledger_rules.LedgerError as exc:
+            self.errors["hours"] = str(exc)
         if self.day_text:
             try:
                 self.day = dt.date.fromisoformat(self.day_text)
