@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "tallytale.accounts.middleware.SessionTimeoutMiddleware",
     "tallytale.accounts.middleware.MfaMiddleware",  # coordinators and admins: second factor
     "tallytale.accounts.ratelimit.RateLimitMiddleware",  # form posts: HTTP 429 when too many
+    "tallytale.web.middleware.StorableTextMiddleware",  # NUL in a field: HTTP 400 naming it
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the 429 page

@@ -152,3 +152,32 @@ def test_concurrent_offline_story_sync_returns_the_first(client, role_users, mon
     assert r.status_code == 200
     assert r.json() == {"status": "duplicate", "id": winner["story"].pk}
     assert Story.objects.count() == 1
+
+
+def test_web_form_field_with_nul_is_refused_naming_the_field(client, role_users):
+    """PostgreSQL refuses NUL in text: every web form field is checked before any view."""
+    client.force_login(role_users["coordinator"])
+    r = client.post(
+        reverse("web:hours", args=["cwm"]),
+        {"member": "P1", "partner": "library", "hours": "1", "activity": "gar\x00den"},
+    )
+    assert r.status_code == 400 and "activity" in r.content.decode()
+    assert "NUL" in r.content.decode()
+    assert not Transfer.objects.exists()
+    r = client.get(reverse("web:ledger", args=["cwm"]) + "?q=%00")
+    assert r.status_code == 400
+
+
+def test_offline_sync_with_nul_answers_invalid_json(client, role_users):
+    client.force_login(role_users["researcher"])
+    form = {
+        "text": "We walked\x00 by the river.",
+        "language": "en",
+        "medium": "text",
+        "consent_level": "research_team",
+        "consent_method": "spoken",
+        "idempotency_key": "3f2b8c1e-0000-4000-8000-0000000000nul",
+    }
+    r = client.post(reverse("web:sync_story", args=["cwm"]), form)
+    assert r.status_code == 400 and "NUL" in r.json()["errors"]["text"]
+    assert not Story.objects.exists()
