@@ -598,6 +598,14 @@ Classes:
 Every row also has an `id` (its number in the database). Sign-in accounts are Django's
 `auth.User` (user name, password hash, e-mail if given); erasure renames and deactivates
 them (docs/data-rights.md).
+
+CSV files (survey responses, stories, a person's own data) follow one rule for spreadsheets
+(`tallytale.core.textsafe.spreadsheet_cell`): a text cell that begins with `=`, `+`, `-`,
+`@`, a tab or a carriage return gets a leading apostrophe (`'`), so a spreadsheet shows it
+as text instead of running it as a formula. Numbers are left as numbers: `-3` stays `-3`.
+When analysing such a cell outside a spreadsheet, drop that one leading apostrophe.
+Imported CSV files are read as UTF-8 (with or without a byte-order mark) or, failing that,
+Windows-1252; anything else is refused naming its line.
 """
 
 

@@ -80,3 +80,17 @@ def test_import_reports_every_bad_row_with_line_numbers_and_writes_nothing(schem
 def test_malformed_files(scheme, actor, text, message):
     with pytest.raises(ImportFailed, match=message.replace("(", r"\(").replace(")", r"\)")):
         import_contributions(text, "cwm", actor=actor, today=TODAY)
+
+
+def test_cli_reads_the_same_encodings_as_the_web(tmp_path):
+    """One decoding rule: BOM accepted, cp1252 decoded (not replaced), else the line named."""
+    from tallytale.ledger.importers import read_text
+
+    text = "person_code,partner,date,hours,activity\nM1,library,2025-06-01,2,café\n"
+    (tmp_path / "bom.csv").write_bytes(b"\xef\xbb\xbf" + text.encode())
+    (tmp_path / "win.csv").write_bytes(text.encode("cp1252"))
+    (tmp_path / "bad.csv").write_bytes(text.encode() + b"M1,library,2025-06-01,2,\x81\n")
+    assert read_text(tmp_path / "bom.csv") == text
+    assert read_text(tmp_path / "win.csv") == text
+    with pytest.raises(ImportFailed, match="^line 3: "):
+        read_text(tmp_path / "bad.csv")

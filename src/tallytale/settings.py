@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "tallytale.accounts.middleware.SessionTimeoutMiddleware",
     "tallytale.accounts.middleware.MfaMiddleware",  # coordinators and admins: second factor
     "tallytale.accounts.ratelimit.RateLimitMiddleware",  # form posts: HTTP 429 when too many
+    "tallytale.web.middleware.StorableTextMiddleware",  # NUL in a field: HTTP 400 naming it
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the 429 page
@@ -255,6 +256,11 @@ REAUTH_MAX_AGE = dt.timedelta(minutes=10)  # exports and erasure ask for the pas
 # database so every app server shares the count). Paths are regular expressions.
 RATE_LIMIT_POSTS = int(os.environ.get("TALLYTALE_RATE_LIMIT_POSTS", "60"))
 RATE_LIMIT_WINDOW = dt.timedelta(minutes=1)
+# sign-in links e-mailed (accounts.views.link_request): per user name/address and per
+# client address in each window; past that the same "sent" page, and nothing is sent
+LOGIN_LINK_LIMIT = int(os.environ.get("TALLYTALE_LOGIN_LINK_LIMIT", "3"))
+LOGIN_LINK_LIMIT_PER_ADDRESS = int(os.environ.get("TALLYTALE_LOGIN_LINK_LIMIT_PER_ADDRESS", "10"))
+LOGIN_LINK_WINDOW = dt.timedelta(minutes=15)
 RATE_LIMITED_PATHS = [
     r"^/stories/",
     r"^/surveys/",

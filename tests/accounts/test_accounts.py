@@ -241,3 +241,44 @@ def test_expired_api_token_is_refused(role_users):
 def test_login_page_links_to_one_time_link(client):
     r = client.get(reverse("accounts:login"))
     assert r.status_code == 200 and reverse("accounts:link_request").encode() in r.content
+
+
+def test_login_link_requests_are_rate_limited_per_identifier_and_address(
+    client, role_users, settings, django_capture_on_commit_callbacks
+):
+    """25 requests used to send 25 e-mails. Past the limit the page is the same (it must not
+    reveal whether the account exists) but nothing more is sent."""
+    user = role_users["participant"]
+    ContactDetails.objects.create(person=user.person, email="p1@example.org")
+    url = reverse("accounts:link_request")
+    with django_capture_on_commit_callbacks(execute=True):
+        pages = [client.post(url, {"identifier": "p1@example.org"}) for _ in range(25)]
+    assert len(mail.outbox) == settings.LOGIN_LINK_LIMIT
+    assert {r.status_code for r in pages} == {200}
+    assert {tuple(t.name for t in r.templates) for r in pages} == {
+        tuple(t.name for t in pages[0].templates)
+    }
+    # per client address: other identifiers from the same address are limited too
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        for i in range(settings.LOGIN_LINK_LIMIT_PER_ADDRESS):
+            client.post(url, {"identifier": f"nobody{i}"})
+        client.post(url, {"identifier": "P1@example.org "}, REMOTE_ADDR="127.0.0.1")
+    assert mail.outbox == []
+    # another client address is counted apart (the user name p1 is its own identifier)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"identifier": "p1"}, REMOTE_ADDR="10.9.9.9")
+    assert len(mail.outbox) == 1
+
+
+def test_no_login_link_for_a_locked_out_address(
+    client, role_users, settings, django_capture_on_commit_callbacks
+):
+    settings.AXES_FAILURE_LIMIT = 3
+    user = role_users["participant"]
+    ContactDetails.objects.create(person=user.person, email="p1@example.org")
+    for _ in range(3):
+        client.post(reverse("accounts:login"), {"username": "p1", "password": "wrong"})
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post(reverse("accounts:link_request"), {"identifier": "p1@example.org"})
+    assert r.status_code in (200, 429) and mail.outbox == []

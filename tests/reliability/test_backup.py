@@ -182,3 +182,39 @@ def test_backup_and_restore_commands(populated, tmp_path):
     )
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["ok"] is True
+
+
+def test_restore_refuses_unstorable_text_up_front_naming_table_column_row(populated, tmp_path):
+    """A SQLite backup holding NUL (stored before NUL was refused at entry) must not fail
+    half-way into PostgreSQL: it is refused before anything is written, naming where."""
+    from tallytale.ledger.models import Transfer
+
+    t = Transfer.objects.filter(category="swim").get()
+    archive = tmp_path / "b.zip"
+    backup.create_backup(archive, verify=False)
+    with zipfile.ZipFile(archive) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        contents = {n: zf.read(n) for n in zf.namelist()}
+    entry = next(e for e in manifest["tables"] if e["table"] == "ledger_transfer")
+    contents[entry["file"]] = contents[entry["file"]].replace(b'"swim"', b'"sw\\u0000im"')
+    lone = contents[entry["file"]].replace(b'"sw\\u0000im"', b'"sw\\udc80im"')
+    for name, data in (("nul.zip", contents[entry["file"]]), ("lone.zip", lone)):
+        import hashlib
+
+        entry["sha256"] = hashlib.sha256(data).hexdigest()
+        with zipfile.ZipFile(tmp_path / name, "w") as zf:
+            for n, d in {**contents, entry["file"]: data}.items():
+                zf.writestr(n, json.dumps(manifest) if n == "manifest.json" else d)
+    with scratch_sqlite("target", tmp_path / "t.sqlite3"):
+        with pytest.raises(
+            BackupError,
+            match=rf"^table ledger_transfer, column category, row \d+ \(id {t.pk}\): .*surrogate",
+        ):
+            backup.restore_backup(tmp_path / "lone.zip", using="target", restore_media=False)
+        assert backup._nonempty_tables("target") == []
+    if pg_base() is None:
+        pytest.skip(PG_SKIP)
+    with scratch_pg("target_pg"):
+        with pytest.raises(BackupError, match=r"column category, .*NUL character"):
+            backup.restore_backup(tmp_path / "nul.zip", using="target_pg", restore_media=False)
+        assert backup._nonempty_tables("target_pg") == []

@@ -28,6 +28,7 @@ from tallytale.stories import services as stories
 from tallytale.stories.models import Story
 from tallytale.surveys import services as surveys
 from tallytale.surveys.models import Instrument
+from tests.actors import OPERATOR
 
 ROLES = ("participant", "researcher", "coordinator", "evaluator", "admin")
 CLI = stories.Actor("cli:boundary-seed")
@@ -58,7 +59,7 @@ class Seeded:
 def _staff(slug: str, role: str, word: str) -> User:
     code = f"{slug.upper()}{role[0].upper()}1"
     person = people.add_person(
-        code, slug, role, joined_on=dt.date(2025, 1, 1), area=word, gender=word
+        code, slug, role, joined_on=dt.date(2025, 1, 1), area=word, gender=word, actor=OPERATOR
     )
     user = User.objects.create_user(username=code.lower(), password="a long enough password 1")
     person.user = user
@@ -87,8 +88,9 @@ def seed_project(slug: str) -> Seeded:
         area=word,
         ethnicity=word,
         email=f"{slug}m1@example.org",
+        actor=OPERATOR,
     )
-    people.add_person(f"{up}M2", slug, joined_on=dt.date(2025, 1, 1), area=word)
+    people.add_person(f"{up}M2", slug, joined_on=dt.date(2025, 1, 1), area=word, actor=OPERATOR)
     earn_p = people.add_partner(f"{slug}-earn", slug, "earning", name=f"Earn {word}")
     spend_p = people.add_partner(f"{slug}-spend", slug, "spending", name=f"Spend {word}")
     actor = ledger.Actor(f"seed:{slug}")

@@ -62,20 +62,7 @@ SHARED_FIELDS_IN_PROGRAMME = {("web:ledger", "to")}
 
 # Attacks that cross today (test id -> what crosses). Each is xfail(strict=True): remove
 # the entry when the fix lands (the suite fails until you do).
-KNOWN_CROSSINGS: dict[str, str] = {
-    "pb|web:members|field:code|POST0|coordinator": "members POST with another project's code adds that person (programmes.add_person finds people globally)",
-    "pb|web:members|field:code|POST0|admin": "members POST with another project's code adds that person (programmes.add_person finds people globally)",
-    "pb|web:import|field:csv:partner|POST0|coordinator": "contributions CSV naming another project's partner records hours there (importer resolves partners globally)",
-    "pb|web:import|field:csv:partner|POST0|admin": "contributions CSV naming another project's partner records hours there (importer resolves partners globally)",
-    "pb|web:import_responses|field:csv:participant_code|POST0|coordinator": "survey import with create_participants adds another project's person to pa with answers",
-    "pb|web:import_responses|field:csv:participant_code|POST0|admin": "survey import with create_participants adds another project's person to pa with answers",
-    "pc|web:members|field:code|POST0|coordinator": "members POST with another project's code adds that person (programmes.add_person finds people globally)",
-    "pc|web:members|field:code|POST0|admin": "members POST with another project's code adds that person (programmes.add_person finds people globally)",
-    "pc|web:import|field:csv:partner|POST0|coordinator": "contributions CSV naming another project's partner records hours there (importer resolves partners globally)",
-    "pc|web:import|field:csv:partner|POST0|admin": "contributions CSV naming another project's partner records hours there (importer resolves partners globally)",
-    "pc|web:import_responses|field:csv:participant_code|POST0|coordinator": "survey import with create_participants adds another project's person to pa with answers",
-    "pc|web:import_responses|field:csv:participant_code|POST0|admin": "survey import with create_participants adds another project's person to pa with answers",
-}
+KNOWN_CROSSINGS: dict[str, str] = {}
 
 
 # --- the attack list -----------------------------------------------------------------------
@@ -557,7 +544,6 @@ def coordinator(world):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(strict=True, reason="members POST adds pb's person to pa; reset then sets it")
 def test_reset_password_of_a_person_added_from_another_project(world, coordinator):
     """pa's coordinator adds pb's participant to pa, then sets their password: the account
     they use in pb is taken over."""
@@ -576,7 +562,6 @@ def test_reset_password_of_a_person_added_from_another_project(world, coordinato
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(strict=True, reason="accounts.invite takes any code; accept links pb's person")
 def test_invite_then_accept_a_person_of_another_project(world, coordinator):
     """pa's coordinator invites pb's member (who has no account yet) and the invitation is
     accepted: pb's person must not get an account or a membership through pa."""
@@ -600,7 +585,6 @@ def test_invite_then_accept_a_person_of_another_project(world, coordinator):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(strict=True, reason="import_responses adds pb's person to pa with answers")
 def test_survey_import_creating_participants_with_another_projects_codes(world, coordinator):
     """A survey import into pa that may create participants, naming pb's code: pb's person
     must not be added to pa nor get pa's responses. The same file with a new code works

@@ -125,3 +125,32 @@ def test_cli_export_and_erase(seeded, capsys, tmp_path):
     assert "erased person" in capsys.readouterr().out
     with pytest.raises(CommandError, match="no such person"):
         call_command("person", "export", CODE)
+
+
+def test_csv_zip_neutralises_formulas_but_keeps_numbers():
+    """The subject-access CSVs follow the same spreadsheet rule as every other export."""
+    import csv
+    import io
+    import zipfile
+
+    from tallytale.programmes.portability import as_csv_zip
+
+    data = {
+        "person": {"code": "P1", "note": "@SUM(A1)", "minutes": -3},
+        "contact_details": {"email": "=cmd|'/c calc'!A1", "phone": "+44 1234"},
+        "memberships": [],
+        "ledger_statement": [{"minutes": -30, "category": "-garden"}],
+        "hours_given": [],
+        "stories": [{"title": "\tx", "text": "\rhidden"}],
+        "survey_responses": [],
+    }
+    z = zipfile.ZipFile(io.BytesIO(as_csv_zip(data)))
+
+    def rows(name):
+        return list(csv.DictReader(io.StringIO(z.read(name).decode())))
+
+    assert rows("person.csv")[0] == {"code": "P1", "note": "'@SUM(A1)", "minutes": "-3"}
+    assert rows("contact_details.csv")[0]["email"].startswith("'=")
+    assert rows("contact_details.csv")[0]["phone"] == "'+44 1234"
+    assert rows("ledger_statement.csv")[0] == {"minutes": "-30", "category": "'-garden"}
+    assert rows("stories.csv")[0]["title"] == "'\tx"

@@ -246,3 +246,36 @@ def test_create_participants_never_takes_in_another_projects_person(instrument, 
     assert list(x1.memberships.values_list("project__slug", flat=True)) == ["elsewhere"]
     assert not Person.objects.filter(code="NEW9").exists()  # all or nothing
     assert Response.objects.count() == 0
+
+
+def test_csv_export_neutralises_formulas_but_keeps_numbers(instrument, tmp_path):
+    """A text answer starting with = + - @ would run in a spreadsheet; -3 is a number."""
+    path = write_csv(tmp_path / "kobo.csv", [kobo_row("u-1", "M1", [3] * 7)])
+    call_command(
+        "import", "responses", str(path), "--instrument", "community_health", "--wave", "baseline"
+    )
+    r = Response.objects.get(submission_id="u-1")
+    r.data = {**r.data, "usual_time": '=HYPERLINK("http://x.invalid")', "age": "-3"}
+    r.save(update_fields=["data"])
+    out = tmp_path / "r.csv"
+    call_command(
+        "export", "responses", "--instrument", "community_health", "--format", "csv", "-o", out
+    )
+    row = next(csv.DictReader(out.read_text().splitlines()))
+    assert row["usual_time"] == '\'=HYPERLINK("http://x.invalid")'
+    assert row["age"] == "-3"
+
+
+def test_cp1252_export_is_decoded_and_mixed_encodings_refused_by_line(instrument, tmp_path):
+    """The importers' one decoding rule: Excel's Windows CSV is read, not refused or mangled."""
+    rows = [[*kobo_row("u-1", "M1", [3] * 7), "Llandeilo – “café”"]]
+    path = tmp_path / "win.csv"
+    text = write_csv(tmp_path / "utf8.csv", rows, header=[*KOBO_HEADER, "note café"]).read_text(
+        encoding="utf-8"
+    )
+    path.write_bytes(text.encode("cp1252"))
+    call_command("import", "responses", str(path), "--instrument", "community_health")
+    assert Response.objects.filter(submission_id="u-1").exists()
+    path.write_bytes(text.encode("utf-8") + b"x;\xe9\n")
+    with pytest.raises(CommandError, match="line 3: not UTF-8"):
+        call_command("import", "responses", str(path), "--instrument", "community_health")

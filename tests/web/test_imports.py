@@ -187,3 +187,49 @@ def test_responses_need_a_survey_of_the_project(client, site):
     )
     assert r.status_code == 400
     assert "Choose the survey these responses answer." in r.content.decode()
+
+
+CONTRIB = "person_code,partner,date,hours,activity\nM1,library,2025-04-01,1,café club\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbf" + CONTRIB.encode(),  # Excel's "CSV UTF-8": with a byte-order mark
+        CONTRIB.encode("cp1252"),  # Excel's plain "CSV" on Windows
+    ],
+    ids=["utf8-bom", "cp1252"],
+)
+def test_contributions_upload_decodes_bom_and_cp1252_correctly(client, site, data):
+    from tallytale.ledger.models import Contribution
+
+    client.force_login(site["users"]["coordinator"])
+    url = reverse("web:import", args=["cwm"])
+    r = client.post(url, {"file": _file("hours.csv", data), "confirm": "1"})
+    assert r.status_code == 200, r.content.decode()
+    assert Contribution.objects.filter(activity="café club").count() == 1
+
+
+def test_contributions_upload_refuses_mixed_encodings_naming_the_line(client, site):
+    from tallytale.ledger.models import Contribution
+
+    client.force_login(site["users"]["coordinator"])
+    data = CONTRIB.encode() + b"M1,library,2025-04-02,1,caf" + b"\xe9\n"
+    before = Contribution.objects.count()
+    r = client.post(reverse("web:import", args=["cwm"]), {"file": _file("h.csv", data)})
+    assert r.status_code == 400 and "line 3: not UTF-8 text" in r.content.decode()
+    assert Contribution.objects.count() == before
+
+
+def test_story_and_response_imports_read_cp1252(client, site):
+    client.force_login(site["users"]["coordinator"])
+    csv_text = STORIES_CSV.replace("river.", "river – “lovely” café.")
+    r = client.post(
+        reverse("web:import_stories", args=["cwm"]),
+        {"file": _file("stories.csv", csv_text.encode("cp1252"))},
+    )
+    assert r.status_code == 200, r.content.decode()
+    r = client.post(
+        reverse("web:import_stories", args=["cwm"]), _confirm_fields(r.content.decode())
+    )
+    assert Story.objects.get(external_id="ext-1").text.endswith("“lovely” café.")

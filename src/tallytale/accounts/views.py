@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -24,7 +25,8 @@ from tallytale.errors import NotFound, TallytaleError
 from tallytale.programmes.models import Membership, Project, Role
 from tallytale.programmes.permissions import PUBLIC, SIGNED_IN, declares, project_view
 
-from . import mfa, services, sessions
+from . import mfa, ratelimit, services, sessions
+from .addresses import client_address
 from .models import ApiToken, Invitation
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -46,14 +48,38 @@ class LogoutView(auth_views.LogoutView):
 def link_request(request: HttpRequest) -> HttpResponse:
     """Ask for a one-time sign-in link by e-mail (for members who have an address)."""
     if request.method == "POST":
-        services.request_login_link(
-            request.POST.get("identifier", ""),
-            build_url=lambda secret: request.build_absolute_uri(
-                reverse("accounts:link", args=[secret])
-            ),
-        )
+        identifier = request.POST.get("identifier", "")
+        if _may_send_link(request, identifier):
+            services.request_login_link(
+                identifier,
+                build_url=lambda secret: request.build_absolute_uri(
+                    reverse("accounts:link", args=[secret])
+                ),
+            )
+        # the same page whether sent, limited or unknown: it reveals no account
         return render(request, "accounts/link_sent.html")
     return render(request, "accounts/link_request.html")
+
+
+def _may_send_link(request: HttpRequest, identifier: str) -> bool:
+    """Whether one more sign-in link may be e-mailed: not from an address locked out for
+    failed sign-ins, and within LOGIN_LINK_LIMIT per identifier and per client address in
+    each LOGIN_LINK_WINDOW (counted with the shared form-post counters). Every request is
+    counted, for accounts that exist or not, so the limit itself reveals nothing."""
+    from axes.handlers.proxy import AxesProxyHandler
+
+    seconds = int(settings.LOGIN_LINK_WINDOW.total_seconds())
+    who = " ".join(identifier.split()).casefold()[:200]
+    per_who = ratelimit.hit(f"link:id:{who}", seconds=seconds)
+    per_address = ratelimit.hit(f"link:ip:{client_address(request)}", seconds=seconds)
+    allowed = (
+        per_who <= settings.LOGIN_LINK_LIMIT
+        and per_address <= settings.LOGIN_LINK_LIMIT_PER_ADDRESS
+        and not AxesProxyHandler.is_locked(request, {"username": identifier})
+    )
+    if not allowed:
+        record("account.login_link_refused", actor_label="web:anonymous", reason="rate limit")
+    return allowed
 
 
 @declares(PUBLIC)

@@ -6,8 +6,38 @@ Contact details, original story text and other people's data have no field here.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated, Any
 
 from ninja import Field, Schema
+from pydantic import BeforeValidator, field_validator
+
+from tallytale.core.textsafe import bad_character
+
+
+def _not_a_boolean(value: Any) -> Any:
+    """JSON `true` is not 1 hour: pydantic's lax floats would take it as 1.0."""
+    if isinstance(value, bool):
+        raise ValueError("must be a number, not true or false")
+    return value
+
+
+#: hours or credits: a finite number above zero, never a boolean (the ledger's rules in
+#: tallytale.core.ledger then refuse fractions of a minute and absurd sizes)
+Amount = Annotated[float, BeforeValidator(_not_a_boolean), Field(gt=0, allow_inf_nan=False)]
+
+
+class In(Schema):
+    """Every request body: no text field may hold NUL or a lone surrogate, which cannot
+    be stored (PostgreSQL refuses NUL; a surrogate cannot be encoded as UTF-8)."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _storable_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            what = bad_character(value)
+            if what:
+                raise ValueError(f"contains {what}; remove it")
+        return value
 
 
 class Error(Schema):
@@ -54,18 +84,18 @@ class StatementOut(Schema):
     lines: list[StatementLine]
 
 
-class EarnIn(Schema):
+class EarnIn(In):
     person: str = Field(description="Participant code or member card code")
     partner: str = Field(description="Earning partner slug")
-    hours: float = Field(gt=0, description="Hours given (whole minutes)")
+    hours: Amount = Field(description="Hours given (whole minutes)")
     day: dt.date | None = None
     category: str = ""
 
 
-class SpendIn(Schema):
+class SpendIn(In):
     person: str
     partner: str = Field(description="Spending partner slug")
-    credits: float = Field(gt=0)
+    credits: Amount
     day: dt.date | None = None
     category: str = ""
 
@@ -85,7 +115,7 @@ class StoryOut(Schema):
     text: str = Field(description="Redacted text (the teller sees their own original)")
 
 
-class StoryIn(Schema):
+class StoryIn(In):
     text: str
     language: str
     title: str = ""
@@ -124,15 +154,15 @@ class PrioritiesOut(Schema):
     priorities: list[PriorityOut]
 
 
-class VoteIn(Schema):
-    dots: int = Field(ge=0)
+class VoteIn(In):
+    dots: Annotated[int, BeforeValidator(_not_a_boolean)] = Field(ge=0, le=1000)
 
 
 class VoteOut(Schema):
     votes_left: int
 
 
-class ReviewIn(Schema):
+class ReviewIn(In):
     response: str = Field(description="agree, unsure or disagree")
     comment: str = ""
 

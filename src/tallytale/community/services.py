@@ -105,8 +105,12 @@ def current_round(project: Project) -> Round | None:
 def open_round(project: Project, title: str, votes_per_member: int = 3, *, user: Any) -> Round:
     """Start a voting round; one round is open at a time in a project."""
     _require(user, MANAGE, project)
-    if not 1 <= int(votes_per_member) <= 20:
-        raise InvalidInput("votes per member must be between 1 and 20")
+    try:
+        votes_per_member = int(str(votes_per_member).strip())
+    except ValueError:
+        votes_per_member = 0  # not a whole number: refused just below
+    if not 1 <= votes_per_member <= 20:
+        raise InvalidInput("votes per member must be a whole number between 1 and 20")
     if Round.objects.select_for_update().filter(project=project, closed_at__isnull=True).exists():
         raise InvalidInput("a round is already open; close it first")
     rnd = Round.objects.create(

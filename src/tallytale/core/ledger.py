@@ -18,6 +18,11 @@ from enum import StrEnum
 
 MINUTES_PER_CREDIT = 60
 MAX_MINUTES_PER_DAY = 24 * 60
+#: the largest amount (hours or credits) one transfer may carry; far beyond any real
+#: budget, far below the 64-bit integers (minutes) the database stores
+MAX_CREDITS = 10**9
+#: no transfer is dated before this (time-credit schemes and this software are younger)
+EARLIEST_DAY = dt.date(1990, 1, 1)
 
 
 class Kind(StrEnum):
@@ -48,15 +53,27 @@ class TooManyHours(LedgerError):
     pass
 
 
+def _shown(text: object) -> str:
+    """The amount as typed, cut short: a message must stay one readable line."""
+    shown = str(text).strip()
+    return repr(shown if len(shown) <= 24 else shown[:21] + "...")
+
+
 def _parse_decimal(text: str | int | Decimal, what: str) -> Decimal:
-    if isinstance(text, float):
-        raise LedgerError(f"{what} must be given as text or an integer, not a float")
+    if isinstance(text, float | bool):
+        raise LedgerError(
+            f"{what} must be given as text or an integer, not a {type(text).__name__}"
+        )
     try:
         value = Decimal(str(text).strip())
     except (InvalidOperation, ValueError):
-        raise LedgerError(f"{what} must be a number, got {str(text)!r}") from None
+        raise LedgerError(f"{what} must be a number, got {_shown(text)}") from None
     if not value.is_finite():
-        raise LedgerError(f"{what} must be a finite number, got {str(text)!r}")
+        raise LedgerError(f"{what} must be a finite number, got {_shown(text)}")
+    # checked before any arithmetic: 1e999999 * 60 overflows Decimal, 1e30 minutes
+    # overflows the database's 64-bit integers
+    if abs(value) > MAX_CREDITS:
+        raise LedgerError(f"{what} must be at most {MAX_CREDITS:,}, got {_shown(text)}")
     return value
 
 
@@ -125,8 +142,14 @@ def check_daily_hours(already: int, adding: int, person: str, day: dt.date) -> N
 
 
 def check_not_future(day: dt.date, today: dt.date, what: str = "date") -> None:
+    """A transfer's day: not in the future and not before EARLIEST_DAY (a mistyped year
+    such as 0001 or 1025 would otherwise sit first on every statement for ever)."""
     if day > today:
         raise LedgerError(f"{what} {day.isoformat()} is in the future")
+    if day < EARLIEST_DAY:
+        raise LedgerError(
+            f"{what} {day.isoformat()} is before {EARLIEST_DAY.isoformat()}; check the year"
+        )
 
 
 def reversal_of(original: Posting, original_id: int, already_reversed: bool) -> Posting:

@@ -19,6 +19,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from tallytale.core.ledger import Kind, LedgerError, to_minutes
+from tallytale.core.textsafe import TextError, decode_text
 from tallytale.errors import InvalidInput
 from tallytale.programmes.models import Membership
 from tallytale.programmes.services import get_project
@@ -55,10 +56,17 @@ def read_text(path: str | Path) -> str:
         raise InvalidInput(f"no such file: {path}")
     if p.stat().st_size > MAX_BYTES:
         raise InvalidInput(f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    return decode(p.read_bytes())
+
+
+def decode(data: bytes) -> str:
+    """The file's text by the importers' one decoding rule (`core.textsafe.decode_text`):
+    UTF-8 with or without BOM, else Windows-1252, else refused naming the line. The web
+    upload and the CLI both come through here."""
     try:
-        return p.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidInput(f"{path} is not UTF-8 text (byte {exc.start})") from None
+        return decode_text(data)
+    except TextError as exc:
+        raise ImportFailed([str(exc)]) from None
 
 
 def import_contributions(

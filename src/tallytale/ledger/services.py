@@ -895,7 +895,12 @@ def statement(person_code: str, start: dt.date | None = None, end: dt.date | Non
     """Opening balance, every transfer in the period with a running balance, closing balance."""
     person = get_person(person_code)
     account = account_for_person(person)
-    opening = _balance_as_of(account, start - dt.timedelta(days=1)) if start else 0
+    # nothing is dated before the calendar's first day (start - 1 day would overflow)
+    opening = (
+        _balance_as_of(account, start - dt.timedelta(days=1))
+        if start and start > dt.date.min
+        else 0
+    )
     qs = Transfer.objects.filter(Q(debit=account) | Q(credit=account)).select_related(
         "debit__person",
         "debit__organisation",

@@ -25,6 +25,7 @@ import decimal
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -44,6 +45,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils.duration import duration_iso_string
 
 from tallytale import __version__
+from tallytale.core.textsafe import bad_character
 from tallytale.errors import InvalidInput
 
 FORMAT = "tallytale-backup"
@@ -407,6 +409,44 @@ def check_archive(zf: zipfile.ZipFile, manifest: dict) -> None:
             raise BackupError(f"the backup is damaged: {name} does not match its checksum")
 
 
+_MAYBE_UNSTORABLE = re.compile(rb"\\u0000|\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\x00")
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield k
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def check_storable(zf: zipfile.ZipFile, manifest: dict, vendor: str) -> None:
+    """Refuse, before anything is written, text the target database cannot store: a lone
+    surrogate anywhere, NUL for PostgreSQL (SQLite keeps NUL; older backups made from
+    SQLite may hold it). Names the table, column and row so the source can be fixed."""
+    for entry in manifest["tables"]:
+        with zf.open(entry["file"]) as f:
+            for row, raw in enumerate(f, start=1):
+                if not _MAYBE_UNSTORABLE.search(raw):  # fast path: almost every line
+                    continue
+                values = json.loads(raw)
+                ident = dict(zip(entry["columns"], values)).get("id")
+                where = f"row {row}" + (f" (id {ident})" if ident is not None else "")
+                for column, value in zip(entry["columns"], values):
+                    for text in _strings(value):
+                        what = bad_character(text)
+                        if what and (vendor == "postgresql" or "NUL" not in what):
+                            raise BackupError(
+                                f"table {entry['table']}, column {column}, {where}: "
+                                f"the text contains {what}, which {vendor} cannot store; "
+                                "nothing was restored. Remove it in the source and back up again"
+                            )
+
+
 def _open(path: str | Path) -> zipfile.ZipFile:
     p = Path(path)
     if not p.is_file():
@@ -518,6 +558,7 @@ def restore_backup(
         manifest = read_manifest(zf)
         check_archive(zf, manifest)
         conn = connections[using]
+        check_storable(zf, manifest, conn.vendor)
         busy = _nonempty_tables(using)
         if busy:
             table, n = busy[0]

@@ -17,6 +17,7 @@ from typing import Any
 from django.utils import timezone
 
 from tallytale.audit.services import record
+from tallytale.core.textsafe import spreadsheet_cell
 from tallytale.ledger import services as ledger
 from tallytale.ledger.models import Contribution
 from tallytale.programmes.models import ContactDetails, Membership, Person
@@ -126,7 +127,9 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         w.writerow(
             {
-                k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
+                k: spreadsheet_cell(
+                    json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
+                )
                 for k, v in row.items()
             }
         )

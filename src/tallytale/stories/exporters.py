@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from tallytale.audit.services import record
 from tallytale.core import consent as rules
+from tallytale.core.textsafe import spreadsheet_cell
 from tallytale.programmes.models import Project
 
 from .access import visible_stories
@@ -73,18 +74,14 @@ def story_rows(project: Project, audience: str = rules.RESEARCH_TEAM) -> list[di
     return rows
 
 
-def _cell(v: Any) -> str:
+def _cell(v: Any) -> Any:
     if v is None:
         return ""
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, list):
         return ";".join(f"{x:.6g}" if isinstance(x, float) else str(x) for x in v)
-    text = str(v)
-    # Spreadsheet formula injection: a cell starting with = + - @ is run by Excel.
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+    return spreadsheet_cell(v)
 
 
 def to_csv(rows: list[dict[str, Any]], signifier_names: list[str]) -> str:

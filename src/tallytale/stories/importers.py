@@ -20,6 +20,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from tallytale.core.textsafe import TextError, decode_text
 from tallytale.errors import InvalidInput
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Person, code_validator
@@ -65,9 +66,9 @@ class ImportReport:
 
 def _csv_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFailed([f"the file is not UTF-8 text (byte {exc.start})"]) from None
+        text = decode_text(data)
+    except TextError as exc:
+        raise ImportFailed([str(exc)]) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         for row in reader:

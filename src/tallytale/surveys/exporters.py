@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tallytale.core.textsafe import spreadsheet_cell
+
 from .models import Instrument, Response
 from .spec import FormSpec, pick_label
 
@@ -163,9 +165,9 @@ def export_csv(instrument: Instrument, spec: FormSpec, out: Path) -> int:
     n = 0
     with out.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow([c.name for c in cols])
+        w.writerow([spreadsheet_cell(c.name) for c in cols])
         for row in iter_rows(instrument, cols):
-            w.writerow([_fmt(v) for v in row])
+            w.writerow([spreadsheet_cell(_fmt(v)) for v in row])
             n += 1
     return n
 

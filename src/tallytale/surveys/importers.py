@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tallytale.core.textsafe import TextError, sniff_encoding
 from tallytale.errors import InvalidInput
 
 from .services import ImportFailed, RawRow
@@ -299,26 +300,23 @@ def _xlsx_rows(p: Path) -> Iterator[tuple[int, list[Any]]]:
 
 
 def _csv_rows(p: Path) -> Iterator[tuple[int, list[Any]]]:
+    # the importers' one decoding rule, checked over the whole file first (streamed), so
+    # a bad byte on line 90,000 is refused before anything is read as data
     with p.open("rb") as f:
-        head = f.read(64 * 1024)
-    if b"\x00" in head:
-        raise InvalidInput(f"{p.name} contains NUL bytes; is it a spreadsheet saved as CSV?")
-    try:
-        first = head.decode("utf-8-sig").splitlines()[0] if head else ""
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{p.name} is not UTF-8 text") from None
+        try:
+            encoding = sniff_encoding(iter(lambda: f.read(1 << 20), b""))
+        except TextError as exc:
+            raise ImportFailed([f"{p.name}: {exc}"]) from None
+    with p.open(encoding=encoding, newline="") as f:
+        first = f.readline()
     delimiter = max((";", ",", "\t"), key=first.count)
 
     def gen() -> Iterator[tuple[int, list[Any]]]:
-        with p.open(encoding="utf-8-sig", newline="") as f:
+        with p.open(encoding=encoding, newline="") as f:
             reader = csv.reader(f, delimiter=delimiter)
             try:
                 for row in reader:
                     yield reader.line_num, row
-            except UnicodeDecodeError as exc:
-                raise ImportFailed(
-                    [f"line {reader.line_num + 1}: not UTF-8 text ({exc.reason})"]
-                ) from None
             except csv.Error as exc:
                 raise ImportFailed([f"line {reader.line_num}: {exc}"]) from None
 

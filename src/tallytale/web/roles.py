@@ -27,6 +27,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tallytale.accounts.reauth import reauth_required
 from tallytale.core import consent as consent_rules
+from tallytale.core import ledger as ledger_rules
 from tallytale.core.disclosure import DEFAULT_RULE, ThresholdRule
 from tallytale.errors import NotFound, TallytaleError
 from tallytale.ledger import importers, stats
@@ -112,8 +113,11 @@ class HoursInput:
         try:
             if Decimal(self.hours) <= 0:
                 raise InvalidOperation
+            ledger_rules.to_minutes(self.hours, "hours")  # the ledger's own rule, early
         except InvalidOperation:
             self.errors["hours"] = _("Enter the hours as a number, e.g. 1.5")
+        except ledger_rules.LedgerError as exc:
+            self.errors["hours"] = str(exc)
         if self.day_text:
             try:
                 self.day = dt.date.fromisoformat(self.day_text)
@@ -496,9 +500,9 @@ def import_contributions(request: HttpRequest, slug: str) -> HttpResponse:
     done = None
     if request.method == "POST":
         upload = request.FILES.get("file")
-        text = upload.read().decode("utf-8", "replace") if upload else request.POST.get("text", "")
         confirm = request.POST.get("confirm") == "1"
         try:
+            text = importers.decode(upload.read()) if upload else request.POST.get("text", "")
             if confirm:
                 done = importers.import_contributions(
                     text, project.slug, actor=ledger_actor(request)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from django.db import IntegrityError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -85,10 +86,14 @@ def sync_story(request: HttpRequest, slug: str) -> JsonResponse:
         )
     except stories.StoryInvalid as exc:
         return _invalid(dict(exc.errors))
-    except TallytaleError as exc:
+    except (TallytaleError, IntegrityError) as exc:
+        # IntegrityError: a concurrent sync of the same item inserted it first (the
+        # unique (project, external_id) key); the first one's result is the answer
         again = Story.objects.filter(project=project, external_id=external_id).first()
         if again is not None:  # a concurrent sync of the same item won
             return _ok("duplicate", id=again.pk)
+        if isinstance(exc, IntegrityError):
+            raise
         return _invalid({"form": str(exc)})
     return _ok("saved", id=story.pk)
 

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 from tallytale.commands import TallytaleCommand, add_format
+from tallytale.core.textsafe import TextError, decode_text
 from tallytale.errors import InvalidInput
 from tallytale.stories.text import MAX_STORY_CHARS, clean_language
 
@@ -31,9 +32,9 @@ class Command(TallytaleCommand):
             if isinstance(data, str):
                 data = data.encode("utf-8")
         try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InvalidInput(f"the input is not UTF-8 text (byte {exc.start})") from None
+            text = decode_text(data)
+        except TextError as exc:
+            raise InvalidInput(f"the input: {exc}") from None
         if len(text) > 10 * MAX_STORY_CHARS:
             raise InvalidInput(f"the input is longer than {10 * MAX_STORY_CHARS:,} characters")
         language = clean_language(o.get("language")) or None
