@@ -18,7 +18,8 @@ from django.views.decorators.http import require_POST
 
 from tallytale.accounts.reauth import reauth_required
 from tallytale.errors import NotFound, TallytaleError
-from tallytale.programmes.permissions import can, declares, project_or_404, require
+from tallytale.programmes.models import Project
+from tallytale.programmes.permissions import can, project_view
 
 from . import refi, services
 from .models import COUNTED, Code, Coding, Memo, Origin, ThemeRun
@@ -37,10 +38,8 @@ def _codes(project):
 
 
 @login_required
-@declares("coding.code")
-def codebook(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "coding.code", project)
+@project_view("coding.code")
+def codebook(request: HttpRequest, project: Project) -> HttpResponse:
     if request.method == "POST":
         try:
             parent_id = request.POST.get("parent") or None
@@ -58,7 +57,7 @@ def codebook(request: HttpRequest, slug: str) -> HttpResponse:
             messages.error(request, str(exc))
         else:
             messages.success(request, "Code added.")
-            return redirect("coding:codebook", slug=slug)
+            return redirect("coding:codebook", slug=project.slug)
     stories = services.visible(_actor(request), project).order_by("-pk")[:100]
     coded = set(
         Coding.objects.filter(project=project, origin__in=COUNTED, story__in=stories).values_list(
@@ -93,10 +92,8 @@ def _marked(text: str, codings: list[Coding]) -> str:
 
 
 @login_required
-@declares("coding.code")
-def code_story(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "coding.code", project)
+@project_view("coding.code")
+def code_story(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     actor = _actor(request)
     try:
         story = services.story_for(actor, project, pk)
@@ -125,7 +122,7 @@ def code_story(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             status = 400
         else:
             messages.success(request, f"Coded with {code.name!r}.")
-            return redirect("coding:story", slug=slug, pk=pk)
+            return redirect("coding:story", slug=project.slug, pk=pk)
     codings = list(
         Coding.objects.filter(story=story, rejected_at__isnull=True)
         .select_related("code")
@@ -150,11 +147,9 @@ def code_story(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
-@declares("coding.code")
 @require_POST
-def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "coding.code", project)
+@project_view("coding.code")
+def decide(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     coding = Coding.objects.filter(project=project, pk=pk).first()
     if coding is None:
         raise Http404("no such suggestion")
@@ -167,15 +162,13 @@ def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         raise Http404("no such story") from None
     except TallytaleError as exc:
         messages.error(request, str(exc))
-    return redirect("coding:story", slug=slug, pk=coding.story_id)
+    return redirect("coding:story", slug=project.slug, pk=coding.story_id)
 
 
 @login_required
-@declares("coding.code")
 @require_POST
-def memo(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "coding.code", project)
+@project_view("coding.code")
+def memo(request: HttpRequest, project: Project) -> HttpResponse:
     actor = _actor(request)
     story_id = request.POST.get("story")
     try:
@@ -189,15 +182,13 @@ def memo(request: HttpRequest, slug: str) -> HttpResponse:
     except (TallytaleError, ValueError) as exc:
         messages.error(request, str(exc))
     if story_id:
-        return redirect("coding:story", slug=slug, pk=int(story_id))
-    return redirect("coding:codebook", slug=slug)
+        return redirect("coding:story", slug=project.slug, pk=int(story_id))
+    return redirect("coding:codebook", slug=project.slug)
 
 
 @login_required
-@declares("story.read_redacted")
-def agreement(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "story.read_redacted", project)
+@project_view("story.read_redacted")
+def agreement(request: HttpRequest, project: Project) -> HttpResponse:
     coders = services.coders_of(project)
     chosen = request.GET.getlist("coder")
     unit = request.GET.get("unit", "story")
@@ -224,10 +215,8 @@ def agreement(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@declares("story.read_redacted")
-def themes(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "story.read_redacted", project)
+@project_view("story.read_redacted")
+def themes(request: HttpRequest, project: Project) -> HttpResponse:
     if request.method == "POST":
         k = request.POST.get("k") or None
         try:
@@ -241,7 +230,7 @@ def themes(request: HttpRequest, slug: str) -> HttpResponse:
         except (TallytaleError, ValueError) as exc:
             messages.error(request, str(exc))
         else:
-            return redirect("coding:theme_run", slug=slug, pk=run.pk)
+            return redirect("coding:theme_run", slug=project.slug, pk=run.pk)
     return render(
         request,
         "coding/themes.html",
@@ -250,10 +239,8 @@ def themes(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@declares("story.read_redacted")
-def theme_run(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "story.read_redacted", project)
+@project_view("story.read_redacted")
+def theme_run(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     run = ThemeRun.objects.filter(project=project, pk=pk).first()
     if run is None:
         raise Http404("no such run")
@@ -271,11 +258,9 @@ def theme_run(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
-@declares("coding.code")
 @require_POST
-def promote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "coding.code", project)
+@project_view("coding.code")
+def promote(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     run = ThemeRun.objects.filter(project=project, pk=pk).first()
     if run is None:
         raise Http404("no such run")
@@ -288,15 +273,13 @@ def promote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.error(request, str(exc))
     else:
         messages.success(request, f"Code {code.name!r} created with {n} suggestions to review.")
-    return redirect("coding:theme_run", slug=slug, pk=pk)
+    return redirect("coding:theme_run", slug=project.slug, pk=pk)
 
 
 @login_required
 @reauth_required()
-@declares("story.read_redacted")
-def export(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "story.read_redacted", project)
+@project_view("story.read_redacted")
+def export(request: HttpRequest, project: Project, kind: str) -> HttpResponse:
     if kind == "qdc":
         data = refi.export_codebook(project, actor=_actor(request))
         ctype = "application/xml"

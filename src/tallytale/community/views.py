@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tallytale.errors import TallytaleError
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Programme, Project
-from tallytale.programmes.permissions import declares, project_for
+from tallytale.programmes.permissions import declares, project_for, project_view
 from tallytale.stories import access
 
 from . import services
@@ -51,11 +51,9 @@ def _person(request: HttpRequest):
     return getattr(request.user, "person", None)
 
 
-@declares(PARTICIPATE)
-@login_required
-def home(request: HttpRequest, slug: str) -> HttpResponse:
+@project_view(PARTICIPATE)
+def home(request: HttpRequest, project: Project) -> HttpResponse:
     """The project's priorities with their dots, the open round and the research questions."""
-    project = _project(request, slug, PARTICIPATE)
     rnd = services.current_round(project)
     person = _person(request)
     rows = services.tally(rnd, person) if rnd else []
@@ -77,11 +75,9 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@declares(PARTICIPATE)
-@login_required
 @require_POST
-def raise_priority(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(request, slug, PARTICIPATE)
+@project_view(PARTICIPATE)
+def raise_priority(request: HttpRequest, project: Project) -> HttpResponse:
     _try(
         request,
         lambda: services.raise_priority(
@@ -92,14 +88,12 @@ def raise_priority(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         "Thank you: your priority is on the list.",
     )
-    return _back(request, "home", slug=slug)
+    return _back(request, "home", slug=project.slug)
 
 
-@declares(PARTICIPATE)
-@login_required
 @require_POST
-def vote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _project(request, slug, PARTICIPATE)
+@project_view(PARTICIPATE)
+def vote(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     priority = get_object_or_404(Priority, pk=pk, project=project)
     rnd = services.current_round(project)
     if rnd is None:
@@ -110,14 +104,12 @@ def vote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             lambda: services.set_votes(rnd, priority, request.POST.get("dots"), user=request.user),
             "Your votes are saved.",
         )
-    return _back(request, "home", slug=slug)
+    return _back(request, "home", slug=project.slug)
 
 
-@declares(MANAGE)
-@login_required
 @require_POST
-def round_open(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(request, slug, MANAGE)
+@project_view(MANAGE)
+def round_open(request: HttpRequest, project: Project) -> HttpResponse:
     _try(
         request,
         lambda: services.open_round(
@@ -128,25 +120,21 @@ def round_open(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         "Voting round opened.",
     )
-    return _back(request, "home", slug=slug)
+    return _back(request, "home", slug=project.slug)
 
 
-@declares(MANAGE)
-@login_required
 @require_POST
-def round_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _project(request, slug, MANAGE)
+@project_view(MANAGE)
+def round_close(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     rnd = get_object_or_404(project.vote_rounds, pk=pk)
     services.close_round(rnd, user=request.user)
     messages.success(request, "Voting round closed.")
-    return _back(request, "home", slug=slug)
+    return _back(request, "home", slug=project.slug)
 
 
-@declares(MANAGE)
-@login_required
 @require_POST
-def adopt(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _project(request, slug, MANAGE)
+@project_view(MANAGE)
+def adopt(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     priority = get_object_or_404(Priority, pk=pk, project=project)
     _try(
         request,
@@ -155,13 +143,11 @@ def adopt(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ),
         "The priority is now a research question.",
     )
-    return _back(request, "home", slug=slug)
+    return _back(request, "home", slug=project.slug)
 
 
-@declares(PARTICIPATE)
-@login_required
-def question(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _project(request, slug, PARTICIPATE)
+@project_view(PARTICIPATE)
+def question(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     rq = get_object_or_404(ResearchQuestion, pk=pk, project=project)
     return render(
         request,
@@ -174,11 +160,9 @@ def _list(value: str) -> list[str]:
     return [v for v in value.replace(",", " ").split() if v]
 
 
-@declares(MANAGE)
-@login_required
 @require_POST
-def question_links(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _project(request, slug, MANAGE)
+@project_view(MANAGE)
+def question_links(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     rq = get_object_or_404(ResearchQuestion, pk=pk, project=project)
     _try(
         request,
@@ -191,14 +175,12 @@ def question_links(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ),
         "Links saved.",
     )
-    return _back(request, "question", slug=slug, pk=pk)
+    return _back(request, "question", slug=project.slug, pk=pk)
 
 
-@declares(PARTICIPATE)
-@login_required
-def reviews(request: HttpRequest, slug: str) -> HttpResponse:
+@project_view(PARTICIPATE)
+def reviews(request: HttpRequest, project: Project) -> HttpResponse:
     """Draft findings open for member checking, and the community's reading of each."""
-    project = _project(request, slug, PARTICIPATE)
     items = [(r, services.reading(r)) for r in ClaimReview.objects.filter(project=project)[:100]]
     return render(
         request,
@@ -211,11 +193,9 @@ def reviews(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@declares(MANAGE)
-@login_required
 @require_POST
-def review_open(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(request, slug, MANAGE)
+@project_view(MANAGE)
+def review_open(request: HttpRequest, project: Project) -> HttpResponse:
     _try(
         request,
         lambda: services.open_review(
@@ -227,15 +207,13 @@ def review_open(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         "The finding is open for members to check.",
     )
-    return _back(request, "reviews", slug=slug)
+    return _back(request, "reviews", slug=project.slug)
 
 
-@declares(PARTICIPATE)
-@login_required
 @require_http_methods(["GET", "POST"])
-def review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+@project_view(PARTICIPATE)
+def review(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     """One draft finding with the stories the member may read; the member answers here."""
-    project = _project(request, slug, PARTICIPATE)
     item = get_object_or_404(ClaimReview, pk=pk, project=project)
     if request.method == "POST":
         if _try(
@@ -248,7 +226,7 @@ def review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             ),
             "Thank you: your answer is saved. You can change it while the finding is open.",
         ):
-            return _back(request, "review", slug=slug, pk=pk)
+            return _back(request, "review", slug=project.slug, pk=pk)
     stories = access.visible_stories(request.user, project).filter(pk__in=item.story_ids)
     texts = [(s, access.story_text_for(request.user, s)) for s in stories]
     person = _person(request)
@@ -269,21 +247,17 @@ def review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-@declares(MANAGE)
-@login_required
 @require_POST
-def review_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _project(request, slug, MANAGE)
+@project_view(MANAGE)
+def review_close(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     item = get_object_or_404(ClaimReview, pk=pk, project=project)
     services.close_review(item, user=request.user)
-    return _back(request, "reviews", slug=slug)
+    return _back(request, "reviews", slug=project.slug)
 
 
-@declares(PARTICIPATE)
-@login_required
-def actions(request: HttpRequest, slug: str) -> HttpResponse:
+@project_view(PARTICIPATE)
+def actions(request: HttpRequest, project: Project) -> HttpResponse:
     """You said, we did: every action on the project's findings, with owner and status."""
-    project = _project(request, slug, PARTICIPATE)
     return render(
         request,
         "community/actions.html",
@@ -304,11 +278,9 @@ def _date(value: str) -> dt.date | None:
         return None
 
 
-@declares(MANAGE)
-@login_required
 @require_POST
-def action_new(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(request, slug, MANAGE)
+@project_view(MANAGE)
+def action_new(request: HttpRequest, project: Project) -> HttpResponse:
     finding = request.POST.get("finding") or ""
     item = (
         ClaimReview.objects.filter(project=project, pk=finding).first()
@@ -328,14 +300,12 @@ def action_new(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         "Action recorded.",
     )
-    return _back(request, "actions", slug=slug)
+    return _back(request, "actions", slug=project.slug)
 
 
-@declares(MANAGE)
-@login_required
 @require_POST
-def action_update(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _project(request, slug, MANAGE)
+@project_view(MANAGE)
+def action_update(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     action = get_object_or_404(Action, pk=pk, project=project)
     _try(
         request,
@@ -347,14 +317,12 @@ def action_update(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ),
         "Action updated.",
     )
-    return _back(request, "actions", slug=slug)
+    return _back(request, "actions", slug=project.slug)
 
 
-@declares(MANAGE)
-@login_required
 @require_http_methods(["GET", "POST"])
-def note_new(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _project(request, slug, MANAGE)
+@project_view(MANAGE)
+def note_new(request: HttpRequest, project: Project) -> HttpResponse:
     if request.method == "POST" and _try(
         request,
         lambda: services.publish_note(

@@ -7,12 +7,12 @@ file carries its own inline CSS, which the app's CSP would refuse on a served pa
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tallytale.accounts.reauth import reauth_required
-from tallytale.programmes.permissions import declares, project_or_404, require
+from tallytale.programmes.models import Project
+from tallytale.programmes.permissions import project_view
 
 from . import services
 
@@ -25,11 +25,8 @@ def _audience(request: HttpRequest, project) -> str:
     return audience
 
 
-@declares("evidence.read")
-@login_required
-def report_page(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "evidence.read", project)
+@project_view("evidence.read")
+def report_page(request: HttpRequest, project: Project) -> HttpResponse:
     audience = _audience(request, project)
     built = services.build_and_record(
         project=project.slug, audience=audience, fmt="json",
@@ -51,12 +48,9 @@ def report_page(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@declares("evidence.read")
-@login_required
 @reauth_required()
-def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "evidence.read", project)
+@project_view("evidence.read")
+def download(request: HttpRequest, project: Project, fmt: str) -> HttpResponse:
     if fmt not in services.FORMATS:
         raise Http404("no such format")
     audience = _audience(request, project)

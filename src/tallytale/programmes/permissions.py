@@ -238,17 +238,18 @@ def project_for(request: Any, slug: str, capability: str) -> Project:
     return project
 
 
-def project_view(capability: str) -> Callable:
+def project_view(capability: str, *, sign_in: bool = True) -> Callable:
     """Declare and enforce in one place: the view is called as `view(request, project, ...)`
     with the project resolved from the URL's `slug` and `capability` checked in it, so what
-    a view declares is what it enforces. Anonymous visitors are sent to sign in."""
+    a view declares is what it enforces. Anonymous visitors are sent to sign in (pages) or
+    refused with 403 (`sign_in=False`: endpoints the offline app posts to)."""
     if capability not in CAPABILITIES:
         raise KeyError(f"unknown capability {capability!r}")
 
     def wrap(view: Callable) -> Callable:
         @functools.wraps(view)
         def inner(request: Any, slug: str, *args: Any, **kwargs: Any) -> Any:
-            if not request.user.is_authenticated:
+            if sign_in and not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             return view(request, project_for(request, slug, capability), *args, **kwargs)
 

@@ -20,7 +20,8 @@ from tallytale.accounts.reauth import reauth_required
 from tallytale.core import consent as rules
 from tallytale.errors import TallytaleError
 from tallytale.programmes import permissions
-from tallytale.programmes.permissions import SIGNED_IN, declares, project_or_404
+from tallytale.programmes.models import Project
+from tallytale.programmes.permissions import SIGNED_IN, declares, project_or_404, project_view
 
 from . import access, media, services
 from .forms import ConsentForm, CorrectionForm, StoryForm, TranscriptForm
@@ -56,11 +57,8 @@ def _manage_or_403(request: HttpRequest, story: Story) -> None:
         permissions.require(request.user, "story.manage_consent", story.project)
 
 
-@declares("story.read_project")
-@login_required
-def story_list(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_or_404(slug)
-    permissions.require(request.user, "story.read_project", project)
+@project_view("story.read_project")
+def story_list(request: HttpRequest, project: Project) -> HttpResponse:
     stories = access.visible_stories(request.user, project).order_by("-id")[:200]
     rows = [(s, access.story_text_for(request.user, s, field="text")) for s in stories]
     return render(
@@ -75,12 +73,8 @@ def story_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@declares("story.collect")
-@login_required
-def collect(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_or_404(slug)
-    if not permissions.can(request.user, "story.collect", project):
-        raise PermissionDenied("story.collect")
+@project_view("story.collect")
+def collect(request: HttpRequest, project: Project) -> HttpResponse:
     form = StoryForm(request.POST or None, request.FILES or None, project=project)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -240,12 +234,8 @@ def withdraw_all(request: HttpRequest) -> HttpResponse:
     return redirect("stories:mine")
 
 
-@declares("story.read_original")
-@login_required
-def review_queue(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_or_404(slug)
-    if not permissions.can(request.user, "story.read_original", project):
-        raise PermissionDenied("story.read_original")
+@project_view("story.read_original")
+def review_queue(request: HttpRequest, project: Project) -> HttpResponse:
     held = access.visible_stories(request.user, project).filter(held_for_review=True)
     return render(request, "stories/review.html", {"project": project, "held": held})
 

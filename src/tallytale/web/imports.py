@@ -20,7 +20,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -28,13 +27,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tallytale.errors import TallytaleError
-from tallytale.programmes.permissions import Actor, can, declares, require
+from tallytale.programmes.models import Project
+from tallytale.programmes.permissions import Actor, can, project_view, require
 from tallytale.stories import importers as story_importers
 from tallytale.surveys import importers as survey_importers
 from tallytale.surveys import services as surveys
 from tallytale.surveys.models import Instrument, Wave
 
-from .roles import _latest_instruments, project_or_404
+from .roles import _latest_instruments
 
 # The file comes back with the confirm form as base64 (4/3 larger), and Django refuses
 # form fields over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB): larger files go through the CLI.
@@ -156,13 +156,10 @@ def _render(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
     )
 
 
-@declares("people.manage")
-@login_required
 @require_http_methods(["GET", "POST"])
-def import_stories(request: HttpRequest, slug: str) -> HttpResponse:
+@project_view("people.manage")
+def import_stories(request: HttpRequest, project: Project) -> HttpResponse:
     """Stories collected elsewhere: one row per story, new participants created."""
-    project = project_or_404(slug)
-    require(request.user, "people.manage", project)
     require(request.user, "story.collect", project)
     actor = Actor.from_request(request)
     first_rows: list[list[str]] = []
@@ -187,13 +184,10 @@ def import_stories(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@declares("survey.manage")
-@login_required
 @require_http_methods(["GET", "POST"])
-def import_responses(request: HttpRequest, slug: str) -> HttpResponse:
+@project_view("survey.manage")
+def import_responses(request: HttpRequest, project: Project) -> HttpResponse:
     """Survey responses exported from KoboToolbox or ODK Central, for one survey."""
-    project = project_or_404(slug)
-    require(request.user, "survey.manage", project)
     instruments = _latest_instruments(project)
     waves = list(Wave.objects.filter(project=project).order_by("position", "name"))
     chosen = {"instrument": None, "wave": None, "create": False}

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q
@@ -35,7 +34,11 @@ from tallytale.ledger import services as ledger
 from tallytale.ledger.models import Account, Transfer
 from tallytale.programmes import services as programmes
 from tallytale.programmes.models import Membership, Organisation, Project, Role
-from tallytale.programmes.permissions import Actor, can, declares, project_or_404, require
+from tallytale.programmes.permissions import (
+    Actor,
+    can,
+    project_view,
+)
 from tallytale.stories import access
 from tallytale.stories.exporters import export_stories
 from tallytale.stories.models import Story
@@ -68,12 +71,9 @@ def _latest_instruments(project: Project) -> list[Instrument]:
 # --- community researcher ------------------------------------------------------------------
 
 
-@declares("story.collect")
-@login_required
-def research(request: HttpRequest, slug: str) -> HttpResponse:
+@project_view("story.collect")
+def research(request: HttpRequest, project: Project) -> HttpResponse:
     """The researcher's phone page: collect, enter, log hours (all work offline), code, vote."""
-    project = project_or_404(slug)
-    require(request.user, "story.collect", project)
     return render(
         request,
         "web/research.html",
@@ -147,13 +147,10 @@ def earning_partners(project: Project):
     )
 
 
-@declares("ledger.record")
-@login_required
 @require_http_methods(["GET", "POST"])
-def hours(request: HttpRequest, slug: str) -> HttpResponse:
+@project_view("ledger.record")
+def hours(request: HttpRequest, project: Project) -> HttpResponse:
     """Log hours a member gave (works offline: the queue posts to `web:sync_hours`)."""
-    project = project_or_404(slug)
-    require(request.user, "ledger.record", project)
     form = None
     status = 200
     if request.method == "POST":
@@ -283,11 +280,8 @@ def dashboard_data(project: Project) -> tuple[dict, dict, dt.datetime]:
     return cache.get_or_set(key, compute, max_age)
 
 
-@declares("people.manage")
-@login_required
-def coordinate(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "people.manage", project)
+@project_view("people.manage")
+def coordinate(request: HttpRequest, project: Project) -> HttpResponse:
     figures, overall, as_of = dashboard_data(project)
     no_prompt = _("(no prompt)")
     charts = {
@@ -323,12 +317,9 @@ def coordinate(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@declares("people.manage")
-@login_required
 @require_http_methods(["GET", "POST"])
-def members(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "people.manage", project)
+@project_view("people.manage")
+def members(request: HttpRequest, project: Project) -> HttpResponse:
     error = ""
     if request.method == "POST":
         try:
@@ -374,12 +365,9 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@declares("ledger.correct")
-@login_required
 @require_POST
-def budget(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "ledger.correct", project)
+@project_view("ledger.correct")
+def budget(request: HttpRequest, project: Project) -> HttpResponse:
     partner = request.POST.get("partner", "")
     if not Organisation.objects.filter(project=project, slug=partner).exists():
         raise Http404("no such partner")
@@ -407,13 +395,10 @@ def _project_transfers(project: Project):
     )
 
 
-@declares("ledger.correct")
-@login_required
 @require_http_methods(["GET", "POST"])
-def ledger_page(request: HttpRequest, slug: str) -> HttpResponse:
+@project_view("ledger.correct")
+def ledger_page(request: HttpRequest, project: Project) -> HttpResponse:
     """Ledger entry (earn, spend, gift) and corrections (reversals)."""
-    project = project_or_404(slug)
-    require(request.user, "ledger.correct", project)
     error = ""
     if request.method == "POST":
         action = request.POST.get("action")
@@ -483,17 +468,14 @@ def ledger_page(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@declares("ledger.correct")
-@login_required
 @require_http_methods(["GET", "POST"])
-def import_contributions(request: HttpRequest, slug: str) -> HttpResponse:
+@project_view("ledger.correct")
+def import_contributions(request: HttpRequest, project: Project) -> HttpResponse:
     """Import hours from CSV: a preview first (a dry run rolled back), then the real import.
 
     Every problem is listed with its line; a repeated import writes nothing twice (each row
     has a key derived from its content).
     """
-    project = project_or_404(slug)
-    require(request.user, "ledger.correct", project)
     text = ""
     errors: list[str] = []
     preview = None
@@ -546,12 +528,9 @@ def _dry_run(text: str, project: Project, request: HttpRequest):
     return report
 
 
-@declares("survey.manage")
-@login_required
 @require_http_methods(["GET", "POST"])
-def waves(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "survey.manage", project)
+@project_view("survey.manage")
+def waves(request: HttpRequest, project: Project) -> HttpResponse:
     error = ""
     if request.method == "POST":
         try:
@@ -599,11 +578,8 @@ def audience_for(user, project: Project) -> str:
     return consent_rules.PROJECT
 
 
-@declares("evidence.read")
-@login_required
-def evaluate(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "evidence.read", project)
+@project_view("evidence.read")
+def evaluate(request: HttpRequest, project: Project) -> HttpResponse:
     rule = ThresholdRule(k=project.disclosure_k or DEFAULT_RULE.k)
     overall = stats.scheme_stats(project)
     figures = []
@@ -632,12 +608,9 @@ def evaluate(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@declares("story.read_redacted")
-@login_required
 @reauth_required()
-def export_project_stories(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "story.read_redacted", project)
+@project_view("story.read_redacted")
+def export_project_stories(request: HttpRequest, project: Project, fmt: str) -> HttpResponse:
     if fmt not in ("csv", "json"):
         raise Http404("unknown format")
     audience = audience_for(request.user, project)
@@ -662,12 +635,9 @@ def export_project_stories(request: HttpRequest, slug: str, fmt: str) -> HttpRes
     return response
 
 
-@declares("survey.export")
-@login_required
 @reauth_required()
-def export_survey(request: HttpRequest, slug: str, instrument_id: int) -> HttpResponse:
-    project = project_or_404(slug)
-    require(request.user, "survey.export", project)
+@project_view("survey.export")
+def export_survey(request: HttpRequest, project: Project, instrument_id: int) -> HttpResponse:
     instrument = Instrument.objects.filter(project=project, pk=instrument_id).first()
     if instrument is None:
         raise Http404("no such survey")

@@ -21,7 +21,8 @@ from django.views.decorators.http import require_POST
 
 from tallytale.errors import AlreadyExists, TallytaleError
 from tallytale.ledger.models import Transfer
-from tallytale.programmes.permissions import can, declares, require
+from tallytale.programmes.models import Project
+from tallytale.programmes.permissions import can, declares, project_view, require
 from tallytale.stories import services as stories
 from tallytale.stories.forms import StoryForm
 from tallytale.stories.models import Story
@@ -29,7 +30,7 @@ from tallytale.surveys import services as surveys
 from tallytale.surveys.models import Instrument, Response, Wave
 from tallytale.surveys.views import answers_from_post, form_language, respondent_and_wave
 
-from .roles import HoursInput, project_or_404
+from .roles import HoursInput
 
 KEY = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 
@@ -49,11 +50,9 @@ def _invalid(errors: dict[str, str]) -> JsonResponse:
     return JsonResponse({"status": "invalid", "errors": errors}, status=400)
 
 
-@declares("story.collect")
 @require_POST
-def sync_story(request: HttpRequest, slug: str) -> JsonResponse:
-    project = project_or_404(slug)
-    require(request.user, "story.collect", project)
+@project_view("story.collect", sign_in=False)
+def sync_story(request: HttpRequest, project: Project) -> JsonResponse:
     key = _key(request)
     external_id = f"offline:{key}"
     existing = Story.objects.filter(project=project, external_id=external_id).first()
@@ -143,11 +142,9 @@ def sync_survey(request: HttpRequest, instrument_id: int) -> JsonResponse:
     return _ok("saved")
 
 
-@declares("ledger.record")
 @require_POST
-def sync_hours(request: HttpRequest, slug: str) -> JsonResponse:
-    project = project_or_404(slug)
-    require(request.user, "ledger.record", project)
+@project_view("ledger.record", sign_in=False)
+def sync_hours(request: HttpRequest, project: Project) -> JsonResponse:
     _key(request)
     form = HoursInput(request.POST, project)
     if form.errors:
