@@ -32,3 +32,22 @@ def test_report_page_and_download_capped_by_role(sample, client):
 @pytest.mark.django_db
 def test_anonymous_redirected(client):
     assert client.get("/evidence/riverside/").status_code == 302
+
+
+def test_the_report_service_checks_the_audience_itself(sample):
+    """A shell that forgot its check still could not build a report beyond the role."""
+    from django.core.exceptions import PermissionDenied
+
+    from tallytale.evidence import services
+
+    evaluator = _user("EVAL2", "evaluator")
+    outsider = User.objects.create_user(username="outsider")
+    for user, audience in ((evaluator, "research_team"), (outsider, "public")):
+        with pytest.raises(PermissionDenied):
+            services.build_and_record(
+                project="riverside", audience=audience, fmt="json", actor_label="t", actor=user
+            )
+    built = services.build_and_record(
+        project="riverside", audience="project", fmt="json", actor_label="t", actor=evaluator
+    )
+    assert built.report["claims"]

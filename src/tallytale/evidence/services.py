@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import numpy as np
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -1266,6 +1267,7 @@ def build_and_record(
 
     if fmt not in FORMATS:
         raise InvalidInput(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    _may_build(actor, project, programme, audience)
     report, custom = _build(project=project, programme=programme, audience=audience, rule=rule,
                             start=start, end=end)  # fmt: skip
     content = render.render(report, fmt)
@@ -1289,6 +1291,23 @@ def build_and_record(
         )  # fmt: skip
     name = f"tallytale-report-{slug}-{audience}.{fmt}"
     return BuiltReport(content, report, build, name, CONTENT_TYPES[fmt])
+
+
+def _may_build(actor: Any, project: str | None, programme: str | None, audience: str) -> None:
+    """The service checks the audience itself (a shell that forgets cannot leak): a signed-in
+    user builds only audiences their role allows, in every project the report covers. The
+    command line (no user) is the operator."""
+    from tallytale.programmes.permissions import Actor
+
+    user = actor.user if isinstance(actor, Actor) else actor
+    if user is None:
+        return
+    if project:
+        covered = list(Project.objects.filter(slug=project))
+    else:
+        covered = list(Project.objects.filter(programme__slug=programme or ""))
+    if not covered or any(audience not in audiences_for(user, p) for p in covered):
+        raise PermissionDenied(f"evidence.read ({audience})")
 
 
 def audiences_for(user: Any, project: Project) -> list[str]:
