@@ -50,10 +50,37 @@ def browser():
         b.close()
 
 
+# Playwright's offline mode fails every request, but with Playwright 1.65 and Debian's
+# Chromium 150 `navigator.onLine` stays true, which a phone without signal never reports.
+# The pages decide from `navigator.onLine`, so the emulation also answers it (from a cookie
+# that survives navigation) and fires the events a real phone fires.
+ONLINE_FLAG = """
+Object.defineProperty(Navigator.prototype, "onLine", {
+  configurable: true,
+  get() { return !document.cookie.split("; ").includes("tt_offline=1"); },
+});
+"""
+
+
+def set_offline(context, offline: bool) -> None:
+    """Take the browser off the network (or back on) as a phone losing signal would."""
+    if offline:
+        context.add_cookies([{"name": "tt_offline", "value": "1", "url": context._tt_base}])
+    else:
+        context.clear_cookies(name="tt_offline")
+    context.set_offline(offline)
+    for page in context.pages:
+        page.evaluate(
+            "(off) => window.dispatchEvent(new Event(off ? 'offline' : 'online'))", offline
+        )
+
+
 @pytest.fixture
 def context(browser, live_server):
     ctx = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="en-GB")
     ctx.set_default_timeout(10_000)
+    ctx.add_init_script(ONLINE_FLAG)
+    ctx._tt_base = live_server.url
     yield ctx
     ctx.close()
 

@@ -10,7 +10,7 @@ from tallytale.community import services as community
 from tallytale.ledger.models import Contribution
 from tallytale.stories.models import Story
 
-from .conftest import PASSWORD, axe_violations
+from .conftest import PASSWORD, axe_violations, set_offline
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -51,7 +51,7 @@ def test_collect_offline_on_a_phone_then_sync_once(sign_in, context, site):
     page.wait_for_selector("html[data-offline-ready='1']")
     assert page.viewport_size["width"] == 390
 
-    context.set_offline(True)
+    set_offline(context, True)
     page.goto(reverse("stories:collect", args=["cwm"]))
     page.fill("#id_text", "At the lunch club I found people who speak my language.")
     page.fill("#id_language", "en")
@@ -70,7 +70,7 @@ def test_collect_offline_on_a_phone_then_sync_once(sign_in, context, site):
     assert page.locator("[data-queue-list] li").count() == 2
     assert Story.objects.filter(teller__code="M2").count() == 0
 
-    context.set_offline(False)
+    set_offline(context, False)
     page.wait_for_selector("html[data-queue-count='0']", timeout=15_000)
     story = Story.objects.get(teller__code="M2")
     assert story.external_id.startswith("offline:")
