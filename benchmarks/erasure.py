@@ -5,7 +5,7 @@ Run from the repository root (SQLite in a temporary file, or DATABASE_URL if set
 
     .venv/bin/python benchmarks/erasure.py [--transfers 5000] [--answers 3000] [--stories 2000]
 
-Prints markdown: seconds to seed, to export (`programmes.erasure.export_person`) and to
+Prints markdown: seconds to seed, to export (`rights.erasure.export_person`) and to
 erase (`erase_person`), next to a same-run baseline (reading every row of the person's
 records once with `values_list`), and checks afterwards that the books still balance.
 Target: export and erasure each under 30 s.
@@ -40,9 +40,9 @@ def main() -> int:
 
     from tallytale.ledger import services as ledger
     from tallytale.ledger.models import Transfer
-    from tallytale.programmes import erasure
     from tallytale.programmes import services as people
     from tallytale.programmes.permissions import Actor as _Actor
+    from tallytale.rights import erasure
     from tallytale.stories.models import Story
     from tallytale.surveys.models import Answer
 

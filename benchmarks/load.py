@@ -43,7 +43,7 @@ def seed(users: int) -> dict:
 
     from tallytale.accounts import mfa
     from tallytale.core import totp
-    from tallytale.evidence.sample import build_sample_project
+    from tallytale.demo.sample import build_sample_project
     from tallytale.programmes import services as people
     from tallytale.programmes.models import Membership, Organisation, Person, Role
     from tallytale.programmes.permissions import Actor as _Actor

@@ -85,7 +85,7 @@ class Session:
 def seed() -> str:
     from django.contrib.auth import get_user_model
 
-    from tallytale.evidence.sample import build_sample_project
+    from tallytale.demo.sample import build_sample_project
     from tallytale.programmes import services as people
     from tallytale.programmes.models import Person
     from tallytale.programmes.permissions import Actor as _Actor

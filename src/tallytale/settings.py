@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "tallytale.accounts",
     "tallytale.web",
     "tallytale.api",
+    "tallytale.shell",
     "axes",
 ]
 

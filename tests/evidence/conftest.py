@@ -1,6 +1,6 @@
 import pytest
 
-from tallytale.evidence.sample import build_sample_project
+from tallytale.demo.sample import build_sample_project
 
 
 @pytest.fixture

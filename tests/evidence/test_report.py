@@ -1,4 +1,4 @@
-"""Evidence reports built on a small, realistic project (see tallytale.evidence.sample)."""
+"""Evidence reports built on a small, realistic project (see tallytale.demo.sample)."""
 
 import io
 import json
@@ -11,7 +11,7 @@ from statsmodels.stats.proportion import proportion_confint
 
 from tallytale.core.scales import swemwbs_table
 from tallytale.evidence import render, services
-from tallytale.evidence.sample import build_sample_project
+from tallytale.demo.sample import build_sample_project
 from tallytale.stories import services as stories
 from tallytale.stories.models import Story
 

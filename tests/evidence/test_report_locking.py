@@ -18,7 +18,7 @@ from django.db import connections
 
 from tallytale.evidence import render, services
 from tallytale.evidence.models import ReportBuild
-from tallytale.evidence.sample import build_sample_project
+from tallytale.demo.sample import build_sample_project
 from tallytale.ledger import services as ledger
 from tallytale.ledger.services import Actor
 

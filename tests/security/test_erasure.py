@@ -12,8 +12,8 @@ from django.db import connection
 from tallytale.errors import NotFound
 from tallytale.ledger import services as ledger
 from tallytale.ledger.models import Account, Transfer
-from tallytale.programmes import erasure
 from tallytale.programmes.models import ContactDetails, Membership, Person
+from tallytale.rights import erasure
 from tallytale.stories.models import Story
 from tallytale.surveys.models import Answer, Response, ScaleScore
 from tests.accounts.roles import role_users  # noqa: F401
@@ -133,7 +133,7 @@ def test_csv_zip_neutralises_formulas_but_keeps_numbers():
     import io
     import zipfile
 
-    from tallytale.programmes.portability import as_csv_zip
+    from tallytale.rights.portability import as_csv_zip
 
     data = {
         "person": {"code": "P1", "note": "@SUM(A1)", "minutes": -3},

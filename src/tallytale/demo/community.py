@@ -130,7 +130,7 @@ def generate(
     from tallytale.community import services as community
     from tallytale.stories.models import SignifierAnswer
 
-    from . import programme
+    from . import layout
     from .stories import ABOUT
 
     FRIENDS = ABOUT["friendship"]
@@ -140,9 +140,9 @@ def generate(
         by_project.setdefault(m.project, []).append(m)
     counts = {"priorities": 0, "votes": 0, "readings": 0, "actions": 0, "notes": 0}
     coordinators = {}
-    for slug in programme.project_slugs():
+    for slug in layout.project_slugs():
         project = Project.objects.get(slug=slug)
-        coord = _Acting(Person.objects.get(code=programme.staff_code(slug, "coordinator")))
+        coord = _Acting(Person.objects.get(code=layout.staff_code(slug, "coordinator")))
         coordinators[slug] = coord
         people = by_project.get(slug, [])
         sample = rng.sample(people, min(len(people), VOTERS_PER_PROJECT))

@@ -31,22 +31,10 @@ from tallytale.programmes import services as people
 from tallytale.programmes.models import Project, Role
 from tallytale.programmes.permissions import Actor
 
+from .layout import PROJECTS, project_slugs, staff_code
 from .people import Member, add_members
 
 PROGRAMME = ("valleys-wellbeing", "Valleys Community Wellbeing Programme")
-PROJECTS = [
-    # slug, name, share of participants, first language weights
-    ("deaf-peer-support", "Deaf Peer Support Group", 0.12, {"bfi": 0.7, "en": 0.3}),
-    (
-        "sanctuary-researchers",
-        "Sanctuary Community Researchers",
-        0.18,
-        {"ar": 0.4, "en": 0.2, "ti": 0.2, "ps": 0.2},
-    ),
-    ("cwm-time-credits", "Cwm Valley Time Credits", 0.40, {"en": 0.7, "cy": 0.3}),
-    ("lunch-club", "Friday Lunch Club", 0.15, {"en": 0.6, "cy": 0.4}),
-    ("youth-voice", "Youth Voice", 0.15, {"en": 0.85, "cy": 0.15}),
-]
 EARNING = ["community-garden", "food-bank", "library", "care-home", "youth-centre", "repair-cafe"]
 SPENDING = ["leisure-centre", "theatre", "cinema", "museum", "swimming-pool", "college"]
 ACTIVITIES = ["gardening", "cooking", "befriending", "admin", "events", "peer-support", "repairs"]
@@ -348,17 +336,6 @@ def _affordable(ops: list[Op]) -> list[Op]:
                 bal[op.to] = bal.get(op.to, 0) + op.minutes
         kept.append(op)
     return kept
-
-
-def project_slugs() -> list[str]:
-    """The demo's project slugs: fixed, so they are stable for every seed."""
-    return [p[0] for p in PROJECTS]
-
-
-def staff_code(slug: str, role: str) -> str:
-    """The code of a project's demo staff member for a role (coordinator, researcher...)."""
-    suffix = {"coordinator": "COORD", "researcher": "RES1", "evaluator": "EVAL", "admin": "ADMIN"}
-    return f"{slug[:3].upper()}-{suffix[role]}"
 
 
 def existing() -> bool:

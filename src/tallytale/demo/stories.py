@@ -229,14 +229,14 @@ def generate(
     outcomes: SurveyOutcomes | None,
 ) -> int:
     """Write the demo stories; return how many."""
-    from . import programme
+    from . import layout
     from .surveys import involvement
 
-    slugs = programme.project_slugs()
+    slugs = layout.project_slugs()
     setup_ = setup(slugs)
     collectors = dict(
         Person.objects.filter(
-            code__in=[programme.staff_code(s, "researcher") for s in slugs]
+            code__in=[layout.staff_code(s, "researcher") for s in slugs]
         ).values_list("code", "pk")
     )
     by_code = outcomes.by_code if outcomes else {}
@@ -289,7 +289,7 @@ def generate(
             consent_level=rng.choices(levels, level_weights)[0],
             consent_method=method,
             info_sheet_version="demo-v1",
-            consent_taken_by=f"demo:{programme.staff_code(slug, 'researcher')}",
+            consent_taken_by=f"demo:{layout.staff_code(slug, 'researcher')}",
             answers=_signification(rng, g),
             collected_on=collected,
             external_id=f"demo-{i + 1:06d}",
@@ -301,7 +301,7 @@ def generate(
             (
                 draft,
                 m.person_id if m is not None else None,
-                collectors.get(programme.staff_code(slug, "researcher")),
+                collectors.get(layout.staff_code(slug, "researcher")),
             )
         )
     total = 0

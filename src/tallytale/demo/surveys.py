@@ -172,9 +172,9 @@ def generate(
     rng: random.Random, members: list[Member], today: dt.date, start: dt.date
 ) -> SurveyOutcomes:
     """Set up instruments and waves and write every demo response; return the outcomes."""
-    from . import programme
+    from . import layout
 
-    setup(start, today, programme.project_slugs())
+    setup(start, today, layout.project_slugs())
 
     by_code: dict[str, MemberOutcome] = {}
     # (project, form, wave) -> rows

@@ -42,7 +42,7 @@ def username(slug: str, role: str) -> str:
 def create_logins(members: list[Member], password: str) -> list[DemoLogin]:
     """Create the demo users; the participant login belongs to the project's first member
     (by code) who has stories or survey answers, so their pages have something to show."""
-    from . import programme
+    from . import layout
 
     User = get_user_model()
     hashed = make_password(password)  # one hash for all: the same demo password
@@ -51,14 +51,14 @@ def create_logins(members: list[Member], password: str) -> list[DemoLogin]:
     for m in members:
         first_member.setdefault(m.project, m.code)
     with transaction.atomic():
-        for slug in programme.project_slugs():
+        for slug in layout.project_slugs():
             for role in ROLES:
                 if role == Role.PARTICIPANT:
                     code = _participant(slug) or first_member.get(slug)
                     if code is None:
                         continue
                 else:
-                    code = programme.staff_code(slug, role)
+                    code = layout.staff_code(slug, role)
                 user = User.objects.create(
                     username=username(slug, role), password=hashed, is_active=True
                 )
@@ -83,9 +83,9 @@ def _participant(slug: str) -> str | None:
 
 def existing_logins() -> list[DemoLogin]:
     """The demo users in this database, by project and role."""
-    from . import programme
+    from . import layout
 
-    wanted = {username(s, r): (s, str(r)) for s in programme.project_slugs() for r in ROLES}
+    wanted = {username(s, r): (s, str(r)) for s in layout.project_slugs() for r in ROLES}
     person_of = dict(
         Person.objects.filter(user__username__in=list(wanted)).values_list("user__username", "code")
     )

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class LedgerConfig(AppConfig):
     name = "tallytale.ledger"
     verbose_name = "Time-credit ledger"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 - connects the receivers

@@ -113,13 +113,10 @@ def create_project(
     if disclosure_k < 1:
         raise InvalidInput("disclosure threshold k must be at least 1")
     prog = get_programme(programme) if programme else None
-    project = Project.objects.create(
+    # the ledger opens the project's issuance account and pot as the project is saved
+    return Project.objects.create(
         slug=slug, name=name or slug, programme=prog, disclosure_k=disclosure_k
     )
-    from tallytale.ledger.services import scheme_accounts
-
-    scheme_accounts(project)
-    return project
 
 
 def list_projects() -> list[dict]:
@@ -143,13 +140,10 @@ def add_partner(
         raise AlreadyExists(f"partner {slug!r} already exists")
     if overdraft_minutes < 0:
         raise InvalidInput("overdraft must not be negative")
-    org = Organisation.objects.create(
+    # the ledger opens the partner's account as it is saved
+    return Organisation.objects.create(
         slug=slug, name=name or slug, project=proj, kind=kind, overdraft_minutes=overdraft_minutes
     )
-    from tallytale.ledger.services import account_for_organisation
-
-    account_for_organisation(org)
-    return org
 
 
 @transaction.atomic
@@ -195,9 +189,7 @@ def add_person(
         )
         if email or phone:
             ContactDetails.objects.create(person=person, email=email, phone=phone)
-        from tallytale.ledger.services import account_for_person
-
-        account_for_person(person)
+        # the ledger opens the person's account as they are saved (ledger.signals)
     else:
         if person.erased_at is not None:
             raise AlreadyExists(f"person code {code!r} belonged to someone erased; choose another")

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_GET
 from tallytale.accounts.reauth import reauth_required
 from tallytale.ledger import services as ledger
 from tallytale.ledger.models import Contribution
-from tallytale.programmes import portability
 from tallytale.programmes.models import Membership
 from tallytale.programmes.permissions import SIGNED_IN, declares
+from tallytale.rights import portability
 from tallytale.stories import access
 from tallytale.surveys.models import Response
 

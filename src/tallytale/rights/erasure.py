@@ -29,9 +29,8 @@ from django.utils import timezone
 
 from tallytale.audit.services import record
 from tallytale.errors import NotFound
-
-from . import permissions
-from .models import ContactDetails, Membership, Person
+from tallytale.programmes import permissions
+from tallytale.programmes.models import ContactDetails, Membership, Person
 
 
 @dataclass(frozen=True)

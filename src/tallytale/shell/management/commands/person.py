@@ -4,9 +4,10 @@ from pathlib import Path
 from tallytale.audit.services import cli_actor
 from tallytale.commands import TallytaleCommand, parse_date
 from tallytale.errors import InvalidInput
-from tallytale.programmes import erasure, services
+from tallytale.programmes import services
 from tallytale.programmes.models import Role
 from tallytale.programmes.permissions import Actor
+from tallytale.rights import erasure
 
 
 def _yes_no(text):
