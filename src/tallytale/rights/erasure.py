@@ -5,10 +5,11 @@ reference the person's account, so deleting the Person would break every total. 
 Person row keeps its id (the account still points at it, every transfer stays, the books
 still balance) while everything that identifies them is removed or replaced:
 
-- every story they told is withdrawn (its words erased: `stories.services.withdraw_everything`);
-- their survey responses, typed answers and scale scores are deleted;
-- their contact details, memberships, invitations' e-mail and their comments on findings go;
-- their user account is detached, renamed and deactivated (tokens and sign-in links revoked);
+- each app erases what it holds on the `programmes.signals.person_erased` signal (its
+  `personal_data.py`): stories are withdrawn (their words erased), survey responses, answers
+  and scores deleted, comments on findings blanked, invitations' codes and e-mail replaced,
+  and the user account renamed and deactivated (tokens and sign-in links revoked);
+- their contact details and memberships go;
 - the Person's code becomes `erased-<random>`, card code and demographics are blanked and
   `erased_at` is set, so permissions treat them as nobody.
 
@@ -31,6 +32,8 @@ from tallytale.audit.services import record
 from tallytale.errors import NotFound
 from tallytale.programmes import permissions
 from tallytale.programmes.models import ContactDetails, Membership, Person
+from tallytale.programmes.permissions import Actor
+from tallytale.programmes.signals import person_erased
 
 
 @dataclass(frozen=True)
@@ -99,23 +102,6 @@ def _pseudonym() -> str:
             return candidate
 
 
-def _deactivate(user: Any, pseudonym: str) -> None:
-    from tallytale.accounts.models import ApiToken, LoginLink
-
-    now = timezone.now()
-    ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
-    LoginLink.objects.filter(user=user).delete()
-    user.username = pseudonym
-    user.email = ""
-    user.first_name = ""
-    user.last_name = ""
-    user.is_active = False
-    user.is_staff = False
-    user.is_superuser = False
-    user.set_unusable_password()
-    user.save()
-
-
 @transaction.atomic
 def erase_person(code: str, *, actor_label: str, user: Any = None) -> ErasureReport:
     """Erase a person (UK GDPR art. 17) while keeping the ledger whole; irreversible.
@@ -123,32 +109,18 @@ def erase_person(code: str, *, actor_label: str, user: Any = None) -> ErasureRep
     See the module docstring for what goes and what stays. Runs in one transaction: either
     all of it happens or none of it does.
     """
-    from tallytale.accounts.models import Invitation
-    from tallytale.community.models import FindingReview
-    from tallytale.stories import services as stories
-    from tallytale.surveys.models import Answer, Response, ScaleScore
-
     person = _find(code, lock=True)
     _check(user, person)
-    old_code, old_card = person.code, person.card_code
     pseudonym = _pseudonym()
-
-    withdrawn = stories.withdraw_everything(person, actor=stories.Actor(actor_label, user))
-
-    responses = Response.objects.filter(person=person)
-    answers, _ = Answer.objects.filter(response__in=responses).delete()
-    scores, _ = ScaleScore.objects.filter(response__in=responses).delete()
-    n_responses, _ = responses.delete()
-
+    # each app erases what it holds (programmes.signals); the teller's stories are
+    # withdrawn with the actor's own powers
+    counts: dict[str, Any] = {}
+    for _receiver, result in person_erased.send(
+        sender=Person, person=person, actor=Actor(actor_label, user), pseudonym=pseudonym
+    ):
+        counts.update(result or {})
     contact, _ = ContactDetails.objects.filter(person=person).delete()
     memberships, _ = Membership.objects.filter(person=person).delete()
-    FindingReview.objects.filter(person=person).exclude(comment="").update(comment="")
-    invited = [old_code] + ([old_card] if old_card else [])
-    Invitation.objects.filter(person_code__in=invited).update(person_code=pseudonym, email="")
-
-    account = person.user
-    if account is not None:
-        _deactivate(account, pseudonym)
 
     person.code = pseudonym
     person.card_code = None
@@ -162,24 +134,24 @@ def erase_person(code: str, *, actor_label: str, user: Any = None) -> ErasureRep
     report = ErasureReport(
         person_id=person.pk,
         pseudonym=pseudonym,
-        stories_withdrawn=withdrawn,
-        responses_deleted=n_responses,
-        answers_deleted=answers,
-        scores_deleted=scores,
+        stories_withdrawn=counts.get("stories_withdrawn", 0),
+        responses_deleted=counts.get("responses_deleted", 0),
+        answers_deleted=counts.get("answers_deleted", 0),
+        scores_deleted=counts.get("scores_deleted", 0),
         memberships_removed=memberships,
         contact_deleted=bool(contact),
-        account_deactivated=account is not None,
+        account_deactivated=bool(counts.get("account_deactivated")),
     )
     record(
         "person.erase",
         actor_label=actor_label,
         actor=user if getattr(user, "pk", None) else None,
         target=person,
-        stories=withdrawn,
-        responses=n_responses,
-        answers=answers,
+        stories=report.stories_withdrawn,
+        responses=report.responses_deleted,
+        answers=report.answers_deleted,
         memberships=memberships,
         contact=bool(contact),
-        account=account is not None,
+        account=report.account_deactivated,
     )
     return report

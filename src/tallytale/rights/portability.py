@@ -18,27 +18,30 @@ from django.utils import timezone
 
 from tallytale.audit.services import record
 from tallytale.core.textsafe import spreadsheet_cell
-from tallytale.ledger import services as ledger
-from tallytale.ledger.models import Contribution
 from tallytale.programmes.models import ContactDetails, Membership, Person
-from tallytale.stories.models import Story
-from tallytale.surveys.models import Response
+from tallytale.programmes.signals import person_export
+
+#: the sections of the download, in order; apps answer for theirs on `person_export`
+SECTIONS = ("memberships", "ledger_statement", "hours_given", "stories", "survey_responses")
 
 
 def personal_data(person: Person) -> dict[str, Any]:
-    """Everything about `person`, as plain JSON-able values."""
+    """Everything about `person`, as plain JSON-able values: their record here, and each
+    app's own sections (`programmes.signals.person_export`)."""
     contact = ContactDetails.objects.filter(person=person).first()
-    stories = (
-        Story.objects.filter(teller=person, withdrawn_at__isnull=True)
-        .select_related("project")
-        .prefetch_related("consents", "answers__signifier")
-        .order_by("id")
-    )
-    responses = (
-        Response.objects.filter(person=person)
-        .select_related("instrument", "wave", "project")
-        .order_by("id")
-    )
+    parts: dict[str, Any] = {
+        "memberships": [
+            {"project": m.project.slug, "role": m.role, "joined_on": m.joined_on.isoformat()}
+            for m in Membership.objects.filter(person=person)
+            .select_related("project")
+            .order_by("project__slug", "role")
+        ]
+    }
+    for _receiver, sections in person_export.send(sender=Person, person=person):
+        parts.update(sections or {})
+    missing = [s for s in SECTIONS if s not in parts]
+    if missing:  # an app stopped answering: refuse rather than hand over a partial copy
+        raise RuntimeError(f"no app answered for {', '.join(missing)}")
     return {
         "generated_at": timezone.now().isoformat(),
         "person": {
@@ -58,62 +61,8 @@ def personal_data(person: Person) -> dict[str, Any]:
             "phone": contact.phone if contact else "",
             "address": contact.address if contact else "",
         },
-        "memberships": [
-            {"project": m.project.slug, "role": m.role, "joined_on": m.joined_on.isoformat()}
-            for m in Membership.objects.filter(person=person)
-            .select_related("project")
-            .order_by("project__slug", "role")
-        ],
-        "ledger_statement": ledger.statement(person.code)["lines"],
-        "hours_given": [
-            {
-                "day": c.day.isoformat(),
-                "partner": c.partner.slug,
-                "minutes": c.minutes,
-                "activity": c.activity,
-            }
-            for c in Contribution.objects.filter(person=person)
-            .select_related("partner")
-            .order_by("day", "id")
-        ],
-        "stories": [
-            {
-                "id": s.pk,
-                "project": s.project.slug,
-                "collected_on": s.collected_on.isoformat() if s.collected_on else "",
-                "language": s.language,
-                "medium": s.medium,
-                "title": s.title,
-                "text": s.text,
-                "translation": s.translation,
-                "transcript": s.transcript,
-                "consent": s.consent_level,
-                "consent_history": [
-                    {
-                        "level": c.level,
-                        "method": c.method,
-                        "at": c.taken_at.isoformat(),
-                        "by_teller": c.by_teller,
-                    }
-                    for c in s.consents.order_by("taken_at", "id")
-                ],
-                "self_signification": {a.signifier.name: a.value for a in s.answers.all()},
-            }
-            for s in stories
-        ],
-        "survey_responses": [
-            {
-                "id": r.pk,
-                "project": r.project.slug,
-                "instrument": r.instrument.form_id,
-                "version": r.instrument.version,
-                "wave": r.wave.name if r.wave else "",
-                "submitted_at": r.submitted_at.isoformat() if r.submitted_at else "",
-                "answers": r.data,
-                "scores": r.scores,
-            }
-            for r in responses
-        ],
+        **{name: parts[name] for name in SECTIONS},
+        **{k: v for k, v in parts.items() if k not in SECTIONS},
     }
 
 
@@ -142,13 +91,7 @@ def as_csv_zip(data: dict[str, Any]) -> bytes:
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("person.csv", _csv([data["person"]]))
         z.writestr("contact_details.csv", _csv([data["contact_details"]]))
-        for section in (
-            "memberships",
-            "ledger_statement",
-            "hours_given",
-            "stories",
-            "survey_responses",
-        ):
+        for section in SECTIONS:
             z.writestr(f"{section}.csv", _csv(data[section]))
     return buf.getvalue()
 

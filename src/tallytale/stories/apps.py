@@ -3,3 +3,6 @@ from django.apps import AppConfig
 
 class StoriesConfig(AppConfig):
     name = "tallytale.stories"
+
+    def ready(self) -> None:
+        from . import personal_data  # noqa: F401 - answers for a person's export and erasure
