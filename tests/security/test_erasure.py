@@ -154,3 +154,23 @@ def test_csv_zip_neutralises_formulas_but_keeps_numbers():
     assert rows("contact_details.csv")[0]["phone"] == "'+44 1234"
     assert rows("ledger_statement.csv")[0] == {"minutes": "-30", "category": "'-garden"}
     assert rows("stories.csv")[0]["title"] == "'\tx"
+
+
+def test_an_app_failing_its_part_rolls_the_whole_erasure_back(seeded):
+    """Erasure is the sum of each app's part (programmes.signals.person_erased): if one app
+    cannot erase its data, nothing is erased, so a person is never half-erased."""
+    from tallytale.programmes.signals import person_erased
+
+    def broken(**_):
+        raise RuntimeError("this app cannot erase now")
+
+    person_erased.connect(broken, dispatch_uid="test.broken")
+    try:
+        with pytest.raises(RuntimeError):
+            erasure.erase_person(CODE, actor_label="test:dpo")
+    finally:
+        person_erased.disconnect(dispatch_uid="test.broken")
+    person = Person.objects.get(pk=seeded.pk)
+    assert person.erased_at is None and person.code == CODE
+    assert Story.objects.filter(teller=person, withdrawn_at__isnull=True).count() == 12
+    assert Response.objects.filter(person=person).count() == 10
