@@ -1,1 +1,3 @@
-"""Tallytale community (see the open issues)."""
+"""The community-led workflow: priorities and dot-voting, research questions, members
+checking draft findings, "you said, we did" actions and learning notes shared across a
+programme (see docs/community.md)."""

@@ -14,7 +14,7 @@ still balance) while everything that identifies them is removed or replaced:
   `erased_at` is set, so permissions treat them as nobody.
 
 Both operations are audited with counts only (never a code, a name or an answer).
-The export reuses the participant's own download (`tallytale.web.portability`), so what a
+The export reuses the participant's own download (`tallytale.rights.portability`), so what a
 person downloads themselves and what a coordinator exports for them cannot drift apart.
 """
 
@@ -75,7 +75,7 @@ def _check(user: Any, person: Person) -> None:
 def export_person(code: str, *, actor_label: str, user: Any = None) -> dict[str, Any]:
     """Everything Tallytale holds about a person, as JSON-able values (UK GDPR art. 15/20).
 
-    The same document the person downloads themselves (`web.portability.personal_data`),
+    The same document the person downloads themselves (`rights.portability.personal_data`),
     contact details included: it is for the person. Audited with counts only.
     """
     from .portability import personal_data
