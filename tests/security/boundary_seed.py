@@ -19,6 +19,7 @@ from django.contrib.auth.models import User
 from tallytale.accounts import services as accounts
 from tallytale.accounts.models import ApiToken
 from tallytale.coding import services as coding
+from tallytale.coding import themes as coding_themes
 from tallytale.coding.models import Origin
 from tallytale.community import services as community
 from tallytale.ledger import services as ledger
@@ -146,7 +147,7 @@ def seed_project(slug: str) -> Seeded:
         story, code, actor=CLI, phrase="helped", origin=Origin.SUGGESTED, confidence=0.5
     )
     memo = coding.add_memo(project, f"Memo {word}", actor=code_actor, code=code, story=story)
-    run = coding.discover_themes(project, actor=CLI, k=2)
+    run = coding_themes.discover_themes(project, actor=CLI, k=2)
 
     rnd = community.open_round(project, f"Round {word}", user=coord)
     prio = community.raise_priority(project, f"Priority {word}", user=coord)

@@ -109,7 +109,7 @@ def world(scheme, role_users, tmp_path):  # noqa: F811
     stories.withdraw_story(gone, actor=CLI)
     # a theme run over generated stories plus words that may only reach the research team,
     # or nobody once their stories are withdrawn (labels and terms are built of words)
-    from tallytale.coding import services as coding
+    from tallytale.coding import themes as coding_themes
     from tallytale.demo.storygen import generate_corpus
 
     for i, g in enumerate(generate_corpus(12, seed=3, languages={"en": 1.0})):
@@ -124,7 +124,7 @@ def world(scheme, role_users, tmp_path):  # noqa: F811
             )  # fmt: skip
             if word == GONE_LABEL:
                 late.append(s)
-    run = coding.discover_themes(cwm_project, actor=CLI, k=2)
+    run = coding_themes.discover_themes(cwm_project, actor=CLI, k=2)
     words = json.dumps(run.themes)
     assert GONE_LABEL in words and TEAM_LABEL in words  # both made it into labels or terms
     for s in late:

@@ -7,6 +7,6 @@ from typing import Any
 
 def erase_withdrawn(sender: Any, story_id: int, project_id: int, **kwargs: Any) -> None:
     """Connected to `tallytale.stories.signals.story_withdrawn` (inside its transaction)."""
-    from .services import erase_story
+    from .themes import erase_story
 
     erase_story(story_id, project_id)

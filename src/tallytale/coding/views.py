@@ -21,7 +21,9 @@ from tallytale.errors import NotFound, TallytaleError
 from tallytale.programmes.models import Project
 from tallytale.programmes.permissions import can, project_view
 
-from . import refi, services
+from . import agreement as coder_agreement
+from . import reading, refi, services
+from . import themes as theme_runs
 from .models import COUNTED, Code, Coding, Memo, Origin, ThemeRun
 from .services import Actor
 
@@ -58,7 +60,7 @@ def codebook(request: HttpRequest, project: Project) -> HttpResponse:
         else:
             messages.success(request, "Code added.")
             return redirect("coding:codebook", slug=project.slug)
-    stories = services.visible(_actor(request), project).order_by("-pk")[:100]
+    stories = reading.visible(_actor(request), project).order_by("-pk")[:100]
     coded = set(
         Coding.objects.filter(project=project, origin__in=COUNTED, story__in=stories).values_list(
             "story_id", flat=True
@@ -96,10 +98,10 @@ def _marked(text: str, codings: list[Coding]) -> str:
 def code_story(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     actor = _actor(request)
     try:
-        story = services.story_for(actor, project, pk)
+        story = reading.story_for(actor, project, pk)
     except NotFound:
         raise Http404("no such story") from None
-    field, text = services.text_for(actor, story)
+    field, text = reading.text_for(actor, story)
     status = 200
     if request.method == "POST":
         try:
@@ -172,7 +174,7 @@ def memo(request: HttpRequest, project: Project) -> HttpResponse:
     actor = _actor(request)
     story_id = request.POST.get("story")
     try:
-        story = services.story_for(actor, project, int(story_id)) if story_id else None
+        story = reading.story_for(actor, project, int(story_id)) if story_id else None
         code = (
             services.get_code(project, request.POST["code"]) if request.POST.get("code") else None
         )
@@ -189,13 +191,15 @@ def memo(request: HttpRequest, project: Project) -> HttpResponse:
 @login_required
 @project_view("story.read_redacted")
 def agreement(request: HttpRequest, project: Project) -> HttpResponse:
-    coders = services.coders_of(project)
+    coders = coder_agreement.coders_of(project)
     chosen = request.GET.getlist("coder")
     unit = request.GET.get("unit", "story")
     result, error = None, ""
     if len(chosen) >= 2:
         try:
-            result = services.agreement(project, chosen, actor=_actor(request), unit=unit).to_json()
+            result = coder_agreement.agreement(
+                project, chosen, actor=_actor(request), unit=unit
+            ).to_json()
         except TallytaleError as exc:
             error = str(exc)
     elif chosen:
@@ -220,7 +224,7 @@ def themes(request: HttpRequest, project: Project) -> HttpResponse:
     if request.method == "POST":
         k = request.POST.get("k") or None
         try:
-            run = services.discover_themes(
+            run = theme_runs.discover_themes(
                 project,
                 actor=_actor(request),
                 k=int(k) if k else None,
@@ -251,7 +255,7 @@ def theme_run(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
             "project": project,
             "run": run,
             # labels built only from the stories this viewer's readership may read
-            "themes": services.themes_for(run, request.user),
+            "themes": theme_runs.themes_for(run, request.user),
             "can_code": can(request.user, "coding.code", project),
         },
     )
@@ -265,7 +269,7 @@ def promote(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     if run is None:
         raise Http404("no such run")
     try:
-        code, n = services.promote_theme(
+        code, n = theme_runs.promote_theme(
             run, int(request.POST.get("theme", "0")), actor=_actor(request),
             name=request.POST.get("name") or None,
         )  # fmt: skip

@@ -574,7 +574,7 @@ def story_themes(ds: evdata.Dataset, audience: str = "public") -> dict[str, Any]
     out: dict[str, Any] = {"labels": [], "assignments": {}, "source": "", "codes": {}, "note": ""}
     try:
         from tallytale.coding.models import COUNTED, Coding, ThemeAssignment, ThemeRun
-        from tallytale.coding.services import theme_labels
+        from tallytale.coding.themes import theme_labels
     except ImportError:  # pragma: no cover - coding app not installed
         ThemeRun = None  # noqa: N806
     if ThemeRun is not None:

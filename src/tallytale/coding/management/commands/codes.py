@@ -2,11 +2,13 @@
 
 Thin: parse, call `tallytale.coding.services` / `suggest`, print."""
 
-from tallytale.coding import services, suggest
+from tallytale.coding import services
 from tallytale.coding.models import Code, Coding
 from tallytale.commands import TallytaleCommand, add_format
 from tallytale.errors import InvalidInput
 from tallytale.programmes.services import get_project
+
+from . import agreement, suggest
 
 
 def _fmt(v) -> str:
@@ -134,7 +136,7 @@ class Command(TallytaleCommand):
                 f"{r['id']:>5}  {r['path']:<50} {r['codings']:>6} codings  "
                 f"{r['suggested']:>5} suggested" for r in rs) or "the codebook is empty")  # fmt: skip
         elif action == "agreement":
-            result = services.agreement(project, o["coders"], actor=actor, unit=o["unit"])
+            result = agreement.agreement(project, o["coders"], actor=actor, unit=o["unit"])
             self.emit(result.to_json(), o["format"], _agreement_text)
         elif action == "suggest":
             if o["folds"] < 2:

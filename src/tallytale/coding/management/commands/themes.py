@@ -3,7 +3,7 @@
 Thin: parse, call `tallytale.coding.services`, print. The operator acts as the research
 team (every live story, redacted)."""
 
-from tallytale.coding import services
+from tallytale.coding import services, themes
 from tallytale.coding.models import ThemeRun
 from tallytale.commands import TallytaleCommand, add_format
 from tallytale.errors import NotFound
@@ -69,12 +69,12 @@ class Command(TallytaleCommand):
         project = get_project(o["project"])
         action = o["action"]
         if action == "discover":
-            run = services.discover_themes(
+            run = themes.discover_themes(
                 project, actor=actor, k=o["k"], auto=o["auto"], method=o["method"], seed=o["seed"]
             )
-            self.emit(services.run_json(run), o["format"], _text)
+            self.emit(themes.run_json(run), o["format"], _text)
         elif action == "show":
-            self.emit(services.run_json(_run(project, o["run"])), o["format"], _text)
+            self.emit(themes.run_json(_run(project, o["run"])), o["format"], _text)
         elif action == "list":
             runs = [
                 {
@@ -102,5 +102,5 @@ class Command(TallytaleCommand):
             )
         else:
             run = _run(project, o["run"])
-            code, n = services.promote_theme(run, o["theme"], actor=actor, name=o["name"])
+            code, n = themes.promote_theme(run, o["theme"], actor=actor, name=o["name"])
             self.stdout.write(f"code {code.pk} {code.name!r}: {n} suggested codings to review")
