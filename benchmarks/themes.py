@@ -163,10 +163,10 @@ def _worker(args: argparse.Namespace) -> None:
         row["seconds"] = time.perf_counter() - start
         row["embed"] = None
         if args.worker == "static":
-            from tallytale.core import themes
+            from tallytale.core import static_embeddings
 
             start = time.perf_counter()
-            themes._embed_static(texts, None)
+            static_embeddings._embed_static(texts, None)
             row["embed"] = time.perf_counter() - start
         rows = [row]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB

@@ -43,7 +43,7 @@ def test_default_embedder_is_offline_normalised_and_semantic(encode) -> None:
 def test_our_wordpiece_matches_the_models_tokenizer(encode) -> None:
     """The pure-Python WordPiece used by method="static" splits words as BERT's does."""
     from tallytale.coding.embeddings import _load_model
-    from tallytale.core.themes import _static_table, _strip_accents, _wordpiece
+    from tallytale.core.static_embeddings import _static_table, _strip_accents, _wordpiece
 
     tokenizer = _load_model().tokenizer
     index = _static_table().index

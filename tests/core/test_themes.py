@@ -209,19 +209,19 @@ def test_semantic_without_embeddings_or_model_is_a_clear_error() -> None:
 def test_static_table_is_small_and_consistent() -> None:
     from importlib import resources
 
-    from tallytale.core import themes
+    from tallytale.core import static_embeddings
 
     root = resources.files("tallytale.core.data").joinpath("static_embed")
     size = sum(root.joinpath(f).stat().st_size for f in ("vocab.txt", "vectors.npz"))  # type: ignore[attr-defined]
     assert size < 10_000_000, size
-    table = themes._static_table()
+    table = static_embeddings._static_table()
     assert table.vectors.shape == (len(table.index), 256)
     assert table.vectors.dtype == np.float32 and np.isfinite(table.vectors).all()
     assert {"friend", "lonely", "money", "##ing"} <= set(table.index)
 
 
 def test_wordpiece_is_greedy_longest_match_first() -> None:
-    from tallytale.core.themes import _wordpiece
+    from tallytale.core.static_embeddings import _wordpiece
 
     index = {t: i for i, t in enumerate(["un", "##aff", "##able", "una", "##ff", "aff"])}
     assert _wordpiece("unaffable", index) == [3, 4, 2]  # "una" beats "un"

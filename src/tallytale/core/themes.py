@@ -56,15 +56,10 @@ Pure: numpy, scipy and scikit-learn only; no Django, no I/O.
 
 from __future__ import annotations
 
-import functools
 import math
-import re
-import unicodedata
 import warnings
-from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -77,7 +72,14 @@ from sklearn.metrics import adjusted_rand_score
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
-from tallytale.core import stopwords as _sw
+from tallytale.core.static_embeddings import _embed_static
+from tallytale.core.theme_text import (
+    _IDF_POWER,
+    _Analyzer,
+    _l2,
+    _languages,
+    tokenize,
+)
 
 __all__ = [
     "METHODS",
@@ -94,7 +96,6 @@ METHODS = ("lexical", "semantic", "static")
 MIN_STORIES = 10
 _N_TERMS = 10  # terms shown per theme
 _N_REPRESENTATIVES = 3
-_IDF_POWER = 2.0  # see _lexical_features
 _SVD_DIMS = 100
 _SVD_SAMPLE = 30000  # stories the SVD is fitted on (all are projected)
 _OVERSPLIT = 5  # fine clusters per theme in the Buckshot-style seeding
@@ -156,211 +157,6 @@ class ThemeResult:
 
 
 # ----------------------------------------------------------------------------------------------
-# Tokenisation
-# ----------------------------------------------------------------------------------------------
-
-_KNOWN_LANGUAGES = frozenset({"en", "cy", "ar"})
-_WORD = re.compile(r"[^\W\d_]+")
-_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_AR_LETTERS = re.compile("[\u0621-\u064a]")
-_AR_FOLD = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
-)
-_AR_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
-
-_WELSH_MARKERS = frozenset(
-    "yn yr mae dw wedi ac nhw gyda ddim roedd fy iawn nawr bob dyn eu ei ond ro mwy hefyd".split()
-)
-_ENGLISH_MARKERS = frozenset("the and to my was is of it in we they with for have at".split())
-
-
-def _normalise_arabic(text: str) -> str:
-    return _AR_MARKS.sub("", text).translate(_AR_FOLD)
-
-
-def _fold(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(_normalise_arabic(w.casefold()) for w in words)
-
-
-_STOP = _fold(_sw.ALL)
-
-
-def _stem_en(word: str) -> str:
-    """Fold English plurals ("friends" -> "friend", "activities" -> "activity"), nothing more.
-
-    Why not Porter: we measured it (stripping -ing/-ed as well) lowering NMI on the generated
-    corpus by about 0.05, because it merges words whose forms carry the theme ("helped" vs
-    "help", "learning" vs "learned"); plurals are safe and make the shown terms tidier.
-    """
-    n = len(word)
-    if n <= 3 or not word.isascii():
-        return word
-    if word.endswith("ies") and n > 4:
-        return word[:-3] + "y"
-    if word.endswith("sses"):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def _stem_ar(word: str) -> str:
-    for prefix in _AR_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            return word[len(prefix) :]
-    return word
-
-
-_GLOSS_CY = {w.casefold(): e for w, e in _sw.GLOSSARY_CY.items()}
-_GLOSS_AR = {_normalise_arabic(w): e for w, e in _sw.GLOSSARY_AR.items()}
-_CY_VOWELS = "aeiouwyâêîôûŵŷ"
-_AR_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "نا", "كم", "ي", "ه", "ك")
-_AR_CLITICS = ("و", "ف", "ب", "ل", "ك")
-
-
-def _welsh_radicals(word: str) -> list[str]:
-    """Candidate unmutated forms of a Welsh word (soft, nasal, aspirate, h-prothesis)."""
-    w = word
-    cands = [w]
-    two, one = w[:2], w[:1]
-    if w.startswith("ngh"):
-        cands.append("c" + w[3:])
-    elif two == "mh":
-        cands.append("p" + w[2:])
-    elif two == "nh":
-        cands.append("t" + w[2:])
-    elif two == "ng":
-        cands.append("g" + w[2:])
-    elif two in ("ch", "ph", "th"):
-        cands.append({"ch": "c", "ph": "p", "th": "t"}[two] + w[2:])
-    elif two == "dd":
-        cands.append("d" + w[2:])
-    elif one == "f" and two != "ff":
-        cands += ["b" + w[1:], "m" + w[1:]]
-    elif one == "l" and two != "ll":
-        cands.append("ll" + w[1:])
-    elif one == "r" and two != "rh":
-        cands.append("rh" + w[1:])
-    elif one == "g":
-        cands.append("c" + w[1:])
-    elif one == "b":
-        cands.append("p" + w[1:])
-    elif one == "d":
-        cands.append("t" + w[1:])
-    elif one == "m":
-        cands += ["b" + w[1:], "p" + w[1:]]
-    elif one == "n":
-        cands.append("d" + w[1:])
-    elif one == "h" and len(w) > 1 and w[1] in _CY_VOWELS:
-        cands.append(w[1:])
-    if one and one in _CY_VOWELS:
-        cands.append("g" + w)
-    return cands
-
-
-def _gloss_cy(word: str) -> str:
-    for cand in _welsh_radicals(word):
-        hit = _GLOSS_CY.get(cand)
-        if hit is not None:
-            return hit
-    return word
-
-
-def _gloss_ar(word: str) -> str:
-    """Look an Arabic word up with and without a leading clitic and a pronoun suffix."""
-    bases = [word]
-    if len(word) > 3 and word[0] in _AR_CLITICS:
-        bases.append(_stem_ar(word[1:]) if word[1:].startswith("ال") else word[1:])
-    for base in list(bases):
-        for suffix in _AR_SUFFIXES:
-            if base.endswith(suffix) and len(base) - len(suffix) >= 2:
-                bases.append(base[: -len(suffix)])
-                break
-    for base in bases:
-        for cand in (base, base[:-1] + "ه" if base.endswith("ت") else base):
-            hit = _GLOSS_AR.get(cand)
-            if hit is not None:
-                return hit
-    return word
-
-
-def _normalise_token(word: str, lang: str) -> str:
-    """Stem or translate one token to the shared vocabulary; '' if it is a stop word."""
-    if lang == "en":
-        w = _stem_en(word)
-    elif lang == "cy":
-        w = _gloss_cy(word)
-        w = _stem_en(w) if w != word else w
-    elif lang == "ar":
-        w = _gloss_ar(_stem_ar(word))
-        w = _stem_en(w) if w.isascii() else w
-    else:
-        w = word
-    return "" if w in _STOP else w
-
-
-def detect_language(text: str) -> str:
-    """Guess 'ar', 'cy' or 'en' from script and function words (good enough for stemming)."""
-    if len(_AR_LETTERS.findall(text)) * 2 > len(text.replace(" ", "")):
-        return "ar"
-    words = _WORD.findall(text.casefold())
-    cy = sum(w in _WELSH_MARKERS for w in words)
-    en = sum(w in _ENGLISH_MARKERS for w in words)
-    return "cy" if cy > en else "en"
-
-
-def tokenize(text: str, language: str | None = None) -> list[str]:
-    """Content tokens of one story: normalised, stop words removed, plurals folded, and Welsh
-    and Arabic words in the glossary mapped to their shared English token."""
-    return _Analyzer().tokens(text, language or detect_language(text))
-
-
-class _Analyzer:
-    """Turns a story into unigram + bigram features, remembering surface forms for labels."""
-
-    def __init__(self) -> None:
-        self.surface: dict[str, Counter[str]] = {}
-        self._cache: dict[tuple[str, str], str] = {}
-
-    def tokens(self, text: str, lang: str) -> list[str]:
-        folded = text.casefold()
-        if lang == "ar" or _AR_LETTERS.search(folded):
-            folded = _normalise_arabic(folded)
-        cache = self._cache
-        surface = self.surface
-        toks: list[str] = []
-        for w in _WORD.findall(folded):
-            if len(w) < 2 or w in _STOP:
-                continue
-            key = (w, lang)
-            stem = cache.get(key)
-            if stem is None:
-                stem = _normalise_token(w, lang)
-                cache[key] = stem
-                if stem:
-                    surface.setdefault(stem, Counter())
-            if stem:
-                surface[stem][w] += 1
-                toks.append(stem)
-        return toks
-
-    def __call__(self, item: tuple[str, str]) -> list[str]:
-        toks = self.tokens(*item)
-        return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
-
-    def display(self, term: str) -> str:
-        parts = []
-        for stem in term.split(" "):
-            forms = self.surface.get(stem)
-            if forms:
-                best = max(forms.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))
-                parts.append(best[0])
-            else:
-                parts.append(stem)
-        return " ".join(parts)
-
-
-# ----------------------------------------------------------------------------------------------
 # Statistics helpers
 # ----------------------------------------------------------------------------------------------
 
@@ -385,17 +181,6 @@ def _min_df(n: int) -> int:
     # Terms seen in fewer stories than this cannot define a theme; the floor grows slowly with n
     # so 100k-story corpora do not carry hundreds of thousands of singleton n-grams.
     return max(2, min(20, n // 5000 + 2))
-
-
-def _languages(texts: Sequence[str], languages: Sequence[str | None] | None) -> list[str]:
-    langs = []
-    for i, text in enumerate(texts):
-        code = (languages[i] or "") if languages is not None else ""
-        code = code.split("-")[0].lower()
-        # Codes other than en/cy/ar (e.g. a BSL story's English transcript) are treated as the
-        # script and function words suggest.
-        langs.append(code if code in _KNOWN_LANGUAGES else detect_language(text))
-    return langs
 
 
 def _lexical_features(
@@ -452,12 +237,6 @@ def _svd_transform(svd: TruncatedSVD, tfidf: sp.csr_matrix, n: int, seed: int) -
         svd.fit(tfidf[np.sort(rng.choice(n, size=_SVD_SAMPLE, replace=False))])
         return svd.transform(tfidf)
     return svd.fit_transform(tfidf)
-
-
-def _l2(x: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return x / norms
 
 
 def _kmeans(x: np.ndarray, k: int, seed: int, n_init: int, init: Any = "k-means++") -> KMeans:
@@ -818,135 +597,3 @@ def _semantic_embeddings(texts: Sequence[str]) -> np.ndarray:  # pragma: no cove
         list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False
     )
     return np.asarray(vectors, dtype=np.float32)
-
-
-# ----------------------------------------------------------------------------------------------
-# Static token embeddings (method="static")
-# ----------------------------------------------------------------------------------------------
-
-_STATIC_PACKAGE = "tallytale.core.data"
-_STATIC_DIR = "static_embed"
-_WP_MAX_CHARS = 100  # longer "words" become [UNK], as in BERT's WordPiece
-_WORD_OR_PUNCT = re.compile(r"[^\W_]+|[^\w\s]|_")
-
-
-@dataclass(frozen=True, slots=True)
-class _StaticTable:
-    index: dict[str, int]
-    vectors: np.ndarray  # float32, one row per token
-
-
-@functools.lru_cache(maxsize=1)
-def _static_table() -> _StaticTable:
-    """The token table distilled from all-MiniLM-L6-v2 (see data/static_embed/README.md)."""
-    root = resources.files(_STATIC_PACKAGE).joinpath(_STATIC_DIR)
-    tokens = root.joinpath("vocab.txt").read_text(encoding="utf-8").splitlines()
-    with root.joinpath("vectors.npz").open("rb") as fh, np.load(fh, allow_pickle=False) as z:
-        vectors = z["q"].astype(np.float32) * z["scale"][:, None]
-    if vectors.shape[0] != len(tokens):
-        raise ValueError("static_embed: vectors.npz and vocab.txt differ in length")
-    return _StaticTable(index={t: i for i, t in enumerate(tokens)}, vectors=vectors)
-
-
-def _strip_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
-
-
-def _wordpiece(word: str, index: dict[str, int]) -> list[int]:
-    """Greedy longest-match-first WordPiece (Wu et al. 2016), as BERT's tokenizer does it:
-    the first piece plain, later pieces prefixed ``##``; a word that cannot be covered is
-    one unknown token (returned as no tokens: it carries no meaning here)."""
-    if len(word) > _WP_MAX_CHARS:
-        return []
-    pieces: list[int] = []
-    start, end_all = 0, len(word)
-    while start < end_all:
-        end = end_all
-        found = -1
-        while start < end:
-            piece = word[start:end] if start == 0 else "##" + word[start:end]
-            found = index.get(piece, -1)
-            if found >= 0:
-                break
-            end -= 1
-        if found < 0:
-            return []
-        pieces.append(found)
-        start = end
-    return pieces
-
-
-class _StaticTokenizer:
-    """Lower-cased, accent-stripped BERT basic tokenisation + WordPiece, in pure Python.
-
-    Stop words and punctuation are dropped (SIF weighting would shrink them anyway, but they
-    still pull every story towards the same point). Welsh and Arabic words found in the
-    glossary become their English token first: the sentence model is English-only, and this
-    is what lets a Welsh story about loneliness land with the English ones.
-    """
-
-    def __init__(self, index: dict[str, int]) -> None:
-        self.index = index
-        self._cache: dict[tuple[str, str], list[int]] = {}
-
-    def __call__(self, text: str, lang: str) -> list[int]:
-        folded = text.casefold()
-        if lang == "ar" or _AR_LETTERS.search(folded):
-            folded = _normalise_arabic(folded)
-        cache = self._cache
-        ids: list[int] = []
-        for w in _WORD_OR_PUNCT.findall(folded):
-            key = (w, lang)
-            hit = cache.get(key)
-            if hit is None:
-                hit = self._word(w, lang)
-                cache[key] = hit
-            ids.extend(hit)
-        return ids
-
-    def _word(self, w: str, lang: str) -> list[int]:
-        if not w[0].isalnum() or w in _STOP or w.isdigit():
-            return []
-        if lang == "cy":
-            w = _gloss_cy(w)
-        elif lang == "ar":
-            w = _gloss_ar(_stem_ar(w))
-        if w in _STOP:
-            return []
-        return _wordpiece(_strip_accents(w), self.index)
-
-
-def _embed_static(texts: Sequence[str], languages: Sequence[str | None] | None) -> np.ndarray:
-    """Story vectors from the static token table: idf-weighted mean, common component removed.
-
-    Each token weighs its squared smoothed idf in this corpus (as in :func:`_lexical_features`;
-    on the generated corpus idf squared gave NMI 0.42 against 0.37 for SIF weights, Arora,
-    Liang & Ma 2017), so frequent tokens count little without outside word counts. As in SIF,
-    the projection on the first principal direction (what every story shares) is then removed.
-    Pure numpy/scipy; no torch or transformers.
-    """
-    table = _static_table()
-    tok = _StaticTokenizer(table.index)
-    langs = _languages(texts, languages)
-    indptr = [0]
-    indices: list[int] = []
-    for text, lang in zip(texts, langs, strict=True):
-        indices.extend(tok(text, lang))
-        indptr.append(len(indices))
-    n, v = len(texts), len(table.vectors)
-    counts = sp.csr_matrix(
-        (np.ones(len(indices)), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-        shape=(n, v),
-    )
-    counts.sum_duplicates()
-    df = np.bincount(counts.indices, minlength=v)
-    weights = (np.log((1.0 + n) / (1.0 + df)) + 1.0) ** _IDF_POWER
-    lengths = np.asarray(counts.sum(axis=1)).ravel()
-    lengths[lengths == 0] = 1.0
-    x = np.asarray((sp.diags(1.0 / lengths) @ counts @ sp.diags(weights)) @ table.vectors)
-    x = x.astype(np.float64)
-    # First principal direction (uncentred, as in SIF) from the d x d scatter: exact and fast.
-    _, vecs = np.linalg.eigh(x.T @ x)
-    u = vecs[:, -1]
-    x -= np.outer(x @ u, u)
-    return _l2(x).astype(np.float32)
