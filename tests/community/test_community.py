@@ -53,7 +53,7 @@ def test_rounds_are_run_by_coordinators_one_at_a_time(cwm, role_users, rnd):
 
 
 def test_top_priority_becomes_a_linked_research_question(cwm, role_users, rnd):
-    from tallytale.stories.services import add_prompt
+    from tallytale.stories.setup import add_prompt
 
     prio = services.raise_priority(cwm, "Lonely evenings", user=role_users["participant"])
     rq = services.adopt_priority(

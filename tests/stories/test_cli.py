@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from tallytale.audit.models import AuditEvent
 from tallytale.programmes.models import Person
 from tallytale.stories import services
+from tallytale.stories import setup as stories_setup
 from tallytale.stories.models import SignifierAnswer, Story
 
 from .conftest import CLI
@@ -24,8 +25,8 @@ def run(*args, stdin=None):
 
 @pytest.fixture
 def about(cwm):
-    services.define_signifier(cwm, "about", "About", "choice", ["health", "friends"])
-    services.define_signifier(cwm, "alone", "Alone-together", "slider", ["alone", "together"])
+    stories_setup.define_signifier(cwm, "about", "About", "choice", ["health", "friends"])
+    stories_setup.define_signifier(cwm, "alone", "Alone-together", "slider", ["alone", "together"])
 
 
 GOOD = (

@@ -12,7 +12,9 @@ from django.db import connection
 
 from tallytale.programmes.models import Project
 from tallytale.programmes.services import get_person
+from tallytale.stories import review as stories_review
 from tallytale.stories import services
+from tallytale.stories import setup as stories_setup
 from tallytale.stories.models import Story
 
 from .conftest import CLI
@@ -35,7 +37,7 @@ def all_text_in_database() -> str:
 def test_withdrawn_story_is_found_nowhere(scheme, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     cwm = Project.objects.get(slug="cwm")
-    services.define_signifier(cwm, "about", "About", "choice", ["health", "friends"])
+    stories_setup.define_signifier(cwm, "about", "About", "choice", ["health", "friends"])
     body = ("She said " + MARK + " helped her. ") * 4000  # ~150k characters -> overflow pages
     body = body[:100_000]
     recording = b"RIFF\x00\x00\x00\x00WAVEfmt " + MARK.encode() * 100
@@ -52,7 +54,7 @@ def test_withdrawn_story_is_found_nowhere(scheme, tmp_path, settings):
         notes={"about": "my own words " + MARK},
         external_id="E-1",
     )
-    services.add_transcript(story, "Transcript " + MARK, actor=CLI, language="en")
+    stories_review.add_transcript(story, "Transcript " + MARK, actor=CLI, language="en")
     media_story = services.collect(
         cwm,
         actor=CLI,

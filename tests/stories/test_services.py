@@ -6,7 +6,9 @@ from django.core.exceptions import PermissionDenied
 from tallytale.audit.models import AuditEvent
 from tallytale.errors import InvalidInput
 from tallytale.programmes.services import get_person
+from tallytale.stories import review as stories_review
 from tallytale.stories import services
+from tallytale.stories import setup as stories_setup
 from tallytale.stories.models import ConsentRecord, SignifierAnswer, Story
 from tallytale.stories.services import Actor, StoryInvalid
 from tallytale.stories.signals import story_withdrawn
@@ -16,12 +18,14 @@ from .conftest import CLI
 
 @pytest.fixture
 def sigs(cwm):
-    services.define_signifier(
+    stories_setup.define_signifier(
         cwm, "about", "This story is about", "choice", ["health", "friends", "money"]
     )
-    services.define_signifier(cwm, "alone", "Alone ... together", "slider", ["alone", "together"])
-    services.define_signifier(cwm, "who", "Who helped", "triad", ["me", "friends", "services"])
-    services.define_signifier(
+    stories_setup.define_signifier(
+        cwm, "alone", "Alone ... together", "slider", ["alone", "together"]
+    )
+    stories_setup.define_signifier(cwm, "who", "Who helped", "triad", ["me", "friends", "services"])
+    stories_setup.define_signifier(
         cwm, "feel", "How did this make you feel?", "scale", [], scale_min=1, scale_max=5
     )
 
@@ -175,32 +179,36 @@ def test_redaction_correction_and_review(users, make_story):
     s = make_story("I told Bryn about the Wibble group at Caffi.", language="en")
     coord = Actor("web:c1", users["coordinator"])
     start = s.text.index("Wibble")
-    services.correct_redaction(
+    stories_review.correct_redaction(
         s, actor=coord, added=[{"start": start, "end": start + 6, "type": "name"}]
     )
     s.refresh_from_db()
     assert "Wibble" not in s.text_redacted and s.text_redacted.count("[NAME]") >= 1
-    spans = services.current_spans(s)
-    services.correct_redaction(s, actor=coord, removed=[spans[-1]])
+    spans = stories_review.current_spans(s)
+    stories_review.correct_redaction(s, actor=coord, removed=[spans[-1]])
     s.refresh_from_db()
     assert "Wibble" in s.text_redacted or spans[-1]["start"] != start
     with pytest.raises(PermissionDenied):
-        services.correct_redaction(
+        stories_review.correct_redaction(
             s,
             actor=Actor("web:r1", users["researcher"]),
             added=[{"start": 0, "end": 1, "type": "NAME"}],
         )
     with pytest.raises(InvalidInput):
-        services.correct_redaction(s, actor=coord, added=[{"start": 0, "end": 999, "type": "NAME"}])
+        stories_review.correct_redaction(
+            s, actor=coord, added=[{"start": 0, "end": 999, "type": "NAME"}]
+        )
     with pytest.raises(InvalidInput):
-        services.correct_redaction(s, actor=coord, added=[{"start": 0, "end": 2, "type": "<b>"}])
+        stories_review.correct_redaction(
+            s, actor=coord, added=[{"start": 0, "end": 2, "type": "<b>"}]
+        )
     events = AuditEvent.objects.filter(action="story.redaction_correct", target_id=str(s.pk))
     assert events.count() == 2 and "Wibble" not in str(list(events.values("detail")))
     held = make_story("Stori gan ዳዊት", language="ti")
     assert held.held_for_review
     with pytest.raises(PermissionDenied):
-        services.approve_review(held, actor=Actor("web:e1", users["evaluator"]))
-    services.approve_review(held, actor=Actor("web:r1", users["researcher"]))
+        stories_review.approve_review(held, actor=Actor("web:e1", users["evaluator"]))
+    stories_review.approve_review(held, actor=Actor("web:r1", users["researcher"]))
     held.refresh_from_db()
     assert not held.held_for_review and held.reviewed_by_label == "web:r1"
 
@@ -210,7 +218,9 @@ def test_transcript_used_for_analysis(users, make_story):
     from tallytale.stories import access
 
     s = make_story("Caption only", language="bfi")
-    services.add_transcript(s, "I signed to Gareth Evans about the club.", actor=CLI, language="en")
+    stories_review.add_transcript(
+        s, "I signed to Gareth Evans about the club.", actor=CLI, language="en"
+    )
     s.refresh_from_db()
     assert access.analysis_field(s) == "transcript"
     assert "Gareth" not in access.story_text_for(users["coordinator"], s)

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tallytale.audit.models import AuditEvent
 from tallytale.programmes.services import get_person
-from tallytale.stories import services
+from tallytale.stories import setup as stories_setup
 from tallytale.stories.models import Story
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -22,9 +22,11 @@ def client_for(client, user):
 
 @pytest.mark.django_db
 def test_phone_flow_without_js_welsh(client, users, cwm):
-    services.define_signifier(cwm, "about", "Mae'r stori am", "choice", ["iechyd", "ffrindiau"])
-    services.define_signifier(cwm, "who", "Who helped", "triad", ["me", "friends", "services"])
-    services.add_prompt(cwm, "Dywedwch wrthym am adeg pan ...")
+    stories_setup.define_signifier(
+        cwm, "about", "Mae'r stori am", "choice", ["iechyd", "ffrindiau"]
+    )
+    stories_setup.define_signifier(cwm, "who", "Who helped", "triad", ["me", "friends", "services"])
+    stories_setup.add_prompt(cwm, "Dywedwch wrthym am adeg pan ...")
     c = client_for(client, users["researcher"])
     page = c.get(reverse("stories:collect", args=["cwm"]), HTTP_USER_AGENT="Mobile")
     assert page.status_code == 200 and b"draft.js" in page.content
@@ -103,7 +105,7 @@ def test_collect_forbidden_for_members(client, users):
 
 @pytest.mark.django_db
 def test_pages_per_role_and_inert_html(client, users, make_story, cwm):
-    services.define_signifier(cwm, "about", XSS, "choice", ["health", XSS])
+    stories_setup.define_signifier(cwm, "about", XSS, "choice", ["health", XSS])
     s = make_story(
         XSS + " said Sian Jones",
         title=XSS,

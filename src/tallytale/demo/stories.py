@@ -32,6 +32,7 @@ from django.db import transaction
 from tallytale.audit.services import record
 from tallytale.programmes.models import Person, Project
 from tallytale.stories import services as stories
+from tallytale.stories import setup as stories_setup
 from tallytale.stories.models import (
     ConsentLevel,
     ConsentMethod,
@@ -123,10 +124,10 @@ def setup(slugs: list[str]) -> dict[str, tuple[Project, list[Prompt], dict[str, 
     for slug in slugs:
         project = Project.objects.get(slug=slug)
         prompts = [
-            stories.add_prompt(project, text, order=i) for i, text in enumerate(PROMPTS[slug])
+            stories_setup.add_prompt(project, text, order=i) for i, text in enumerate(PROMPTS[slug])
         ]
         sigs = [
-            stories.define_signifier(
+            stories_setup.define_signifier(
                 project,
                 "about",
                 "This story is about…",
@@ -134,7 +135,7 @@ def setup(slugs: list[str]) -> dict[str, tuple[Project, list[Prompt], dict[str, 
                 sorted(set(ABOUT.values())),
                 order=0,
             ),
-            stories.define_signifier(
+            stories_setup.define_signifier(
                 project,
                 "better_worse",
                 "What happened made things…",
@@ -142,10 +143,10 @@ def setup(slugs: list[str]) -> dict[str, tuple[Project, list[Prompt], dict[str, 
                 ["much worse", "much better"],
                 order=1,
             ),
-            stories.define_signifier(
+            stories_setup.define_signifier(
                 project, "difference", "What made the difference was…", "triad", TRIAD, order=2
             ),
-            stories.define_signifier(
+            stories_setup.define_signifier(
                 project,
                 "feeling",
                 "How do you feel when you think about this story?",

@@ -23,7 +23,7 @@ from tallytale.programmes import permissions
 from tallytale.programmes.models import Project
 from tallytale.programmes.permissions import SIGNED_IN, declares, project_or_404, project_view
 
-from . import access, media, services
+from . import access, media, review, services
 from .forms import ConsentForm, CorrectionForm, StoryForm, TranscriptForm
 from .models import TEXT_FIELDS, Story
 from .services import Actor, StoryInvalid
@@ -150,7 +150,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             or permissions.can(request.user, "story.manage_consent", project),
             "can_correct": permissions.can(request.user, "story.correct_redaction", project),
             "research_team": permissions.can(request.user, "story.read_original", project),
-            "spans": services.current_spans(story) if show_original else [],
+            "spans": review.current_spans(story) if show_original else [],
         },
     )
 
@@ -245,7 +245,7 @@ def review_queue(request: HttpRequest, project: Project) -> HttpResponse:
 @require_POST
 def approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     story = _visible(request, slug, pk)
-    services.approve_review(story, actor=_actor(request))
+    review.approve_review(story, actor=_actor(request))
     messages.success(request, f"Story {pk} released from review.")
     return redirect("stories:review", slug=slug)
 
@@ -272,7 +272,7 @@ def correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 form.add_error("remove", "write it as start-end-TYPE, e.g. 10-15-NAME")
         if form.is_valid():
             try:
-                services.correct_redaction(
+                review.correct_redaction(
                     story, actor=_actor(request), field=d["field"], added=added, removed=removed
                 )
             except TallytaleError as exc:
@@ -287,7 +287,7 @@ def correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "project": story.project,
             "story": story,
             "form": form,
-            "spans": services.current_spans(story),
+            "spans": review.current_spans(story),
         },
     )
 
@@ -301,7 +301,7 @@ def transcript(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = TranscriptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_transcript(
+            review.add_transcript(
                 story,
                 form.cleaned_data["text"],
                 actor=_actor(request),

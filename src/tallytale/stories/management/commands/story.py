@@ -4,7 +4,9 @@ and define a project's prompts and signifiers. Thin: every action is a service c
 from tallytale.commands import TallytaleCommand, add_format
 from tallytale.errors import NotFound
 from tallytale.programmes.services import get_person, get_project
+from tallytale.stories import review as stories_review
 from tallytale.stories import services
+from tallytale.stories import setup as stories_setup
 from tallytale.stories.models import ConsentLevel, ConsentMethod, Signifier, Story
 from tallytale.stories.services import Actor
 
@@ -79,13 +81,13 @@ class Command(TallytaleCommand):
                 lambda d: "\n".join(f"{x['id']}\t{x['language']}" for x in d) or "none held",
             )
         elif a == "approve":
-            s = services.approve_review(_story(o["story_id"]), actor=actor)
+            s = stories_review.approve_review(_story(o["story_id"]), actor=actor)
             self.stdout.write(f"story {s.pk} released")
         elif a == "prompt":
-            p = services.add_prompt(get_project(o["project"]), o["text"])
+            p = stories_setup.add_prompt(get_project(o["project"]), o["text"])
             self.stdout.write(f"prompt {p.pk} added")
         elif a == "signifier":
-            s = services.define_signifier(
+            s = stories_setup.define_signifier(
                 get_project(o["project"]),
                 o["name"],
                 o["label"],

@@ -1,0 +1,160 @@
+"""After a story is collected: correcting its redaction by hand (every correction kept),
+approving a story held for review, and adding a transcript of a recording."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from tallytale.errors import InvalidInput
+from tallytale.programmes.permissions import Actor
+
+from .models import (
+    TEXT_FIELDS,
+    RedactionCorrection,
+    Story,
+)
+from .services import (
+    _audit,
+    _locked,
+    _redact_fields,
+    _require,
+    _span_dict,
+    _to_spans,
+    span_types,
+)
+from .text import clean_language, clean_text
+
+
+def _effective_spans(story: Story, name: str) -> tuple[list[dict], list[dict], list[dict]]:
+    auto = list((story.redaction_spans or {}).get(name, []))
+    added: list[dict] = []
+    removed: list[dict] = []
+    for c in RedactionCorrection.objects.filter(story=story, field=name).order_by("id"):
+        for s in c.added:
+            if s in removed:
+                removed.remove(s)
+            else:
+                added.append(s)
+        for s in c.removed:
+            if s in added:
+                added.remove(s)
+            else:
+                removed.append(s)
+    return auto, added, removed
+
+
+def current_spans(story: Story, name: str = "text") -> list[dict]:
+    """The spans masked now: the detector's, minus those removed, plus those added."""
+    auto, added, removed = _effective_spans(story, name)
+    spans = [s for s in auto if s not in removed] + added
+    return sorted(spans, key=lambda s: (s["start"], s["end"]))
+
+
+@transaction.atomic
+def correct_redaction(
+    story: Story,
+    *,
+    actor: Actor,
+    field: str = "text",
+    added: list[dict] | None = None,
+    removed: list[dict] | None = None,
+) -> Story:
+    """A coordinator adds a span the detector missed or removes one it masked wrongly.
+    Appended (RedactionCorrection) and audited with offsets and types only."""
+    _require(actor, "story.correct_redaction", story.project)
+    story = _locked(story)
+    if story.withdrawn:
+        raise InvalidInput(f"story {story.pk} has been withdrawn")
+    if field not in TEXT_FIELDS:
+        raise InvalidInput(f"field must be one of {', '.join(TEXT_FIELDS)}")
+    original = getattr(story, field)
+    try:
+        add = [_span_dict(s) for s in (added or [])]
+        rem = [_span_dict(s) for s in (removed or [])]
+    except (KeyError, TypeError, ValueError):
+        raise InvalidInput("each span needs start, end and type") from None
+    for s in add:
+        if not (0 <= s["start"] < s["end"] <= len(original)):
+            raise InvalidInput(f"span {s['start']}-{s['end']} is outside the {field}")
+        s["type"] = s["type"].upper()
+        if s["type"] not in span_types():
+            raise InvalidInput(f"span type must be one of {', '.join(span_types())}")
+    now = current_spans(story, field)
+    for s in rem:
+        if s not in now:
+            raise InvalidInput(f"span {s['start']}-{s['end']} {s['type']} is not masked now")
+    if not add and not rem:
+        raise InvalidInput("nothing to correct: add or remove at least one span")
+    RedactionCorrection.objects.create(
+        story=story, field=field, added=add, removed=rem, by_label=actor.label
+    )
+    auto, all_added, all_removed = _effective_spans(story, field)
+    from tallytale.core import redact
+
+    language = story.transcript_language if field == "transcript" else story.language
+    if field == "translation":
+        language = story.translation_language
+    try:
+        final = redact.apply_corrections(
+            original, _to_spans(auto), _to_spans(all_added), _to_spans(all_removed)
+        )
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+    setattr(story, f"{field}_redacted", redact.redact(original, language or None, spans=final).text)
+    story.save(update_fields=[f"{field}_redacted"])
+    _audit(
+        "story.redaction_correct",
+        actor,
+        story,
+        story.project,
+        field=field,
+        added=[[s["start"], s["end"], s["type"]] for s in add],
+        removed=[[s["start"], s["end"], s["type"]] for s in rem],
+    )
+    return story
+
+
+@transaction.atomic
+def approve_review(story: Story, *, actor: Actor) -> Story:
+    """Release a story held for review: a researcher or coordinator has read the original
+    and the redaction and judged that no personal data shows."""
+    _require(actor, "story.read_original", story.project)
+    story = _locked(story)
+    if story.withdrawn:
+        raise InvalidInput(f"story {story.pk} has been withdrawn")
+    if not story.held_for_review:
+        return story
+    story.held_for_review = False
+    story.reviewed_at = timezone.now()
+    story.reviewed_by_label = actor.label
+    story.save(update_fields=["held_for_review", "reviewed_at", "reviewed_by_label"])
+    _audit("story.review_approve", actor, story, story.project)
+    return story
+
+
+@transaction.atomic
+def add_transcript(
+    story: Story,
+    text: str,
+    *,
+    actor: Actor,
+    language: str = "",
+    kind: str = "transcript",
+) -> Story:
+    """The research team adds a written transcript or translation (e.g. of a BSL video).
+    Coding, themes and quotes use the transcript when there is one."""
+    _require(actor, "story.read_original", story.project)
+    story = _locked(story)
+    if story.withdrawn:
+        raise InvalidInput(f"story {story.pk} has been withdrawn")
+    if kind not in ("transcript", "translation"):
+        raise InvalidInput("kind must be transcript or translation")
+    cleaned = clean_text(text, kind)
+    lang = clean_language(language, f"{kind} language")
+    setattr(story, kind, cleaned)
+    setattr(story, f"{kind}_language", lang)
+    _redact_fields(story, (kind,))
+    story.save()
+    _audit("story." + kind, actor, story, story.project, language=lang, held=story.held_for_review)
+    return story

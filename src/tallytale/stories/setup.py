@@ -1,0 +1,62 @@
+"""Setting a project up for stories: the self-signification questions (signifiers) tellers
+answer about their own story, and the prompts that invite stories."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from tallytale.errors import InvalidInput
+from tallytale.programmes.models import Project
+
+from .models import (
+    Prompt,
+    Signifier,
+)
+from .text import clean_text
+
+
+@transaction.atomic
+def define_signifier(
+    project: Project,
+    name: str,
+    label: str,
+    kind: str,
+    options: list[str] | None = None,
+    *,
+    multiple: bool = True,
+    scale_min: int = 1,
+    scale_max: int = 5,
+    order: int = 0,
+) -> Signifier:
+    """Define a self-signification question for a project's tellers."""
+    name = name.strip()
+    if not name or len(name) > 60 or any(c in name for c in ",;\n"):
+        raise InvalidInput("signifier name must be 1-60 characters without , or ;")
+    if kind not in Signifier.Kind.values:
+        raise InvalidInput(f"kind must be one of {', '.join(Signifier.Kind.values)}")
+    opts = [clean_text(o, "option", 200) for o in (options or [])]
+    need = {"slider": 2, "triad": 3}.get(kind)
+    if need and len(opts) != need:
+        raise InvalidInput(f"a {kind} needs exactly {need} poles")
+    if kind == "choice" and not opts:
+        raise InvalidInput("a choice needs options")
+    if kind == "scale" and scale_min >= scale_max:
+        raise InvalidInput("scale_min must be below scale_max")
+    if Signifier.objects.filter(project=project, name=name).exists():
+        raise InvalidInput(f"signifier {name!r} already exists in {project.slug}")
+    return Signifier.objects.create(
+        project=project,
+        name=name,
+        label=clean_text(label, "label", 300),
+        kind=kind,
+        options=opts,
+        multiple=multiple,
+        scale_min=scale_min,
+        scale_max=scale_max,
+        order=order,
+    )
+
+
+@transaction.atomic
+def add_prompt(project: Project, text: str, order: int = 0) -> Prompt:
+    return Prompt.objects.create(project=project, text=clean_text(text, "prompt", 500), order=order)
