@@ -4,6 +4,12 @@ beside each story, and excerpts."""
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from tallytale.core.disclosure import ThresholdRule, publish_part
@@ -18,6 +24,54 @@ from .claims import _pct, _Spec, asdict_claim, display
 
 EXCERPT_CHARS = 320
 ON_THE_FLY_THEME_LIMIT = 5000
+THEME_CACHE_SIZE = 8
+
+
+@dataclass(frozen=True)
+class _Clusters:
+    """What a report keeps of an on-the-fly theme discovery: the clusters only (story id ->
+    theme id), never words, so nothing derived from a story's text outlives the build."""
+
+    theme_ids: tuple[int, ...]
+    assignments: Mapping[int, int]
+    method: str
+    k: int
+
+
+_clusters: OrderedDict[str, _Clusters] = OrderedDict()
+_clusters_lock = threading.Lock()
+
+
+def _discover_cached(texts: list[str], ids: list[int], k: int, languages: list[str]) -> _Clusters:
+    """Theme discovery (about two seconds for a few hundred stories) once per dataset: keyed
+    by a fingerprint of every live story's id, text and language and k, so the reports of
+    every audience, and rebuilds while nothing changed, reuse the clusters; any edit,
+    redaction or withdrawal changes the fingerprint. The discovery is deterministic (fixed
+    seed), so a cached result is the one a fresh run would give."""
+    from tallytale.core.themes import discover_themes
+
+    h = hashlib.sha256(str(k).encode())
+    for sid, text, lang in zip(ids, texts, languages, strict=True):
+        h.update(f"\x1e{sid}\x1f{lang}\x1f".encode())
+        h.update((text or "").encode("utf-8", "surrogatepass"))
+    key = h.hexdigest()
+    with _clusters_lock:
+        hit = _clusters.get(key)
+        if hit is not None:
+            _clusters.move_to_end(key)
+            return hit
+    res = discover_themes(texts, ids, k=k, languages=languages)
+    found = _Clusters(
+        tuple(t.id for t in res.themes),
+        MappingProxyType({int(s): int(t) for s, t in res.assignments.items()}),
+        res.method,
+        res.k,
+    )
+    with _clusters_lock:
+        _clusters[key] = found
+        while len(_clusters) > THEME_CACHE_SIZE:
+            _clusters.popitem(last=False)
+    return found
 
 
 # --------------------------------------------------------------------------------------
@@ -73,17 +127,17 @@ def story_themes(ds: evdata.Dataset, audience: str = "public") -> dict[str, Any]
                 codes.setdefault(sid, set()).add(name.lower())
         out["codes"] = codes
     if not out["labels"]:
-        from tallytale.core.themes import MIN_STORIES, discover_themes, label_themes
+        from tallytale.core.themes import MIN_STORIES, label_themes
 
         n = int(live.size)
         if MIN_STORIES <= n <= ON_THE_FLY_THEME_LIMIT:
             # a fixed k (about sqrt(n / 2), 2..10): choosing k automatically costs seconds
             k = int(min(10, max(2, round((n / 2) ** 0.5))))
-            res = discover_themes(
+            res = _discover_cached(
                 list(ds.stories["text"]),
                 live.tolist(),
-                k=k,
-                languages=[str(x) for x in ds.stories["language"]],
+                k,
+                [str(x) for x in ds.stories["language"]],
             )
             # clusters from every live story; words only from those the audience may read
             vis = [
@@ -93,12 +147,12 @@ def story_themes(ds: evdata.Dataset, audience: str = "public") -> dict[str, Any]
             shown = label_themes(
                 [ds.stories["text"][i] or "" for i in vis],
                 [res.assignments[int(live[i])] for i in vis],
-                [t.id for t in res.themes],
+                list(res.theme_ids),
                 [str(ds.stories["language"][i]) for i in vis],
             )
-            names = {t.id: shown[t.id][0] for t in res.themes}
+            names = {t: shown[t][0] for t in res.theme_ids}
             out.update(
-                labels=[names[t.id] for t in res.themes],
+                labels=[names[t] for t in res.theme_ids],
                 assignments={int(s): names[t] for s, t in res.assignments.items()},
                 source=f"discovered for this report ({res.method}, k = {res.k})",
             )
