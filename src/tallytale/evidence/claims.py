@@ -19,7 +19,7 @@ from django.utils import timezone
 from tallytale.audit.services import record
 from tallytale.core import claims as cl
 from tallytale.core.consent import AUDIENCES, RESEARCH_TEAM
-from tallytale.core.disclosure import NHS_DIGITAL, SECURE_RESEARCH_10, ThresholdRule
+from tallytale.core.disclosure import DEFAULT_RULE, NHS_DIGITAL, SECURE_RESEARCH_10, ThresholdRule
 from tallytale.core.scales import ONS4_ITEMS, TC_MEMBER_ITEMS, TC_PARTNER_ITEMS
 from tallytale.core.stats import (
     SWEMWBS_MEANINGFUL_CHANGE_POINTS,
@@ -90,7 +90,7 @@ def rule_for(
         raise InvalidInput(f"unknown disclosure rule {preset!r}; choose from {', '.join(RULES)}")
     if audience == RESEARCH_TEAM:
         return None
-    k = max([p.disclosure_k for p in projects] or [5])
+    k = max([p.disclosure_k for p in projects] or [DEFAULT_RULE.k])
     base = RULES[preset]
     if base is None:
         return ThresholdRule(k=k, name=f"threshold rule (k = {k})")
