@@ -457,3 +457,28 @@ def test_protect_subgroups_property(
             assert (cell.count, cell.denominator) == (x, n)
         else:
             assert cell.count is None and cell.reason
+
+
+def test_publish_count_hides_small_counts_and_rounds_the_rest() -> None:
+    from tallytale.core.disclosure import NHS_DIGITAL, ThresholdRule, is_hidden, publish_count
+
+    rule = ThresholdRule(k=5)
+    assert [publish_count(c, rule) for c in (0, 1, 4, 5, 37)] == [0, None, None, 5, 37]
+    # NHS Digital: 1-7 hidden, the rest rounded to the nearest 5 (ties up)
+    assert [publish_count(c, NHS_DIGITAL) for c in (0, 7, 8, 12, 13, 61)] == [
+        0, None, 10, 10, 15, 60,
+    ]  # fmt: skip
+    assert publish_count(3, None) == 3  # research team: no control
+    assert is_hidden(3, rule) and not is_hidden(0, rule) and not is_hidden(3, None)
+
+
+def test_publish_part_protects_the_complement() -> None:
+    from tallytale.core.disclosure import NHS_DIGITAL, ThresholdRule, publish_part
+
+    rule = ThresholdRule(k=5)
+    assert publish_part(10, 12, rule) is None  # the 2 others would be told
+    assert publish_part(10, 15, rule) == 10
+    assert publish_part(3, 15, rule) is None
+    assert publish_part(10, 12, ThresholdRule(k=5, protect_complement=False)) == 10
+    assert publish_part(22, 60, NHS_DIGITAL) == 20
+    assert publish_part(2, 3, None) == 2

@@ -223,3 +223,21 @@ def test_custom_claim_results_stored_with_the_build_only(sample):
         k: v for k, v in shown.items() if k.startswith("friends5")
     }
     assert stored.last_result["claims"]
+
+
+def test_methods_tables_show_the_rounded_count_under_a_rounding_rule(sample):
+    """Under the NHS Digital preset (round to 5) the methods tables printed the exact count
+    beside the rounded one, undoing the rounding; every shown count is now the rounded one."""
+    r = services.build_report(project="riverside", audience="public", rule="nhs-digital")
+    rows = [
+        row
+        for table in ("consent_counts", "stories_by_language", "stories_by_medium")
+        for row in r["methods"][table]
+    ]
+    assert any(row["count"] for row in rows)
+    for row in rows:
+        if row["count"] is None:
+            assert row["display"] == "fewer than 8"
+        else:
+            assert row["count"] % 5 == 0 and row["display"] == f"{row['count']:,}"
+    assert all(m["people"] is None or m["people"] % 5 == 0 for m in r["ledger"]["monthly"])

@@ -254,8 +254,39 @@ def _count(value: SupportsIndex, name: str) -> int:
     return v
 
 
-def _fewer_than(rule: ThresholdRule) -> str:
+def hidden_count_text(rule: ThresholdRule) -> str:
+    """What readers see in place of a hidden count: "fewer than k"."""
     return f"fewer than {rule.k}"
+
+
+_fewer_than = hidden_count_text
+
+
+def is_hidden(count: int, rule: ThresholdRule | None) -> bool:
+    """True when ``count`` must not be published under ``rule`` (None: the research team's
+    view, no disclosure control)."""
+    return rule is not None and rule.is_disclosive(count)
+
+
+def publish_count(count: int, rule: ThresholdRule | None) -> int | None:
+    """A stand-alone count as it may be published: None when disclosive, else rounded by
+    the rule (NHS Digital rounds to 5). With no rule (research team) the count as it is.
+
+    Why one function: every table, chart and sentence that prints a count must both hide
+    small ones and round the rest, or a rounded figure elsewhere can be undone."""
+    if rule is None:
+        return count
+    return None if rule.is_disclosive(count) else rule.round(count)
+
+
+def publish_part(count: int, n: int, rule: ThresholdRule | None) -> int | None:
+    """A count printed as part of a published total ("12 of 60 answered X"): None when it,
+    or (with complement protection) the rest ``n - count``, is disclosive; else rounded."""
+    if rule is None:
+        return count
+    if rule.is_disclosive(count) or (rule.protect_complement and rule.is_disclosive(n - count)):
+        return None
+    return rule.round(count)
 
 
 def _percentage(count: int | None, denominator: int | None) -> float | None:

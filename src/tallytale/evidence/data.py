@@ -381,3 +381,33 @@ def _sum(field_name: str):
     from django.db.models import Sum
 
     return Sum(field_name)
+
+
+# helpers over a Dataset (numpy, no queries)
+
+
+def unique_ids(x: np.ndarray) -> np.ndarray:
+    """Sorted unique int64 ids: ``np.unique`` by sort and neighbour comparison (faster than
+    numpy's hash-based unique for these already nearly unique arrays)."""
+    a = np.sort(x.astype(np.int64))
+    if a.size > 1:
+        keep = np.empty(a.size, dtype=bool)
+        keep[0] = True
+        np.not_equal(a[1:], a[:-1], out=keep[1:])
+        a = a[keep]
+    return a
+
+
+def member_values(ds: Dataset, people: np.ndarray, values: np.ndarray, default: Any) -> np.ndarray:
+    """``values`` (aligned with ``ds.members``) for each of ``people``, ``default`` for
+    people who are not members: ``dict(zip(members, values)).get(p, default)``, vectorised."""
+    out = np.full(people.size, default, dtype=values.dtype)
+    if ds.members.size == 0 or people.size == 0:
+        return out
+    order = np.argsort(ds.members, kind="stable")
+    sorted_members = ds.members[order]
+    pos = np.searchsorted(sorted_members, people)
+    pos_c = np.minimum(pos, sorted_members.size - 1)
+    found = sorted_members[pos_c] == people
+    out[found] = values[order[pos_c[found]]]
+    return out

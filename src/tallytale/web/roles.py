@@ -27,7 +27,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tallytale.accounts.reauth import reauth_required
 from tallytale.core import consent as consent_rules
 from tallytale.core import ledger as ledger_rules
-from tallytale.core.disclosure import DEFAULT_RULE, ThresholdRule
+from tallytale.core.disclosure import DEFAULT_RULE, ThresholdRule, publish_count
 from tallytale.errors import NotFound, TallytaleError
 from tallytale.ledger import importers, stats
 from tallytale.ledger import services as ledger
@@ -590,8 +590,7 @@ def evaluate(request: HttpRequest, project: Project) -> HttpResponse:
         ("earning_partners_active", _("Earning partners active")),
     ):
         value = overall[key]
-        shown = value == 0 or value >= rule.k
-        figures.append({"label": label, "value": value if shown else None})
+        figures.append({"label": label, "value": publish_count(value, rule)})
     return render(
         request,
         "web/evaluate.html",

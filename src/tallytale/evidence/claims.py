@@ -1,0 +1,586 @@
+"""The claim set: every published figure of a report, computed with disclosure control.
+
+Standard claims are derived from what the project holds (agreement items, ONS4, SWEMWBS,
+themes, signifiers, ledger); custom claims are users' own (`add_claim`). Each claim is a
+`_Spec`: the pure `tallytale.core.claims` result plus the people behind it, which pairing
+needs to choose their stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+import numpy as np
+from django.db import transaction
+from django.utils import timezone
+
+from tallytale.audit.services import record
+from tallytale.core import claims as cl
+from tallytale.core.consent import AUDIENCES, RESEARCH_TEAM
+from tallytale.core.disclosure import DEFAULT_RULE, NHS_DIGITAL, SECURE_RESEARCH_10, ThresholdRule
+from tallytale.core.scales import ONS4_ITEMS, TC_MEMBER_ITEMS, TC_PARTNER_ITEMS
+from tallytale.core.stats import (
+    SWEMWBS_MEANINGFUL_CHANGE_POINTS,
+)
+from tallytale.errors import InvalidInput
+from tallytale.programmes.models import Project
+from tallytale.programmes.services import get_project
+
+from . import data as evdata
+from .data import member_values as _member_values
+from .data import unique_ids as _ids
+from .models import Claim
+
+RULES: dict[str, ThresholdRule | None] = {
+    "default": None,  # threshold rule with the project's k
+    "nhs-digital": NHS_DIGITAL,
+    "threshold-10": SECURE_RESEARCH_10,
+}
+
+#: words that tie an item to stories' themes and codes (matched after crude stemming)
+TOPICS: dict[str, str] = {
+    "tc_quality_of_life": "quality life better wellbeing happier happy",
+    "tc_healthier": "health healthier physical fit walking exercise",
+    "tc_doctor_less": "doctor gp surgery appointment services",
+    "tc_new_friends": "friends friendship lonely loneliness people together",
+    "tc_contribute": "community volunteering contribute help giving",
+    "tc_partner_access": "services access partner",
+    "ons4_life": "life satisfied wellbeing",
+    "ons4_worthwhile": "worthwhile useful purpose volunteering",
+    "ons4_happy": "happy happier wellbeing",
+    "ons4_anxious": "anxious anxiety worry stress mental",
+    "swemwbs": "mental health wellbeing confident relaxed useful optimistic close",
+    "ledger": "volunteering time credits hours giving",
+}
+RETROSPECTIVE = set(TC_MEMBER_ITEMS) | set(TC_PARTNER_ITEMS)
+
+
+@dataclass
+class _Spec:
+    """A computed claim plus what pairing and story numbers need to know about it."""
+
+    result: cl.ClaimResult
+    section: str
+    supporting: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    rest: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    unit: str = "person"
+    wording: str = ""
+    topic_words: str = ""
+    phrase: str = ""  # "said their quality of life improved"
+    item: str = ""
+    wave: int | None = None
+    headline: bool = False
+
+
+# --------------------------------------------------------------------------------------
+# rules and populations
+# --------------------------------------------------------------------------------------
+
+
+def rule_for(
+    projects: Sequence[Project], audience: str, preset: str = "default"
+) -> ThresholdRule | None:
+    """The disclosure rule for an audience (None for the research team). The project's own
+    `disclosure_k` is a floor: a preset never publishes smaller cells than the project allows."""
+    if audience not in AUDIENCES:
+        raise InvalidInput(f"unknown audience {audience!r}; choose from {', '.join(AUDIENCES)}")
+    if preset not in RULES:
+        raise InvalidInput(f"unknown disclosure rule {preset!r}; choose from {', '.join(RULES)}")
+    if audience == RESEARCH_TEAM:
+        return None
+    k = max([p.disclosure_k for p in projects] or [DEFAULT_RULE.k])
+    base = RULES[preset]
+    if base is None:
+        return ThresholdRule(k=k, name=f"threshold rule (k = {k})")
+    return replace(base, k=max(base.k, k)) if k > base.k else base
+
+
+def _pct(x: float | None) -> str:
+    return "" if x is None else f"{100 * x:.0f}%"
+
+
+def _fmt(x: float | None, digits: int = 1) -> str:
+    return "" if x is None else f"{x:.{digits}f}"
+
+
+def display(claim: dict[str, Any], k: int | None = None) -> str:
+    """The claim as a sentence fragment: "65% (95% CI 61% to 69%; 412 of 630)"."""
+    if claim["suppressed"]:
+        return f"figure withheld ({claim.get('suppressed_reason') or 'suppressed'})"
+    kind = claim["kind"]
+    if kind in ("proportion", "meaningful_change", "prevalence"):
+        return (
+            f"{_pct(claim['estimate'])} (95% CI {_pct(claim['ci_low'])} to {_pct(claim['ci_high'])}; "
+            f"{claim['numerator']:,} of {claim['n']:,})"
+        )
+    if kind == "difference":
+        return (
+            f"{100 * claim['estimate']:+.0f} percentage points (95% CI {100 * claim['ci_low']:+.0f} "
+            f"to {100 * claim['ci_high']:+.0f})"
+        )
+    if kind == "mean":
+        return f"{_fmt(claim['estimate'])} (95% CI {_fmt(claim['ci_low'])} to {_fmt(claim['ci_high'])}; n = {claim['n']:,})"
+    if kind == "change":
+        dz = claim.get("extra", {}).get("cohen_dz")
+        d = f"; d_z = {dz:.2f}" if dz is not None else ""
+        return (
+            f"{claim['estimate']:+.2f} points (95% CI {claim['ci_low']:+.2f} to "
+            f"{claim['ci_high']:+.2f}; n = {claim['n']:,} people at both waves{d})"
+        )
+    if kind == "count":
+        unit = claim.get("extra", {}).get("unit", "")
+        value = claim["estimate"]
+        text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+        return f"{text} {unit}".strip()
+    return str(claim["estimate"])
+
+
+def _population(ds: evdata.Dataset, wave: int | None = None, **more: Any) -> dict[str, Any]:
+    pop: dict[str, Any] = {
+        "projects": [p.slug for p in ds.projects],
+        "wave": ds.wave_names[wave] if wave is not None else None,
+    }
+    pop.update({k: v for k, v in more.items() if v is not None})
+    return pop
+
+
+# --------------------------------------------------------------------------------------
+# the claim set
+# --------------------------------------------------------------------------------------
+
+
+def _item_claims(
+    ds: evdata.Dataset,
+    item: evdata.ItemAnswers,
+    positive: set[str],
+    phrase: str,
+    rule: ThresholdRule | None,
+    section: str,
+    prefix: str,
+    label: str,
+    waves: list[int] | None = None,
+    subgroups: bool = True,
+    compare_projects: bool = False,
+) -> list[_Spec]:
+    """Proportion claims for one categorical item at each wave it was asked, with a gender
+    breakdown (one protected family), a Newcombe difference between the two largest groups
+    and, in a programme, one figure per project (the forest plot)."""
+    out: list[_Spec] = []
+    asked = sorted(set(item.wave.tolist()))
+    if waves is not None:
+        asked = [w for w in asked if w in waves]
+    for w in asked:
+        sel = item.wave == w
+        people = item.person[sel]
+        pos = np.isin(item.text[sel].astype(str), sorted(positive))
+        x, n = int(pos.sum()), int(people.size)
+        wname = ds.wave_names[w]
+        cid = f"{prefix}-{wname}"
+        latest = w == asked[-1]
+        groups = []
+        group_people: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        genders = _member_values(ds, people, ds.member_attrs["gender"], "")
+        if subgroups and latest:
+            for g in sorted(
+                {str(v) for v in genders if v}, key=lambda v: -int((genders == v).sum())
+            ):
+                gs = genders == g
+                gid = f"{cid}-gender-{g}"
+                groups.append(
+                    (gid, f"{label} ({g})", int((pos & gs).sum()), int(gs.sum()),
+                     _population(ds, w, item=item.name, subgroup=f"gender={g}"))
+                )  # fmt: skip
+                group_people[gid] = (people[gs & pos], people[gs & ~pos])
+        fam = cl.proportion_family(
+            (cid, label, x, n, _population(ds, w, item=item.name)), groups, rule,
+            {"positive": sorted(positive)},
+        )  # fmt: skip
+        out.append(
+            _Spec(fam[0], section, _ids(people[pos]), _ids(people[~pos]), wording=item.label,
+                  topic_words=TOPICS.get(item.name, ""), phrase=phrase, item=item.name, wave=w,
+                  headline=latest)
+        )  # fmt: skip
+        for res in fam[1:]:
+            sup, rest = group_people[res.id]
+            out.append(
+                _Spec(res, section, _ids(sup), _ids(rest), wording=item.label,
+                      topic_words=TOPICS.get(item.name, ""), phrase=phrase, item=item.name, wave=w)
+            )  # fmt: skip
+        published = [r for r in fam[1:] if not r.suppressed]
+        if len(fam) >= 3 and len(published) >= 2:
+            a, b = fam[1], fam[2]
+            diff = cl.difference_claim(
+                f"{cid}-diff", f"{label}: difference {a.label.split('(')[-1].rstrip(')')} minus "
+                f"{b.label.split('(')[-1].rstrip(')')}", a, b,
+                _population(ds, w, item=item.name, subgroup="gender"),
+            )  # fmt: skip
+            sa, ra = group_people[a.id]
+            sb, rb = group_people[b.id]
+            out.append(
+                _Spec(diff, section, _ids(np.concatenate([sa, sb])), _ids(np.concatenate([ra, rb])),
+                      wording=item.label, topic_words=TOPICS.get(item.name, ""), phrase=phrase,
+                      item=item.name, wave=w)
+            )  # fmt: skip
+        if compare_projects and latest and len(ds.projects) > 1:
+            proj = _member_values(ds, people, ds.member_project.astype(np.int64), -1)
+            pgroups = []
+            pp: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+            for p in ds.projects:
+                ps = proj == p.pk
+                if not ps.any():
+                    continue
+                pid = f"{cid}-project-{p.slug}"
+                pgroups.append(
+                    (pid, f"{label} ({p.name})", int((pos & ps).sum()), int(ps.sum()),
+                     _population(ds, w, item=item.name, project=p.slug))
+                )  # fmt: skip
+                pp[pid] = (people[ps & pos], people[ps & ~pos])
+            pfam = cl.proportion_family(
+                (cid, label, x, n, _population(ds, w, item=item.name)), pgroups, rule
+            )
+            for res in pfam[1:]:
+                sup, rest = pp[res.id]
+                res = replace(res, extra={**res.extra, "forest": cid})
+                out.append(
+                    _Spec(res, "projects", _ids(sup), _ids(rest), wording=item.label,
+                          topic_words=TOPICS.get(item.name, ""), phrase=phrase, item=item.name,
+                          wave=w)
+                )  # fmt: skip
+    return out
+
+
+def _paired(
+    item: evdata.ItemAnswers, first: int, last: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(people, before, after) for people with a numeric value at both waves."""
+    ok = ~np.isnan(item.number)
+    a = ok & (item.wave == first)
+    b = ok & (item.wave == last)
+    pa, va = item.person[a], item.number[a]
+    pb, vb = item.person[b], item.number[b]
+    common, ia, ib = np.intersect1d(pa, pb, assume_unique=True, return_indices=True)
+    return common, va[ia], vb[ib]
+
+
+def _scale_claims(
+    ds: evdata.Dataset,
+    item: evdata.ItemAnswers,
+    rule: ThresholdRule | None,
+    section: str,
+    prefix: str,
+    label: str,
+    meaningful: bool,
+    lower_is_better: bool = False,
+) -> list[_Spec]:
+    """Mean at each wave (t interval), paired change first -> last wave (t interval, d_z)
+    and, for SWEMWBS, the share whose own change reached the meaningful threshold."""
+    out: list[_Spec] = []
+    ok = ~np.isnan(item.number)
+    waves = sorted(set(item.wave[ok].tolist()))
+    topic = TOPICS.get(item.name, "")
+    for w in waves:
+        sel = ok & (item.wave == w)
+        res = cl.mean_claim(
+            f"{prefix}-mean-{ds.wave_names[w]}", f"{label}: mean at {ds.wave_labels[w]}",
+            item.number[sel].tolist(), rule, _population(ds, w, item=item.name),
+            {"scale": item.name},
+        )  # fmt: skip
+        out.append(
+            _Spec(res, section, _ids(item.person[sel]), np.zeros(0, dtype=np.int64),
+                  wording=label, topic_words=topic, phrase=f"answered at {ds.wave_labels[w]}",
+                  item=item.name, wave=w)
+        )  # fmt: skip
+    if len(waves) >= 2:
+        first, last = waves[0], waves[-1]
+        people, before, after = _paired(item, first, last)
+        pop = _population(
+            ds, None, item=item.name, waves=[ds.wave_names[first], ds.wave_names[last]]
+        )
+        res = cl.change_claim(
+            f"{prefix}-change", f"{label}: change from {ds.wave_labels[first]} to {ds.wave_labels[last]}",
+            before.tolist(), after.tolist(), rule, pop, {"scale": item.name,
+                                                         "lower_is_better": lower_is_better},
+        )  # fmt: skip
+        better = (after < before) if lower_is_better else (after > before)
+        out.append(
+            _Spec(res, section, _ids(people[better]), _ids(people[~better]), wording=label,
+                  topic_words=topic, phrase="whose score improved", item=item.name,
+                  headline=not meaningful)
+        )  # fmt: skip
+        if meaningful:
+            res = cl.meaningful_change_claim(
+                f"{prefix}-meaningful",
+                f"{label}: people whose score rose by at least "
+                f"{SWEMWBS_MEANINGFUL_CHANGE_POINTS:g} points",
+                before.tolist(), after.tolist(), rule, pop,
+            )  # fmt: skip
+            passed = (after - before) >= SWEMWBS_MEANINGFUL_CHANGE_POINTS - 1e-9
+            out.append(
+                _Spec(res, section, _ids(people[passed]), _ids(people[~passed]), wording=label,
+                      topic_words=topic,
+                      phrase=f"saw their score rise by {SWEMWBS_MEANINGFUL_CHANGE_POINTS:g}+ points",
+                      item=item.name, headline=True)
+            )  # fmt: skip
+    return out
+
+
+def _theme_claims(
+    ds: evdata.Dataset, themes: dict[str, Any], rule: ThresholdRule | None
+) -> list[_Spec]:
+    if not themes.get("labels"):
+        return []
+    assign: dict[int, str] = themes["assignments"]
+    story_ids = ds.stories["id"]
+    n = int(story_ids.size)
+    labels = themes["labels"]
+    specs = []
+    members: dict[str, np.ndarray] = {}
+    assigned = np.fromiter(assign.keys(), dtype=np.int64, count=len(assign))
+    assigned_label = evdata._objects(list(assign.values()))
+    for i, lab in enumerate(labels):
+        ids = assigned[assigned_label == lab]
+        members[lab] = ids
+        specs.append((f"theme-{i + 1}", f"Stories about {lab}", int(ids.size),
+                      _population(ds, None, stories="live stories", theme=lab)))  # fmt: skip
+    results = cl.prevalence_family(
+        specs, n, rule, partition=True, extra={"source": themes["source"]}
+    )
+    # each live story's theme, aligned with story_ids (sorted, unique: read in id order),
+    # so "the other stories" is one comparison instead of a set difference per theme
+    aligned = None
+    if story_ids.size and bool(np.all(story_ids[1:] > story_ids[:-1])):
+        pos = np.minimum(np.searchsorted(story_ids, assigned), story_ids.size - 1)
+        if bool(np.all(story_ids[pos] == assigned)):
+            aligned = np.full(story_ids.size, None, dtype=object)
+            aligned[pos] = assigned_label
+    out = []
+    for res, lab in zip(results, labels, strict=True):
+        ids = members[lab]
+        rest = story_ids[aligned != lab] if aligned is not None else np.setdiff1d(story_ids, ids)
+        out.append(
+            _Spec(res, "themes", ids, rest, unit="story",
+                  wording=lab, topic_words=lab, phrase=f"told a story about {lab}")
+        )  # fmt: skip
+    return out
+
+
+def _signifier_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_Spec]:
+    out = []
+    live = set(ds.stories["id"].tolist())
+    for sig in ds.signifiers:
+        answers = [(s, v) for s, v in sig["answers"] if s in live]
+        if not answers:
+            continue
+        n = len(answers)
+        specs = []
+        members = {}
+        for j, option in enumerate(sig["options"]):
+            ids = np.array(
+                [s for s, v in answers if option in (v if isinstance(v, list) else [v])],
+                dtype=np.int64,
+            )
+            members[option] = ids
+            specs.append((f"signifier-{sig['name']}-{j + 1}", f"{sig['label']}: {option}",
+                          int(ids.size), _population(ds, None, signifier=sig["name"], option=option)))  # fmt: skip
+        results = cl.prevalence_family(
+            specs, n, rule, partition=not sig["multiple"], extra={"signifier": sig["name"]}
+        )
+        all_ids = np.array([s for s, _ in answers], dtype=np.int64)
+        for res, option in zip(results, sig["options"], strict=True):
+            ids = members[option]
+            out.append(
+                _Spec(res, "signifiers", ids, np.setdiff1d(all_ids, ids), unit="story",
+                      wording=f"{sig['label']} {option}", topic_words=option,
+                      phrase=f"chose \u201c{option}\u201d")
+            )  # fmt: skip
+    return out
+
+
+def _ledger_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_Spec]:
+    led = ds.ledger
+    pop = _population(ds, None, period={"from": led["from"], "to": led["to"]})
+    # all three are unique id arrays (np.unique / union1d / one row per member)
+    earners = np.intersect1d(led["earners"], ds.members, assume_unique=True)
+    active = np.intersect1d(led["active"], ds.members, assume_unique=True)
+    inactive = np.setdiff1d(ds.members, active)
+    topic = TOPICS["ledger"]
+    hours = cl.count_claim(
+        "ledger-hours", "Hours given by members", led["minutes_given"] / 60, int(earners.size),
+        rule, pop, unit="hours",
+    )  # fmt: skip
+    act = cl.count_claim(
+        "ledger-active", "Members who earned or spent time credits", int(active.size),
+        int(active.size), rule, pop, unit="members", count_of_people=True,
+    )  # fmt: skip
+    partners = cl.count_claim(
+        "ledger-partners", "Partner organisations where credits were earned or spent",
+        led["partners_active"], int(active.size), rule, pop, unit="partners",
+    )  # fmt: skip
+    share = cl.proportion_claim(
+        "ledger-active-share", "Share of members who were active", int(active.size),
+        int(ds.members.size), rule, pop,
+    )  # fmt: skip
+    return [
+        _Spec(hours, "ledger", earners, np.setdiff1d(ds.members, earners), wording="hours given",
+              topic_words=topic, phrase="gave time", headline=True),
+        _Spec(act, "ledger", active, inactive, wording="members active", topic_words=topic,
+              phrase="was active", headline=True),
+        _Spec(partners, "ledger", active, inactive, wording="partners", topic_words=topic,
+              phrase="earned or spent credits"),
+        _Spec(share, "ledger", active, inactive, wording="members active", topic_words=topic,
+              phrase="were active"),
+    ]  # fmt: skip
+
+
+def _positive_phrase(label: str) -> str:
+    return f"agreed: \u201c{label}\u201d"
+
+
+def standard_claims(
+    ds: evdata.Dataset, rule: ThresholdRule | None, themes: dict[str, Any]
+) -> list[_Spec]:
+    """The claim set every report starts from, derived from what the project holds:
+    agreement items (agree + strongly agree), ONS4 items (mean and change), SWEMWBS
+    (mean, change, meaningful change), theme prevalence, signifiers, ledger figures."""
+    specs: list[_Spec] = []
+    programme = len(ds.projects) > 1
+    for name in (*TC_MEMBER_ITEMS, *TC_PARTNER_ITEMS):
+        item = ds.items.get(name)
+        if item is None or item.person.size == 0:
+            continue
+        specs += _item_claims(
+            ds, item, {"4", "5"}, _positive_phrase(item.label), rule, f"outcome:{name}", name,
+            f"{item.label} (agree or strongly agree)", compare_projects=programme,
+        )  # fmt: skip
+    if ds.swemwbs is not None:
+        specs += _scale_claims(ds, ds.swemwbs, rule, "outcome:swemwbs", "swemwbs",
+                               "Mental wellbeing (SWEMWBS)", meaningful=True)  # fmt: skip
+    for name in ONS4_ITEMS:
+        item = ds.items.get(name)
+        if item is None or item.person.size == 0:
+            continue
+        specs += _scale_claims(ds, item, rule, f"outcome:{name}", name, f"{item.label} (0-10)",
+                               meaningful=False, lower_is_better=name == "ons4_anxious")  # fmt: skip
+    specs += _theme_claims(ds, themes, rule)
+    specs += _signifier_claims(ds, rule)
+    specs += _ledger_claims(ds, rule)
+    return specs
+
+
+def custom_claims(ds: evdata.Dataset, rule: ThresholdRule | None, rows: list[Claim]) -> list[_Spec]:
+    """Users' own claims: item, positive answers, waves, optional subgroup."""
+    out: list[_Spec] = []
+    attr_of = {
+        f: dict(zip(ds.members.tolist(), ds.member_attrs[f].tolist()))
+        for f in ("gender", "age_band", "area")
+    }
+    for row in rows:
+        item = ds.items.get(row.item)
+        if item is None:
+            continue
+        if row.subgroup_field:
+            lookup = attr_of[row.subgroup_field]
+            keep = np.array(
+                [lookup.get(p) == row.subgroup_value for p in item.person.tolist()], dtype=bool
+            )
+            item = replace(item, person=item.person[keep], wave=item.wave[keep],
+                           text=item.text[keep], number=item.number[keep])  # fmt: skip
+        waves = [ds.wave_names.index(w) for w in row.waves if w in ds.wave_names] or None
+        if row.kind == Claim.Kind.PROPORTION:
+            specs = _item_claims(
+                ds, item, {str(a) for a in row.positive_answers}, row.label, rule,
+                f"custom:{row.key}", row.key, row.label, waves=waves, subgroups=False,
+            )  # fmt: skip
+        else:
+            specs = _scale_claims(ds, item, rule, f"custom:{row.key}", row.key, row.label, False)
+            if row.kind == Claim.Kind.MEAN:
+                specs = [s for s in specs if s.result.kind == "mean"]
+            else:
+                specs = [s for s in specs if s.result.kind == "change"]
+        for s in specs:
+            pop = dict(s.result.population)
+            if row.subgroup_field:
+                pop["subgroup"] = f"{row.subgroup_field}={row.subgroup_value}"
+            s.result = replace(s.result, population=pop)
+        out += specs
+    return out
+
+
+def asdict_claim(r: cl.ClaimResult) -> dict[str, Any]:
+    d = asdict(r)
+    d["population"] = dict(r.population)
+    d["extra"] = dict(r.extra)
+    return d
+
+
+# --------------------------------------------------------------------------------------
+# custom claims
+# --------------------------------------------------------------------------------------
+
+
+def _store_custom_results(custom: list[Claim], claims_out: list[dict]) -> None:
+    """Keep each custom claim's last disclosure-controlled figures (no story text)."""
+    if not custom:
+        return
+    now = timezone.now()
+    by_prefix = {
+        c.key: [d for d in claims_out if d["section"] == f"custom:{c.key}"] for c in custom
+    }
+    for c in custom:
+        c.last_result = {
+            "claims": [
+                {
+                    k: d[k]
+                    for k in (
+                        "id",
+                        "n",
+                        "numerator",
+                        "estimate",
+                        "ci_low",
+                        "ci_high",
+                        "ci_method",
+                        "suppressed",
+                        "display",
+                    )
+                }  # fmt: skip
+                for d in by_prefix[c.key]
+            ]
+        }
+        c.computed_at = now
+    Claim.objects.bulk_update(custom, ["last_result", "computed_at"])
+
+
+@transaction.atomic
+def add_claim(
+    project: str,
+    *,
+    key: str,
+    label: str,
+    item: str,
+    positive_answers: Sequence[str] = (),
+    waves: Sequence[str] = (),
+    kind: str = Claim.Kind.PROPORTION,
+    subgroup_field: str = "",
+    subgroup_value: str = "",
+    actor_label: str = "",
+) -> Claim:
+    """Add a user's own claim (choose item, positive answers, population, waves)."""
+    proj = get_project(project)
+    if kind not in Claim.Kind.values:
+        raise InvalidInput(f"kind must be one of {', '.join(Claim.Kind.values)}")
+    if kind == Claim.Kind.PROPORTION and not positive_answers:
+        raise InvalidInput("a proportion claim needs at least one positive answer")
+    if subgroup_field not in ("", "gender", "age_band", "area"):
+        raise InvalidInput("subgroup must be gender, age_band or area")
+    if Claim.objects.filter(project=proj, key=key).exists():
+        raise InvalidInput(f"claim {key!r} already exists in {proj.slug!r}")
+    claim = Claim.objects.create(
+        project=proj, key=key, label=label, item=item, kind=kind,
+        positive_answers=list(positive_answers), waves=list(waves),
+        subgroup_field=subgroup_field, subgroup_value=subgroup_value, created_by_label=actor_label,
+    )  # fmt: skip
+    record("evidence.claim_add", actor_label=actor_label or "system", target=claim,
+           project_slug=proj.slug, key=key)  # fmt: skip
+    return claim

@@ -1,0 +1,298 @@
+"""Pairing every published claim with stories: the theme of each story (a stored theme
+run, else discovered on the fly), story candidates, claim topics, the numbers printed
+beside each story, and excerpts."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from tallytale.core.disclosure import ThresholdRule, publish_part
+from tallytale.core.pairing import (
+    StoryCandidate,
+    content_words,
+)
+from tallytale.core.scales import AGREEMENT
+
+from . import data as evdata
+from .claims import _pct, _Spec, asdict_claim, display
+
+EXCERPT_CHARS = 320
+ON_THE_FLY_THEME_LIMIT = 5000
+THEME_CACHE_SIZE = 8
+
+
+@dataclass(frozen=True)
+class _Clusters:
+    """What a report keeps of an on-the-fly theme discovery: the clusters only (story id ->
+    theme id), never words, so nothing derived from a story's text outlives the build."""
+
+    theme_ids: tuple[int, ...]
+    assignments: Mapping[int, int]
+    method: str
+    k: int
+
+
+_clusters: OrderedDict[str, _Clusters] = OrderedDict()
+_clusters_lock = threading.Lock()
+
+
+def _discover_cached(texts: list[str], ids: list[int], k: int, languages: list[str]) -> _Clusters:
+    """Theme discovery (about two seconds for a few hundred stories) once per dataset: keyed
+    by a fingerprint of every live story's id, text and language and k, so the reports of
+    every audience, and rebuilds while nothing changed, reuse the clusters; any edit,
+    redaction or withdrawal changes the fingerprint. The discovery is deterministic (fixed
+    seed), so a cached result is the one a fresh run would give."""
+    from tallytale.core.themes import discover_themes
+
+    h = hashlib.sha256(str(k).encode())
+    for sid, text, lang in zip(ids, texts, languages, strict=True):
+        h.update(f"\x1e{sid}\x1f{lang}\x1f".encode())
+        h.update((text or "").encode("utf-8", "surrogatepass"))
+    key = h.hexdigest()
+    with _clusters_lock:
+        hit = _clusters.get(key)
+        if hit is not None:
+            _clusters.move_to_end(key)
+            return hit
+    res = discover_themes(texts, ids, k=k, languages=languages)
+    found = _Clusters(
+        tuple(t.id for t in res.themes),
+        MappingProxyType({int(s): int(t) for s, t in res.assignments.items()}),
+        res.method,
+        res.k,
+    )
+    with _clusters_lock:
+        _clusters[key] = found
+        while len(_clusters) > THEME_CACHE_SIZE:
+            _clusters.popitem(last=False)
+    return found
+
+
+# --------------------------------------------------------------------------------------
+# themes and codes (from the coding app when present)
+# --------------------------------------------------------------------------------------
+
+
+def story_themes(ds: evdata.Dataset, audience: str = "public") -> dict[str, Any]:
+    """Theme of each live story: the latest ThemeRun per project (coding app), else
+    discovered on the fly for small projects, else none (with a note).
+
+    Every story counts towards a theme's size, but a label (and so a claim's wording and
+    `topic`) is built only from the stories `audience` may read, and code names only come
+    from codings of those stories: a label is made of its stories' words."""
+    live = ds.stories["id"]
+    visible_ids = set(ds.visible["id"].tolist())
+    out: dict[str, Any] = {"labels": [], "assignments": {}, "source": "", "codes": {}, "note": ""}
+    try:
+        from tallytale.coding.models import COUNTED, Coding, ThemeAssignment, ThemeRun
+        from tallytale.coding.themes import theme_labels
+    except ImportError:  # pragma: no cover - coding app not installed
+        ThemeRun = None  # noqa: N806
+    if ThemeRun is not None:
+        assignments: dict[int, str] = {}
+        labels: list[str] = []
+        for p in ds.projects:
+            run = ThemeRun.objects.filter(project=p).order_by("-id").first()
+            if run is None:
+                continue
+            shown = theme_labels(run, audience)
+            names = {
+                t["id"]: str(shown.get(t["id"], {}).get("label") or f"theme {t['id']}")
+                for t in run.themes
+            }
+            for lab in names.values():
+                if lab not in labels:
+                    labels.append(lab)
+            for sid, tid in ThemeAssignment.objects.filter(run=run).values_list(
+                "story_id", "theme_id"
+            ):
+                if tid in names:
+                    assignments[sid] = names[tid]
+        live_set = set(live.tolist())
+        assignments = {s: t for s, t in assignments.items() if s in live_set}
+        if assignments:
+            out.update(labels=labels, assignments=assignments, source="theme run (coding)")
+        codes: dict[int, set[str]] = {}
+        for sid, name in Coding.objects.filter(
+            project__in=ds.projects, origin__in=list(COUNTED), rejected_at__isnull=True,
+            story__withdrawn_at__isnull=True,
+        ).values_list("story_id", "code__name"):  # fmt: skip
+            if sid in visible_ids:
+                codes.setdefault(sid, set()).add(name.lower())
+        out["codes"] = codes
+    if not out["labels"]:
+        from tallytale.core.themes import MIN_STORIES, label_themes
+
+        n = int(live.size)
+        if MIN_STORIES <= n <= ON_THE_FLY_THEME_LIMIT:
+            # a fixed k (about sqrt(n / 2), 2..10): choosing k automatically costs seconds
+            k = int(min(10, max(2, round((n / 2) ** 0.5))))
+            res = _discover_cached(
+                list(ds.stories["text"]),
+                live.tolist(),
+                k,
+                [str(x) for x in ds.stories["language"]],
+            )
+            # clusters from every live story; words only from those the audience may read
+            vis = [
+                i for i, sid in enumerate(live.tolist())
+                if sid in visible_ids and sid in res.assignments
+            ]  # fmt: skip
+            shown = label_themes(
+                [ds.stories["text"][i] or "" for i in vis],
+                [res.assignments[int(live[i])] for i in vis],
+                list(res.theme_ids),
+                [str(ds.stories["language"][i]) for i in vis],
+            )
+            names = {t: shown[t][0] for t in res.theme_ids}
+            out.update(
+                labels=[names[t] for t in res.theme_ids],
+                assignments={int(s): names[t] for s, t in res.assignments.items()},
+                source=f"discovered for this report ({res.method}, k = {res.k})",
+            )
+        else:
+            out["note"] = (
+                "No theme run yet and too many or too few stories to discover themes while "
+                "building the report; run `tallytale themes` to add theme claims."
+            )
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# pairing and per-story numbers
+# --------------------------------------------------------------------------------------
+
+
+def _candidates(ds: evdata.Dataset, themes: dict[str, Any]) -> list[StoryCandidate]:
+    vis = ds.visible
+    subgroup = dict(zip(ds.members.tolist(), ds.member_attrs["gender"].tolist()))
+    assign = themes["assignments"]
+    codes = themes["codes"]
+    out = []
+    for sid, teller, text in zip(
+        vis["id"].tolist(), vis["teller"].tolist(), vis["text"], strict=True
+    ):
+        t = None if teller < 0 else teller
+        out.append(
+            StoryCandidate(
+                story_id=sid, teller=t, text=text or "",
+                subgroup=subgroup.get(t, "") if t is not None else "",
+                themes=frozenset([assign[sid]]) if sid in assign else frozenset(),
+                codes=frozenset(codes.get(sid, ())),
+            )
+        )  # fmt: skip
+    return out
+
+
+def _topic(spec: _Spec, themes: dict[str, Any]) -> frozenset[str]:
+    words = content_words(spec.topic_words)
+    labels = set()
+    for lab in themes["labels"]:
+        if content_words(lab) & words or lab == spec.topic_words:
+            labels.add(lab)
+    for names in themes["codes"].values():
+        for name in names:
+            if content_words(name) & words:
+                labels.add(name)
+    return frozenset(labels)
+
+
+def _answer_lookup(ds: evdata.Dataset, item: str, wave: int | None) -> dict[int, str]:
+    a = ds.items.get(item)
+    if a is None or wave is None:
+        return {}
+    sel = a.wave == wave
+    return dict(zip(a.person[sel].tolist(), a.text[sel].tolist()))
+
+
+def _story_numbers(
+    spec: _Spec,
+    role: str,
+    teller: int | None,
+    story_id: int,
+    ds: evdata.Dataset,
+    rule: ThresholdRule | None,
+    audience: str,
+    answers_cache: dict[tuple[str, int | None], dict[int, str]],
+    category_counts: dict[tuple[str, int | None], dict[str, int]],
+) -> list[str]:
+    """Published aggregates that say how common this teller's experience is."""
+    r = spec.result
+    out: list[str] = []
+    if r.suppressed:
+        return out
+    if (
+        r.kind in ("proportion", "meaningful_change", "prevalence")
+        and r.n
+        and r.numerator is not None
+    ):
+        if role == "supporting":
+            out.append(
+                f"One of the {r.numerator:,} of {r.n:,} ({_pct(r.estimate)}, 95% CI "
+                f"{_pct(r.ci_low)} to {_pct(r.ci_high)}) who {spec.phrase}."
+            )
+        else:
+            rest = r.n - r.numerator
+            lo = None if r.ci_high is None else 1 - r.ci_high
+            hi = None if r.ci_low is None else 1 - r.ci_low
+            out.append(
+                f"One of the {rest:,} of {r.n:,} ({_pct(rest / r.n)}, 95% CI {_pct(lo)} to "
+                f"{_pct(hi)}) who did not ({spec.phrase})."
+            )
+        # the teller's own answer category: only beyond the public audience (a story's
+        # consent covers the project), and only when that answer's cell is not disclosive
+        key = (spec.item, spec.wave)
+        if spec.item and teller is not None and audience != "public" and key in category_counts:
+            answer = answers_cache[key].get(teller)
+            if answer is not None:
+                shown = publish_part(category_counts[key].get(answer, 0), r.n, rule)
+                if shown is not None:
+                    count = shown
+                    label = ds.items[spec.item].choices.get(answer) or AGREEMENT.get(
+                        int(answer) if str(answer).isdigit() else -1, answer
+                    )
+                    out.append(
+                        f"{count:,} of {r.n:,} people answered \u201c{label}\u201d, as this teller did."
+                    )
+    elif r.kind == "change" and r.estimate is not None:
+        improved = r.extra.get("improved")
+        who = (
+            f"one of the {improved:,} of {r.n:,} people whose score improved"
+            if role == "supporting" and improved is not None
+            else f"one of the {r.n:,} people who answered at both waves"
+        )
+        out.append(
+            f"Told by {who}; mean change {r.estimate:+.2f} points (95% CI {r.ci_low:+.2f} to {r.ci_high:+.2f})."
+        )
+    elif r.kind == "mean" and r.estimate is not None:
+        out.append(
+            f"One of {r.n:,} people who {spec.phrase}: mean {r.estimate:.1f} (95% CI "
+            f"{r.ci_low:.1f} to {r.ci_high:.1f})."
+        )
+    elif r.kind == "difference" and r.estimate is not None:
+        out.append(
+            f"One of the {r.n:,} people in the two groups compared ({display(asdict_claim(r))})."
+        )
+    elif r.kind == "count" and r.estimate is not None:
+        what = display(asdict_claim(r))
+        out.append(
+            f"Told by a member who {spec.phrase} ({r.label.lower()}: {what})."
+            if role == "supporting"
+            else f"Told by a member who did not take part in the period ({r.label.lower()}: {what})."
+        )
+    return out
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join((text or "").split())
+    if len(text) <= EXCERPT_CHARS:
+        return text
+    cut = text[:EXCERPT_CHARS]
+    stop = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
+    return (cut[: stop + 1] if stop > EXCERPT_CHARS // 2 else cut.rsplit(" ", 1)[0]) + " \u2026"

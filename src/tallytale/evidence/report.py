@@ -1,0 +1,441 @@
+"""Building the report model: claims, paired stories, sections, methods, the community's
+reading and the ledger by month. Reads only (no transaction, no writes); recording a build
+is `tallytale.evidence.services.build_and_record`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from django.utils import timezone
+
+from tallytale.core.consent import AUDIENCES
+from tallytale.core.disclosure import ThresholdRule, hidden_count_text, publish_count
+from tallytale.core.pairing import (
+    ClaimPeople,
+    StoryPool,
+    check_rule,
+    content_words,
+    pair_stories,
+)
+from tallytale.core.scales import ONS4_ITEMS
+from tallytale.core.stats import (
+    SWEMWBS_MEANINGFUL_CHANGE_CITATION,
+    SWEMWBS_MEANINGFUL_CHANGE_POINTS,
+)
+from tallytale.errors import InvalidInput
+from tallytale.programmes.models import Project
+from tallytale.programmes.services import get_programme, get_project
+from tallytale.stories.access import story_text_for
+from tallytale.stories.models import Story
+
+from . import data as evdata
+from .claims import _pct, asdict_claim, custom_claims, display, rule_for, standard_claims
+from .model import (
+    ClaimOut,
+    Disclosure,
+    Period,
+    ProjectRef,
+    Report,
+    RuleCheck,
+    Section,
+    StoryNumber,
+    StoryOut,
+    StoryRef,
+    report_json,
+)
+from .models import Claim
+from .pairing import _answer_lookup, _candidates, _excerpt, _story_numbers, _topic, story_themes
+
+SCHEMA = "tallytale.report/1"
+FORMATS = ("html", "pdf", "md", "json")
+
+
+# --------------------------------------------------------------------------------------
+# the report
+# --------------------------------------------------------------------------------------
+
+
+def _count_table(values: np.ndarray, rule: ThresholdRule | None) -> list[dict[str, Any]]:
+    labels, counts = np.unique(values.astype(str), return_counts=True) if values.size else ([], [])
+    rows = []
+    for lab, c in sorted(zip(list(labels), [int(c) for c in counts]), key=lambda t: -t[1]):
+        shown = publish_count(c, rule)
+        rows.append({"label": lab, "count": shown,
+                     "display": hidden_count_text(rule) if shown is None and rule else f"{shown:,}"})  # fmt: skip
+    return rows
+
+
+def _methods(
+    ds: evdata.Dataset, rule: ThresholdRule | None, claims: list[ClaimOut], themes: dict
+) -> dict[str, Any]:
+    members = int(ds.members.size)
+    waves = []
+    first_people: set[int] | None = None
+    attrition = None
+    base = ds.swemwbs or next(iter(ds.items.values()), None)
+    for i, name in enumerate(ds.wave_names):
+        entry = ds.responses_by_wave.get(name, {"responses": 0, "people": 0})
+        people = entry["people"]
+        waves.append({
+            "wave": name, "label": ds.wave_labels[i], "people": people,
+            "response_rate": round(people / members, 4) if members else None,
+        })  # fmt: skip
+    if base is not None and len(ds.wave_names) >= 2:
+        w0 = set(base.person[base.wave == 0].tolist())
+        wl = set(base.person[base.wave == len(ds.wave_names) - 1].tolist())
+        first_people = w0
+        if w0:
+            attrition = {"baseline": len(w0), "followed_up": len(w0 & wl),
+                         "lost": len(w0 - wl), "share_followed_up": round(len(w0 & wl) / len(w0), 4)}  # fmt: skip
+    del first_people
+    ci_methods = sorted({c.result.ci_method for c in claims})
+    suppressed = sum(1 for c in claims if c.result.suppressed)
+    consent = _count_table(ds.stories["consent"], rule)
+    return {
+        "members": members,
+        "waves": waves,
+        "attrition": attrition,
+        "interval_methods": ci_methods,
+        "confidence": 0.95,
+        "meaningful_change": {
+            "points": SWEMWBS_MEANINGFUL_CHANGE_POINTS,
+            "citation": SWEMWBS_MEANINGFUL_CHANGE_CITATION,
+        },
+        "suppressed_claims": suppressed,
+        "consent_counts": consent,
+        "stories_live": int(ds.stories["id"].size),
+        "stories_visible": int(ds.visible["id"].size),
+        "stories_withdrawn": ds.stories.get("withdrawn", 0),
+        "stories_by_language": _count_table(ds.stories["language"], rule),
+        "stories_by_medium": _count_table(ds.stories["medium"], rule),
+        "themes_source": themes.get("source") or themes.get("note", ""),
+        "caveats": [
+            "All outcome measures are self-reported.",
+            "Time-credit outcome questions are retrospective (\u201cSince getting involved "
+            "with time credits \u2026\u201d): people judge their own change, which tends to "
+            "overstate it, and there is no comparison group.",
+            "People who stay involved are likelier to answer follow-up surveys; change is "
+            "measured only among people who answered at both waves (see attrition).",
+            "Stories are chosen to show the range of experience behind each figure, not as "
+            "a random sample; contrasting stories come from people outside the figure.",
+            "Ledger figures are complete counts of the scheme's own records, as corrected "
+            "(reversed transfers excluded).",
+        ],
+    }
+
+
+def _community(
+    projects: list[Project], claim_ids: set[str], rule: ThresholdRule | None
+) -> dict[str, Any]:
+    """The community's reading of each claim (member checking: agree / not sure / disagree,
+    counts below the threshold hidden) and the "you said, we did" actions."""
+    from tallytale.community import services as community
+    from tallytale.community.models import ClaimReview
+
+    out: dict[str, Any] = {"reviews": {}, "actions": []}
+    statements: dict[tuple[int, str], str] = {}
+    for project in projects:
+        for ref, reading in community.readings_for_report(project).items():
+            counts = {
+                "agree": reading["agree"],
+                "not sure": reading["unsure"],
+                "disagree": reading["disagree"],
+            }
+            out["reviews"][str(ref)] = {
+                verdict: publish_count(n, rule) for verdict, n in counts.items()
+            }
+        statements.update(
+            ((project.pk, ref), text)
+            for ref, text in ClaimReview.objects.filter(project=project).values_list(
+                "claim_ref", "statement"
+            )
+        )
+        for action in community.actions_for_report(project):
+            said = (
+                statements.get((project.pk, action["claim_ref"]))
+                or action["claim_ref"]
+                or "(raised by members)"
+            )
+            status = action["status"].replace("_", " ")
+            out["actions"].append(
+                {
+                    "claim_ref": action["claim_ref"],
+                    "you_said": said,
+                    "we_did": f"{action['text']} ({action['owner']}, {status})",
+                    "owner": action["owner"],
+                    "status": action["status"],
+                    "due_on": action["due_on"],
+                }
+            )
+    return out
+
+
+def build_report(
+    *,
+    project: str | None = None,
+    programme: str | None = None,
+    audience: str = "public",
+    rule: str = "default",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    supporting: int = 2,
+) -> dict[str, Any]:
+    """The report as the dict of the Report JSON contract (`model.report_json`), which the
+    renderers read. Reads only: it opens no transaction, so on SQLite it never takes the
+    write lock (see `build_and_record`)."""
+    return report_json(
+        build_report_model(project=project, programme=programme, audience=audience, rule=rule,
+                           start=start, end=end, supporting=supporting)
+    )  # fmt: skip
+
+
+def build_report_model(
+    *,
+    project: str | None = None,
+    programme: str | None = None,
+    audience: str = "public",
+    rule: str = "default",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    supporting: int = 2,
+) -> Report:
+    """The report as a typed, immutable `Report` (reads only, like `build_report`)."""
+    return _build(project=project, programme=programme, audience=audience, rule=rule,
+                  start=start, end=end, supporting=supporting)[0]  # fmt: skip
+
+
+def _build(
+    *,
+    project: str | None,
+    programme: str | None,
+    audience: str,
+    rule: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    supporting: int = 2,
+) -> tuple[Report, list[Claim]]:
+    """The report model and the custom claims it computed (their results are stored by
+    `build_and_record`, in its short write transaction)."""
+    if bool(project) == bool(programme):
+        raise InvalidInput("give either a project or a programme")
+    if audience not in AUDIENCES:
+        raise InvalidInput(f"unknown audience {audience!r}; choose from {', '.join(AUDIENCES)}")
+    if programme:
+        prog = get_programme(programme)
+        projects = list(prog.projects.order_by("slug"))
+        if not projects:
+            raise InvalidInput(f"programme {programme!r} has no projects")
+        title = prog.name
+    else:
+        proj = get_project(str(project))
+        projects = [proj]
+        prog = None
+        title = proj.name
+    threshold = rule_for(projects, audience, rule)
+    custom = list(Claim.objects.filter(project__in=projects, active=True).order_by("key"))
+    # numbers only for the items that get means or changes (ONS4, custom mean/change claims);
+    # agreement items are read as answer text
+    numeric = set(ONS4_ITEMS) | {c.item for c in custom if c.kind != Claim.Kind.PROPORTION}
+    ds = evdata.load(projects, audience, items={c.item for c in custom}, numeric=numeric,
+                     start=start, end=end)  # fmt: skip
+    themes = story_themes(ds, audience)
+    specs = standard_claims(ds, threshold, themes) + custom_claims(ds, threshold, custom)
+
+    # pairing: only published claims get stories (a story beside a hidden figure would
+    # tell readers who is in the small group)
+    published = [s for s in specs if not s.result.suppressed]
+    pool_words: set[str] = set()
+    people = []
+    topics = {}
+    for s in published:
+        topics[s.result.id] = _topic(s, themes)
+        words = f"{s.wording} {s.topic_words}"
+        pool_words |= content_words(words)
+        people.append(
+            ClaimPeople(
+                claim_id=s.result.id, wording=words,
+                supporting=s.supporting.astype(np.int64), rest=s.rest.astype(np.int64),
+                topic=topics[s.result.id], unit="story" if s.unit == "story" else "person",
+            )
+        )  # fmt: skip
+    pool = StoryPool.build(_candidates(ds, themes), pool_words)
+    pairings = pair_stories(people, pool, supporting=supporting, contrasting=1)
+
+    shown_ids = sorted({p.story_id for pr in pairings.values() for p in pr.stories})
+    story_rows = {s.pk: s for s in Story.objects.filter(pk__in=shown_ids).select_related("project")}
+    tellers = {p.story_id: p.teller for pr in pairings.values() for p in pr.stories}
+    by_id = {s.result.id: s for s in specs}
+    theme_claim = {s.wording: s for s in specs if s.section == "themes"}
+    answers_cache: dict[tuple[str, int | None], dict[int, str]] = {}
+    category_counts: dict[tuple[str, int | None], dict[str, int]] = {}
+    for s in published:
+        key = (s.item, s.wave)
+        if s.item in ds.items and s.wave is not None and key not in answers_cache:
+            answers_cache[key] = _answer_lookup(ds, s.item, s.wave)
+            vals, counts = np.unique(
+                ds.items[s.item].text[ds.items[s.item].wave == s.wave].astype(str),
+                return_counts=True,
+            )
+            category_counts[key] = dict(zip(vals.tolist(), counts.astype(int).tolist()))
+    story_numbers: dict[int, list[StoryNumber]] = {sid: [] for sid in shown_ids}
+    for cid, pr in pairings.items():
+        spec = by_id[cid]
+        for p in pr.stories:
+            for text in _story_numbers(spec, p.role, tellers.get(p.story_id), p.story_id, ds,
+                                       threshold, audience, answers_cache, category_counts):  # fmt: skip
+                story_numbers[p.story_id].append(StoryNumber(cid, text))
+    for sid in shown_ids:
+        label = themes["assignments"].get(sid)
+        tspec = theme_claim.get(label) if label else None
+        if tspec is not None and not tspec.result.suppressed:
+            r = tspec.result
+            story_numbers[sid].append(StoryNumber(
+                r.id,
+                f"Stories about {label}: {r.numerator:,} of {r.n:,} stories "
+                f"({_pct(r.estimate)}, 95% CI {_pct(r.ci_low)} to {_pct(r.ci_high)}).",
+            ))  # fmt: skip
+
+    stories_out: list[StoryOut] = []
+    for sid in shown_ids:
+        story = story_rows.get(sid)
+        if story is None:
+            continue
+        text = story_text_for(audience, story) or ""
+        if not text:
+            continue
+        stories_out.append(StoryOut(
+            id=sid,
+            excerpt=_excerpt(text),
+            consent=story.consent_level,
+            language=story.language or "und",
+            medium=story.medium,
+            project=story.project.slug,
+            theme=themes["assignments"].get(sid),
+            translation=_excerpt(story_text_for(audience, story, field="translation") or "")
+            if story.translation_redacted else "",
+            numbers=tuple(story_numbers.get(sid, [])),
+        ))  # fmt: skip
+    shown = {s.id for s in stories_out}
+
+    claims_out: list[ClaimOut] = []
+    for s in specs:
+        res = s.result
+        pr = pairings.get(res.id)
+        refs = (
+            tuple(StoryRef(p.story_id, p.role) for p in pr.stories if p.story_id in shown)
+            if pr else ()
+        )  # fmt: skip
+        gap = None
+        if not res.suppressed and not refs:
+            gap = "no story yet: collect one"
+        elif pr and pr.notes:
+            gap = "; ".join(pr.notes)
+        suppressed_text = None
+        if res.suppressed and threshold is not None:
+            suppressed_text = (
+                hidden_count_text(threshold)
+                if "fewer than" in (res.suppressed_reason or "")
+                else (res.suppressed_reason or "suppressed")
+            )
+        claims_out.append(ClaimOut(
+            result=res, section=s.section, headline=s.headline and not res.suppressed,
+            display=display(asdict_claim(res)), stories=refs, gap=gap,
+            topic=tuple(sorted(topics.get(res.id, ()))), suppressed_text=suppressed_text,
+        ))  # fmt: skip
+
+    published_ids = [c.id for c in claims_out if not c.result.suppressed]
+    check = check_rule(
+        published_ids,
+        {c.id: _PairingView(bool(c.stories)) for c in claims_out},  # type: ignore[misc]
+        {s.id: len(s.numbers) for s in stories_out},
+    )
+    sections = []
+    for sec in dict.fromkeys(c.section for c in claims_out):
+        members = [c for c in claims_out if c.section == sec]
+        sections.append(Section(sec, _section_title(sec, members, ds),
+                                tuple(c.id for c in members)))  # fmt: skip
+    report = Report(
+        schema=SCHEMA,
+        project=None if programme else projects[0].slug,
+        programme=prog.slug
+        if prog
+        else (projects[0].programme.slug if projects[0].programme else None),
+        projects=tuple(ProjectRef(p.slug, p.name) for p in projects),
+        title=title,
+        audience=audience,
+        generated_at=timezone.now().isoformat(timespec="seconds"),
+        period=Period(start, end),
+        disclosure=Disclosure(
+            applied=threshold is not None,
+            k=threshold.k if threshold else None,
+            rule=threshold.name if threshold else "none (research team)",
+            statement=threshold.describe()
+            if threshold
+            else "Research-team report: no disclosure control applied. Do not share outside the research team.",
+            stories_with_suppressed_figures="Stories are never shown beside a suppressed figure.",
+        ),
+        claims=tuple(claims_out),
+        stories=tuple(stories_out),
+        sections=tuple(sections),
+        headline=tuple(c.id for c in claims_out if c.headline)[:8],
+        ledger={
+            "monthly": _monthly(ds, threshold),
+            "from": ds.ledger["from"],
+            "to": ds.ledger["to"],
+        },
+        themes={"source": themes.get("source", ""), "note": themes.get("note", "")},
+        methods=_methods(ds, threshold, claims_out, themes),
+        community=_community(projects, set(published_ids), threshold),
+        rule_check=RuleCheck(
+            check.ok, tuple(check.claims_without_story), tuple(check.stories_without_number)
+        ),
+    )
+    return report, custom
+
+
+@dataclass(frozen=True)
+class _PairingView:
+    has_story: bool
+
+
+def _monthly(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[dict[str, Any]]:
+    out = []
+    for m in ds.ledger["monthly"]:
+        people = publish_count(m["people"], rule)
+        out.append({"month": m["month"],
+                    "hours": None if people is None else round(m["minutes"] / 60, 1),
+                    "people": people})  # fmt: skip
+    return out
+
+
+def _section_title(sec: str, members: list[ClaimOut], ds: evdata.Dataset) -> str:
+    if sec.startswith("outcome:"):
+        name = sec.split(":", 1)[1]
+        if name == "swemwbs":
+            return "Mental wellbeing (SWEMWBS)"
+        item = ds.items.get(name)
+        return item.label if item else name
+    if sec.startswith("custom:"):
+        return members[0].result.label.split(":")[0]
+    return {
+        "themes": "What people's stories are about",
+        "signifiers": "How tellers described their own stories",
+        "ledger": "Time given and credits used",
+        "projects": "Comparing projects",
+    }.get(sec, sec)
+
+
+def audiences_for(user: Any, project: Project) -> list[str]:
+    """Report audiences a web user may build: capped by their role. The research team
+    (researcher, coordinator, admin) may build all three; evaluators and other members
+    get `project` and `public` only."""
+    from tallytale.programmes import permissions
+
+    if not permissions.can(user, "evidence.read", project):
+        return []
+    if permissions.can(user, "story.read_original", project):
+        return list(AUDIENCES)[::-1]  # public, project, research_team
+    return ["public", "project"]
