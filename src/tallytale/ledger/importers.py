@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from tallytale.core.ledger import Kind, LedgerError, to_minutes
 from tallytale.core.textsafe import TextError, decode_text
-from tallytale.errors import InvalidInput
+from tallytale.errors import InputErrors, InvalidInput
 from tallytale.programmes.models import Membership
 from tallytale.programmes.services import get_project
 
@@ -39,15 +39,8 @@ class ImportReport:
     errors: list[str] = field(default_factory=list)
 
 
-class ImportFailed(InvalidInput):
-    def __init__(self, errors: list[str]):
-        self.errors = errors
-        more = (
-            f" ({len(errors)} problems; nothing was imported)"
-            if len(errors) > 1
-            else " (nothing was imported)"
-        )
-        super().__init__(errors[0] + more)
+# Nothing was written; `errors` lists every problem, line by line (the one multi-error type).
+ImportFailed = InputErrors
 
 
 def read_text(path: str | Path) -> str:

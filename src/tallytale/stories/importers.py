@@ -21,7 +21,7 @@ from pathlib import Path
 from django.db import transaction
 
 from tallytale.core.textsafe import TextError, decode_text
-from tallytale.errors import InvalidInput
+from tallytale.errors import InputErrors, InvalidInput
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Person, code_validator
 
@@ -43,15 +43,8 @@ MAX_BYTES = 100 * 1024 * 1024
 MAX_XLSX_UNCOMPRESSED = 500 * 1024 * 1024
 
 
-class ImportFailed(InvalidInput):
-    def __init__(self, errors: list[str]):
-        self.errors = errors
-        more = (
-            f" ({len(errors)} problems; nothing was imported)"
-            if len(errors) > 1
-            else " (nothing was imported)"
-        )
-        super().__init__(errors[0] + more)
+# Nothing was written; `errors` lists every problem, line by line (the one multi-error type).
+ImportFailed = InputErrors
 
 
 @dataclass
