@@ -8,6 +8,7 @@ Views only translate HTTP to service calls. What a viewer may see comes from
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from django.contrib import messages
@@ -29,6 +30,7 @@ from tallytale.programmes.permissions import SIGNED_IN, declares, project_or_404
 
 from . import access, media, services
 from . import importers as story_importers
+from .exporters import export_stories
 from .forms import ConsentForm, CorrectionForm, StoryForm, TranscriptForm
 from .models import TEXT_FIELDS, Story
 from .services import Actor
@@ -393,3 +395,33 @@ def sync_story(request: HttpRequest, project: Project) -> JsonResponse:
             raise
         return offline.invalid({"form": str(exc)})
     return offline.ok("saved", id=story.pk)
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+@reauth_required()
+@project_view("story.read_redacted")
+def export_project_stories(request: HttpRequest, project: Project, fmt: str) -> HttpResponse:
+    """The project's stories as CSV or JSON, always redacted, for the widest audience the
+    viewer may take."""
+    if fmt not in ("csv", "json"):
+        raise Http404("unknown format")
+    audience = access.export_audience(request.user, project)
+    body, _n = export_stories(
+        project,
+        fmt,
+        audience,
+        actor_label=f"web:{request.user.get_username()}",
+        actor=request.user,
+    )
+    if fmt == "json":
+        content, ctype = json.dumps(body, ensure_ascii=False, default=str), "application/json"
+    else:
+        content, ctype = body, "text/csv; charset=utf-8"
+    response = HttpResponse(content, content_type=ctype)
+    response["Content-Disposition"] = (
+        f'attachment; filename="stories-{project.slug}-{audience}.{fmt}"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -10,6 +10,7 @@ question. Participants answer for themselves; researchers and coordinators
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tallytale import offline, uploads
+from tallytale.accounts.reauth import reauth_required
 from tallytale.errors import AlreadyExists, InputErrors, TallytaleError
 from tallytale.programmes.models import Membership, Person, Project
 from tallytale.programmes.permissions import (
@@ -481,3 +483,31 @@ def sync_survey(request: HttpRequest, instrument_id: int) -> JsonResponse:
     except TallytaleError as exc:
         return offline.invalid({"form": str(exc)})
     return offline.ok("saved")
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+@reauth_required()
+@project_view("survey.export")
+def export_survey(request: HttpRequest, project: Project, instrument_id: int) -> HttpResponse:
+    """One survey's responses as CSV (pseudonymous codes only)."""
+    instrument = Instrument.objects.filter(project=project, pk=instrument_id).first()
+    if instrument is None:
+        raise Http404("no such survey")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "export.csv"
+        services.export_responses(
+            instrument,
+            "csv",
+            out,
+            actor_label=f"web:{request.user.get_username()}",
+            user=request.user,
+        )
+        body = out.read_bytes()
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{project.slug}-{instrument.form_id}.csv"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

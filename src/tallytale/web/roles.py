@@ -1,31 +1,27 @@
 """Pages for the research team, coordinators and evaluators of one project that span
 several apps: the researcher's phone page, the coordinator's dashboard and members page,
-the evaluator's page and exports.
+the evaluator's page.
 
 Each view declares the capability it enforces (`project_view`). Figures come from the
 apps' read functions (`surveys.read`, `coding.read`, `ledger.stats`) and changes from their
-services; these views only assemble. Pages one app owns live in that app (`ledger.views`,
-`surveys.views`, `stories.views`).
+services; these views only assemble. Pages one app owns (its forms, imports, exports and
+offline sync) live in that app: `ledger.views`, `surveys.views`, `stories.views`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from tallytale.accounts.reauth import reauth_required
 from tallytale.coding import read as coding_read
-from tallytale.core import consent as consent_rules
 from tallytale.core.disclosure import DEFAULT_RULE, ThresholdRule
 from tallytale.errors import TallytaleError
 from tallytale.ledger import stats
@@ -39,10 +35,8 @@ from tallytale.programmes.permissions import (
 )
 from tallytale.programmes.read import participant_codes
 from tallytale.stories import access
-from tallytale.stories.exporters import export_stories
 from tallytale.surveys import read as surveys_read
 from tallytale.surveys import services as surveys
-from tallytale.surveys.models import Instrument
 
 from .charts import bar_chart
 
@@ -215,14 +209,6 @@ def members(request: HttpRequest, project: Project) -> HttpResponse:
 # --- evaluator -----------------------------------------------------------------------------
 
 
-def audience_for(user, project: Project) -> str:
-    """The widest audience whose exports this user may take: the research team's, else the
-    project members' (never original text: exports are always redacted)."""
-    if can(user, "story.read_original", project):
-        return consent_rules.RESEARCH_TEAM
-    return consent_rules.PROJECT
-
-
 @project_view("evidence.read")
 def evaluate(request: HttpRequest, project: Project) -> HttpResponse:
     rule = ThresholdRule(k=project.disclosure_k or DEFAULT_RULE.k)
@@ -245,60 +231,9 @@ def evaluate(request: HttpRequest, project: Project) -> HttpResponse:
             "overall": overall,
             "figures": figures,
             "k": rule.k,
-            "audience": audience_for(request.user, project),
+            "audience": access.export_audience(request.user, project),
             "instruments": surveys.latest_instruments(project)
             if can(request.user, "survey.export", project)
             else [],
         },
     )
-
-
-@reauth_required()
-@project_view("story.read_redacted")
-def export_project_stories(request: HttpRequest, project: Project, fmt: str) -> HttpResponse:
-    if fmt not in ("csv", "json"):
-        raise Http404("unknown format")
-    audience = audience_for(request.user, project)
-    body, _n = export_stories(
-        project,
-        fmt,
-        audience,
-        actor_label=f"web:{request.user.get_username()}",
-        actor=request.user,
-    )
-    if fmt == "json":
-        import json
-
-        content, ctype = json.dumps(body, ensure_ascii=False, default=str), "application/json"
-    else:
-        content, ctype = body, "text/csv; charset=utf-8"
-    response = HttpResponse(content, content_type=ctype)
-    response["Content-Disposition"] = (
-        f'attachment; filename="stories-{project.slug}-{audience}.{fmt}"'
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@reauth_required()
-@project_view("survey.export")
-def export_survey(request: HttpRequest, project: Project, instrument_id: int) -> HttpResponse:
-    instrument = Instrument.objects.filter(project=project, pk=instrument_id).first()
-    if instrument is None:
-        raise Http404("no such survey")
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "export.csv"
-        surveys.export_responses(
-            instrument,
-            "csv",
-            out,
-            actor_label=f"web:{request.user.get_username()}",
-            user=request.user,
-        )
-        body = out.read_bytes()
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{project.slug}-{instrument.form_id}.csv"'
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -31,12 +31,12 @@ urlpatterns = [
     path("p/<slug:slug>/evaluate/", roles.evaluate, name="evaluate"),
     path(
         "p/<slug:slug>/export/stories.<str:fmt>",
-        roles.export_project_stories,
+        stories.export_project_stories,
         name="export_stories",
     ),
     path(
         "p/<slug:slug>/export/survey-<int:instrument_id>.csv",
-        roles.export_survey,
+        surveys.export_survey,
         name="export_survey",
     ),
     path("offline/sync/story/<slug:slug>/", stories.sync_story, name="sync_story"),
