@@ -2,7 +2,7 @@
 
 Views, CLI and importers call these. Each public function that writes runs in one
 transaction and raises a `TallytaleError` subclass with a one-line reason on bad input;
-response imports raise `ImportFailed` carrying every problem, row by row.
+response imports raise `InputErrors` carrying every problem, row by row.
 """
 
 from __future__ import annotations
@@ -633,9 +633,9 @@ def import_responses(
                     break
         flush()
         if errors:
-            raise ImportFailed(errors)
+            raise InputErrors(errors)
         if report.rows == 0:
-            raise ImportFailed(["the file has a header but no rows"])
+            raise InputErrors(["the file has a header but no rows"])
         if report.written:
             _audit(
                 "survey.responses_import",

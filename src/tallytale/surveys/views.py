@@ -297,7 +297,7 @@ def respond(request: HttpRequest, instrument_id: int) -> HttpResponse:
                     entered_by_label=f"web:{request.user.get_username()}",
                     language=lang,
                 )
-            except services.InvalidResponse as exc:
+            except InputErrors as exc:
                 errors.update({p: m for p, m in exc.errors})
             except TallytaleError as exc:
                 errors["form"] = str(exc)
