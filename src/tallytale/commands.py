@@ -19,7 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from tallytale.errors import InvalidInput, TallytaleError
+from tallytale.errors import InputErrors, InvalidInput, TallytaleError
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,11 @@ class TallytaleCommand(BaseCommand):
     def execute(self, *args, **options):
         try:
             return super().execute(*args, **options)
+        except InputErrors as exc:
+            # every problem on its own line, then the one-line summary
+            for line in exc.messages():
+                self.stderr.write(line)
+            raise CommandError(str(exc)) from exc
         except TallytaleError as exc:
             raise CommandError(str(exc)) from exc
 

@@ -7,9 +7,9 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from tallytale import uploads as imports
 from tallytale.stories.models import Story
 from tallytale.surveys.models import Response, Wave
-from tallytale.web import imports
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 from tallytale.commands import Subcommand
 
-from .importers import ImportFailed, import_contributions, read_text
+from .importers import import_contributions, read_text
 from .services import Actor
 
 
@@ -13,12 +13,7 @@ def _configure(p):
 
 def _run(o, cmd):
     text = read_text(o["file"])
-    try:
-        report = import_contributions(text, o["project"], actor=Actor.cli())
-    except ImportFailed as exc:
-        for e in exc.errors:
-            cmd.stderr.write(e)
-        raise
+    report = import_contributions(text, o["project"], actor=Actor.cli())
     cmd.stdout.write(
         f"{report.rows} rows: {report.written} contributions recorded, "
         f"{report.already_imported} rows already imported"

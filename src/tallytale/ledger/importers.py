@@ -20,12 +20,12 @@ from django.utils import timezone
 
 from tallytale.core.ledger import Kind, LedgerError, to_minutes
 from tallytale.core.textsafe import TextError, decode_text
-from tallytale.errors import InvalidInput
+from tallytale.errors import InputErrors, InvalidInput
 from tallytale.programmes.models import Membership
 from tallytale.programmes.services import get_project
 
 from . import services
-from .services import Actor, BatchError, Op
+from .services import Actor, Op
 
 HEADER = ["person_code", "partner", "date", "hours", "activity"]
 MAX_BYTES = 50 * 1024 * 1024
@@ -39,15 +39,8 @@ class ImportReport:
     errors: list[str] = field(default_factory=list)
 
 
-class ImportFailed(InvalidInput):
-    def __init__(self, errors: list[str]):
-        self.errors = errors
-        more = (
-            f" ({len(errors)} problems; nothing was imported)"
-            if len(errors) > 1
-            else " (nothing was imported)"
-        )
-        super().__init__(errors[0] + more)
+# The old name of the one multi-error type, kept for callers that import it.
+ImportFailed = InputErrors
 
 
 def read_text(path: str | Path) -> str:
@@ -66,7 +59,7 @@ def decode(data: bytes) -> str:
     try:
         return decode_text(data)
     except TextError as exc:
-        raise ImportFailed([str(exc)]) from None
+        raise InputErrors([str(exc)]) from None
 
 
 def import_contributions(
@@ -75,17 +68,17 @@ def import_contributions(
     project = get_project(project_slug)
     today = today or timezone.localdate()
     if "\x00" in text:
-        raise ImportFailed(["the file contains NUL bytes; is it a spreadsheet saved as CSV?"])
+        raise InputErrors(["the file contains NUL bytes; is it a spreadsheet saved as CSV?"])
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
-        raise ImportFailed(["the file is empty; expected the header " + ",".join(HEADER)]) from None
+        raise InputErrors(["the file is empty; expected the header " + ",".join(HEADER)]) from None
     except csv.Error as exc:
-        raise ImportFailed([f"line 1: {exc}"]) from None
+        raise InputErrors([f"line 1: {exc}"]) from None
     missing = [h for h in HEADER if h not in header]
     if missing:
-        raise ImportFailed(
+        raise InputErrors(
             [f"line 1: missing column(s) {', '.join(missing)}; expected {','.join(HEADER)}"]
         )
     col = {h: header.index(h) for h in HEADER}
@@ -148,13 +141,13 @@ def import_contributions(
     except csv.Error as exc:
         errors.append(f"line {reader.line_num}: {exc}")
     if errors:
-        raise ImportFailed(errors)
+        raise InputErrors(errors)
     if not ops:
-        raise ImportFailed(["the file has a header but no rows"])
+        raise InputErrors(["the file has a header but no rows"])
     try:
         result = services.record_batch(ops, actor=actor, today=today, project=project)
-    except BatchError as exc:
-        raise ImportFailed([f"line {lines[i]}: {msg}" for i, msg in exc.errors]) from None
+    except InputErrors as exc:
+        raise InputErrors([f"line {lines[i]}: {msg}" for i, msg in exc.errors]) from None
     report.written = len(ops) - result.skipped
     report.already_imported = result.skipped
     return report

@@ -25,7 +25,7 @@ from django.utils import timezone
 from tallytale.audit.services import record as audit
 from tallytale.core import ledger as rules
 from tallytale.core.ledger import Kind, LedgerError, Posting
-from tallytale.errors import InvalidInput, NotFound, TallytaleError
+from tallytale.errors import InputErrors, InvalidInput, NotFound, TallytaleError
 from tallytale.programmes.models import Organisation, Person, Project
 from tallytale.programmes.permissions import Actor, require
 from tallytale.programmes.services import get_member, get_partner, get_partner_in, get_person
@@ -37,14 +37,14 @@ class IdempotencyConflict(TallytaleError):
     pass
 
 
-class BatchError(TallytaleError):
-    """All-or-nothing batch refused; `errors` lists (index, message) for every bad item."""
+# All-or-nothing batch refused; `errors` lists (index, message) for every bad item.
+BatchError = InputErrors
 
-    def __init__(self, errors: list[tuple[int, str]]):
-        self.errors = errors
-        first = errors[0]
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        super().__init__(f"item {first[0]}: {first[1]}{more}")
+
+def _batch_error(errors: list[tuple[int, str]]) -> InputErrors:
+    first = errors[0]
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return InputErrors(errors, f"item {first[0]}: {first[1]}{more}")
 
 
 def _ledger_error(exc: LedgerError) -> InvalidInput:
@@ -755,7 +755,7 @@ def record_batch(
             except LedgerError as exc:
                 errors.append((i, str(exc)))
         if errors:
-            raise BatchError(errors)
+            raise _batch_error(errors)
         # One automatic issue per unbudgeted partner per batch, written before its earns;
         # its key is derived from the earns it funds, so a re-run batch writes it once.
         issues = [

@@ -147,3 +147,11 @@ def story_text_for(
             )
         return getattr(story, name)
     return getattr(story, f"{name}_redacted")
+
+
+def export_audience(user: Any, project: Project) -> str:
+    """The widest audience whose exports this user may take: the research team's, else the
+    project members' (never original text: exports are always redacted)."""
+    if permissions.can(user, "story.read_original", project):
+        return rules.RESEARCH_TEAM
+    return rules.PROJECT

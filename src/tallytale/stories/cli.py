@@ -8,7 +8,7 @@ from tallytale.core import consent as rules
 from tallytale.programmes.services import get_project
 
 from .exporters import export_stories
-from .importers import ImportFailed, import_stories, read_rows
+from .importers import import_stories, read_rows
 from .services import Actor
 
 
@@ -22,13 +22,8 @@ def _configure_import(p):
 
 
 def _run_import(o, cmd):
-    try:
-        rows = read_rows(o["file"])
-        report = import_stories(rows, o["project"], actor=Actor.cli())
-    except ImportFailed as exc:
-        for e in exc.errors:
-            cmd.stderr.write(e)
-        raise
+    rows = read_rows(o["file"])
+    report = import_stories(rows, o["project"], actor=Actor.cli())
     parts = [
         f"{report.rows} rows: {report.written} stories imported",
         f"{report.already_imported} already imported",

@@ -21,7 +21,7 @@ from pathlib import Path
 from django.db import transaction
 
 from tallytale.core.textsafe import TextError, decode_text
-from tallytale.errors import InvalidInput
+from tallytale.errors import InputErrors, InvalidInput
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Person, code_validator
 
@@ -43,15 +43,8 @@ MAX_BYTES = 100 * 1024 * 1024
 MAX_XLSX_UNCOMPRESSED = 500 * 1024 * 1024
 
 
-class ImportFailed(InvalidInput):
-    def __init__(self, errors: list[str]):
-        self.errors = errors
-        more = (
-            f" ({len(errors)} problems; nothing was imported)"
-            if len(errors) > 1
-            else " (nothing was imported)"
-        )
-        super().__init__(errors[0] + more)
+# The old name of the one multi-error type, kept for callers that import it.
+ImportFailed = InputErrors
 
 
 @dataclass
@@ -68,25 +61,25 @@ def _csv_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
     try:
         text = decode_text(data)
     except TextError as exc:
-        raise ImportFailed([str(exc)]) from None
+        raise InputErrors([str(exc)]) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         for row in reader:
             yield reader.line_num, row
     except csv.Error as exc:
-        raise ImportFailed([f"line {reader.line_num}: {exc}"]) from None
+        raise InputErrors([f"line {reader.line_num}: {exc}"]) from None
 
 
 def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
     if not data.startswith(b"PK\x03\x04"):
-        raise ImportFailed(["the file is not an XLSX workbook (not a zip file)"])
+        raise InputErrors(["the file is not an XLSX workbook (not a zip file)"])
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             total = sum(i.file_size for i in z.infolist())
     except zipfile.BadZipFile:
-        raise ImportFailed(["the file is not an XLSX workbook (damaged zip)"]) from None
+        raise InputErrors(["the file is not an XLSX workbook (damaged zip)"]) from None
     if total > MAX_XLSX_UNCOMPRESSED:
-        raise ImportFailed(
+        raise InputErrors(
             [
                 f"the workbook unpacks to {total // 1048576} MB; refusing more than "
                 f"{MAX_XLSX_UNCOMPRESSED // 1048576} MB"
@@ -97,7 +90,7 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for bad files
-        raise ImportFailed([f"cannot read the workbook: {type(exc).__name__}"]) from None
+        raise InputErrors([f"cannot read the workbook: {type(exc).__name__}"]) from None
     try:
         ws = wb.worksheets[0]
         for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
@@ -153,7 +146,7 @@ def import_stories(
     """Validate every row, then write all new stories in one transaction."""
     project = people.get_project(project_slug)
     if not rows:
-        raise ImportFailed(["the file is empty; expected a header with external_id,text"])
+        raise InputErrors(["the file is empty; expected a header with external_id,text"])
     header_line, header = rows[0]
     header = [
         h.strip().lower() if not h.strip().lower().startswith("sig:") else h.strip() for h in header
@@ -161,7 +154,7 @@ def import_stories(
     errors: list[str] = []
     missing = [h for h in REQUIRED if h not in header]
     if missing:
-        raise ImportFailed([f"line {header_line}: missing column(s) {', '.join(missing)}"])
+        raise InputErrors([f"line {header_line}: missing column(s) {', '.join(missing)}"])
     signifiers = {s.name: s for s in Signifier.objects.filter(project=project, active=True)}
     sig_cols = {h: h[4:].strip() for h in header if h.lower().startswith("sig:")}
     unknown = [h for h in header if h and h not in REQUIRED + OPTIONAL and h not in sig_cols]
@@ -173,7 +166,7 @@ def import_stories(
                 f"line {header_line}: column {h!r}: no signifier {name!r} in {project.slug}"
             )
     if errors:
-        raise ImportFailed(errors)
+        raise InputErrors(errors)
     existing = {
         s.external_id: s
         for s in Story.objects.filter(project=project)
@@ -262,9 +255,9 @@ def import_stories(
             continue
         drafts.append((draft, code if teller is None else ""))
     if errors:
-        raise ImportFailed(errors)
+        raise InputErrors(errors)
     if report.rows == 0:
-        raise ImportFailed(["the file has a header but no rows"])
+        raise InputErrors(["the file has a header but no rows"])
     with transaction.atomic():
         created = {}
         for code in sorted(new_codes & {c for _, c in drafts if c}):

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from tallytale.audit.services import record
 from tallytale.core import consent as rules
-from tallytale.errors import InvalidInput
+from tallytale.errors import InputErrors, InvalidInput
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Person, Project
 from tallytale.programmes.permissions import Actor
@@ -40,13 +40,12 @@ from .signals import story_withdrawn
 from .signifiers import parse_answers
 from .text import MAX_TITLE_CHARS, clean_language, clean_text
 
+# Every problem with a story at once, as field -> reason, for forms and imports.
+StoryInvalid = InputErrors
 
-class StoryInvalid(InvalidInput):
-    """Every problem with a story at once, as field -> reason, for forms and imports."""
 
-    def __init__(self, errors: dict[str, str]):
-        self.errors = errors
-        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+def _story_invalid(errors: dict[str, str]) -> InputErrors:
+    return InputErrors(errors, "; ".join(f"{k}: {v}" for k, v in errors.items()))
 
 
 def _require(actor: Actor, capability: str, project: Project) -> None:
@@ -338,14 +337,14 @@ def collect(
 ) -> Story:
     """Record one story told by a participant (or anonymously), with its consent and the
     teller's own signification. The text is redacted at once; if the redactor is unsure,
-    the story is held for a person's review. Raises StoryInvalid listing every problem."""
+    the story is held for a person's review. Raises InputErrors listing every problem."""
     _require(actor, "story.collect", project)
     if fields.get("collector") is None and actor.person is not None:
         fields["collector"] = actor.person
     size = fields.pop("recording_size", 0)
     d, errors = prepare(project, recording=recording, recording_size=size, **fields)
     if errors:
-        raise StoryInvalid(errors)
+        raise _story_invalid(errors)
     with transaction.atomic():
         return _write(d, actor, recording)
 

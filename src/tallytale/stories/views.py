@@ -8,25 +8,32 @@ Views only translate HTTP to service calls. What a viewer may see comes from
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.db import IntegrityError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from tallytale import offline, uploads
 from tallytale.accounts.reauth import reauth_required
 from tallytale.core import consent as rules
-from tallytale.errors import TallytaleError
+from tallytale.errors import InputErrors, TallytaleError
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Project
 from tallytale.programmes.permissions import SIGNED_IN, declares, project_or_404, project_view
 
 from . import access, media, review, services
+from . import importers as story_importers
+from .exporters import export_stories
 from .forms import ConsentForm, CorrectionForm, StoryForm, TranscriptForm
 from .models import TEXT_FIELDS, Story
-from .services import Actor, StoryInvalid
+from .services import Actor
 
 
 def _actor(request: HttpRequest) -> Actor:
@@ -73,32 +80,39 @@ def story_list(request: HttpRequest, project: Project) -> HttpResponse:
     )
 
 
+def _collect_from(form: StoryForm, request: HttpRequest, project: Project, **extra) -> Story:
+    """Record the story a valid `StoryForm` describes: the collect page and its offline twin
+    (`sync_story`) both save through here."""
+    d = form.cleaned_data
+    upload = d.get("recording")
+    return services.collect(
+        project,
+        actor=_actor(request),
+        text=d["text"],
+        language=d["language"],
+        title=d["title"],
+        translation=d["translation"],
+        translation_language=d["translation_language"],
+        medium=d["medium"],
+        teller=form.teller,
+        prompt=d["prompt"],
+        consent_level=d["consent_level"],
+        consent_method=d["consent_method"],
+        info_sheet_version=d["info_sheet_version"],
+        answers=form.signifier_answers(),
+        recording=upload.file if upload else None,
+        recording_size=upload.size if upload else 0,
+        **extra,
+    )
+
+
 @project_view("story.collect")
 def collect(request: HttpRequest, project: Project) -> HttpResponse:
     form = StoryForm(request.POST or None, request.FILES or None, project=project)
     if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        upload = d.get("recording")
         try:
-            story = services.collect(
-                project,
-                actor=_actor(request),
-                text=d["text"],
-                language=d["language"],
-                title=d["title"],
-                translation=d["translation"],
-                translation_language=d["translation_language"],
-                medium=d["medium"],
-                teller=form.teller,
-                prompt=d["prompt"],
-                consent_level=d["consent_level"],
-                consent_method=d["consent_method"],
-                info_sheet_version=d["info_sheet_version"],
-                answers=form.signifier_answers(),
-                recording=upload.file if upload else None,
-                recording_size=upload.size if upload else 0,
-            )
-        except StoryInvalid as exc:
+            story = _collect_from(form, request, project)
+        except InputErrors as exc:
             for name, reason in exc.errors.items():
                 target = name if name in form.fields else None
                 form.add_error(target, reason if target else f"{name}: {reason}")
@@ -316,3 +330,98 @@ def transcript(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request, "stories/transcript.html", {"project": story.project, "story": story, "form": form}
     )
+
+
+# --- coordinator: story import ---------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@project_view("people.manage")
+def import_stories(request: HttpRequest, project: Project) -> HttpResponse:
+    """Stories collected elsewhere: one row per story, new participants created. A preview
+    first (the import rolled back), every problem listed with its line, then the import."""
+    permissions.require(request.user, "story.collect", project)
+    actor = _actor(request)
+    first_rows: list[list[str]] = []
+
+    def importer(path: Path):
+        rows = story_importers.read_rows(path)
+        first_rows[:] = [cells for _line, cells in rows[:11]]
+        return story_importers.import_stories(rows, project.slug, actor=actor)
+
+    state = uploads.preview_or_import(request, importer)
+    return render(
+        request,
+        "tallytale/import_file.html",
+        {
+            "project": project,
+            "kind": "stories",
+            "title": _("Import stories"),
+            "columns": ", ".join(story_importers.REQUIRED),
+            "optional": ", ".join([*story_importers.OPTIONAL, "sig:…"]),
+            "rows": first_rows if state["preview"] else [],
+            **state,
+        },
+        status=400 if state["errors"] else 200,
+    )
+
+
+# --- the offline queue's endpoint ------------------------------------------------------------
+
+
+@require_POST
+@project_view("story.collect", sign_in=False)
+def sync_story(request: HttpRequest, project: Project) -> JsonResponse:
+    """The collect form's offline twin: the same form and save, answered in JSON."""
+    key = offline.idempotency_key(request)
+    external_id = f"offline:{key}"
+    existing = Story.objects.filter(project=project, external_id=external_id).first()
+    if existing is not None:
+        return offline.ok("duplicate", id=existing.pk)
+    form = StoryForm(request.POST, request.FILES, project=project)
+    if not form.is_valid():
+        return offline.invalid({k: " ".join(v) for k, v in form.errors.items()})
+    try:
+        story = _collect_from(form, request, project, external_id=external_id)
+    except InputErrors as exc:
+        return offline.invalid(dict(exc.errors))
+    except (TallytaleError, IntegrityError) as exc:
+        # IntegrityError: a concurrent sync of the same item inserted it first (the
+        # unique (project, external_id) key); the first one's result is the answer
+        again = Story.objects.filter(project=project, external_id=external_id).first()
+        if again is not None:
+            return offline.ok("duplicate", id=again.pk)
+        if isinstance(exc, IntegrityError):
+            raise
+        return offline.invalid({"form": str(exc)})
+    return offline.ok("saved", id=story.pk)
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+@reauth_required()
+@project_view("story.read_redacted")
+def export_project_stories(request: HttpRequest, project: Project, fmt: str) -> HttpResponse:
+    """The project's stories as CSV or JSON, always redacted, for the widest audience the
+    viewer may take."""
+    if fmt not in ("csv", "json"):
+        raise Http404("unknown format")
+    audience = access.export_audience(request.user, project)
+    body, _n = export_stories(
+        project,
+        fmt,
+        audience,
+        actor_label=f"web:{request.user.get_username()}",
+        actor=request.user,
+    )
+    if fmt == "json":
+        content, ctype = json.dumps(body, ensure_ascii=False, default=str), "application/json"
+    else:
+        content, ctype = body, "text/csv; charset=utf-8"
+    response = HttpResponse(content, content_type=ctype)
+    response["Content-Disposition"] = (
+        f'attachment; filename="stories-{project.slug}-{audience}.{fmt}"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

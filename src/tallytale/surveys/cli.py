@@ -59,18 +59,13 @@ def _run_responses(o: dict, cmd) -> None:
     wave = services.get_wave(instrument.project, o["wave"]) if o.get("wave") else None
     spec = services.spec_for(instrument)
     cmap, rows = read_rows(o["file"], spec, o.get("participant_field") or "")
-    try:
-        report = services.import_responses(
-            instrument,
-            rows,
-            wave=wave,
-            actor_label=cli_actor(),
-            create_participants=o.get("create_participants", False),
-        )
-    except services.ImportFailed as exc:
-        for e in exc.errors:
-            cmd.stderr.write(e)
-        raise
+    report = services.import_responses(
+        instrument,
+        rows,
+        wave=wave,
+        actor_label=cli_actor(),
+        create_participants=o.get("create_participants", False),
+    )
     cmd.stdout.write(
         f"{report.rows} rows: {report.written} responses recorded, "
         f"{report.already_imported} already imported"

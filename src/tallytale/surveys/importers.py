@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from tallytale.core.textsafe import TextError, sniff_encoding
-from tallytale.errors import InvalidInput
+from tallytale.errors import InputErrors, InvalidInput
 
-from .services import ImportFailed, RawRow
+from .services import RawRow
 from .spec import FormSpec, QuestionSpec
 from .xlsform import check_file
 
@@ -110,7 +110,7 @@ def map_columns(header: list[str], spec: FormSpec, participant_field: str = "") 
 
     id_col = find(ID_COLUMNS)
     if id_col is None:
-        raise ImportFailed(
+        raise InputErrors(
             ["line 1: no submission id column (_uuid, meta/instanceID, instanceID or KEY)"]
         )
     time_col = find(TIME_COLUMNS)
@@ -127,7 +127,7 @@ def map_columns(header: list[str], spec: FormSpec, participant_field: str = "") 
                 participant_col = i
                 break
     if participant_col is None:
-        raise ImportFailed(
+        raise InputErrors(
             [
                 "line 1: no participant code column "
                 f"(looked for {', '.join(want)}; name it with --participant-field)"
@@ -221,7 +221,7 @@ def rows_from_table(
     try:
         _, header = next(table)
     except StopIteration:
-        raise ImportFailed(["the file is empty"]) from None
+        raise InputErrors(["the file is empty"]) from None
     header = ["" if h is None else str(h) for h in header]
     cmap = map_columns(header, spec, participant_field)
     width = len(header)
@@ -306,7 +306,7 @@ def _csv_rows(p: Path) -> Iterator[tuple[int, list[Any]]]:
         try:
             encoding = sniff_encoding(iter(lambda: f.read(1 << 20), b""))
         except TextError as exc:
-            raise ImportFailed([f"{p.name}: {exc}"]) from None
+            raise InputErrors([f"{p.name}: {exc}"]) from None
     with p.open(encoding=encoding, newline="") as f:
         first = f.readline()
     delimiter = max((";", ",", "\t"), key=first.count)
@@ -318,7 +318,7 @@ def _csv_rows(p: Path) -> Iterator[tuple[int, list[Any]]]:
                 for row in reader:
                     yield reader.line_num, row
             except csv.Error as exc:
-                raise ImportFailed([f"line {reader.line_num}: {exc}"]) from None
+                raise InputErrors([f"line {reader.line_num}: {exc}"]) from None
 
     return gen()
 

@@ -2,7 +2,7 @@
 
 Views, CLI and importers call these. Each public function that writes runs in one
 transaction and raises a `TallytaleError` subclass with a one-line reason on bad input;
-response imports raise `ImportFailed` carrying every problem, row by row.
+response imports raise `InputErrors` carrying every problem, row by row.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from tallytale.core.scales import ScaleResult, score_all
-from tallytale.errors import AlreadyExists, InvalidInput, NotFound
+from tallytale.errors import AlreadyExists, InputErrors, InvalidInput, NotFound
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Membership, Person, Project, Role
 from tallytale.programmes.permissions import Actor
@@ -30,26 +30,14 @@ from .models import Answer, Choice, Instrument, Question, Response, ScaleScore, 
 from .spec import FormSpec
 from .xlsform import ParsedForm, parse_xlsform
 
-
-class ImportFailed(InvalidInput):
-    """Nothing was written; `errors` lists every problem (row and field named)."""
-
-    def __init__(self, errors: list[str]):
-        self.errors = errors
-        more = (
-            f" ({len(errors)} problems; nothing was imported)"
-            if len(errors) > 1
-            else " (nothing was imported)"
-        )
-        super().__init__(errors[0] + more)
+# Nothing was written; `errors` lists every problem (row and field named).
+ImportFailed = InputErrors
+# A web/API response failed validation; `errors` lists (question path, problem) pairs.
+InvalidResponse = InputErrors
 
 
-class InvalidResponse(InvalidInput):
-    """A web/API response failed validation; `errors` maps question path -> problem."""
-
-    def __init__(self, errors: list[tuple[str, str]]):
-        self.errors = errors
-        super().__init__("; ".join(f"{p}: {m}" for p, m in errors[:5]))
+def _invalid_response(errors: list[tuple[str, str]]) -> InputErrors:
+    return InputErrors(errors, "; ".join(f"{p}: {m}" for p, m in errors[:5]))
 
 
 # --- instruments ---------------------------------------------------------------------
@@ -174,6 +162,21 @@ def _audit(
 
 
 _SPECS: dict[int, tuple[Any, FormSpec]] = {}
+
+
+def latest_instruments(projects: Project | Iterable[Project]) -> list[Instrument]:
+    """The newest version of each form in a project (or in each of several projects): the
+    one people answer now; older versions keep their responses but take no new ones."""
+    if isinstance(projects, Project):
+        projects = [projects]
+    latest: dict[tuple[int, str], Instrument] = {}
+    for i in (
+        Instrument.objects.filter(project__in=projects)
+        .select_related("project")
+        .order_by("project__slug", "form_id", "-created_at", "-id")
+    ):
+        latest.setdefault((i.project_id, i.form_id), i)
+    return list(latest.values())
 
 
 def spec_for(instrument: Instrument) -> FormSpec:
@@ -436,7 +439,7 @@ def submit_response(
     w = _wave_for(instrument, wave)
     clean, errors = spec.validate(answers)
     if errors:
-        raise InvalidResponse(errors)
+        raise _invalid_response(errors)
     if not Membership.objects.filter(person=person, project_id=instrument.project_id).exists():
         raise InvalidInput(f"{person.code} is not a member of {instrument.project.slug}")
     results = score_all(spec.scale_answers(clean), spec.names)
@@ -630,9 +633,9 @@ def import_responses(
                     break
         flush()
         if errors:
-            raise ImportFailed(errors)
+            raise InputErrors(errors)
         if report.rows == 0:
-            raise ImportFailed(["the file has a header but no rows"])
+            raise InputErrors(["the file has a header but no rows"])
         if report.written:
             _audit(
                 "survey.responses_import",

@@ -9,23 +9,38 @@ question. Participants answer for themselves; researchers and coordinators
 
 from __future__ import annotations
 
+import datetime as dt
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from tallytale.errors import TallytaleError
+from tallytale import offline, uploads
+from tallytale.accounts.reauth import reauth_required
+from tallytale.errors import AlreadyExists, InputErrors, TallytaleError
 from tallytale.programmes.models import Membership, Person, Project
-from tallytale.programmes.permissions import SIGNED_IN, can, declares, projects_where, require
+from tallytale.programmes.permissions import (
+    SIGNED_IN,
+    Actor,
+    can,
+    declares,
+    project_view,
+    projects_where,
+    require,
+)
 
+from . import importers as survey_importers
 from . import services
-from .models import Instrument, Wave
+from .models import Instrument, Response, Wave
 from .spec import FormSpec, QuestionSpec, pick_label
 from .xlsform import language_code
 
@@ -56,15 +71,9 @@ def form_language(spec: FormSpec, code: str | None = None) -> str:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     projects = projects_where(request.user, "survey.respond")
-    instruments = (
-        Instrument.objects.filter(project__in=projects)
-        .select_related("project")
-        .order_by("project__slug", "form_id", "-created_at")
+    return render(
+        request, "surveys/index.html", {"instruments": services.latest_instruments(projects)}
     )
-    latest: dict[tuple[int, str], Instrument] = {}
-    for i in instruments:
-        latest.setdefault((i.project_id, i.form_id), i)
-    return render(request, "surveys/index.html", {"instruments": list(latest.values())})
 
 
 def _repeat_count(request: HttpRequest, q: QuestionSpec) -> int:
@@ -288,7 +297,7 @@ def respond(request: HttpRequest, instrument_id: int) -> HttpResponse:
                     entered_by_label=f"web:{request.user.get_username()}",
                     language=lang,
                 )
-            except services.InvalidResponse as exc:
+            except InputErrors as exc:
                 errors.update({p: m for p, m in exc.errors})
             except TallytaleError as exc:
                 errors["form"] = str(exc)
@@ -316,3 +325,189 @@ def respond(request: HttpRequest, instrument_id: int) -> HttpResponse:
 
 def not_found(request: HttpRequest) -> HttpResponse:  # pragma: no cover - placeholder
     raise Http404
+
+
+# --- coordinator: waves and response imports -----------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@project_view("survey.manage")
+def waves(request: HttpRequest, project: Project) -> HttpResponse:
+    """The project's waves (add one) and how many responses each wave and survey holds."""
+    error = ""
+    if request.method == "POST":
+        try:
+            opens = request.POST.get("opens_on") or None
+            closes = request.POST.get("closes_on") or None
+            services.create_wave(
+                project.slug,
+                request.POST.get("name", "").strip(),
+                label=request.POST.get("label", "").strip(),
+                opens_on=dt.date.fromisoformat(opens) if opens else None,
+                closes_on=dt.date.fromisoformat(closes) if closes else None,
+            )
+        except ValueError:
+            error = _("Enter dates as YYYY-MM-DD.")
+        except TallytaleError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, _("Wave added."))
+            return redirect("web:waves", slug=project.slug)
+    return render(
+        request,
+        "surveys/waves.html",
+        {
+            "project": project,
+            "waves": Wave.objects.filter(project=project)
+            .annotate(n=Count("responses"))
+            .order_by("position", "name"),
+            "instruments": Instrument.objects.filter(project=project)
+            .annotate(n=Count("responses"))
+            .order_by("form_id", "-created_at"),
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value or "")
+    except ValueError:
+        return None
+
+
+@require_http_methods(["GET", "POST"])
+@project_view("survey.manage")
+def import_responses(request: HttpRequest, project: Project) -> HttpResponse:
+    """Survey responses exported from KoboToolbox or ODK Central, for one survey: a preview
+    first (the import rolled back), every problem listed with its line, then the import."""
+    instruments = services.latest_instruments(project)
+    waves = list(Wave.objects.filter(project=project).order_by("position", "name"))
+    chosen: dict[str, Any] = {"instrument": None, "wave": None, "create": False}
+    mapping: dict[str, Any] = {}
+    errors: list[str] = []
+    if request.method == "POST":
+        chosen["instrument"] = Instrument.objects.filter(
+            project=project, pk=_int(request.POST.get("instrument"))
+        ).first()
+        wave_id = _int(request.POST.get("wave"))
+        chosen["wave"] = next((w for w in waves if w.pk == wave_id), None)
+        chosen["create"] = request.POST.get("create_participants") == "1" and can(
+            request.user, "people.manage", project
+        )
+        if chosen["instrument"] is None:
+            errors.append(_("Choose the survey these responses answer."))
+        elif request.POST.get("wave") and chosen["wave"] is None:
+            errors.append(_("Choose a wave of this project."))
+    label = f"web:{request.user.get_username()}"
+
+    def importer(path: Path):
+        instrument = chosen["instrument"]
+        spec = services.spec_for(instrument)
+        cmap, rows = survey_importers.read_rows(path, spec)
+        mapping["questions"] = len(cmap.questions) + len(cmap.one_hot)
+        mapping["ignored"] = cmap.ignored
+        return services.import_responses(
+            instrument,
+            rows,
+            wave=chosen["wave"],
+            actor_label=label,
+            actor=Actor.from_request(request),
+            create_participants=chosen["create"],
+        )
+
+    state = uploads.empty_state(errors) if errors else uploads.preview_or_import(request, importer)
+    return render(
+        request,
+        "tallytale/import_file.html",
+        {
+            "project": project,
+            "kind": "responses",
+            "title": _("Import survey responses"),
+            "instruments": instruments,
+            "waves": waves,
+            "chosen": chosen,
+            "can_create": can(request.user, "people.manage", project),
+            "mapping": mapping,
+            **state,
+        },
+        status=400 if state["errors"] else 200,
+    )
+
+
+# --- the offline queue's endpoint ------------------------------------------------------------
+
+
+@declares("survey.respond")
+@require_POST
+def sync_survey(request: HttpRequest, instrument_id: int) -> JsonResponse:
+    """Where the offline queue posts a response (JSON answer, see `tallytale.offline`)."""
+    instrument = get_object_or_404(Instrument.objects.select_related("project"), pk=instrument_id)
+    project = instrument.project
+    on_behalf = can(request.user, "survey.enter", project)
+    if not on_behalf:
+        require(request.user, "survey.respond", project)
+    key = offline.idempotency_key(request)
+    if Response.objects.filter(submission_id=key).exists():
+        return offline.ok("duplicate")
+    waves = list(Wave.objects.filter(project=project))
+    person, wave, errors = respondent_and_wave(
+        request.user,
+        project,
+        on_behalf,
+        request.POST.get("participant", "").strip(),
+        waves,
+        request.POST.get("wave", ""),
+    )
+    if person is None and not errors:
+        errors["participant"] = _("Choose the participant you are entering answers for.")
+    if errors:
+        return offline.invalid(errors)
+    spec = services.spec_for(instrument)
+    try:
+        services.submit_response(
+            instrument,
+            answers_from_post(request, spec),
+            person=person,
+            wave=wave,
+            entered_by=request.user,
+            entered_by_label=f"web:{request.user.get_username()}",
+            language=form_language(spec),
+            submission_id=key,
+        )
+    except AlreadyExists:
+        return offline.ok("duplicate")
+    except InputErrors as exc:
+        return offline.invalid(dict(exc.errors))
+    except TallytaleError as exc:
+        return offline.invalid({"form": str(exc)})
+    return offline.ok("saved")
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+@reauth_required()
+@project_view("survey.export")
+def export_survey(request: HttpRequest, project: Project, instrument_id: int) -> HttpResponse:
+    """One survey's responses as CSV (pseudonymous codes only)."""
+    instrument = Instrument.objects.filter(project=project, pk=instrument_id).first()
+    if instrument is None:
+        raise Http404("no such survey")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "export.csv"
+        services.export_responses(
+            instrument,
+            "csv",
+            out,
+            actor_label=f"web:{request.user.get_username()}",
+            user=request.user,
+        )
+        body = out.read_bytes()
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{project.slug}-{instrument.form_id}.csv"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,294 @@
+"""Ledger pages: logging hours (and its offline twin), ledger entry and corrections,
+partner budgets, and the contributions import with its preview.
+
+Each view declares the capability it enforces (`project_view`); every change goes through
+`ledger.services`, and the views only translate HTTP. URL names stay in the `web`
+namespace (`web:hours`, `web:ledger`, ...), routed by `tallytale.web.urls`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from tallytale import offline, uploads
+from tallytale.core import ledger as ledger_rules
+from tallytale.errors import NotFound, TallytaleError
+from tallytale.programmes.models import Membership, Organisation, Project
+from tallytale.programmes.permissions import Actor, project_view
+from tallytale.programmes.read import participant_codes
+
+from . import importers
+from . import services as ledger
+from .models import Transfer
+
+
+def ledger_actor(request: HttpRequest) -> Actor:
+    return Actor.from_request(request)
+
+
+class HoursInput:
+    """The hours form's fields, parsed (the ledger service does the rules)."""
+
+    def __init__(self, data, project: Project):
+        self.project = project
+        self.member = (data.get("member") or "").strip()
+        self.partner = (data.get("partner") or "").strip()
+        self.hours = (data.get("hours") or "").strip()
+        self.day_text = (data.get("day") or "").strip()
+        self.activity = (data.get("activity") or "").strip()[:80]
+        self.key = (data.get("idempotency_key") or "").strip()[:80] or str(uuid.uuid4())
+        self.errors: dict[str, str] = {}
+        self.day: dt.date | None = None
+        if not self.member:
+            self.errors["member"] = _("Enter the member's code.")
+        elif not Membership.objects.filter(project=project, person__code=self.member).exists():
+            self.errors["member"] = _("No member with that code in this project.")
+        if not Organisation.objects.filter(
+            project=project, slug=self.partner, kind__in=["earning", "both"]
+        ).exists():
+            self.errors["partner"] = _("Choose where the time was given.")
+        try:
+            if Decimal(self.hours) <= 0:
+                raise InvalidOperation
+            ledger_rules.to_minutes(self.hours, "hours")  # the ledger's own rule, early
+        except InvalidOperation:
+            self.errors["hours"] = _("Enter the hours as a number, e.g. 1.5")
+        except ledger_rules.LedgerError as exc:
+            self.errors["hours"] = str(exc)
+        if self.day_text:
+            try:
+                self.day = dt.date.fromisoformat(self.day_text)
+            except ValueError:
+                self.errors["day"] = _("Enter the date as YYYY-MM-DD.")
+
+    @property
+    def ledger_key(self) -> str:
+        return f"web:hours:{self.key}"
+
+    def save(self, request: HttpRequest) -> Transfer:
+        return ledger.earn(
+            self.member,
+            self.partner,
+            self.hours,
+            day=self.day,
+            category=self.activity,
+            key=self.ledger_key,
+            actor=ledger_actor(request),
+            project=self.project,
+        )
+
+
+def earning_partners(project: Project):
+    return Organisation.objects.filter(project=project, kind__in=["earning", "both"]).order_by(
+        "name"
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@project_view("ledger.record")
+def hours(request: HttpRequest, project: Project) -> HttpResponse:
+    """Log hours a member gave (works offline: the queue posts to `web:sync_hours`)."""
+    form = None
+    status = 200
+    if request.method == "POST":
+        form = HoursInput(request.POST, project)
+        if not form.errors:
+            try:
+                t = form.save(request)
+            except TallytaleError as exc:
+                form.errors["form"] = str(exc)
+            else:
+                messages.success(
+                    request,
+                    _("%(hours)s hours recorded for %(member)s.")
+                    % {"hours": form.hours, "member": form.member},
+                )
+                return redirect(f"{request.path}?saved={t.pk}")
+        status = 400
+    return render(
+        request,
+        "ledger/hours.html",
+        {
+            "project": project,
+            "form": form,
+            "key": str(uuid.uuid4()),
+            "partners": earning_partners(project),
+            "members": participant_codes(project),
+            "today": timezone.localdate().isoformat(),
+        },
+        status=status,
+    )
+
+
+@require_POST
+@project_view("ledger.record", sign_in=False)
+def sync_hours(request: HttpRequest, project: Project) -> JsonResponse:
+    """The hours form's offline twin: the same input and save, answered in JSON."""
+    offline.idempotency_key(request)
+    form = HoursInput(request.POST, project)
+    if form.errors:
+        return offline.invalid(form.errors)
+    replay = Transfer.objects.filter(idempotency_key=form.ledger_key).exists()
+    try:
+        t = form.save(request)
+    except TallytaleError as exc:
+        return offline.invalid({"form": str(exc)})
+    # the ledger returns the first transfer for a repeated key and writes nothing
+    return offline.ok("duplicate" if replay else "saved", id=t.pk)
+
+
+@require_POST
+@project_view("ledger.correct")
+def budget(request: HttpRequest, project: Project) -> HttpResponse:
+    """Issue credits to a partner's budget (from the members page)."""
+    partner = request.POST.get("partner", "")
+    if not Organisation.objects.filter(project=project, slug=partner).exists():
+        raise Http404("no such partner")
+    try:
+        ledger.set_budget(
+            partner,
+            request.POST.get("credits", ""),
+            key=f"web:budget:{request.POST.get('idempotency_key') or uuid.uuid4()}",
+            actor=ledger_actor(request),
+            project=project,
+        )
+    except TallytaleError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Budget issued."))
+    return redirect("web:members", slug=project.slug)
+
+
+def _project_transfers(project: Project):
+    return (
+        Transfer.objects.filter(Q(debit__project=project) | Q(credit__project=project))
+        .select_related("debit__person", "debit__organisation", "credit__person")
+        .select_related("credit__organisation", "reversed_by")
+        .order_by("-id")[:50]
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@project_view("ledger.correct")
+def ledger_page(request: HttpRequest, project: Project) -> HttpResponse:
+    """Ledger entry (earn, spend, gift) and corrections (reversals)."""
+    error = ""
+    if request.method == "POST":
+        action = request.POST.get("action")
+        key = f"web:{action}:{request.POST.get('idempotency_key') or uuid.uuid4()}"
+        member = request.POST.get("member", "").strip()
+        amount = request.POST.get("amount", "").strip()
+        day_text = request.POST.get("day") or ""
+        try:
+            day = dt.date.fromisoformat(day_text) if day_text else None
+            if (
+                action in ("earn", "spend", "gift")
+                and not Membership.objects.filter(project=project, person__code=member).exists()
+            ):
+                raise NotFound(_("No member with that code in this project."))
+            if (
+                action in ("earn", "spend")
+                and not Organisation.objects.filter(
+                    project=project, slug=request.POST.get("partner", "")
+                ).exists()
+            ):
+                raise NotFound(_("Choose a partner of this project."))
+            if action == "earn":
+                ledger.earn(
+                    member, request.POST["partner"], amount, day=day, key=key,
+                    actor=ledger_actor(request), project=project,
+                )  # fmt: skip
+            elif action == "spend":
+                ledger.spend(
+                    member, request.POST["partner"], amount, day=day, key=key,
+                    actor=ledger_actor(request), project=project,
+                )  # fmt: skip
+            elif action == "gift":
+                ledger.gift(
+                    member, request.POST.get("to", "").strip(), amount, day=day, key=key,
+                    actor=ledger_actor(request), project=project,
+                )  # fmt: skip
+            elif action == "reverse":
+                tid = int(request.POST.get("transfer", "0"))
+                if not Transfer.objects.filter(
+                    Q(debit__project=project) | Q(credit__project=project), pk=tid
+                ).exists():
+                    raise NotFound(_("No such transfer in this project."))
+                ledger.reverse(
+                    tid, key=key, actor=ledger_actor(request),
+                    reason=request.POST.get("reason", ""), project=project,
+                )  # fmt: skip
+            else:
+                raise NotFound(_("Unknown action."))
+        except ValueError:
+            error = _("Check the numbers and the date (YYYY-MM-DD).")
+        except TallytaleError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, _("Recorded."))
+            return redirect("web:ledger", slug=project.slug)
+    return render(
+        request,
+        "ledger/ledger.html",
+        {
+            "project": project,
+            "error": error,
+            "key": str(uuid.uuid4()),
+            "partners": Organisation.objects.filter(project=project).order_by("name"),
+            "transfers": _project_transfers(project),
+        },
+        status=400 if error else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@project_view("ledger.correct")
+def import_contributions(request: HttpRequest, project: Project) -> HttpResponse:
+    """Import hours from CSV: a preview first (a dry run rolled back), then the real import.
+
+    Every problem is listed with its line; a repeated import writes nothing twice (each row
+    has a key derived from its content).
+    """
+    text = ""
+    errors: list[str] = []
+    preview = None
+    done = None
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        confirm = request.POST.get("confirm") == "1"
+
+        def run():
+            return importers.import_contributions(text, project.slug, actor=ledger_actor(request))
+
+        try:
+            text = importers.decode(upload.read()) if upload else request.POST.get("text", "")
+            if confirm:
+                done = run()
+            else:
+                preview = uploads.dry_run(run)
+        except TallytaleError as exc:
+            errors = uploads.errors_of(exc)
+    return render(
+        request,
+        "ledger/import.html",
+        {
+            "project": project,
+            "text": text,
+            "errors": errors,
+            "preview": preview,
+            "rows": [ln.split(",") for ln in text.splitlines()[:21]] if preview else [],
+            "done": done,
+            "header": ",".join(importers.HEADER),
+        },
+        status=400 if errors else 200,
+    )
