@@ -10,7 +10,8 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from tallytale.coding import reading, services, themes
+from tallytale.coding import access as coding_access
+from tallytale.coding import services, themes
 from tallytale.coding.models import Coding, ThemeRun
 from tallytale.core import themes as core_themes
 from tallytale.errors import NotFound
@@ -130,7 +131,7 @@ def test_withdrawal_racing_with_coding_leaves_no_excerpt(cwm, make_story, monkey
     story = make_story(f"Before. {phrase} after.", consent_level="project")
     code = services.add_code(cwm, "Race", actor=CLI)
     read_done, withdrawn = threading.Event(), threading.Event()
-    original = reading.text_for
+    original = coding_access.text_for
 
     def slow_text_for(actor, s):
         out = original(actor, s)

@@ -17,15 +17,15 @@ from tallytale.programmes.models import Project
 from tallytale.stories.models import Story
 from tallytale.stories.services import Actor
 
+from .access import (
+    _require,
+    text_for,
+    visible,
+)
 from .models import (
     COUNTED,
     Code,
     Coding,
-)
-from .reading import (
-    _require,
-    text_for,
-    visible,
 )
 
 # ------------------------------------------------------------------------------------------

@@ -50,7 +50,8 @@ from tallytale.programmes.models import Project
 from tallytale.stories import access
 from tallytale.stories.models import Story
 
-from . import reading, services
+from . import access as coding_access
+from . import services
 from .models import COUNTED, Code, Coding, Memo
 
 NS_PROJECT = "urn:QDA-XML:project:1.0"
@@ -130,7 +131,7 @@ def _serialise(root: ET.Element, default_ns: str) -> bytes:
 
 def export_codebook(project: Project, *, actor: services.Actor) -> bytes:
     """The project's active codebook as a REFI-QDA `.qdc` document."""
-    reading._require(actor, "story.read_redacted", project)
+    coding_access._require(actor, "story.read_redacted", project)
     root = ET.Element(
         f"{{{NS_CODEBOOK}}}CodeBook",
         {"origin": f"Tallytale {__version__}", f"{{{XSI}}}schemaLocation": SCHEMA_CODEBOOK},
@@ -168,9 +169,9 @@ def _variables(stories: list[Story]) -> tuple[dict[str, str], dict[int, dict[str
 def export_project(project: Project, *, actor: services.Actor) -> tuple[bytes, int]:
     """A `.qdpx` of the stories `actor` may see (redacted), with the codebook, counted
     codings, memos and tellers as cases. Returns (zip bytes, number of stories)."""
-    reading._require(actor, "story.read_redacted", project)
-    viewer = reading._viewer(actor)
-    stories = list(reading.visible(actor, project).select_related("teller").order_by("pk"))
+    coding_access._require(actor, "story.read_redacted", project)
+    viewer = coding_access._viewer(actor)
+    stories = list(coding_access.visible(actor, project).select_related("teller").order_by("pk"))
     texts: dict[int, str] = {}
     for s in stories:
         t = access.story_text_for(viewer, s)
@@ -190,7 +191,7 @@ def export_project(project: Project, *, actor: services.Actor) -> tuple[bytes, i
     )
     memos = list(Memo.objects.filter(project=project).order_by("pk"))
     memos = [m for m in memos if m.story_id is None or m.story_id in texts]
-    exporter = reading._coder_label(actor)
+    exporter = coding_access._coder_label(actor)
     users = sorted({exporter, *(c.coder_label for c in codings), *(m.author_label for m in memos)})
     user_guid = {u: _guid("user", u) for u in users}
 
@@ -396,7 +397,7 @@ def _check_depth(codes_el: ET.Element) -> None:
 def import_codebook(project: Project, data: bytes, *, actor: services.Actor) -> ImportReport:
     """Add the codes of a REFI-QDA `.qdc` (or a project's codebook) to the project's
     codebook. Existing codes (same GUID, or same name under the same parent) are kept."""
-    reading._require(actor, "coding.code", project)
+    coding_access._require(actor, "coding.code", project)
     root = parse_xml(data, "the codebook")
     if _local(root.tag) not in ("CodeBook", "Project") or _ns(root.tag) not in CODEBOOK_NAMESPACES:
         raise InvalidInput(f"not a REFI-QDA codebook (root element {root.tag!r})")
@@ -432,7 +433,7 @@ def import_project(project: Project, data: bytes, *, actor: services.Actor) -> I
     re-imported export), then by identical redacted text. Sources that match no story are
     reported, never created (a story needs its teller's consent). Each coding keeps its
     REFI user's name as coder, so agreement can be computed between them."""
-    reading._require(actor, "coding.code", project)
+    coding_access._require(actor, "coding.code", project)
     root, files = read_qdpx(data)
     if _local(root.tag) != "Project" or _ns(root.tag) != NS_PROJECT:
         raise InvalidInput(f"project.qde is not a REFI-QDA project (root {root.tag!r})")
@@ -443,8 +444,8 @@ def import_project(project: Project, data: bytes, *, actor: services.Actor) -> I
         g = _clean_guid(u.get("guid"))
         if g:
             users[g] = (u.get("name") or u.get("id") or g)[:120]
-    viewer = reading._viewer(actor)
-    stories = list(reading.visible(actor, project).order_by("pk"))
+    viewer = coding_access._viewer(actor)
+    stories = list(coding_access.visible(actor, project).order_by("pk"))
     by_guid = {story_guid(project, s.pk): s for s in stories}
     by_text: dict[str, Story] = {}
     codebook = _child(root, "CodeBook")
@@ -469,7 +470,7 @@ def import_project(project: Project, data: bytes, *, actor: services.Actor) -> I
                 report.sources_unmatched.append(src.get("name") or guid)
                 continue
             report.sources_matched += 1
-            _, story_text = reading.text_for(actor, story)
+            _, story_text = coding_access.text_for(actor, story)
             for sel in _children(src, "PlainTextSelection"):
                 try:
                     start, end = int(sel.get("startPosition", "")), int(sel.get("endPosition", ""))

@@ -23,19 +23,19 @@ from tallytale.programmes.models import Project
 from tallytale.stories.models import Story
 from tallytale.stories.services import Actor
 
-from .models import (
-    Code,
-    Coding,
-    Memo,
-    Origin,
-)
-from .reading import (
+from .access import (
     _audit,
     _coder_label,
     _history,
     _require,
     story_for,
     text_for,
+)
+from .models import (
+    Code,
+    Coding,
+    Memo,
+    Origin,
 )
 
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")

@@ -29,7 +29,8 @@ from tallytale.errors import InvalidInput
 from tallytale.programmes.models import Project
 from tallytale.stories import access
 
-from . import reading, services
+from . import access as coding_access
+from . import services
 from .models import COUNTED, Code, Coding, Origin
 
 MIN_POSITIVES = 5
@@ -94,11 +95,11 @@ def suggest_codes(
     """Train per-code classifiers on the coded stories the actor may see, report their
     cross-validated precision/recall and (with `store`) replace the pending classifier
     suggestions on uncoded stories with fresh ones at or above `threshold`."""
-    reading._require(actor, "coding.code", project)
+    coding_access._require(actor, "coding.code", project)
     if not 0 < threshold < 1:
         raise InvalidInput("threshold must be between 0 and 1")
-    stories = list(reading.visible(actor, project).order_by("pk"))
-    viewer = reading._viewer(actor)
+    stories = list(coding_access.visible(actor, project).order_by("pk"))
+    viewer = coding_access._viewer(actor)
     texts = {s.pk: access.story_text_for(viewer, s) or "" for s in stories}
     counted = Coding.objects.filter(
         project=project, origin__in=COUNTED, rejected_at__isnull=True, story_id__in=list(texts)

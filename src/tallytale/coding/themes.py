@@ -18,6 +18,13 @@ from tallytale.stories import access
 from tallytale.stories.models import Story
 from tallytale.stories.services import Actor
 
+from .access import (
+    _audit,
+    _history,
+    _require,
+    _viewer,
+    visible,
+)
 from .models import (
     Code,
     Coding,
@@ -26,13 +33,6 @@ from .models import (
     StoryEmbedding,
     ThemeAssignment,
     ThemeRun,
-)
-from .reading import (
-    _audit,
-    _history,
-    _require,
-    _viewer,
-    visible,
 )
 from .services import MACHINE_LABEL, add_code
 

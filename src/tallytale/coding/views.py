@@ -21,8 +21,9 @@ from tallytale.errors import NotFound, TallytaleError
 from tallytale.programmes.models import Project
 from tallytale.programmes.permissions import can, project_view
 
+from . import access as coding_access
 from . import agreement as coder_agreement
-from . import reading, refi, services
+from . import refi, services
 from . import themes as theme_runs
 from .models import COUNTED, Code, Coding, Memo, Origin, ThemeRun
 from .services import Actor
@@ -60,7 +61,7 @@ def codebook(request: HttpRequest, project: Project) -> HttpResponse:
         else:
             messages.success(request, "Code added.")
             return redirect("coding:codebook", slug=project.slug)
-    stories = reading.visible(_actor(request), project).order_by("-pk")[:100]
+    stories = coding_access.visible(_actor(request), project).order_by("-pk")[:100]
     coded = set(
         Coding.objects.filter(project=project, origin__in=COUNTED, story__in=stories).values_list(
             "story_id", flat=True
@@ -98,10 +99,10 @@ def _marked(text: str, codings: list[Coding]) -> str:
 def code_story(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     actor = _actor(request)
     try:
-        story = reading.story_for(actor, project, pk)
+        story = coding_access.story_for(actor, project, pk)
     except NotFound:
         raise Http404("no such story") from None
-    field, text = reading.text_for(actor, story)
+    field, text = coding_access.text_for(actor, story)
     status = 200
     if request.method == "POST":
         try:
@@ -174,7 +175,7 @@ def memo(request: HttpRequest, project: Project) -> HttpResponse:
     actor = _actor(request)
     story_id = request.POST.get("story")
     try:
-        story = reading.story_for(actor, project, int(story_id)) if story_id else None
+        story = coding_access.story_for(actor, project, int(story_id)) if story_id else None
         code = (
             services.get_code(project, request.POST["code"]) if request.POST.get("code") else None
         )
