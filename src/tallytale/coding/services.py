@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from tallytale.audit.services import record
 from tallytale.core import agreement as core_agreement
-from tallytale.core import consent as rules
+from tallytale.core import consent as consent_rules
 from tallytale.errors import AlreadyExists, InvalidInput, NotFound
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Project
@@ -85,7 +85,7 @@ def _require(actor: Actor, capability: str, project: Project) -> None:
 
 def _viewer(actor: Actor) -> Any:
     """The user, or for the command line the research team's audience."""
-    return actor.user if actor.user is not None else rules.RESEARCH_TEAM
+    return actor.user if actor.user is not None else consent_rules.RESEARCH_TEAM
 
 
 def _coder_label(actor: Actor) -> str:
@@ -844,8 +844,8 @@ def _refresh_run(run: ThemeRun, gone: set[int]) -> None:
     Drops the per-audience labels too (rebuilt when next shown)."""
     from tallytale.core.stats import wilson_interval
 
-    pairs, _fp = _audience_pairs(run, rules.RESEARCH_TEAM)
-    labels = _labels_from(run, rules.RESEARCH_TEAM, pairs)
+    pairs, _fp = _audience_pairs(run, consent_rules.RESEARCH_TEAM)
+    labels = _labels_from(run, consent_rules.RESEARCH_TEAM, pairs)
     sizes: dict[int, int] = defaultdict(int)
     for _sid, tid in pairs:
         sizes[tid] += 1
@@ -870,12 +870,12 @@ def viewer_audience(viewer: Any, project: Project) -> str:
     """The readership whose theme labels `viewer` sees: the research team's (built from
     every story of the run), else the project members' (`project` and `public` consent)."""
     if isinstance(viewer, str):
-        if viewer not in rules.AUDIENCES:
+        if viewer not in consent_rules.AUDIENCES:
             raise ValueError(f"unknown audience {viewer!r}")
         return viewer
     if viewer is not None and permissions.can(viewer, "story.read_original", project):
-        return rules.RESEARCH_TEAM
-    return rules.PROJECT
+        return consent_rules.RESEARCH_TEAM
+    return consent_rules.PROJECT
 
 
 def theme_labels(run: ThemeRun, audience: str) -> dict[int, dict[str, Any]]:
@@ -886,7 +886,7 @@ def theme_labels(run: ThemeRun, audience: str) -> dict[int, dict[str, Any]]:
     with a fingerprint of those stories, so a consent change, a review or a withdrawal
     rebuilds them the next time they are shown.
     """
-    if audience == rules.RESEARCH_TEAM:
+    if audience == consent_rules.RESEARCH_TEAM:
         return {t["id"]: {"label": t["label"], "terms": list(t["terms"])} for t in run.themes}
     pairs, fingerprint = _audience_pairs(run, audience)
     cached = ((run.parameters or {}).get("audience_labels") or {}).get(audience)
