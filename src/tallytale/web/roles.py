@@ -29,7 +29,7 @@ from tallytale.core import consent as consent_rules
 from tallytale.core import ledger as ledger_rules
 from tallytale.core.disclosure import DEFAULT_RULE, ThresholdRule
 from tallytale.errors import NotFound, TallytaleError
-from tallytale.ledger import importers, stats
+from tallytale.ledger import importers, read, stats
 from tallytale.ledger import services as ledger
 from tallytale.ledger.models import Account, Transfer
 from tallytale.programmes import services as programmes
@@ -204,7 +204,10 @@ def dashboard_figures(project: Project, months: int = 12) -> dict:
     """Figures behind the coordinator's charts, in a handful of grouped queries."""
     today = timezone.localdate()
     starts = _month_starts(today, months)
-    activity = stats.monthly_activity(project, starts[0], _month_end(starts[-1]))
+    activity = {
+        m.month: {"hours": m.hours_given, "active_members": m.active_members}
+        for m in read.monthly([project.pk], starts[0], _month_end(starts[-1]))
+    }
     monthly = []
     for start in starts:
         s = activity.get(start, {"hours": 0.0, "active_members": 0})
