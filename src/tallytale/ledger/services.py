@@ -741,19 +741,21 @@ def record_batch(
                     facts = ledger_rules.Facts(
                         balances, floors, today, given_that_day=days[(person.pk, day)]
                     )
-                    plan = ledger_rules.Earn(member, partner, op.minutes, day, op.category)
+                    operation = ledger_rules.Earn(member, partner, op.minutes, day, op.category)
                 elif op.kind == Kind.SPEND:
                     org = partners.get(op.partner)
                     if org is None:
                         raise LedgerError(f"no partner {op.partner!r}")
                     partner = _partner(org, by_org[org.pk].pk)
-                    plan = ledger_rules.Spend(member, partner, op.minutes, day, scope, op.category)
+                    operation = ledger_rules.Spend(
+                        member, partner, op.minutes, day, scope, op.category
+                    )
                 elif op.kind == Kind.GIFT:
                     other = people.get(op.to)
                     if other is None:
                         raise LedgerError(f"no person {op.to!r}")
                     receiver = ledger_rules.Member(by_person[other.pk].pk, other.code)
-                    plan = ledger_rules.Gift(
+                    operation = ledger_rules.Gift(
                         member,
                         receiver,
                         schemes[other.home_project_id],
@@ -764,7 +766,7 @@ def record_batch(
                     )
                 else:
                     raise LedgerError(f"unknown operation {op.kind!r}")
-                postings = ledger_rules.plan(plan, facts)
+                postings = ledger_rules.plan(operation, facts)
             except LedgerError as exc:
                 errors.append((i, str(exc)))
                 continue
