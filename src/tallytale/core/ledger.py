@@ -46,7 +46,7 @@ class Kind(StrEnum):
     REVERSE = "reverse"  # exact mirror of an earlier transfer, once
 
 
-class LedgerError(InvalidInput, ValueError):
+class LedgerError(InvalidInput):
     """A rule was broken; the message is one line a coordinator can act on.
 
     An `InvalidInput`, so every shell already answers it as a 4xx / one-line error and the
