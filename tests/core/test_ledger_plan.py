@@ -43,7 +43,7 @@ def facts(given: int = 0, **balances: int) -> Facts:
     b = {101: 0, 102: 0, POT: 0, ISSUANCE: 0, 301: 0, 302: 0, 303: 0, 304: 0, 305: 0}
     b.update({int(k[1:]): v for k, v in balances.items()})
     floors = {101: 0, 102: 0, POT: 0, ISSUANCE: None, 301: 0, 302: -60, 303: 0, 304: 0, 305: 0}
-    return Facts(b, floors, TODAY, given_that_day=given)
+    return Facts(b, floors, TODAY, given={(101, TODAY): given})
 
 
 def test_ledger_error_is_invalid_input_so_shells_answer_4xx():

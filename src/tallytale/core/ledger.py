@@ -302,14 +302,15 @@ class Facts:
     """What the planner needs to know, read by the caller (under lock when writing).
 
     `balances` and `floors` cover at least the accounts the operation touches (a floor of
-    `None` is no floor); `given_that_day` is the minutes the member already gave on the
-    earn's day, reversed contributions left out.
+    `None` is no floor); `given` maps (member account, day) to the minutes that member
+    already gave that day, reversed contributions left out (absent is none). A batch passes
+    the same mutable mappings for every item, kept up to date as it goes.
     """
 
     balances: Mapping[int, int]
     floors: Mapping[int, int | None]
     today: dt.date
-    given_that_day: int = 0
+    given: Mapping[tuple[int, dt.date], int] = field(default_factory=dict)
     names: Mapping[int, str] = field(default_factory=dict)  # account -> "member M1", for messages
 
 
@@ -351,7 +352,8 @@ def plan(op: Operation, facts: Facts) -> list[Posting]:
         if not partner.earns:
             raise LedgerError(f"partner {partner.slug!r} is not an earning partner")
         check_amount(op.minutes)
-        check_daily_hours(facts.given_that_day, op.minutes, member.code, op.day)
+        already = facts.given.get((member.account, op.day), 0)
+        check_daily_hours(already, op.minutes, member.code, op.day)
         postings = []
         if not partner.budgeted:
             available = facts.balances[partner.account] - (facts.floors.get(partner.account) or 0)

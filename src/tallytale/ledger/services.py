@@ -298,7 +298,7 @@ def earn(
             day,
             category,
         )
-        facts = _facts(locked, today, given_that_day=_active_minutes_on(person, day))
+        facts = _facts(locked, today, given={(p_acc.pk, day): _active_minutes_on(person, day)})
         *issues, earned = ledger_rules.plan(op, facts)
         for p in issues:
             _post(
@@ -697,7 +697,7 @@ def record_batch(
         balances = {a.pk: a.balance for a in accounts}
         floors = {a.pk: a.min_balance for a in accounts}
         start = dict(balances)
-        days: dict[tuple[int, dt.date], int] = defaultdict(int)
+        days: dict[tuple[int, dt.date], int] = defaultdict(int)  # (member account, day)
         earn_days = {
             (people[op.person].pk, op.day or today)
             for op in ops
@@ -713,11 +713,28 @@ def record_batch(
                 .values("person_id", "day")
                 .annotate(s=Sum("minutes"))
             ):
-                days[(row["person_id"], row["day"])] = row["s"]
+                days[(by_person[row["person_id"]].pk, row["day"])] = row["s"]
         # rows as plain tuples: (debit, credit, amount, kind, category, key, day, contribution#)
         rows: list[tuple] = []
         contributions: list[tuple[int, int, dt.date, int, str]] = []
         auto_issue: dict[int, list] = {}  # partner account -> [minutes, first day, keys, issuance]
+        # one set of facts for the whole batch: the planner reads the same mappings the
+        # loop keeps up to date; partners and members are described once each
+        facts = ledger_rules.Facts(balances, floors, today, given=days)
+        partner_facts: dict[int, ledger_rules.Partner] = {}
+        members: dict[int, ledger_rules.Member] = {}
+
+        def partner_of(org: Organisation) -> ledger_rules.Partner:
+            if org.pk not in partner_facts:
+                iss = issuance.get(org.project_id)
+                partner_facts[org.pk] = _partner(org, by_org[org.pk].pk, iss.pk if iss else None)
+            return partner_facts[org.pk]
+
+        def member_of(person: _P) -> ledger_rules.Member:
+            if person.pk not in members:
+                members[person.pk] = ledger_rules.Member(by_person[person.pk].pk, person.code)
+            return members[person.pk]
+
         for i, op in enumerate(ops):
             if op.key in done_keys:
                 continue
@@ -728,36 +745,30 @@ def record_batch(
                 if person is None or (in_project is not None and op.person not in in_project):
                     where = f" in {project.slug!r}" if project is not None else ""
                     raise LedgerError(f"no person {op.person!r}{where}")
-                member = ledger_rules.Member(by_person[person.pk].pk, person.code)
+                member = member_of(person)
                 scope = schemes[project.pk if project is not None else person.home_project_id]
-                facts = ledger_rules.Facts(balances, floors, today)
                 if op.kind == Kind.EARN:
                     org = partners.get(op.partner)
                     if org is None or (project is not None and org.project_id != project.pk):
                         where = f" in {project.slug!r}" if project is not None else ""
                         raise LedgerError(f"no partner {op.partner!r}{where}")
-                    iss = issuance.get(org.project_id)
-                    partner = _partner(org, by_org[org.pk].pk, iss.pk if iss else None)
-                    facts = ledger_rules.Facts(
-                        balances, floors, today, given_that_day=days[(person.pk, day)]
+                    operation = ledger_rules.Earn(
+                        member, partner_of(org), op.minutes, day, op.category
                     )
-                    operation = ledger_rules.Earn(member, partner, op.minutes, day, op.category)
                 elif op.kind == Kind.SPEND:
                     org = partners.get(op.partner)
                     if org is None:
                         raise LedgerError(f"no partner {op.partner!r}")
-                    partner = _partner(org, by_org[org.pk].pk)
                     operation = ledger_rules.Spend(
-                        member, partner, op.minutes, day, scope, op.category
+                        member, partner_of(org), op.minutes, day, scope, op.category
                     )
                 elif op.kind == Kind.GIFT:
                     other = people.get(op.to)
                     if other is None:
                         raise LedgerError(f"no person {op.to!r}")
-                    receiver = ledger_rules.Member(by_person[other.pk].pk, other.code)
                     operation = ledger_rules.Gift(
                         member,
-                        receiver,
+                        member_of(other),
                         schemes[other.home_project_id],
                         op.minutes,
                         day,
@@ -781,7 +792,7 @@ def record_batch(
                     continue
                 ci = None
                 if p.kind == Kind.EARN:
-                    days[(person.pk, day)] += p.amount
+                    days[(p.credit, day)] += p.amount
                     contributions.append((person.pk, org.pk, day, p.amount, op.category))
                     ci = len(contributions) - 1
                 rows.append((p.debit, p.credit, p.amount, p.kind, op.category, op.key, day, ci))
