@@ -5,8 +5,8 @@ from django.db import IntegrityError, transaction
 
 from tallytale.core.ledger import Kind
 from tallytale.errors import InvalidInput, NotFound
+from tallytale.ledger import read, stats
 from tallytale.ledger import services as ledger
-from tallytale.ledger import stats
 from tallytale.ledger.models import Account, Contribution, Transfer
 from tallytale.programmes.models import Organisation
 from tests.actors import OPERATOR
@@ -254,7 +254,7 @@ def test_scheme_stats_for_a_period(scheme, actor):
     }
 
 
-def test_monthly_activity_matches_scheme_stats_for_each_month(scheme, actor):
+def test_monthly_read_model_matches_scheme_stats_for_each_month(scheme, actor):
     from tallytale.programmes.models import Project
 
     ledger.earn("M1", "library", 2, day=dt.date(2025, 1, 10), actor=actor, today=TODAY)
@@ -264,7 +264,14 @@ def test_monthly_activity_matches_scheme_stats_for_each_month(scheme, actor):
     wrong = ledger.earn("M3", "library", 4, day=dt.date(2025, 3, 12), actor=actor, today=TODAY)
     ledger.reverse(wrong.pk, actor=actor)
     cwm = Project.objects.get(slug="cwm")
-    monthly = stats.monthly_activity(cwm, dt.date(2025, 1, 1), dt.date(2025, 3, 31))
+    monthly = {
+        m.month: {
+            "hours": m.hours_given,
+            "minutes": m.minutes_given,
+            "active_members": m.active_members,
+        }
+        for m in read.monthly([cwm.pk], dt.date(2025, 1, 1), dt.date(2025, 3, 31))
+    }
     assert set(monthly) == {dt.date(2025, 1, 1), dt.date(2025, 3, 1)}
     for first, last in (
         (dt.date(2025, 1, 1), dt.date(2025, 1, 31)),
@@ -274,3 +281,47 @@ def test_monthly_activity_matches_scheme_stats_for_each_month(scheme, actor):
         assert monthly[first]["minutes"] == s["minutes_given"]
         assert monthly[first]["active_members"] == s["active_members"]
     assert monthly[dt.date(2025, 1, 1)] == {"hours": 3.5, "minutes": 210, "active_members": 2}
+
+
+@pytest.mark.parametrize(
+    ("single", "op"),
+    [
+        (
+            lambda a: ledger.earn("M1", "pool", 1, actor=a, today=TODAY),
+            ledger.Op("earn", "M1", 60, "k", partner="pool"),
+        ),
+        (
+            lambda a: ledger.spend("M1", "library", 1, actor=a, today=TODAY),
+            ledger.Op("spend", "M1", 60, "k", partner="library"),
+        ),
+        (
+            lambda a: ledger.spend("M1", "far-shop", 1, actor=a, today=TODAY),
+            ledger.Op("spend", "M1", 60, "k", partner="far-shop"),
+        ),
+        (
+            lambda a: ledger.gift("M1", "X1", 1, actor=a, today=TODAY),
+            ledger.Op("gift", "M1", 60, "k", to="X1"),
+        ),
+        (
+            lambda a: ledger.gift("M1", "M1", 1, actor=a, today=TODAY),
+            ledger.Op("gift", "M1", 60, "k", to="M1"),
+        ),
+        (
+            lambda a: ledger.spend("M1", "pool", 1, actor=a, today=TODAY),
+            ledger.Op("spend", "M1", 60, "k", partner="pool"),
+        ),
+        (
+            lambda a: ledger.earn("M1", "library", 25, actor=a, today=TODAY),
+            ledger.Op("earn", "M1", 25 * 60, "k", partner="library"),
+        ),
+    ],
+)
+def test_batch_and_single_operations_refuse_with_the_same_message(scheme, actor, single, op):
+    """One planner: a rule broken in a batch reads exactly as it does one at a time (the
+    batch used to word a gift outside the programme differently)."""
+    with pytest.raises(InvalidInput) as one:
+        single(actor)
+    with pytest.raises(ledger.BatchError) as batch:
+        ledger.record_batch([op], actor=OPERATOR, today=TODAY)
+    assert batch.value.errors == [(0, str(one.value))]
+    assert Transfer.objects.count() == 0 and Contribution.objects.count() == 0

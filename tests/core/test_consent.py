@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from tallytale.core import consent as rules
+from tallytale.core import consent as consent_rules
 
 BOOLS = (False, True)
 
@@ -24,11 +24,12 @@ def expected(research_team, member, teller, collector, level, withdrawn, held):
 
 
 @pytest.mark.parametrize(
-    "combo", list(itertools.product(BOOLS, BOOLS, BOOLS, BOOLS, rules.CONSENT_LEVELS, BOOLS, BOOLS))
+    "combo",
+    list(itertools.product(BOOLS, BOOLS, BOOLS, BOOLS, consent_rules.CONSENT_LEVELS, BOOLS, BOOLS)),
 )
 def test_may_read_every_combination(combo):
     rt, member, teller, collector, level, withdrawn, held = combo
-    got = rules.may_read(
+    got = consent_rules.may_read(
         research_team=rt,
         member=member,
         is_teller=teller,
@@ -41,9 +42,9 @@ def test_may_read_every_combination(combo):
 
 
 def test_withdrawn_is_invisible_even_to_teller_and_research_team():
-    for level in rules.CONSENT_LEVELS:
+    for level in consent_rules.CONSENT_LEVELS:
         assert (
-            rules.may_read(
+            consent_rules.may_read(
                 research_team=True,
                 member=True,
                 is_teller=True,
@@ -58,7 +59,7 @@ def test_withdrawn_is_invisible_even_to_teller_and_research_team():
 
 def test_outsider_never_reads_even_public_stories():
     assert (
-        rules.may_read(
+        consent_rules.may_read(
             research_team=False,
             member=False,
             is_teller=False,
@@ -73,10 +74,12 @@ def test_outsider_never_reads_even_public_stories():
 
 @pytest.mark.parametrize(
     "audience,level,withdrawn,held",
-    list(itertools.product(rules.AUDIENCES, rules.CONSENT_LEVELS, BOOLS, BOOLS)),
+    list(itertools.product(consent_rules.AUDIENCES, consent_rules.CONSENT_LEVELS, BOOLS, BOOLS)),
 )
 def test_audience_table(audience, level, withdrawn, held):
-    got = rules.audience_may_read(audience, consent_level=level, withdrawn=withdrawn, held=held)
+    got = consent_rules.audience_may_read(
+        audience, consent_level=level, withdrawn=withdrawn, held=held
+    )
     order = {"research_team": 0, "project": 1, "public": 2}
     if withdrawn or (held and audience != "research_team") or order[level] < order[audience]:
         assert got is None
@@ -87,9 +90,11 @@ def test_audience_table(audience, level, withdrawn, held):
 
 def test_unknown_values_are_refused():
     with pytest.raises(ValueError):
-        rules.audience_may_read("everyone", consent_level="public", withdrawn=False, held=False)
+        consent_rules.audience_may_read(
+            "everyone", consent_level="public", withdrawn=False, held=False
+        )
     with pytest.raises(ValueError):
-        rules.may_read(
+        consent_rules.may_read(
             research_team=True,
             member=True,
             is_teller=False,

@@ -27,7 +27,7 @@ from django.db import connection
 from django.urls import URLPattern
 
 from tallytale.accounts import services as accounts
-from tallytale.core import consent as rules
+from tallytale.core import consent as consent_rules
 from tallytale.evidence import render as evidence_render
 from tallytale.evidence import services as evidence
 from tallytale.programmes import permissions
@@ -75,7 +75,7 @@ def world(scheme, role_users, tmp_path):  # noqa: F811
     seeded = []  # (story, canary)
     for slug in ("cwm", "town"):
         project = Project.objects.get(slug=slug)
-        for level in rules.CONSENT_LEVELS:
+        for level in consent_rules.CONSENT_LEVELS:
             c = canary(slug, level.replace("_", ""))
             s = stories.collect(
                 project,
@@ -161,7 +161,7 @@ def story_allowed(user, story) -> str | None:
     if user is None:
         return None
     person = user.person
-    return rules.may_read(
+    return consent_rules.may_read(
         research_team=permissions.can(user, "story.read_original", story.project),
         member=permissions.can(user, "story.read_project", story.project),
         is_teller=story.teller_id == person.pk,
@@ -215,7 +215,7 @@ def candidates(name: str, p: URLPattern, world) -> list[tuple[dict, str]]:
         else:
             return []
     if name.startswith("evidence:"):
-        out = [(kw, f"audience={a}") for kw, _ in out for a in rules.AUDIENCES]
+        out = [(kw, f"audience={a}") for kw, _ in out for a in consent_rules.AUDIENCES]
     return out
 
 
@@ -277,7 +277,7 @@ def test_no_canary_reaches_anyone_it_should_not(client, world):
                 user.person == person or permissions.can(user, "survey.read_answers", inst.project)
             )
         }
-        originals = {c for s, c in seeded if story_allowed(user, s) == rules.ORIGINAL}
+        originals = {c for s, c in seeded if story_allowed(user, s) == consent_rules.ORIGINAL}
         for path, api in pages:
             headers = (
                 {"HTTP_AUTHORIZATION": f"Bearer {tokens[who]}"} if api and who in tokens else {}
@@ -320,12 +320,12 @@ def test_no_canary_reaches_anyone_it_should_not(client, world):
     # exports and reports built per audience, straight from the services
     for slug in ("cwm", "town"):
         project = Project.objects.get(slug=slug)
-        for audience in rules.AUDIENCES:
+        for audience in consent_rules.AUDIENCES:
             allowed = {
                 c
                 for s, c in seeded
                 if s.project_id == project.pk
-                and rules.audience_may_read(
+                and consent_rules.audience_may_read(
                     audience,
                     consent_level=s.consent_level,
                     withdrawn=s.withdrawn,
@@ -343,7 +343,7 @@ def test_no_canary_reaches_anyone_it_should_not(client, world):
                 found = {c for c in all_canaries if c in body}
                 for c in sorted(found - allowed):
                     leaks.append(f"{slug} {audience} {what}: canary {c}")
-                team_only = () if audience == rules.RESEARCH_TEAM else (TEAM_LABEL,)
+                team_only = () if audience == consent_rules.RESEARCH_TEAM else (TEAM_LABEL,)
                 for x in (*PII, WITHDRAWN, GONE_LABEL, *team_only):
                     if x in body:
                         leaks.append(f"{slug} {audience} {what}: {x!r}")

@@ -125,6 +125,7 @@ def test_ledger_entry_and_correction(client, site):
     assert Transfer.objects.filter(reverses=gift).count() == 1
     r = client.post(url, {"action": "spend", "member": "M1", "partner": "pool", "amount": "99"})
     assert r.status_code == 400  # the ledger refuses an overdraft and the page says why
+    assert "credits available; cannot move 99" in r.content.decode()
 
 
 def test_import_preview_writes_nothing_then_confirm_imports(client, site):

@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from tallytale.audit.services import record
-from tallytale.core import consent as rules
+from tallytale.core import consent as consent_rules
 from tallytale.errors import NotFound
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Project
@@ -35,7 +35,7 @@ def _require(actor: Actor, capability: str, project: Project) -> None:
 
 def _viewer(actor: Actor) -> Any:
     """The user, or for the command line the research team's audience."""
-    return actor.user if actor.user is not None else rules.RESEARCH_TEAM
+    return actor.user if actor.user is not None else consent_rules.RESEARCH_TEAM
 
 
 def _coder_label(actor: Actor) -> str:

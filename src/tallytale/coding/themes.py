@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db import transaction
 
-from tallytale.core import consent as rules
+from tallytale.core import consent as consent_rules
 from tallytale.errors import InvalidInput, NotFound
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Project
@@ -187,8 +187,8 @@ def _refresh_run(run: ThemeRun, gone: set[int]) -> None:
     Drops the per-audience labels too (rebuilt when next shown)."""
     from tallytale.core.stats import wilson_interval
 
-    pairs, _fp = _audience_pairs(run, rules.RESEARCH_TEAM)
-    labels = _labels_from(run, rules.RESEARCH_TEAM, pairs)
+    pairs, _fp = _audience_pairs(run, consent_rules.RESEARCH_TEAM)
+    labels = _labels_from(run, consent_rules.RESEARCH_TEAM, pairs)
     sizes: dict[int, int] = defaultdict(int)
     for _sid, tid in pairs:
         sizes[tid] += 1
@@ -213,12 +213,12 @@ def viewer_audience(viewer: Any, project: Project) -> str:
     """The readership whose theme labels `viewer` sees: the research team's (built from
     every story of the run), else the project members' (`project` and `public` consent)."""
     if isinstance(viewer, str):
-        if viewer not in rules.AUDIENCES:
+        if viewer not in consent_rules.AUDIENCES:
             raise ValueError(f"unknown audience {viewer!r}")
         return viewer
     if viewer is not None and permissions.can(viewer, "story.read_original", project):
-        return rules.RESEARCH_TEAM
-    return rules.PROJECT
+        return consent_rules.RESEARCH_TEAM
+    return consent_rules.PROJECT
 
 
 def theme_labels(run: ThemeRun, audience: str) -> dict[int, dict[str, Any]]:
@@ -229,7 +229,7 @@ def theme_labels(run: ThemeRun, audience: str) -> dict[int, dict[str, Any]]:
     with a fingerprint of those stories, so a consent change, a review or a withdrawal
     rebuilds them the next time they are shown.
     """
-    if audience == rules.RESEARCH_TEAM:
+    if audience == consent_rules.RESEARCH_TEAM:
         return {t["id"]: {"label": t["label"], "terms": list(t["terms"])} for t in run.themes}
     pairs, fingerprint = _audience_pairs(run, audience)
     cached = ((run.parameters or {}).get("audience_labels") or {}).get(audience)

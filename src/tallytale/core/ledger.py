@@ -6,15 +6,24 @@ user input arrives as text and is parsed with `Decimal`.
 
 The storage layer (the `ledger` app) calls these rules inside its transactions; the same
 rules replay a journal in tests so stored balances can be checked against it.
+
+Every operation goes through one planner, beancount-style: `plan(operation, facts)` takes
+a frozen description of the request (`Earn`, `Spend`, `Gift`, `Donate`, `Budget`,
+`Reverse`) and the facts read under lock (balances, floors, minutes already given that
+day), and returns the postings to write, or raises `LedgerError`. The single operations
+and the batch both call it, so each rule (same scheme, automatic issue, daily hours,
+floors) exists once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+
+from tallytale.errors import InvalidInput
 
 MINUTES_PER_CREDIT = 60
 MAX_MINUTES_PER_DAY = 24 * 60
@@ -37,8 +46,11 @@ class Kind(StrEnum):
     REVERSE = "reverse"  # exact mirror of an earlier transfer, once
 
 
-class LedgerError(ValueError):
-    """A rule was broken; the message is one line a coordinator can act on."""
+class LedgerError(InvalidInput):
+    """A rule was broken; the message is one line a coordinator can act on.
+
+    An `InvalidInput`, so every shell already answers it as a 4xx / one-line error and the
+    services let it through unchanged."""
 
 
 class InsufficientBalance(LedgerError):
@@ -187,3 +199,188 @@ def apply(
     check_funds(balances[posting.debit], floors.get(posting.debit), posting.amount, who)
     balances[posting.debit] -= posting.amount
     balances[posting.credit] += posting.amount
+
+
+# --- the planner --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Scheme:
+    """Where a request or an account belongs: a project, and the programme it is part of."""
+
+    project: int
+    slug: str
+    programme: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    account: int
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    """A partner organisation as the rules see it; `issuance` is its project's issuance
+    account, from which an unbudgeted earning partner draws what it rewards."""
+
+    account: int
+    slug: str
+    scheme: Scheme
+    earns: bool = False
+    spends: bool = False
+    budgeted: bool = False
+    issuance: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Earn:
+    """Hours given by `member` at `partner`: one credit per hour."""
+
+    member: Member
+    partner: Partner
+    minutes: int
+    day: dt.date
+    category: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Spend:
+    """Credits spent by `member` (acting in `scope`) at `partner`."""
+
+    member: Member
+    partner: Partner
+    minutes: int
+    day: dt.date
+    scope: Scheme
+    category: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Gift:
+    """Credits from `giver` (acting in `scope`) to `receiver`, whose home is `receiver_scheme`."""
+
+    giver: Member
+    receiver: Member
+    receiver_scheme: Scheme
+    minutes: int
+    day: dt.date
+    scope: Scheme
+    category: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Donate:
+    member: Member
+    pot: int
+    minutes: int
+    day: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """Credits issued from the scheme's issuance account to an earning partner's budget."""
+
+    partner: Partner
+    issuance: int
+    minutes: int
+    day: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Reverse:
+    original: Posting
+    original_id: int
+    already_reversed: bool
+
+
+Operation = Earn | Spend | Gift | Donate | Budget | Reverse
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the planner needs to know, read by the caller (under lock when writing).
+
+    `balances` and `floors` cover at least the accounts the operation touches (a floor of
+    `None` is no floor); `given` maps (member account, day) to the minutes that member
+    already gave that day, reversed contributions left out (absent is none). A batch passes
+    the same mutable mappings for every item, kept up to date as it goes.
+    """
+
+    balances: Mapping[int, int]
+    floors: Mapping[int, int | None]
+    today: dt.date
+    given: Mapping[tuple[int, dt.date], int] = field(default_factory=dict)
+    names: Mapping[int, str] = field(default_factory=dict)  # account -> "member M1", for messages
+
+
+def same_scheme(scope: Scheme, other: Scheme, what: str) -> None:
+    """Credits move only within one project, or between projects of one programme."""
+    if scope.project == other.project:
+        return
+    if scope.programme is None or scope.programme != other.programme:
+        raise LedgerError(f"{what} is in project {other.slug!r}, outside this member's programme")
+
+
+def _checked(postings: list[Posting], facts: Facts, who: Mapping[int, str]) -> list[Posting]:
+    """Check each posting's amount and floor in order, as if the earlier ones were written."""
+    moved: dict[int, int] = {}
+    for p in postings:
+        check_amount(p.amount)
+        if p.debit == p.credit:
+            raise LedgerError("cannot transfer credits to the same account")
+        balance = facts.balances[p.debit] + moved.get(p.debit, 0)
+        name = who.get(p.debit) or facts.names.get(p.debit, "account")
+        check_funds(balance, facts.floors.get(p.debit), p.amount, name)
+        moved[p.debit] = moved.get(p.debit, 0) - p.amount
+        moved[p.credit] = moved.get(p.credit, 0) + p.amount
+    return postings
+
+
+def plan(op: Operation, facts: Facts) -> list[Posting]:
+    """The postings that carry out `op`, in the order they must be written.
+
+    Raises `LedgerError` with a one-line message for the first rule `op` breaks; nothing
+    here reads or writes storage, so the same rules hold for one request and for a batch.
+    """
+    if isinstance(op, Reverse):
+        mirror = reversal_of(op.original, op.original_id, op.already_reversed)
+        return _checked([mirror], facts, {})
+    check_not_future(op.day, facts.today)
+    if isinstance(op, Earn):
+        partner, member = op.partner, op.member
+        if not partner.earns:
+            raise LedgerError(f"partner {partner.slug!r} is not an earning partner")
+        check_amount(op.minutes)
+        already = facts.given.get((member.account, op.day), 0)
+        check_daily_hours(already, op.minutes, member.code, op.day)
+        postings = []
+        if not partner.budgeted:
+            available = facts.balances[partner.account] - (facts.floors.get(partner.account) or 0)
+            shortfall = op.minutes - available
+            if shortfall > 0:
+                assert partner.issuance is not None, "an unbudgeted partner needs its issuance"
+                postings.append(Posting(partner.issuance, partner.account, shortfall, Kind.ISSUE))
+        postings.append(Posting(partner.account, member.account, op.minutes, Kind.EARN))
+        return _checked(postings, facts, {partner.account: f"partner {partner.slug}"})
+    if isinstance(op, Spend):
+        if not op.partner.spends:
+            raise LedgerError(f"partner {op.partner.slug!r} is not a spending partner")
+        same_scheme(op.scope, op.partner.scheme, f"partner {op.partner.slug!r}")
+        posting = Posting(op.member.account, op.partner.account, op.minutes, Kind.SPEND)
+        return _checked([posting], facts, {op.member.account: f"member {op.member.code}"})
+    if isinstance(op, Gift):
+        if op.giver.account == op.receiver.account:
+            raise LedgerError("a member cannot gift credits to themselves")
+        same_scheme(op.scope, op.receiver_scheme, f"member {op.receiver.code!r}")
+        posting = Posting(op.giver.account, op.receiver.account, op.minutes, Kind.GIFT)
+        return _checked([posting], facts, {op.giver.account: f"member {op.giver.code}"})
+    if isinstance(op, Donate):
+        posting = Posting(op.member.account, op.pot, op.minutes, Kind.DONATE)
+        return _checked([posting], facts, {op.member.account: f"member {op.member.code}"})
+    if isinstance(op, Budget):
+        if not op.partner.earns:
+            raise LedgerError(f"partner {op.partner.slug!r} is not an earning partner")
+        posting = Posting(op.issuance, op.partner.account, op.minutes, Kind.ISSUE)
+        return _checked([posting], facts, {})
+    raise LedgerError(f"unknown operation {type(op).__name__}")

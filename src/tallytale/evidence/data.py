@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from django.db.models import CharField, Count
-from django.db.models.functions import Cast, Substr
+from django.db.models import Count
 
 from tallytale.core.scales import ONS4_ITEMS, TC_MEMBER_ITEMS, TC_PARTNER_ITEMS
-from tallytale.ledger.models import Contribution, Transfer
+from tallytale.ledger import read as ledger_read
 from tallytale.programmes.models import Membership, Organisation, Project, Role
 from tallytale.stories.access import visible_stories
 from tallytale.stories.models import Signifier, SignifierAnswer, Story
@@ -319,59 +318,23 @@ def _signifiers(pids: list[int]) -> list[dict[str, Any]]:
 
 
 def _ledger(pids: list[int], start: dt.date | None, end: dt.date | None) -> dict[str, Any]:
-    """Hours given, active members and partners: aggregates and distinct id lists only."""
-    # "not reversed" as NOT IN (the few reversed transfers) rather than two LEFT JOINs per
-    # row: the same rows (a contribution without a transfer still counts), a cheaper scan
-    reversed_ids = Transfer.objects.filter(reverses__isnull=False).values("reverses_id")
-    reversed_contributions = Transfer.objects.filter(
-        id__in=reversed_ids, contribution__isnull=False
-    ).values("contribution_id")
-    contributions = Contribution.objects.filter(
-        partner__in=Organisation.objects.filter(project_id__in=pids).values("id")
-    ).exclude(id__in=reversed_contributions)
-    spends = Transfer.objects.filter(
-        kind="spend", debit__project_id__in=pids, debit__owner="person",
-    ).exclude(id__in=reversed_ids)  # fmt: skip
-    if start:
-        contributions = contributions.filter(day__gte=start)
-        spends = spends.filter(occurred_on__gte=start)
-    if end:
-        contributions = contributions.filter(day__lte=end)
-        spends = spends.filter(occurred_on__lte=end)
-    monthly = [
-        (m, minutes, people)
-        # month as text "YYYY-MM" from the ISO date: native SQL on SQLite and PostgreSQL
-        # (TruncMonth calls a Python function per row on SQLite)
-        for m, minutes, people in contributions.annotate(
-            month=Substr(Cast("day", output_field=CharField()), 1, 7)
-        )
-        .values_list("month")
-        .annotate(minutes=_sum("minutes"), people=Count("person", distinct=True))
-        .values_list("month", "minutes", "people")
-        .order_by("month")
-    ]
-    # one scan each for earning and spending: distinct (person, partner) pairs give both
-    # the people (claims and pairing need their ids) and the partners (a count)
-    earn_pairs = list(contributions.values_list("person_id", "partner_id").distinct())
-    spend_pairs = list(spends.values_list("debit__person_id", "credit__organisation_id").distinct())
-    earners = np.unique(np.array([p for p, _ in earn_pairs], dtype=np.int64))
-    spenders = np.unique(np.array([p for p, _ in spend_pairs], dtype=np.int64))
-    earning_partners = {o for _, o in earn_pairs}
-    spending_partners = {o for _, o in spend_pairs}
-    del earn_pairs, spend_pairs
-    total_minutes = sum(m for _, m, _ in monthly)
-    partners_total = Organisation.objects.filter(project_id__in=pids).count()
+    """Hours given, active members and partners, from the ledger's one read model
+    (`tallytale.ledger.read`, which defines them): aggregates and distinct id lists only."""
+    done = ledger_read.activity(pids, start, end)
+    months = ledger_read.monthly(pids, start, end, with_active=False)
+    earners = np.array(sorted(done.givers), dtype=np.int64)
+    spenders = np.array(sorted(done.spenders), dtype=np.int64)
     return {
         "monthly": [
-            {"month": str(m or ""), "minutes": int(minutes or 0), "people": p}
-            for m, minutes, p in monthly
+            {"month": m.month.strftime("%Y-%m"), "minutes": m.minutes_given, "people": m.givers}
+            for m in months
         ],
-        "minutes_given": int(total_minutes or 0),
+        "minutes_given": done.minutes_given,
         "earners": earners,
         "spenders": spenders,
         "active": np.union1d(earners, spenders),
-        "partners_active": len(earning_partners | {p for p in spending_partners if p}),
-        "partners_total": partners_total,
+        "partners_active": len(done.earning_partners | done.spending_partners),
+        "partners_total": Organisation.objects.filter(project_id__in=pids).count(),
         "from": start.isoformat() if start else None,
         "to": end.isoformat() if end else None,
     }

@@ -23,7 +23,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from tallytale.audit.services import record as audit
-from tallytale.core import ledger as rules
+from tallytale.core import ledger as ledger_rules
 from tallytale.core.ledger import Kind, LedgerError, Posting
 from tallytale.errors import InputErrors, InvalidInput, NotFound, TallytaleError
 from tallytale.programmes.models import Organisation, Person, Project
@@ -45,10 +45,6 @@ def _batch_error(errors: list[tuple[int, str]]) -> InputErrors:
     first = errors[0]
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return InputErrors(errors, f"item {first[0]}: {first[1]}{more}")
-
-
-def _ledger_error(exc: LedgerError) -> InvalidInput:
-    return InvalidInput(str(exc))
 
 
 # --- accounts ---------------------------------------------------------------------------
@@ -162,12 +158,8 @@ def _post(
     reverses: Transfer | None = None,
     note: str = "",
 ) -> Transfer:
-    """Write one transfer on already-locked accounts, enforcing the floor."""
-    try:
-        rules.check_amount(amount)
-        rules.check_funds(debit.balance, debit.min_balance, amount, _who(debit))
-    except LedgerError as exc:
-        raise _ledger_error(exc) from None
+    """Write one planned transfer on already-locked accounts (the planner checked the
+    floor against these locked balances; the database CHECK constraint backs it up)."""
     t = Transfer.objects.create(
         debit=debit,
         credit=credit,
@@ -206,22 +198,6 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
-def _day(value: dt.date | None, today: dt.date) -> dt.date:
-    day = value or today
-    try:
-        rules.check_not_future(day, today)
-    except LedgerError as exc:
-        raise _ledger_error(exc) from None
-    return day
-
-
-def _minutes(amount, what: str) -> int:
-    try:
-        return rules.to_minutes(amount, what)
-    except LedgerError as exc:
-        raise _ledger_error(exc) from None
-
-
 def _active_minutes_on(person: Person, day: dt.date) -> int:
     """Minutes already credited to a person for a day, ignoring reversed contributions."""
     return (
@@ -230,6 +206,44 @@ def _active_minutes_on(person: Person, day: dt.date) -> int:
         ).aggregate(s=Sum("minutes"))["s"]
         or 0
     )
+
+
+# --- facts for the planner ---------------------------------------------------------------
+
+
+def _scheme(project: Project) -> ledger_rules.Scheme:
+    return ledger_rules.Scheme(project.pk, project.slug, project.programme_id)
+
+
+def _partner(org: Organisation, account: int, issuance: int | None = None) -> ledger_rules.Partner:
+    return ledger_rules.Partner(
+        account=account,
+        slug=org.slug,
+        scheme=_scheme(org.project),
+        earns=org.earns,
+        spends=org.spends,
+        budgeted=org.budgeted,
+        issuance=issuance,
+    )
+
+
+def _facts(locked: dict[int, Account], today: dt.date, **more) -> ledger_rules.Facts:
+    """The planner's facts from accounts locked for this transaction."""
+    return ledger_rules.Facts(
+        balances={pk: a.balance for pk, a in locked.items()},
+        floors={pk: a.min_balance for pk, a in locked.items()},
+        today=today,
+        **more,
+    )
+
+
+def _parties(t: Transfer, kind: str, amount: int, debit: tuple, credit: tuple) -> bool:
+    """Is stored transfer `t` the same request: kind, amount and the owners of both sides?"""
+    if (t.kind, t.amount) != (kind, amount):
+        return False
+    d = Account.objects.filter(pk=t.debit_id).values_list(debit[0], flat=True).first()
+    c = Account.objects.filter(pk=t.credit_id).values_list(credit[0], flat=True).first()
+    return (d, c) == (debit[1], credit[1])
 
 
 # --- operations -------------------------------------------------------------------------
@@ -254,17 +268,16 @@ def earn(
     the credits in its account (or within its overdraft limit).
     """
     key = key or f"earn:{uuid.uuid4()}"
-    minutes = _minutes(hours, "hours")
+    minutes = ledger_rules.to_minutes(hours, "hours")
     today = today or _today()
-    day = _day(day, today)
+    day = day or today
+    ledger_rules.check_not_future(day, today)
     if project is not None:
         partner = get_partner_in(project, partner_slug)
     else:
         partner = get_partner(partner_slug)
     scope = _scope(actor, "ledger.record", project, partner.project)
     person = _member(scope, person_code)
-    if not partner.earns:
-        raise InvalidInput(f"partner {partner.slug!r} is not an earning partner")
 
     def check(t: Transfer) -> bool:
         return t.kind == Kind.EARN and t.amount == minutes and t.credit.person_id == person.pk
@@ -278,29 +291,39 @@ def earn(
         o_acc = account_for_organisation(partner)
         issuance, _ = scheme_accounts(partner.project)
         locked = _lock(p_acc.pk, o_acc.pk, issuance.pk)
-        p_acc, o_acc, issuance = locked[p_acc.pk], locked[o_acc.pk], locked[issuance.pk]
-        try:
-            rules.check_daily_hours(_active_minutes_on(person, day), minutes, person.code, day)
-        except LedgerError as exc:
-            raise _ledger_error(exc) from None
-        if not partner.budgeted:
-            shortfall = minutes - (o_acc.balance - (o_acc.min_balance or 0))
-            if shortfall > 0:
-                _post(
-                    issuance,
-                    o_acc,
-                    shortfall,
-                    Kind.ISSUE,
-                    f"{key}:issue",
-                    actor,
-                    day,
-                    category="auto",
-                )
+        op = ledger_rules.Earn(
+            ledger_rules.Member(p_acc.pk, person.code),
+            _partner(partner, o_acc.pk, issuance.pk),
+            minutes,
+            day,
+            category,
+        )
+        facts = _facts(locked, today, given={(p_acc.pk, day): _active_minutes_on(person, day)})
+        *issues, earned = ledger_rules.plan(op, facts)
+        for p in issues:
+            _post(
+                locked[p.debit],
+                locked[p.credit],
+                p.amount,
+                p.kind,
+                f"{key}:issue",
+                actor,
+                day,
+                "auto",
+            )
         contribution = Contribution.objects.create(
             person=person, partner=partner, day=day, minutes=minutes, activity=category
         )
         return _post(
-            o_acc, p_acc, minutes, Kind.EARN, key, actor, day, category, contribution=contribution
+            locked[earned.debit],
+            locked[earned.credit],
+            earned.amount,
+            earned.kind,
+            key,
+            actor,
+            day,
+            category,
+            contribution=contribution,
         )
 
     return _retrying_key(write, key)
@@ -320,35 +343,40 @@ def spend(
 ) -> Transfer:
     """Spend credits at a spending partner of the member's programme (or project)."""
     key = key or f"spend:{uuid.uuid4()}"
-    minutes = _minutes(credits, "credits")
-    day = _day(day, today or _today())
+    minutes = ledger_rules.to_minutes(credits, "credits")
+    today = today or _today()
+    day = day or today
+    ledger_rules.check_not_future(day, today)
     partner = get_partner(partner_slug)
     if project is None:
         project = get_person(person_code).home_project
     scope = _scope(actor, "ledger.record", project, project)
     person = _member(scope, person_code)
-    if not partner.spends:
-        raise InvalidInput(f"partner {partner.slug!r} is not a spending partner")
-    _same_scheme(scope, partner.project, f"partner {partner.slug!r}")
-    p_acc, o_acc = account_for_person(person), account_for_organisation(partner)
-    done = _idempotent(key, lambda t: _same_request(t, p_acc.pk, o_acc.pk, minutes, Kind.SPEND))
+    done = _idempotent(
+        key,
+        lambda t: _parties(
+            t, Kind.SPEND, minutes, ("person_id", person.pk), ("organisation_id", partner.pk)
+        ),
+    )
     if done:
         return done
 
     def write() -> Transfer:
+        # accounts inside the transaction: a refused request leaves none behind
+        p_acc, o_acc = account_for_person(person), account_for_organisation(partner)
         locked = _lock(p_acc.pk, o_acc.pk)
-        return _post(
-            locked[p_acc.pk], locked[o_acc.pk], minutes, Kind.SPEND, key, actor, day, category
+        op = ledger_rules.Spend(
+            ledger_rules.Member(p_acc.pk, person.code),
+            _partner(partner, o_acc.pk),
+            minutes,
+            day,
+            _scheme(scope),
+            category,
         )
+        (p,) = ledger_rules.plan(op, _facts(locked, today))
+        return _post(locked[p.debit], locked[p.credit], p.amount, p.kind, key, actor, day, category)
 
     return _retrying_key(write, key)
-
-
-def _same_scheme(a: Project, b: Project, what: str) -> None:
-    if a.pk == b.pk:
-        return
-    if a.programme_id is None or a.programme_id != b.programme_id:
-        raise InvalidInput(f"{what} is in project {b.slug!r}, outside this member's programme")
 
 
 def gift(
@@ -365,23 +393,37 @@ def gift(
 ) -> Transfer:
     """Give credits to another member, in this project or another of the same programme."""
     key = key or f"gift:{uuid.uuid4()}"
-    minutes = _minutes(credits, "credits")
-    day = _day(day, today or _today())
+    minutes = ledger_rules.to_minutes(credits, "credits")
+    today = today or _today()
+    day = day or today
+    ledger_rules.check_not_future(day, today)
     if project is None:
         project = get_person(person_code).home_project
     scope = _scope(actor, "ledger.record", project, project)
     giver, receiver = _member(scope, person_code), get_person(to_code)
-    if giver.pk == receiver.pk:
-        raise InvalidInput("a member cannot gift credits to themselves")
-    _same_scheme(scope, receiver.home_project, f"member {to_code!r}")
-    a, b = account_for_person(giver), account_for_person(receiver)
-    done = _idempotent(key, lambda t: _same_request(t, a.pk, b.pk, minutes, Kind.GIFT))
+    done = _idempotent(
+        key,
+        lambda t: _parties(
+            t, Kind.GIFT, minutes, ("person_id", giver.pk), ("person_id", receiver.pk)
+        ),
+    )
     if done:
         return done
 
     def write() -> Transfer:
+        a, b = account_for_person(giver), account_for_person(receiver)
         locked = _lock(a.pk, b.pk)
-        return _post(locked[a.pk], locked[b.pk], minutes, Kind.GIFT, key, actor, day, category)
+        op = ledger_rules.Gift(
+            ledger_rules.Member(a.pk, giver.code),
+            ledger_rules.Member(b.pk, to_code),
+            _scheme(receiver.home_project),
+            minutes,
+            day,
+            _scheme(scope),
+            category,
+        )
+        (p,) = ledger_rules.plan(op, _facts(locked, today))
+        return _post(locked[p.debit], locked[p.credit], p.amount, p.kind, key, actor, day, category)
 
     return _retrying_key(write, key)
 
@@ -398,8 +440,10 @@ def donate(
 ) -> Transfer:
     """Give credits to the project's community pot (counted as donated in the statistics)."""
     key = key or f"donate:{uuid.uuid4()}"
-    minutes = _minutes(credits, "credits")
-    day = _day(day, today or _today())
+    minutes = ledger_rules.to_minutes(credits, "credits")
+    today = today or _today()
+    day = day or today
+    ledger_rules.check_not_future(day, today)
     if project is None:
         project = get_person(person_code).home_project
     scope = _scope(actor, "ledger.record", project, project)
@@ -412,8 +456,10 @@ def donate(
 
     def write() -> Transfer:
         locked = _lock(a.pk, pot.pk)
+        op = ledger_rules.Donate(ledger_rules.Member(a.pk, person.code), pot.pk, minutes, day)
+        (p,) = ledger_rules.plan(op, _facts(locked, today))
         return _post(
-            locked[a.pk], locked[pot.pk], minutes, Kind.DONATE, key, actor, day, "donation"
+            locked[p.debit], locked[p.credit], p.amount, p.kind, key, actor, day, "donation"
         )
 
     return _retrying_key(write, key)
@@ -431,24 +477,31 @@ def set_budget(
     """Issue credits to an earning partner's budget. From then on the partner can reward
     only what its budget (plus any overdraft limit) holds."""
     key = key or f"issue:{uuid.uuid4()}"
-    minutes = _minutes(credits, "credits")
+    minutes = ledger_rules.to_minutes(credits, "credits")
     day = today or _today()
     partner = get_partner_in(project, partner_slug) if project else get_partner(partner_slug)
     _scope(actor, "ledger.correct", project, partner.project)
-    if not partner.earns:
-        raise InvalidInput(f"partner {partner.slug!r} is not an earning partner")
-    o_acc = account_for_organisation(partner)
-    issuance, _ = scheme_accounts(partner.project)
-    done = _idempotent(key, lambda t: _same_request(t, issuance.pk, o_acc.pk, minutes, Kind.ISSUE))
+    done = _idempotent(
+        key,
+        lambda t: _parties(
+            t,
+            Kind.ISSUE,
+            minutes,
+            ("owner", Account.Owner.ISSUANCE),
+            ("organisation_id", partner.pk),
+        ),
+    )
     if done:
         return done
 
     def write() -> Transfer:
-        Organisation.objects.filter(pk=partner.pk).update(budgeted=True)
+        o_acc = account_for_organisation(partner)
+        issuance, _ = scheme_accounts(partner.project)
         locked = _lock(issuance.pk, o_acc.pk)
-        return _post(
-            locked[issuance.pk], locked[o_acc.pk], minutes, Kind.ISSUE, key, actor, day, "budget"
-        )
+        op = ledger_rules.Budget(_partner(partner, o_acc.pk), issuance.pk, minutes, day)
+        (p,) = ledger_rules.plan(op, _facts(locked, day))
+        Organisation.objects.filter(pk=partner.pk).update(budgeted=True)
+        return _post(locked[p.debit], locked[p.credit], p.amount, p.kind, key, actor, day, "budget")
 
     return _retrying_key(write, key)
 
@@ -477,20 +530,18 @@ def reverse(
     def write() -> Transfer:
         original = Transfer.objects.get(pk=transfer_id)
         locked = _lock(original.debit_id, original.credit_id)
-        already = Transfer.objects.filter(reverses=original).exists()
-        try:
-            mirror = rules.reversal_of(
-                Posting(original.debit_id, original.credit_id, original.amount, original.kind),
-                original.pk,
-                already,
-            )
-        except LedgerError as exc:
-            raise _ledger_error(exc) from None
+        op = ledger_rules.Reverse(
+            Posting(original.debit_id, original.credit_id, original.amount, original.kind),
+            original.pk,
+            Transfer.objects.filter(reverses=original).exists(),
+        )
+        names = {original.credit_id: _who(locked[original.credit_id])}
+        (mirror,) = ledger_rules.plan(op, _facts(locked, _today(), names=names))
         t = _post(
             locked[mirror.debit],
             locked[mirror.credit],
             mirror.amount,
-            Kind.REVERSE,
+            mirror.kind,
             key,
             actor,
             _today(),
@@ -599,7 +650,10 @@ def record_batch(
             slug__in={op.partner for op in ops if op.partner}
         )
     }
-    people_programmes = dict(Project.objects.values_list("pk", "programme_id"))
+    schemes = {
+        pk: ledger_rules.Scheme(pk, slug, programme)
+        for pk, slug, programme in Project.objects.values_list("pk", "slug", "programme_id")
+    }
     in_project: set[str] | None = None
     if project is not None:
         in_project = set(
@@ -643,7 +697,7 @@ def record_batch(
         balances = {a.pk: a.balance for a in accounts}
         floors = {a.pk: a.min_balance for a in accounts}
         start = dict(balances)
-        days: dict[tuple[int, dt.date], int] = defaultdict(int)
+        days: dict[tuple[int, dt.date], int] = defaultdict(int)  # (member account, day)
         earn_days = {
             (people[op.person].pk, op.day or today)
             for op in ops
@@ -659,101 +713,89 @@ def record_batch(
                 .values("person_id", "day")
                 .annotate(s=Sum("minutes"))
             ):
-                days[(row["person_id"], row["day"])] = row["s"]
+                days[(by_person[row["person_id"]].pk, row["day"])] = row["s"]
         # rows as plain tuples: (debit, credit, amount, kind, category, key, day, contribution#)
         rows: list[tuple] = []
         contributions: list[tuple[int, int, dt.date, int, str]] = []
-        auto_issue: dict[int, list] = {}  # partner account -> [minutes, first day, keys]
+        auto_issue: dict[int, list] = {}  # partner account -> [minutes, first day, keys, issuance]
+        # one set of facts for the whole batch: the planner reads the same mappings the
+        # loop keeps up to date; partners and members are described once each
+        facts = ledger_rules.Facts(balances, floors, today, given=days)
+        partner_facts: dict[int, ledger_rules.Partner] = {}
+        members: dict[int, ledger_rules.Member] = {}
+
+        def partner_of(org: Organisation) -> ledger_rules.Partner:
+            if org.pk not in partner_facts:
+                iss = issuance.get(org.project_id)
+                partner_facts[org.pk] = _partner(org, by_org[org.pk].pk, iss.pk if iss else None)
+            return partner_facts[org.pk]
+
+        def member_of(person: _P) -> ledger_rules.Member:
+            if person.pk not in members:
+                members[person.pk] = ledger_rules.Member(by_person[person.pk].pk, person.code)
+            return members[person.pk]
+
         for i, op in enumerate(ops):
             if op.key in done_keys:
                 continue
             try:
                 day = op.day or today
-                rules.check_not_future(day, today)
+                ledger_rules.check_not_future(day, today)
                 person = people.get(op.person)
                 if person is None or (in_project is not None and op.person not in in_project):
                     where = f" in {project.slug!r}" if project is not None else ""
                     raise LedgerError(f"no person {op.person!r}{where}")
-                p_acc = by_person[person.pk]
+                member = member_of(person)
+                scope = schemes[project.pk if project is not None else person.home_project_id]
                 if op.kind == Kind.EARN:
                     org = partners.get(op.partner)
                     if org is None or (project is not None and org.project_id != project.pk):
                         where = f" in {project.slug!r}" if project is not None else ""
                         raise LedgerError(f"no partner {op.partner!r}{where}")
-                    if not org.earns:
-                        raise LedgerError(f"partner {org.slug!r} is not an earning partner")
-                    rules.check_amount(op.minutes)
-                    rules.check_daily_hours(days[(person.pk, day)], op.minutes, person.code, day)
-                    o = by_org[org.pk].pk
-                    if not org.budgeted:
-                        shortfall = op.minutes - (balances[o] - (floors[o] or 0))
-                        if shortfall > 0:
-                            iss = issuance[org.project_id].pk
-                            rules.apply(balances, floors, Posting(iss, o, shortfall, Kind.ISSUE))
-                            entry = auto_issue.setdefault(o, [0, day, [], iss])
-                            entry[0] += shortfall
-                            entry[1] = min(entry[1], day)
-                            entry[2].append(op.key)
-                    rules.apply(
-                        balances, floors, Posting(o, p_acc.pk, op.minutes), f"partner {org.slug}"
-                    )
-                    days[(person.pk, day)] += op.minutes
-                    contributions.append((person.pk, org.pk, day, op.minutes, op.category))
-                    rows.append(
-                        (
-                            o,
-                            p_acc.pk,
-                            op.minutes,
-                            Kind.EARN,
-                            op.category,
-                            op.key,
-                            day,
-                            len(contributions) - 1,
-                        )
+                    operation = ledger_rules.Earn(
+                        member, partner_of(org), op.minutes, day, op.category
                     )
                 elif op.kind == Kind.SPEND:
                     org = partners.get(op.partner)
                     if org is None:
                         raise LedgerError(f"no partner {op.partner!r}")
-                    if not org.spends:
-                        raise LedgerError(f"partner {org.slug!r} is not a spending partner")
-                    _same_scheme_rule(
-                        project.pk if project is not None else person.home_project_id,
-                        org.project,
-                        people_programmes,
-                        op.partner,
-                    )
-                    o = by_org[org.pk].pk
-                    rules.apply(
-                        balances, floors, Posting(p_acc.pk, o, op.minutes), f"member {person.code}"
-                    )
-                    rows.append(
-                        (p_acc.pk, o, op.minutes, Kind.SPEND, op.category, op.key, day, None)
+                    operation = ledger_rules.Spend(
+                        member, partner_of(org), op.minutes, day, scope, op.category
                     )
                 elif op.kind == Kind.GIFT:
                     other = people.get(op.to)
                     if other is None:
                         raise LedgerError(f"no person {op.to!r}")
-                    if other.pk == person.pk:
-                        raise LedgerError("a member cannot gift credits to themselves")
-                    if people_programmes[person.home_project_id] != people_programmes[
-                        other.home_project_id
-                    ] or (
-                        people_programmes[person.home_project_id] is None
-                        and person.home_project_id != other.home_project_id
-                    ):
-                        raise LedgerError(f"member {op.to!r} is outside this member's programme")
-                    o = by_person[other.pk].pk
-                    rules.apply(
-                        balances, floors, Posting(p_acc.pk, o, op.minutes), f"member {person.code}"
-                    )
-                    rows.append(
-                        (p_acc.pk, o, op.minutes, Kind.GIFT, op.category, op.key, day, None)
+                    operation = ledger_rules.Gift(
+                        member,
+                        member_of(other),
+                        schemes[other.home_project_id],
+                        op.minutes,
+                        day,
+                        scope,
+                        op.category,
                     )
                 else:
                     raise LedgerError(f"unknown operation {op.kind!r}")
+                postings = ledger_rules.plan(operation, facts)
             except LedgerError as exc:
                 errors.append((i, str(exc)))
+                continue
+            for p in postings:
+                balances[p.debit] -= p.amount
+                balances[p.credit] += p.amount
+                if p.kind == Kind.ISSUE:  # the automatic issue before an earn
+                    entry = auto_issue.setdefault(p.credit, [0, day, [], p.debit])
+                    entry[0] += p.amount
+                    entry[1] = min(entry[1], day)
+                    entry[2].append(op.key)
+                    continue
+                ci = None
+                if p.kind == Kind.EARN:
+                    days[(p.credit, day)] += p.amount
+                    contributions.append((person.pk, org.pk, day, p.amount, op.category))
+                    ci = len(contributions) - 1
+                rows.append((p.debit, p.credit, p.amount, p.kind, op.category, op.key, day, ci))
         if errors:
             raise _batch_error(errors)
         # One automatic issue per unbudgeted partner per batch, written before its earns;
@@ -772,18 +814,6 @@ def record_batch(
         skipped=sum(1 for op in ops if op.key in done_keys),
         transfer_ids=ids,
     )
-
-
-def _same_scheme_rule(
-    home_project_id: int, partner_project: Project, programmes: dict, slug: str
-) -> None:
-    if home_project_id == partner_project.pk:
-        return
-    mine = programmes.get(home_project_id)
-    if mine is None or mine != partner_project.programme_id:
-        raise LedgerError(
-            f"partner {slug!r} is in project {partner_project.slug!r}, outside this member's programme"
-        )
 
 
 def _digest(keys: list[str]) -> str:
@@ -926,9 +956,9 @@ def statement(person_code: str, start: dt.date | None = None, end: dt.date | Non
                 "category": t.category,
                 "counterparty": _counterparty(other),
                 "minutes": signed,
-                "credits": rules.format_credits(signed)
+                "credits": ledger_rules.format_credits(signed)
                 if signed >= 0
-                else "-" + rules.format_credits(-signed),
+                else "-" + ledger_rules.format_credits(-signed),
                 "balance_minutes": running,
                 "reverses": t.reverses_id,
                 "recorded_by": t.recorded_by_label,
@@ -957,7 +987,7 @@ def check_books() -> dict:
     postings = Transfer.objects.values_list("debit_id", "credit_id", "amount").iterator(
         chunk_size=5000
     )
-    replayed = rules.replay(Posting(d, c, a) for d, c, a in postings)
+    replayed = ledger_rules.replay(Posting(d, c, a) for d, c, a in postings)
     stored = dict(Account.objects.values_list("pk", "balance"))
     mismatched = {
         pk: (stored.get(pk, 0), replayed.get(pk, 0))

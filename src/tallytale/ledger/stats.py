@@ -2,6 +2,8 @@
 
 Figures are "as corrected": a transfer that has been reversed counts nowhere, and the
 reversal itself is not activity. Hours come from contributions; credits from transfers.
+Hours given, active members and partners active come from the one read model,
+`tallytale.ledger.read`, whose docstring defines them.
 Each figure is one aggregate query (no per-row queries), so a year of a large scheme
 costs a handful of queries.
 """
@@ -16,7 +18,8 @@ from django.db.models import Count, Q, Sum
 from tallytale.core.ledger import MINUTES_PER_CREDIT, Kind
 from tallytale.programmes.models import Membership, Organisation, Project, Role
 
-from .models import Account, Contribution, Transfer
+from . import read
+from .models import Account, Transfer
 
 RETURN_WINDOW_DAYS = 90
 
@@ -38,13 +41,9 @@ def scheme_stats(
 ) -> dict:
     live = Transfer.objects.filter(reversed_by__isnull=True).exclude(kind=Kind.REVERSE)
     live = _period(live, "occurred_on", start, end)
-    contributions = _period(
-        Contribution.objects.filter(partner__project=project, transfer__reversed_by__isnull=True),
-        "day",
-        start,
-        end,
-    )
-    hours = contributions.aggregate(s=Sum("minutes"))["s"] or 0
+    # hours given, active members and partners active: the one read model
+    done = read.activity([project.pk], start, end)
+    contributions = read.contributions([project.pk], start, end)
 
     members = Q(debit__project=project, debit__owner=Account.Owner.PERSON)
     sums = live.aggregate(
@@ -63,37 +62,13 @@ def scheme_stats(
     )
     sums = {k: v or 0 for k, v in sums.items()}
 
-    activity_rows = (
-        live.filter(kind__in=[Kind.EARN, Kind.SPEND])
-        .filter(
-            Q(debit__project=project, debit__owner="person")
-            | Q(credit__project=project, credit__owner="person")
-        )
-        .values_list("kind", "debit__person_id", "credit__person_id")
-        .distinct()
-    )
-    active: set[int] = set()
-    for kind, debit_person, credit_person in activity_rows:
-        pid = credit_person if kind == Kind.EARN else debit_person
-        if pid is not None:
-            active.add(pid)
+    active = set(done.active)
 
     new = _period(
         Membership.objects.filter(project=project, role=Role.PARTICIPANT), "joined_on", start, end
     ).values_list("person_id", "person__new_to_volunteering")
     new_ids = {pid for pid, _ in new}
     new_to_volunteering = {pid for pid, flag in new if flag}
-
-    earning_active = set(
-        live.filter(kind=Kind.EARN, debit__project=project).values_list(
-            "debit__organisation_id", flat=True
-        )
-    )
-    spending_active = set(
-        live.filter(kind=Kind.SPEND, debit__project=project).values_list(
-            "credit__organisation_id", flat=True
-        )
-    )
 
     by_activity = [
         {
@@ -124,8 +99,8 @@ def scheme_stats(
         "project": project.slug,
         "from": start.isoformat() if start else None,
         "to": end.isoformat() if end else None,
-        "hours_given": _hours(hours),
-        "minutes_given": hours,
+        "hours_given": done.hours_given,
+        "minutes_given": done.minutes_given,
         "credits_earned_minutes": sums["earned"],
         "credits_spent_minutes": sums["spent"],
         "credits_gifted_minutes": sums["gifted"],
@@ -139,13 +114,15 @@ def scheme_stats(
         "new_members": len(new_ids),
         "new_members_new_to_volunteering": len(new_to_volunteering),
         "returning_members": _returning(active, start, end),
-        "earning_partners_active": len(earning_active),
-        "spending_partners_active": len(spending_active),
+        "earning_partners_active": len(done.earning_partners),
+        "spending_partners_active": len(done.spending_partners),
         "activity_by_category": by_activity,
         "spending_by_category": by_spending,
         "budgets": budgets,
         "definitions": {
-            "active_members": "members who earned or spent credits in the period",
+            "hours_given": "hours of contributions at the project's partners in the period",
+            "active_members": "members who earned credits at the project's partners or spent "
+            "credits from their account in the project, in the period",
             "returning_members": f"active members who had also been active in the {RETURN_WINDOW_DAYS} days "
             "before an activity in the period",
             "figures": "as corrected: reversed transfers and the reversals themselves are excluded",
@@ -212,61 +189,3 @@ def _budgets(project: Project, end: dt.date | None) -> list[dict]:
             }
         )
     return out
-
-
-def monthly_activity(project: Project, start: dt.date, end: dt.date) -> dict[dt.date, dict]:
-    """Hours given and active members per calendar month, in two grouped queries.
-
-    Same definitions as `scheme_stats` (as corrected; active = earned or spent), so a month
-    here equals `scheme_stats(project, first_day, last_day)` for that month.
-    """
-    from django.db.models.functions import TruncMonth
-
-    out: dict[dt.date, dict] = {}
-    hours = (
-        _period(
-            Contribution.objects.filter(
-                partner__project=project, transfer__reversed_by__isnull=True
-            ),
-            "day",
-            start,
-            end,
-        )
-        .annotate(month=TruncMonth("day"))
-        .values("month")
-        .annotate(m=Sum("minutes"))
-    )
-    for row in hours:
-        out.setdefault(_as_date(row["month"]), {"minutes": 0, "active": set()})["minutes"] = row[
-            "m"
-        ]
-    live = _period(
-        Transfer.objects.filter(reversed_by__isnull=True, kind__in=[Kind.EARN, Kind.SPEND]),
-        "occurred_on",
-        start,
-        end,
-    ).filter(
-        Q(debit__project=project, debit__owner="person")
-        | Q(credit__project=project, credit__owner="person")
-    )
-    rows = (
-        live.annotate(month=TruncMonth("occurred_on"))
-        .values_list("month", "kind", "debit__person_id", "credit__person_id")
-        .distinct()
-    )
-    for month, kind, debit_person, credit_person in rows:
-        pid = credit_person if kind == Kind.EARN else debit_person
-        if pid is not None:
-            out.setdefault(_as_date(month), {"minutes": 0, "active": set()})["active"].add(pid)
-    return {
-        m: {
-            "hours": _hours(v["minutes"]),
-            "minutes": v["minutes"],
-            "active_members": len(v["active"]),
-        }
-        for m, v in sorted(out.items())
-    }
-
-
-def _as_date(value) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value

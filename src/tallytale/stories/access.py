@@ -17,7 +17,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from tallytale.audit.services import record
-from tallytale.core import consent as rules
+from tallytale.core import consent as consent_rules
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Project
 
@@ -44,10 +44,10 @@ def viewer_facts(user: Any, project: Project) -> tuple[bool, bool]:
 
 
 def _audience_q(audience: str) -> Q:
-    if audience not in rules.AUDIENCES:
+    if audience not in consent_rules.AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
-    q = Q(consent_level__in=sorted(rules.AUDIENCE_CONSENTS[audience]))
-    if audience != rules.RESEARCH_TEAM:
+    q = Q(consent_level__in=sorted(consent_rules.AUDIENCE_CONSENTS[audience]))
+    if audience != consent_rules.RESEARCH_TEAM:
         q &= Q(held_for_review=False)
     return q
 
@@ -70,7 +70,7 @@ def visible_stories(viewer: Any, project: Project) -> QuerySet[Story]:
     q = Q(teller=person) | Q(collector=person, held_for_review=False)
     if member:
         q |= Q(
-            consent_level__in=sorted(rules.AUDIENCE_CONSENTS[rules.PROJECT]),
+            consent_level__in=sorted(consent_rules.AUDIENCE_CONSENTS[consent_rules.PROJECT]),
             held_for_review=False,
         )
     return base.filter(q)
@@ -84,10 +84,10 @@ def own_stories(user: Any) -> QuerySet[Story]:
     return Story.objects.filter(teller=person, withdrawn_at__isnull=True)
 
 
-def access_for(viewer: Any, story: Story) -> rules.Access | None:
+def access_for(viewer: Any, story: Story) -> consent_rules.Access | None:
     """What `viewer` may read of `story`: "original", "redacted" or None."""
     if isinstance(viewer, str):
-        return rules.audience_may_read(
+        return consent_rules.audience_may_read(
             viewer,
             consent_level=story.consent_level,
             withdrawn=story.withdrawn,
@@ -97,7 +97,7 @@ def access_for(viewer: Any, story: Story) -> rules.Access | None:
     if person is None:
         return None
     research_team, member = viewer_facts(viewer, story.project)
-    return rules.may_read(
+    return consent_rules.may_read(
         research_team=research_team,
         member=member,
         is_teller=story.teller_id is not None and story.teller_id == person.pk,
@@ -134,7 +134,7 @@ def story_text_for(
     name = field or analysis_field(story)
     if name not in ("title", "text", "translation", "transcript"):
         raise ValueError(f"unknown story field {name!r}")
-    if original and allowed == rules.ORIGINAL:
+    if original and allowed == consent_rules.ORIGINAL:
         person = _person(viewer)
         if not (person is not None and story.teller_id == person.pk):
             record(
@@ -153,5 +153,5 @@ def export_audience(user: Any, project: Project) -> str:
     """The widest audience whose exports this user may take: the research team's, else the
     project members' (never original text: exports are always redacted)."""
     if permissions.can(user, "story.read_original", project):
-        return rules.RESEARCH_TEAM
-    return rules.PROJECT
+        return consent_rules.RESEARCH_TEAM
+    return consent_rules.PROJECT

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from tallytale.audit.services import cli_actor
 from tallytale.commands import Subcommand, to_json
-from tallytale.core import consent as rules
+from tallytale.core import consent as consent_rules
 from tallytale.programmes.services import get_project
 
 from .exporters import export_stories
@@ -42,8 +42,8 @@ def _configure_export(p):
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument(
         "--audience",
-        choices=rules.AUDIENCES,
-        default=rules.RESEARCH_TEAM,
+        choices=consent_rules.AUDIENCES,
+        default=consent_rules.RESEARCH_TEAM,
         help="who the file is for (default research_team: every live story, redacted)",
     )
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")

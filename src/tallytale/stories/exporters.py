@@ -15,7 +15,7 @@ from typing import Any
 from django.utils import timezone
 
 from tallytale.audit.services import record
-from tallytale.core import consent as rules
+from tallytale.core import consent as consent_rules
 from tallytale.core.textsafe import spreadsheet_cell
 from tallytale.programmes.models import Project
 
@@ -39,7 +39,9 @@ BASE_COLUMNS = [
 ]
 
 
-def story_rows(project: Project, audience: str = rules.RESEARCH_TEAM) -> list[dict[str, Any]]:
+def story_rows(
+    project: Project, audience: str = consent_rules.RESEARCH_TEAM
+) -> list[dict[str, Any]]:
     """One dict per story the audience may read. Text fields are the redacted ones; a
     recording's transcript is the `text` when there is one. Participant codes are left out
     of `public` exports (pseudonymous codes still link stories to survey answers)."""
@@ -64,7 +66,7 @@ def story_rows(project: Project, audience: str = rules.RESEARCH_TEAM) -> list[di
                 "translation_language": s.translation_language,
                 "consent": s.consent_level,
                 "participant_code": (
-                    s.teller.code if s.teller and audience != rules.PUBLIC else ""
+                    s.teller.code if s.teller and audience != consent_rules.PUBLIC else ""
                 ),
                 "collected_on": s.collected_on.isoformat() if s.collected_on else "",
                 "held_for_review": s.held_for_review,
@@ -100,7 +102,7 @@ def export_stories(
     project: Project, fmt: str, audience: str, *, actor_label: str, actor: Any = None
 ) -> tuple[str | list[dict[str, Any]], int]:
     """Build the export and audit it. Returns (CSV text or JSON-able list, count)."""
-    if audience not in rules.AUDIENCES:
+    if audience not in consent_rules.AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     rows = story_rows(project, audience)
     record(

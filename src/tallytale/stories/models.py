@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from tallytale.core import consent as rules
+from tallytale.core import consent as consent_rules
 from tallytale.programmes.models import Person, Project
 
 #: fields that hold the teller's words; each has a `<field>_redacted` twin
@@ -19,9 +19,9 @@ TEXT_FIELDS: tuple[str, ...] = ("title", "text", "translation", "transcript")
 
 
 class ConsentLevel(models.TextChoices):
-    RESEARCH_TEAM = rules.RESEARCH_TEAM, "Research team only"
-    PROJECT = rules.PROJECT, "Members of the project"
-    PUBLIC = rules.PUBLIC, "May be quoted in published reports"
+    RESEARCH_TEAM = consent_rules.RESEARCH_TEAM, "Research team only"
+    PROJECT = consent_rules.PROJECT, "Members of the project"
+    PUBLIC = consent_rules.PUBLIC, "May be quoted in published reports"
 
 
 class ConsentMethod(models.TextChoices):

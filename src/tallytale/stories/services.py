@@ -17,7 +17,7 @@ from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 
 from tallytale.audit.services import record
-from tallytale.core import consent as rules
+from tallytale.core import consent as consent_rules
 from tallytale.errors import InputErrors, InvalidInput
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Person, Project
@@ -499,7 +499,7 @@ def withdraw_everything(person: Person, *, actor: Actor) -> int:
 
 
 def consent_levels() -> tuple[str, ...]:
-    return rules.CONSENT_LEVELS
+    return consent_rules.CONSENT_LEVELS
 
 
 def check_permission(user: Any, capability: str, project: Project) -> None:

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tallytale import offline, uploads
 from tallytale.accounts.reauth import reauth_required
-from tallytale.core import consent as rules
+from tallytale.core import consent as consent_rules
 from tallytale.errors import InputErrors, TallytaleError
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Project
@@ -140,7 +140,9 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     story = _visible(request, slug, pk)
     allowed = access.access_for(request.user, story)
     is_teller = access.own_stories(request.user).filter(pk=story.pk).exists()
-    show_original = allowed == rules.ORIGINAL and (is_teller or request.GET.get("original") == "1")
+    show_original = allowed == consent_rules.ORIGINAL and (
+        is_teller or request.GET.get("original") == "1"
+    )
     label = f"web:{request.user.get_username()}"
     texts = {
         name: access.story_text_for(
@@ -157,7 +159,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "story": story,
             "texts": texts,
             "show_original": show_original,
-            "may_original": allowed == rules.ORIGINAL and not is_teller,
+            "may_original": allowed == consent_rules.ORIGINAL and not is_teller,
             "is_teller": is_teller,
             "answers": story.answers.select_related("signifier").order_by("signifier__order"),
             "can_manage": is_teller
@@ -175,7 +177,7 @@ def story_media(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     """Stream a recording to someone allowed to see the story (recordings cannot be
     redacted, so only the teller and the research team may play them)."""
     story = _visible(request, slug, pk)
-    if not story.media_path or access.access_for(request.user, story) != rules.ORIGINAL:
+    if not story.media_path or access.access_for(request.user, story) != consent_rules.ORIGINAL:
         raise Http404("no recording")
     try:
         handle = open(media.path_of(story.media_path), "rb")  # noqa: SIM115 - FileResponse closes it

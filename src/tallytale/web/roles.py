@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods
 from tallytale.coding import read as coding_read
 from tallytale.core.disclosure import DEFAULT_RULE, ThresholdRule, publish_count
 from tallytale.errors import TallytaleError
-from tallytale.ledger import stats
+from tallytale.ledger import read, stats
 from tallytale.ledger.models import Account
 from tallytale.programmes import services as programmes
 from tallytale.programmes.models import Membership, Organisation, Project, Role
@@ -82,7 +82,10 @@ def dashboard_figures(project: Project, months: int = 12) -> dict:
     """Figures behind the coordinator's charts, in a handful of grouped queries."""
     today = timezone.localdate()
     starts = _month_starts(today, months)
-    activity = stats.monthly_activity(project, starts[0], _month_end(starts[-1]))
+    activity = {
+        m.month: {"hours": m.hours_given, "active_members": m.active_members}
+        for m in read.monthly([project.pk], starts[0], _month_end(starts[-1]))
+    }
     monthly = []
     for start in starts:
         s = activity.get(start, {"hours": 0.0, "active_members": 0})
