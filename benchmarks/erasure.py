@@ -38,7 +38,7 @@ def main() -> int:
 
     from tests.security.erasure_seed import seed_person
 
-    from tallytale.ledger import services as ledger
+    from tallytale.ledger import statements as ledger_statements
     from tallytale.ledger.models import Transfer
     from tallytale.programmes import services as people
     from tallytale.programmes.permissions import Actor as _Actor
@@ -81,7 +81,7 @@ def main() -> int:
     t0 = time.perf_counter()
     report = erasure.erase_person("HEAVY1", actor_label="bench")
     erase_s = time.perf_counter() - t0
-    books = ledger.check_books()
+    books = ledger_statements.check_books()
     ok = (
         books["mismatched"] == {}
         and books["sum_of_balances"] == 0

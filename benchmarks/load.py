@@ -94,7 +94,7 @@ def read_stats(prefix: Path) -> list[dict]:
 
 def verify(submitted: dict) -> dict:
     """Each saved story and hours entry exactly once; the books balance."""
-    from tallytale.ledger import services as ledger
+    from tallytale.ledger import statements as ledger_statements
     from tallytale.ledger.models import Contribution, Transfer
     from tallytale.stories.models import Story
 
@@ -113,7 +113,7 @@ def verify(submitted: dict) -> dict:
     )
     out["hours"] = (len(keys), len(found), 0)
     out["orphans"] = Contribution.objects.filter(transfer__isnull=True).count()
-    out["books"] = ledger.check_books()
+    out["books"] = ledger_statements.check_books()
     return out
 
 

@@ -3,7 +3,7 @@
 Generates (in a child process, into a temp SQLite DB unless DATABASE_URL is set) a
 programme of 5 projects with --participants people (default 100,000), 3 waves (SWEMWBS at
 each, time-credit outcomes at waves 2 and 3), --transfers ledger transfers (default
-1,000,000, through `ledger.record_batch`) and --stories stories (default 100,000, with a
+1,000,000, through `ledger_batch.record_batch`) and --stories stories (default 100,000, with a
 theme run), all bulk-inserted. Then, in a fresh process (so peak memory is the report's):
 
 1. baseline: read the same rows the report reads (values_list, into Python lists);
@@ -38,6 +38,7 @@ def generate(args: argparse.Namespace) -> None:
     from tallytale.coding.models import ThemeAssignment, ThemeRun
     from tallytale.core.ledger import Kind
     from tallytale.demo import storygen
+    from tallytale.ledger import batch as ledger_batch
     from tallytale.ledger import services as ledger
     from tallytale.ledger.models import Account
     from tallytale.programmes import services as people
@@ -173,16 +174,16 @@ def generate(args: argparse.Namespace) -> None:
         for k in range(per):
             day = start + dt.timedelta(days=(i + k * 37) % 360)
             if k % 3 == 2:
-                ops.append(ledger.Op(Kind.SPEND, code, 60, f"s{i}-{k}", partner=f"{slug}-pool",
+                ops.append(ledger_batch.Op(Kind.SPEND, code, 60, f"s{i}-{k}", partner=f"{slug}-pool",
                                      day=today))  # fmt: skip
             else:
-                ops.append(ledger.Op(Kind.EARN, code, 60, f"e{i}-{k}", partner=f"{slug}-garden",
+                ops.append(ledger_batch.Op(Kind.EARN, code, 60, f"e{i}-{k}", partner=f"{slug}-garden",
                                      day=day))  # fmt: skip
     ops.sort(key=lambda o: (o.day, o.key))
     actor = ledger.Actor("bench")
     written = 0
     for i in range(0, len(ops), 20000):
-        written += ledger.record_batch(ops[i : i + 20000], actor=actor, today=today).written
+        written += ledger_batch.record_batch(ops[i : i + 20000], actor=actor, today=today).written
     print(f"ledger ({written} ops): {time.perf_counter() - t0:.1f}s", file=sys.stderr)
 
 

@@ -4,6 +4,7 @@ the old names are that type, and each keeps its message."""
 import pytest
 
 from tallytale.errors import InputErrors, InvalidInput
+from tallytale.ledger import batch as ledger_batch
 from tallytale.ledger import importers as ledger_importers
 from tallytale.ledger import services as ledger_services
 from tallytale.programmes.services import get_project
@@ -44,11 +45,11 @@ def test_form_and_batch_shapes_list_each_problem():
 @pytest.mark.django_db
 def test_batch_error_keeps_its_message(scheme):
     ops = [
-        ledger_services.Op("spend", "M1", 10_000, key="k1", partner="pool"),
-        ledger_services.Op("spend", "M2", 10_000, key="k2", partner="pool"),
+        ledger_batch.Op("spend", "M1", 10_000, key="k1", partner="pool"),
+        ledger_batch.Op("spend", "M2", 10_000, key="k2", partner="pool"),
     ]
     with pytest.raises(InputErrors) as info:
-        ledger_services.record_batch(ops, actor=OPERATOR, project=get_project("cwm"))
+        ledger_batch.record_batch(ops, actor=OPERATOR, project=get_project("cwm"))
     assert str(info.value).startswith("item 0: ")
     assert str(info.value).endswith("(and 1 more)")
     assert [i for i, _msg in info.value.errors] == [0, 1]

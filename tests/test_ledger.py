@@ -5,8 +5,10 @@ from django.db import IntegrityError, transaction
 
 from tallytale.core.ledger import Kind
 from tallytale.errors import InvalidInput, NotFound
+from tallytale.ledger import batch as ledger_batch
 from tallytale.ledger import read, stats
 from tallytale.ledger import services as ledger
+from tallytale.ledger import statements as ledger_statements
 from tallytale.ledger.models import Account, Contribution, Transfer
 from tallytale.programmes.models import Organisation
 from tests.actors import OPERATOR
@@ -15,7 +17,7 @@ TODAY = dt.date(2025, 6, 30)
 
 
 def bal(code):
-    return ledger.balance(code)
+    return ledger_statements.balance(code)
 
 
 def test_earn_draws_on_issuance_when_partner_has_no_budget(scheme, actor):
@@ -33,7 +35,7 @@ def test_earn_draws_on_issuance_when_partner_has_no_budget(scheme, actor):
     assert t.contribution.minutes == 150 and t.contribution.activity == "gardening"
     issue = Transfer.objects.get(kind=Kind.ISSUE)
     assert issue.amount == 150 and issue.debit.owner == Account.Owner.ISSUANCE
-    assert ledger.check_books() == {
+    assert ledger_statements.check_books() == {
         "sum_of_balances": 0,
         "mismatched": {},
         "accounts": Account.objects.count(),
@@ -189,13 +191,13 @@ def test_statement_and_balance_as_of(scheme, actor):
         "M1", "pool", 1, day=dt.date(2025, 4, 1), category="leisure", actor=actor, today=TODAY
     )
     ledger.gift("M1", "M2", 1, day=dt.date(2025, 5, 1), actor=actor, today=TODAY)
-    assert ledger.balance("M1", dt.date(2025, 3, 31)) == 180
-    assert ledger.balance("M1", dt.date(2025, 4, 1)) == 120
-    assert ledger.balance("M1", dt.date(2025, 2, 1)) == 0
-    st = ledger.statement("M1", dt.date(2025, 4, 1), dt.date(2025, 4, 30))
+    assert ledger_statements.balance("M1", dt.date(2025, 3, 31)) == 180
+    assert ledger_statements.balance("M1", dt.date(2025, 4, 1)) == 120
+    assert ledger_statements.balance("M1", dt.date(2025, 2, 1)) == 0
+    st = ledger_statements.statement("M1", dt.date(2025, 4, 1), dt.date(2025, 4, 30))
     assert st["opening_minutes"] == 180 and st["closing_minutes"] == 120
     assert [line["kind"] for line in st["lines"]] == ["spend"]
-    full = ledger.statement("M1")
+    full = ledger_statements.statement("M1")
     assert [line["balance_minutes"] for line in full["lines"]] == [180, 120, 60]
 
 
@@ -288,31 +290,31 @@ def test_monthly_read_model_matches_scheme_stats_for_each_month(scheme, actor):
     [
         (
             lambda a: ledger.earn("M1", "pool", 1, actor=a, today=TODAY),
-            ledger.Op("earn", "M1", 60, "k", partner="pool"),
+            ledger_batch.Op("earn", "M1", 60, "k", partner="pool"),
         ),
         (
             lambda a: ledger.spend("M1", "library", 1, actor=a, today=TODAY),
-            ledger.Op("spend", "M1", 60, "k", partner="library"),
+            ledger_batch.Op("spend", "M1", 60, "k", partner="library"),
         ),
         (
             lambda a: ledger.spend("M1", "far-shop", 1, actor=a, today=TODAY),
-            ledger.Op("spend", "M1", 60, "k", partner="far-shop"),
+            ledger_batch.Op("spend", "M1", 60, "k", partner="far-shop"),
         ),
         (
             lambda a: ledger.gift("M1", "X1", 1, actor=a, today=TODAY),
-            ledger.Op("gift", "M1", 60, "k", to="X1"),
+            ledger_batch.Op("gift", "M1", 60, "k", to="X1"),
         ),
         (
             lambda a: ledger.gift("M1", "M1", 1, actor=a, today=TODAY),
-            ledger.Op("gift", "M1", 60, "k", to="M1"),
+            ledger_batch.Op("gift", "M1", 60, "k", to="M1"),
         ),
         (
             lambda a: ledger.spend("M1", "pool", 1, actor=a, today=TODAY),
-            ledger.Op("spend", "M1", 60, "k", partner="pool"),
+            ledger_batch.Op("spend", "M1", 60, "k", partner="pool"),
         ),
         (
             lambda a: ledger.earn("M1", "library", 25, actor=a, today=TODAY),
-            ledger.Op("earn", "M1", 25 * 60, "k", partner="library"),
+            ledger_batch.Op("earn", "M1", 25 * 60, "k", partner="library"),
         ),
     ],
 )
@@ -322,6 +324,6 @@ def test_batch_and_single_operations_refuse_with_the_same_message(scheme, actor,
     with pytest.raises(InvalidInput) as one:
         single(actor)
     with pytest.raises(ledger.BatchError) as batch:
-        ledger.record_batch([op], actor=OPERATOR, today=TODAY)
+        ledger_batch.record_batch([op], actor=OPERATOR, today=TODAY)
     assert batch.value.errors == [(0, str(one.value))]
     assert Transfer.objects.count() == 0 and Contribution.objects.count() == 0

@@ -12,6 +12,7 @@ from django.db import connection, connections
 
 from tallytale.errors import InvalidInput
 from tallytale.ledger import services as ledger
+from tallytale.ledger import statements as ledger_statements
 from tallytale.ledger.models import Transfer
 
 TODAY = dt.date(2025, 6, 30)
@@ -63,8 +64,8 @@ def test_concurrent_spends_of_one_balance(scheme, actor):
     flat = [o for r in results for o in r]
     assert flat.count("ok") == 10
     assert flat.count("refused") == THREADS * ATTEMPTS_PER_THREAD - 10
-    assert ledger.balance("M1") == 0
-    books = ledger.check_books()
+    assert ledger_statements.balance("M1") == 0
+    books = ledger_statements.check_books()
     assert books["sum_of_balances"] == 0 and books["mismatched"] == {}
 
 
@@ -79,7 +80,7 @@ def test_concurrent_requests_with_one_key_apply_once(scheme, actor):
     assert not [r for r in results if isinstance(r, Exception)], results
     assert len(set(results)) == 1
     assert Transfer.objects.filter(idempotency_key="the-same-key").count() == 1
-    assert ledger.balance("M1") == 4 * 60
+    assert ledger_statements.balance("M1") == 4 * 60
 
 
 @pytest.mark.django_db(transaction=True)
@@ -95,6 +96,6 @@ def test_concurrent_gifts_in_both_directions_do_not_deadlock(scheme, actor):
 
     results = _run_threads(ping_pong, 8)
     assert results.count("done") == 8, results
-    assert ledger.balance("M1") + ledger.balance("M2") == 20 * 60
-    assert ledger.check_books()["mismatched"] == {}
+    assert ledger_statements.balance("M1") + ledger_statements.balance("M2") == 20 * 60
+    assert ledger_statements.check_books()["mismatched"] == {}
     assert connection.vendor in ("sqlite", "postgresql")

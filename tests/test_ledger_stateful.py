@@ -14,6 +14,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from tallytale.errors import InvalidInput
 from tallytale.ledger import services as ledger
+from tallytale.ledger import statements as ledger_statements
 from tallytale.ledger.models import Account, Transfer
 from tallytale.ledger.services import Actor
 
@@ -107,7 +108,7 @@ class LedgerMachine(RuleBasedStateMachine):
 
     @invariant()
     def books_balance(self):
-        books = ledger.check_books()
+        books = ledger_statements.check_books()
         assert books["sum_of_balances"] == 0
         assert books["mismatched"] == {}
         assert not Account.objects.filter(owner="person", balance__lt=0).exists()

@@ -20,6 +20,7 @@ from tallytale.accounts import services
 from tallytale.accounts.models import Invitation
 from tallytale.audit.models import AuditEvent
 from tallytale.errors import AlreadyExists, InvalidInput, NotFound
+from tallytale.ledger import batch as ledger_batch
 from tallytale.ledger import services as ledger
 from tallytale.ledger.importers import ImportFailed, import_contributions
 from tallytale.ledger.models import Transfer
@@ -139,8 +140,8 @@ def test_ledger_services_look_people_and_partners_up_within_the_project(coordina
     with pytest.raises(PermissionDenied):
         ledger.set_budget("far-shop", 5, actor=coordinator)
     with pytest.raises(PermissionDenied):
-        ledger.record_batch(
-            [ledger.Op("earn", "M1", 60, "k1", partner="library")], actor=coordinator
+        ledger_batch.record_batch(
+            [ledger_batch.Op("earn", "M1", 60, "k1", partner="library")], actor=coordinator
         )
     assert Transfer.objects.count() == 0
 

@@ -7,6 +7,7 @@ import pytest
 from tallytale.accounts.services import create_api_token
 from tallytale.community import services as community
 from tallytale.ledger import services as ledger
+from tallytale.ledger import statements as ledger_statements
 from tallytale.stories import services as stories
 from tallytale.stories.models import Story
 
@@ -53,7 +54,7 @@ def test_coordinators_record_hours_once_per_idempotency_key(call, scheme):
     r1 = call("post", "ledger/projects/cwm/earn", "coordinator", body, HTTP_IDEMPOTENCY_KEY="k1")
     r2 = call("post", "ledger/projects/cwm/earn", "coordinator", body, HTTP_IDEMPOTENCY_KEY="k1")
     assert r1.status_code == r2.status_code == 201 and r1.json()["id"] == r2.json()["id"]
-    assert ledger.balance("P1") == 90
+    assert ledger_statements.balance("P1") == 90
     bad = call(
         "post",
         "ledger/projects/cwm/earn",

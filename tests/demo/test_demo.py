@@ -16,7 +16,7 @@ from tallytale.demo import programme, users
 from tallytale.demo.stories import ABOUT
 from tallytale.demo.surveys import TC_TARGETS
 from tallytale.ledger.models import Contribution
-from tallytale.ledger.services import check_books
+from tallytale.ledger.statements import check_books
 from tallytale.programmes.models import Person
 from tallytale.stories.models import SignifierAnswer, Story
 from tallytale.surveys.models import Response, ScaleScore

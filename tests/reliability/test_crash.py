@@ -299,11 +299,13 @@ import os, sys, datetime as dt
 os.environ["DJANGO_SETTINGS_MODULE"] = "tallytale.settings"
 import django; django.setup()
 from tallytale.ledger import services as ledger
-from tallytale.ledger.services import Actor, Op
+from tallytale.ledger import batch as ledger_batch
+from tallytale.ledger.services import Actor
+from tallytale.ledger.batch import Op
 actor = Actor("crash")
 day = dt.date(2024, 2, 1)
 ops = [Op("earn", f"P{i:05d}", 60, f"batch-{i}", partner="library", day=day) for i in range(200)]
-ledger.record_batch(ops, actor=actor, today=dt.date(2025, 1, 1))
+ledger_batch.record_batch(ops, actor=actor, today=dt.date(2025, 1, 1))
 print("batch done", flush=True)
 today = dt.date(2025, 1, 1)
 for n in range(100000):

@@ -12,6 +12,7 @@ import multiprocessing as mp
 import pytest
 
 from tallytale.ledger import services as ledger
+from tallytale.ledger import statements as ledger_statements
 from tallytale.ledger.models import Account, Transfer
 
 from ._databases import current_url
@@ -51,7 +52,7 @@ def test_spends_gifts_and_repeated_keys_from_many_processes(scheme, actor, tmp_p
     spends_m1 = Transfer.objects.filter(idempotency_key__startswith="spend-")
     # M1 had 10 credits: exactly 10 spends of 1 succeed, the rest are refused, none lost
     assert spends_m1.count() == 10
-    assert ledger.balance("M1") == 0
+    assert ledger_statements.balance("M1") == 0
     # every shared key applied once, and every process saw that one transfer
     for j in range(ROUNDS):
         assert Transfer.objects.filter(idempotency_key=f"shared-{j}").count() == 1
@@ -63,6 +64,8 @@ def test_spends_gifts_and_repeated_keys_from_many_processes(scheme, actor, tmp_p
         Transfer.objects.filter(idempotency_key__startswith="gift-").count() == PROCESSES * ROUNDS
     )
     assert not Account.objects.filter(owner="person", balance__lt=0).exists()
-    books = ledger.check_books()
+    books = ledger_statements.check_books()
     assert books["sum_of_balances"] == 0 and books["mismatched"] == {}
-    assert ledger.balance("M2") + ledger.balance("M3") == 24 * 60 - ROUNDS * 15
+    assert (
+        ledger_statements.balance("M2") + ledger_statements.balance("M3") == 24 * 60 - ROUNDS * 15
+    )

@@ -8,6 +8,7 @@ import datetime as dt
 from django.contrib.auth.models import User
 
 from tallytale.accounts.models import Invitation
+from tallytale.ledger import batch as ledger_batch
 from tallytale.ledger import services as ledger
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Person
@@ -62,7 +63,7 @@ def seed_person(
     earns = max(1, transfers // 3)
     today = dt.date(2025, 12, 31)
     ops = [
-        ledger.Op(
+        ledger_batch.Op(
             "earn",
             code,
             60,
@@ -73,12 +74,14 @@ def seed_person(
         for i in range(earns)
     ]
     ops += [
-        ledger.Op("spend", code, 30, f"seed:{person.pk}:spend:{i}", partner=spend_at, day=today)
+        ledger_batch.Op(
+            "spend", code, 30, f"seed:{person.pk}:spend:{i}", partner=spend_at, day=today
+        )
         for i in range(min(transfers - earns, 2 * earns))
     ]
     actor = ledger.Actor("seed:coordinator")
     for i in range(0, len(ops), 2000):
-        ledger.record_batch(ops[i : i + 2000], actor=actor, today=today)
+        ledger_batch.record_batch(ops[i : i + 2000], actor=actor, today=today)
 
     # survey: a small instrument with three free-text questions
     instrument, _ = Instrument.objects.get_or_create(

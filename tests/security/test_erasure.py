@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from tallytale.errors import NotFound
-from tallytale.ledger import services as ledger
+from tallytale.ledger import statements as ledger_statements
 from tallytale.ledger.models import Account, Transfer
 from tallytale.programmes.models import ContactDetails, Membership, Person
 from tallytale.rights import erasure
@@ -36,7 +36,7 @@ def all_text_in_database() -> str:
 @pytest.fixture
 def seeded(scheme):
     person = seed_person(CODE, transfers=40, answers=30, stories=12, marker=MARK)
-    assert ledger.balance(CODE) == 0
+    assert ledger_statements.balance(CODE) == 0
     return person
 
 
@@ -60,7 +60,7 @@ def test_erase_removes_every_trace_and_keeps_the_books(seeded):
     account = Account.objects.get(person=seeded)
     transfers_before = Transfer.objects.count()
     balance_before = account.balance
-    before = ledger.check_books()
+    before = ledger_statements.check_books()
 
     report = erasure.erase_person(CODE, actor_label="test:dpo")
 
@@ -80,7 +80,7 @@ def test_erase_removes_every_trace_and_keeps_the_books(seeded):
     # the ledger is untouched and balances
     assert Transfer.objects.count() == transfers_before
     assert Account.objects.get(pk=account.pk).balance == balance_before
-    after = ledger.check_books()
+    after = ledger_statements.check_books()
     assert after["mismatched"] == {} and after["sum_of_balances"] == before["sum_of_balances"] == 0
     # the user account can no longer act
     from django.contrib.auth.models import User

@@ -15,6 +15,7 @@ from tallytale.community.models import ClaimReview, Priority
 from tallytale.core import ledger as ledger_rules
 from tallytale.errors import InvalidInput
 from tallytale.ledger import services as ledger
+from tallytale.ledger import statements as ledger_statements
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Membership, Organisation, Person, Project
 from tallytale.programmes.permissions import SIGNED_IN, declares
@@ -116,14 +117,14 @@ def my_projects(request: HttpRequest):
 @declares(SIGNED_IN)
 def my_balance(request: HttpRequest):
     person = _me(request)
-    minutes = ledger.balance(person.code)
+    minutes = ledger_statements.balance(person.code)
     return BalanceOut(person=person.code, minutes=minutes, credits=_credits(minutes))
 
 
 @ledger_router.get("/statement", response={200: StatementOut, **ERRORS}, summary="My statement")
 @declares(SIGNED_IN)
 def my_statement(request: HttpRequest, start: dt.date | None = None, end: dt.date | None = None):
-    return ledger.statement(_me(request).code, start, end)
+    return ledger_statements.statement(_me(request).code, start, end)
 
 
 @ledger_router.get(
@@ -140,7 +141,7 @@ def member_statement(
     end: dt.date | None = None,
 ):
     project = _project(request, slug, "ledger.read_all")
-    return ledger.statement(_member_of(project, code).code, start, end)
+    return ledger_statements.statement(_member_of(project, code).code, start, end)
 
 
 def _partner(project: Project, slug: str) -> Organisation:

@@ -25,8 +25,9 @@ from django.db import connection, transaction
 
 from tallytale.audit.services import record
 from tallytale.core.ledger import MINUTES_PER_CREDIT, Kind
+from tallytale.ledger import batch as ledger_batch
 from tallytale.ledger import services as ledger
-from tallytale.ledger.services import Op
+from tallytale.ledger.batch import Op
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Project, Role
 from tallytale.programmes.permissions import Actor
@@ -311,7 +312,7 @@ def _build_ledger(seed: int, participants: int, today: dt.date, years: int) -> l
     ops.sort(key=lambda op: (op.day, op.key))
     for i in range(0, len(ops), LEDGER_BATCH):
         batch = _affordable(ops[i : i + LEDGER_BATCH])
-        ledger.record_batch(batch, actor=actor, today=today)
+        ledger_batch.record_batch(batch, actor=actor, today=today)
     return members
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from tallytale.core.ledger import Kind
 from tallytale.demo import storygen
-from tallytale.ledger import services as ledger
+from tallytale.ledger import batch as ledger_batch
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Person, Project
 from tallytale.programmes.permissions import Actor
@@ -149,11 +149,11 @@ def build_sample_project(
         for k in range(1 + int(benefit[m.code] * 4)):
             day = start + dt.timedelta(days=10 + 23 * k + j % 9)
             partner = f"{slug}-garden" if k % 2 else f"{slug}-library"
-            ops.append(ledger.Op(Kind.EARN, m.code, 120, f"{slug}:{m.code}:e{k}", partner=partner,
+            ops.append(ledger_batch.Op(Kind.EARN, m.code, 120, f"{slug}:{m.code}:e{k}", partner=partner,
                                  day=day, category="gardening"))  # fmt: skip
         if benefit[m.code] > 0.5:
-            ops.append(ledger.Op(Kind.SPEND, m.code, 60, f"{slug}:{m.code}:s", partner=f"{slug}-pool",
+            ops.append(ledger_batch.Op(Kind.SPEND, m.code, 60, f"{slug}:{m.code}:s", partner=f"{slug}-pool",
                                  day=start + dt.timedelta(days=150), category="leisure"))  # fmt: skip
     ops.sort(key=lambda op: (op.day, op.key))
-    ledger.record_batch(ops, actor=_OPERATOR, today=today)
+    ledger_batch.record_batch(ops, actor=_OPERATOR, today=today)
     return sample

@@ -24,8 +24,9 @@ from tallytale.errors import InputErrors, InvalidInput
 from tallytale.programmes.models import Membership
 from tallytale.programmes.services import get_project
 
-from . import services
-from .services import Actor, Op
+from . import batch as ledger_batch
+from .batch import Op
+from .services import Actor
 
 HEADER = ["person_code", "partner", "date", "hours", "activity"]
 MAX_BYTES = 50 * 1024 * 1024
@@ -145,7 +146,7 @@ def import_contributions(
     if not ops:
         raise InputErrors(["the file has a header but no rows"])
     try:
-        result = services.record_batch(ops, actor=actor, today=today, project=project)
+        result = ledger_batch.record_batch(ops, actor=actor, today=today, project=project)
     except InputErrors as exc:
         raise InputErrors([f"line {lines[i]}: {msg}" for i, msg in exc.errors]) from None
     report.written = len(ops) - result.skipped

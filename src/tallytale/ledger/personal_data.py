@@ -13,14 +13,14 @@ from django.dispatch import receiver
 from tallytale.programmes.models import Person
 from tallytale.programmes.signals import person_export
 
-from . import services
+from . import statements as ledger_statements
 from .models import Contribution
 
 
 @receiver(person_export, dispatch_uid="ledger.person_export")
 def export(sender: Any, person: Person, **_: Any) -> dict[str, Any]:
     return {
-        "ledger_statement": services.statement(person.code)["lines"],
+        "ledger_statement": ledger_statements.statement(person.code)["lines"],
         "hours_given": [
             {
                 "day": c.day.isoformat(),

@@ -1,7 +1,7 @@
 """My Tallytale: a participant's own page and the download of all their data.
 
 Shows only the signed-in person's own records; every figure comes from a service
-(`ledger.services.statement`, `stories.access.own_stories`, ...).
+(`ledger.ledger_statements.statement`, `stories.access.own_stories`, ...).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from tallytale.accounts.reauth import reauth_required
-from tallytale.ledger import services as ledger
+from tallytale.ledger import statements as ledger_statements
 from tallytale.ledger.models import Contribution
 from tallytale.programmes.models import Membership
 from tallytale.programmes.permissions import SIGNED_IN, declares
@@ -35,7 +35,7 @@ def me(request: HttpRequest) -> HttpResponse:
     person = _person(request)
     if person is None:
         return render(request, "web/me.html", {"person": None})
-    statement = ledger.statement(person.code)
+    statement = ledger_statements.statement(person.code)
     lines = statement["lines"]
     given = (
         Contribution.objects.filter(person=person, transfer__reversed_by__isnull=True)

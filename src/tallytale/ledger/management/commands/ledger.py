@@ -2,6 +2,7 @@ from tallytale.commands import TallytaleCommand, add_format, parse_date
 from tallytale.core.ledger import format_credits
 from tallytale.errors import InvalidInput
 from tallytale.ledger import services, stats
+from tallytale.ledger import statements as ledger_statements
 from tallytale.ledger.services import Actor
 from tallytale.programmes.services import get_project
 
@@ -147,7 +148,7 @@ class Command(TallytaleCommand):
 
     def do_balance(self, o):
         as_of = parse_date(o["as_of"], "--as-of")
-        minutes = services.balance(o["code"], as_of)
+        minutes = ledger_statements.balance(o["code"], as_of)
         data = {
             "person": o["code"],
             "as_of": as_of,
@@ -157,7 +158,7 @@ class Command(TallytaleCommand):
         self.emit(data, o["format"], f"{o['code']}: {format_credits(minutes)} credits")
 
     def do_statement(self, o):
-        data = services.statement(
+        data = ledger_statements.statement(
             o["code"], parse_date(o["start"], "--from"), parse_date(o["end"], "--to")
         )
 
@@ -202,7 +203,7 @@ class Command(TallytaleCommand):
         self.emit(data, o["format"], text)
 
     def do_check(self, o):
-        data = services.check_books()
+        data = ledger_statements.check_books()
         ok = data["sum_of_balances"] == 0 and not data["mismatched"]
         self.emit(
             data,
