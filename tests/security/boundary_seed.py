@@ -27,6 +27,7 @@ from tallytale.programmes import services as people
 from tallytale.programmes.models import Programme, Project
 from tallytale.stories import services as stories
 from tallytale.stories.models import Story
+from tallytale.surveys import responses as surveys_responses
 from tallytale.surveys import services as surveys
 from tallytale.surveys.models import Instrument
 from tests.actors import OPERATOR
@@ -107,7 +108,7 @@ def seed_project(slug: str) -> Seeded:
     numeric = [q for q in spec.questions if q.name.startswith("ons4_")]
     answers = {q.name: 7 for q in numeric}
     try:
-        response = surveys.submit_response(
+        response = surveys_responses.submit_response(
             instrument,
             {q.path: 7 for q in numeric},
             person=member,

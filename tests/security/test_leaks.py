@@ -35,6 +35,7 @@ from tallytale.programmes import services as people
 from tallytale.programmes.models import Person, Project
 from tallytale.stories import services as stories
 from tallytale.stories.exporters import export_stories
+from tallytale.surveys import responses as surveys_responses
 from tallytale.surveys import services as surveys
 from tests.accounts.roles import cwm, role_users  # noqa: F401
 from tests.actors import OPERATOR
@@ -140,7 +141,7 @@ def world(scheme, role_users, tmp_path):  # noqa: F811
         inst = surveys.import_instrument(form, slug).instrument
         instruments[slug] = inst
         c = canary(slug, "survey")
-        surveys.submit_response(inst, {"comment": c}, person=tellers[slug])
+        surveys_responses.submit_response(inst, {"comment": c}, person=tellers[slug])
         answers.append((inst, tellers[slug], c))
     return users, seeded, gone, instruments, answers
 

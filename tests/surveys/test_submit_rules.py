@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 
 from tallytale.errors import AlreadyExists
 from tallytale.programmes.models import Person
+from tallytale.surveys import responses as surveys_responses
 from tallytale.surveys import services
 from tallytale.surveys.models import Response
 
@@ -30,29 +31,35 @@ def ons4(people_cwm):
 def test_members_answer_for_themselves_only(ons4):
     m1, m2 = Person.objects.get(code="M1"), Person.objects.get(code="M2")
     member = user_for("M1")
-    services.submit_response(ons4, ANSWERS, person=m1, wave="baseline", entered_by=member)
+    surveys_responses.submit_response(ons4, ANSWERS, person=m1, wave="baseline", entered_by=member)
     with pytest.raises(PermissionDenied):
-        services.submit_response(ons4, ANSWERS, person=m2, wave="baseline", entered_by=member)
+        surveys_responses.submit_response(
+            ons4, ANSWERS, person=m2, wave="baseline", entered_by=member
+        )
     researcher = user_for("R1")
-    services.submit_response(ons4, ANSWERS, person=m2, wave="baseline", entered_by=researcher)
+    surveys_responses.submit_response(
+        ons4, ANSWERS, person=m2, wave="baseline", entered_by=researcher
+    )
     outsider = user_for("T1")
     with pytest.raises(PermissionDenied):
-        services.submit_response(ons4, ANSWERS, person=m2, wave="baseline", entered_by=outsider)
+        surveys_responses.submit_response(
+            ons4, ANSWERS, person=m2, wave="baseline", entered_by=outsider
+        )
     assert Response.objects.count() == 2
 
 
 def test_a_retried_submission_is_recorded_once(ons4):
     m1, m2 = Person.objects.get(code="M1"), Person.objects.get(code="M2")
     researcher = user_for("R1")
-    first = services.submit_response(
+    first = surveys_responses.submit_response(
         ons4, ANSWERS, person=m1, wave="baseline", entered_by=researcher, submission_id="offline-42"
     )
-    again = services.submit_response(
+    again = surveys_responses.submit_response(
         ons4, ANSWERS, person=m1, wave="baseline", entered_by=researcher, submission_id="offline-42"
     )
     assert first.pk == again.pk and Response.objects.count() == 1
     with pytest.raises(AlreadyExists):
-        services.submit_response(
+        surveys_responses.submit_response(
             ons4,
             ANSWERS,
             person=m2,

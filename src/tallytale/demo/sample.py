@@ -20,6 +20,7 @@ from tallytale.programmes import services as people
 from tallytale.programmes.models import Person, Project
 from tallytale.programmes.permissions import Actor
 from tallytale.stories import services as stories
+from tallytale.surveys import responses as surveys_responses
 from tallytale.surveys import services as surveys
 from tallytale.surveys.models import Question
 
@@ -101,7 +102,7 @@ def build_sample_project(
             items = [min(5, max(1, base + lift + rng.choice([-1, 0, 0, 1]))) for _ in range(7)]
             sample.swemwbs[wave][m.code] = sum(items)
             sw_rows.append(
-                surveys.RawRow(j + 2, f"{slug}-sw-{wave}-{m.code}", m.code, "",
+                surveys_responses.RawRow(j + 2, f"{slug}-sw-{wave}-{m.code}", m.code, "",
                                {sw_paths[f"swemwbs_{k + 1}"]: str(v) for k, v in enumerate(items)})
             )  # fmt: skip
             if wave == "m6":
@@ -114,12 +115,12 @@ def build_sample_project(
                     )
                 sample.answers[wave][m.code] = ans
                 tc_rows.append(
-                    surveys.RawRow(j + 2, f"{slug}-tc-{wave}-{m.code}", m.code, "",
+                    surveys_responses.RawRow(j + 2, f"{slug}-tc-{wave}-{m.code}", m.code, "",
                                    {tc_paths[k]: v for k, v in ans.items()})
                 )  # fmt: skip
-        surveys.import_responses(sw, sw_rows, wave=wave, actor_label="sample")
+        surveys_responses.import_responses(sw, sw_rows, wave=wave, actor_label="sample")
         if tc_rows:
-            surveys.import_responses(tc, tc_rows, wave=wave, actor_label="sample")
+            surveys_responses.import_responses(tc, tc_rows, wave=wave, actor_label="sample")
 
     actor = _OPERATOR
     answers = sample.answers["m6"]

@@ -22,7 +22,7 @@ published: quality of life 65%, healthier 45%, doctor less 19%, new friends 71%,
 contribute more 76%. Every member has a latent answer (the survey reveals it only for
 respondents), which `stories` uses to link what people say to what they tell.
 
-Responses are written through `surveys.services.import_responses`, the validated bulk
+Responses are written through `surveys.responses.import_responses`, the validated bulk
 path (executemany; no per-row ORM saves).
 """
 
@@ -36,8 +36,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from tallytale.surveys import responses as surveys_responses
 from tallytale.surveys import services as surveys
-from tallytale.surveys.services import RawRow
+from tallytale.surveys.responses import RawRow
 
 from .people import Member
 
@@ -228,7 +229,9 @@ def generate(
         for line, row in enumerate(batch, start=2):
             row.line = line
         instrument = surveys.get_instrument(form, slug)
-        report = surveys.import_responses(instrument, batch, wave=wave, actor_label="demo")
+        report = surveys_responses.import_responses(
+            instrument, batch, wave=wave, actor_label="demo"
+        )
         written += report.written
     return SurveyOutcomes(responses=written, by_code=by_code)
 

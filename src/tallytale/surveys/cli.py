@@ -7,7 +7,7 @@ from pathlib import Path
 from tallytale.audit.services import cli_actor
 from tallytale.commands import Subcommand
 
-from . import services
+from . import responses, services
 from .importers import read_rows
 
 
@@ -59,7 +59,7 @@ def _run_responses(o: dict, cmd) -> None:
     wave = services.get_wave(instrument.project, o["wave"]) if o.get("wave") else None
     spec = services.spec_for(instrument)
     cmap, rows = read_rows(o["file"], spec, o.get("participant_field") or "")
-    report = services.import_responses(
+    report = responses.import_responses(
         instrument,
         rows,
         wave=wave,

@@ -25,7 +25,7 @@ from typing import Any
 from tallytale.core.textsafe import TextError, sniff_encoding
 from tallytale.errors import InputErrors, InvalidInput
 
-from .services import RawRow
+from .responses import RawRow
 from .spec import FormSpec, QuestionSpec
 from .xlsform import check_file
 

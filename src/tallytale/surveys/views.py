@@ -37,6 +37,7 @@ from tallytale.programmes.permissions import (
     projects_where,
     require,
 )
+from tallytale.surveys import responses as surveys_responses
 
 from . import importers as survey_importers
 from . import services
@@ -288,7 +289,7 @@ def respond(request: HttpRequest, instrument_id: int) -> HttpResponse:
             raise PermissionDenied("survey.respond")
         if not errors:
             try:
-                services.submit_response(
+                surveys_responses.submit_response(
                     instrument,
                     answers,
                     person=person,
@@ -408,7 +409,7 @@ def import_responses(request: HttpRequest, project: Project) -> HttpResponse:
         cmap, rows = survey_importers.read_rows(path, spec)
         mapping["questions"] = len(cmap.questions) + len(cmap.one_hot)
         mapping["ignored"] = cmap.ignored
-        return services.import_responses(
+        return surveys_responses.import_responses(
             instrument,
             rows,
             wave=chosen["wave"],
@@ -466,7 +467,7 @@ def sync_survey(request: HttpRequest, instrument_id: int) -> JsonResponse:
         return offline.invalid(errors)
     spec = services.spec_for(instrument)
     try:
-        services.submit_response(
+        surveys_responses.submit_response(
             instrument,
             answers_from_post(request, spec),
             person=person,
