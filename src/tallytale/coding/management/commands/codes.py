@@ -2,13 +2,11 @@
 
 Thin: parse, call `tallytale.coding.services` / `suggest`, print."""
 
-from tallytale.coding import services
+from tallytale.coding import agreement, services, suggest
 from tallytale.coding.models import Code, Coding
 from tallytale.commands import TallytaleCommand, add_format
 from tallytale.errors import InvalidInput
 from tallytale.programmes.services import get_project
-
-from . import agreement, suggest
 
 
 def _fmt(v) -> str:
