@@ -65,7 +65,7 @@ __all__ = [
 COUNT_METHOD = "complete count of ledger records (no sampling, so no interval)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ClaimResult:
     """One published figure. ``estimate``/``ci_*`` are fractions for proportions and score
     units for means and changes. ``population`` names project, wave(s), subgroup, item."""
@@ -136,13 +136,35 @@ def _proportion(
     ci = wilson_interval(x, n)
     if ci.estimate is None:
         return ClaimResult(
-            claim_id, kind, label, n, x, None, None, None, WILSON_METHOD, True,
-            "nobody answered", dict(population), dict(extra),
-        )  # fmt: skip
+            id=claim_id,
+            kind=kind,
+            label=label,
+            n=n,
+            numerator=x,
+            estimate=None,
+            ci_low=None,
+            ci_high=None,
+            ci_method=WILSON_METHOD,
+            suppressed=True,
+            suppressed_reason="nobody answered",
+            population=dict(population),
+            extra=dict(extra),
+        )
     return ClaimResult(
-        claim_id, kind, label, n, x, ci.estimate, ci.low, ci.high, WILSON_METHOD, False, None,
-        dict(population), dict(extra),
-    )  # fmt: skip
+        id=claim_id,
+        kind=kind,
+        label=label,
+        n=n,
+        numerator=x,
+        estimate=ci.estimate,
+        ci_low=ci.low,
+        ci_high=ci.high,
+        ci_method=WILSON_METHOD,
+        suppressed=False,
+        suppressed_reason=None,
+        population=dict(population),
+        extra=dict(extra),
+    )
 
 
 def proportion_family(
@@ -198,18 +220,43 @@ def difference_claim(
     from the figures as published (rounded under a rounding rule); withheld if either is."""
     if a.suppressed or b.suppressed or a.numerator is None or b.numerator is None:
         return ClaimResult(
-            claim_id, "difference", label, None, None, None, None, None,
-            newcombe_difference(0, 1, 0, 1).method, True,
-            "one of the groups compared is suppressed", dict(population),
-            {"groups": [a.id, b.id]},
-        )  # fmt: skip
+            id=claim_id,
+            kind="difference",
+            label=label,
+            n=None,
+            numerator=None,
+            estimate=None,
+            ci_low=None,
+            ci_high=None,
+            ci_method=newcombe_difference(0, 1, 0, 1).method,
+            suppressed=True,
+            suppressed_reason="one of the groups compared is suppressed",
+            population=dict(population),
+            extra={"groups": [a.id, b.id]},
+        )
     assert a.n is not None and b.n is not None
     ci = newcombe_difference(a.numerator, a.n, b.numerator, b.n)
     return ClaimResult(
-        claim_id, "difference", label, a.n + b.n, None, ci.estimate, ci.low, ci.high, ci.method,
-        False, None, dict(population),
-        {"groups": [a.id, b.id], "n_a": a.n, "n_b": b.n, "x_a": a.numerator, "x_b": b.numerator},
-    )  # fmt: skip
+        id=claim_id,
+        kind="difference",
+        label=label,
+        n=a.n + b.n,
+        numerator=None,
+        estimate=ci.estimate,
+        ci_low=ci.low,
+        ci_high=ci.high,
+        ci_method=ci.method,
+        suppressed=False,
+        suppressed_reason=None,
+        population=dict(population),
+        extra={
+            "groups": [a.id, b.id],
+            "n_a": a.n,
+            "n_b": b.n,
+            "x_a": a.numerator,
+            "x_b": b.numerator,
+        },
+    )
 
 
 def mean_claim(
@@ -225,15 +272,37 @@ def mean_claim(
     extra = dict(extra or {})
     if n < 2:
         return ClaimResult(
-            claim_id, "mean", label, n if rule is None else None, None, None, None, None,
-            T_METHOD, True, "fewer than 2 values", dict(population), extra,
-        )  # fmt: skip
+            id=claim_id,
+            kind="mean",
+            label=label,
+            n=n if rule is None else None,
+            numerator=None,
+            estimate=None,
+            ci_low=None,
+            ci_high=None,
+            ci_method=T_METHOD,
+            suppressed=True,
+            suppressed_reason="fewer than 2 values",
+            population=dict(population),
+            extra=extra,
+        )
     m = mean_interval(values)
     extra["sd"] = m.sd
     result = ClaimResult(
-        claim_id, "mean", label, n, None, m.mean, m.low, m.high, T_METHOD, False, None,
-        dict(population), extra,
-    )  # fmt: skip
+        id=claim_id,
+        kind="mean",
+        label=label,
+        n=n,
+        numerator=None,
+        estimate=m.mean,
+        ci_low=m.low,
+        ci_high=m.high,
+        ci_method=T_METHOD,
+        suppressed=False,
+        suppressed_reason=None,
+        population=dict(population),
+        extra=extra,
+    )
     if rule is not None:
         pm = protect_mean(m.mean, n, rule)
         if not pm.published:
@@ -256,9 +325,20 @@ def change_claim(
     extra = dict(extra or {})
     if n < 2:
         return ClaimResult(
-            claim_id, "change", label, n if rule is None else None, None, None, None, None,
-            T_METHOD, True, "fewer than 2 people answered at both waves", dict(population), extra,
-        )  # fmt: skip
+            id=claim_id,
+            kind="change",
+            label=label,
+            n=n if rule is None else None,
+            numerator=None,
+            estimate=None,
+            ci_low=None,
+            ci_high=None,
+            ci_method=T_METHOD,
+            suppressed=True,
+            suppressed_reason="fewer than 2 people answered at both waves",
+            population=dict(population),
+            extra=extra,
+        )
     pc = paired_change(before, after)
     improved = sum(1 for b, a in zip(before, after, strict=True) if a > b)
     extra.update(
@@ -271,9 +351,20 @@ def change_claim(
         improved=improved,
     )
     result = ClaimResult(
-        claim_id, "change", label, n, None, pc.mean_change, pc.low, pc.high, pc.method, False,
-        None, dict(population), extra,
-    )  # fmt: skip
+        id=claim_id,
+        kind="change",
+        label=label,
+        n=n,
+        numerator=None,
+        estimate=pc.mean_change,
+        ci_low=pc.low,
+        ci_high=pc.high,
+        ci_method=pc.method,
+        suppressed=False,
+        suppressed_reason=None,
+        population=dict(population),
+        extra=extra,
+    )
     if rule is not None:
         pm = protect_mean(pc.mean_change, n, rule)
         if not pm.published:
@@ -349,9 +440,20 @@ def count_claim(
     three people is theirs); a count *of* people is itself the protected cell."""
     extra = {"unit": unit}
     result = ClaimResult(
-        claim_id, "count", label, people, None, float(value), None, None, COUNT_METHOD, False,
-        None, dict(population), extra,
-    )  # fmt: skip
+        id=claim_id,
+        kind="count",
+        label=label,
+        n=people,
+        numerator=None,
+        estimate=float(value),
+        ci_low=None,
+        ci_high=None,
+        ci_method=COUNT_METHOD,
+        suppressed=False,
+        suppressed_reason=None,
+        population=dict(population),
+        extra=extra,
+    )
     if rule is not None and rule.is_disclosive(people):
         return result.hidden(f"fewer than {rule.k} people", None)
     if rule is not None and count_of_people and rule.round_to:
