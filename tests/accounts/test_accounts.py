@@ -19,6 +19,7 @@ from tallytale.accounts.models import ApiToken, Invitation, LoginLink
 from tallytale.audit.models import AuditEvent
 from tallytale.errors import InvalidInput, NotFound
 from tallytale.programmes.models import ContactDetails, Membership, Person
+from tests.passwords import with_password
 
 GOOD = "a long enough pass phrase"
 
@@ -169,8 +170,7 @@ def test_reset_page_for_coordinators_only(client, cwm, role_users):
 def test_repeated_failures_lock_the_address_with_429(client, settings, role_users):
     settings.AXES_FAILURE_LIMIT = 3
     user = role_users["participant"]
-    user.set_password(GOOD)
-    user.save()
+    with_password(user, GOOD)
     url = reverse("accounts:login")
     for _ in range(2):
         assert client.post(url, {"username": "p1", "password": "wrong"}).status_code == 200
@@ -184,8 +184,7 @@ def test_repeated_failures_lock_the_address_with_429(client, settings, role_user
 
 def test_login_rotates_the_session(client, role_users):
     user = role_users["participant"]
-    user.set_password(GOOD)
-    user.save()
+    with_password(user, GOOD)
     client.get(reverse("accounts:login"))
     client.cookies["sessionid"] = "x" * 32
     client.post(reverse("accounts:login"), {"username": "p1", "password": GOOD})

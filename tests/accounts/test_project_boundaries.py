@@ -28,6 +28,7 @@ from tallytale.programmes import services as people
 from tallytale.programmes.models import Membership, Person, Project
 from tallytale.programmes.permissions import Actor
 from tests.actors import OPERATOR
+from tests.passwords import with_password
 
 GOOD = "a long enough pass phrase"
 TODAY = dt.date(2025, 6, 30)
@@ -72,8 +73,7 @@ def test_add_person_service_checks_the_actor_itself(coordinator, role_users):
 
 def test_password_reset_refused_for_a_person_who_also_belongs_elsewhere(client, coordinator):
     o1 = User.objects.get(username="o1")
-    o1.set_password(GOOD)
-    o1.save()
+    with_password(o1, GOOD)
     people.add_person("O1", "cwm", actor=OPERATOR)  # an admin joined them to cwm too
     url = reverse("accounts:reset", args=["cwm", "O1"])
     r = client.post(

@@ -10,6 +10,7 @@ from django.urls import reverse
 from tallytale.accounts import mfa
 from tallytale.accounts.models import MfaDevice, RecoveryCode
 from tallytale.core import totp
+from tests.passwords import with_password
 
 GOOD = "a long enough pass phrase"
 
@@ -20,8 +21,7 @@ def enforced(settings):
 
 
 def _password(user):
-    user.set_password(GOOD)
-    user.save()
+    with_password(user, GOOD)
 
 
 def _sign_in(client, username):

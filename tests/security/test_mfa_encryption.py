@@ -16,6 +16,7 @@ from tallytale.accounts import fieldcrypt, mfa
 from tallytale.accounts.models import MfaDevice
 from tallytale.audit.models import AuditEvent
 from tallytale.core import totp
+from tests.passwords import with_password
 
 GOOD = "a long enough pass phrase"
 OLD_KEY = "old-secret-key-" + "q" * 40
@@ -123,8 +124,7 @@ def test_a_changed_key_without_fallback_refuses_codes_but_not_recovery_codes(
 @pytest.fixture
 def tampered(role_users):
     user = role_users["coordinator"]
-    user.set_password(GOOD)
-    user.save()
+    with_password(user, GOOD)
     secret, codes = _enrol(user)
     MfaDevice.objects.filter(user=user).update(encrypted_secret=_tamper(_stored(user)))
     return user, secret, codes

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from tallytale.accounts import mfa
 from tallytale.core import totp
+from tests.passwords import with_password
 
 GOOD = "a long enough pass phrase"
 # every export, download and erasure view, with the arguments to reach it
@@ -25,8 +26,7 @@ GUARDED = [
 @pytest.fixture
 def stale(client, role_users):
     user = role_users["admin"]
-    user.set_password(GOOD)
-    user.save()
+    with_password(user, GOOD)
     client.force_login(user)
     session = client.session
     session[mfa.AUTH_AT] = int(time.time()) - 11 * 60

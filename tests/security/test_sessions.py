@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from tallytale.accounts.middleware import SEEN, STARTED
 from tallytale.accounts.models import SignInSession
+from tests.passwords import with_password
 
 GOOD = "a long enough pass phrase"
 
@@ -21,8 +22,7 @@ def _client(agent: str, address: str) -> Client:
 @pytest.fixture
 def user(role_users):
     u = role_users["researcher"]
-    u.set_password(GOOD)
-    u.save()
+    with_password(u, GOOD)
     return u
 
 

@@ -10,12 +10,13 @@ from tallytale.programmes.models import Person
 from tallytale.surveys import responses as surveys_responses
 from tallytale.surveys import services
 from tallytale.surveys.models import Response
+from tests.passwords import with_password
 
 ANSWERS = {"ons4_life": 6, "ons4_worthwhile": 7, "ons4_happy": 5, "ons4_anxious": 3}
 
 
 def user_for(code):
-    user = get_user_model().objects.create_user(username=code.lower(), password="x" * 16)
+    user = with_password(get_user_model().objects.create_user(username=code.lower()), "x" * 16)
     person = Person.objects.get(code=code)
     person.user = user
     person.save()

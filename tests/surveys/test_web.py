@@ -4,12 +4,13 @@ from django.contrib.auth import get_user_model
 from tallytale.programmes.models import Person
 from tallytale.surveys import services
 from tallytale.surveys.models import Response
+from tests.passwords import with_password
 
 pytestmark = pytest.mark.django_db
 
 
 def login(client, code):
-    user = get_user_model().objects.create_user(username=code.lower(), password="x" * 16)
+    user = with_password(get_user_model().objects.create_user(username=code.lower()), "x" * 16)
     person = Person.objects.get(code=code)
     person.user = user
     person.save()

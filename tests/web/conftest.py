@@ -11,6 +11,7 @@ from tallytale.programmes.models import ContactDetails, Project
 from tallytale.stories import services as stories
 from tallytale.surveys import services as surveys
 from tests.actors import OPERATOR
+from tests.passwords import with_password
 
 PASSWORD = "correct-horse-battery-staple"
 CLI = stories.Actor("cli:test")
@@ -28,8 +29,10 @@ def make_user(
             person = people.add_person(code, project, role, actor=OPERATOR)
     else:
         person = people.get_person(code)
-    # Argon2 is slow by design; only the sign-in test needs a real password.
-    user = User.objects.create_user(username=code.lower(), password=PASSWORD if password else None)
+    # Argon2 is slow by design; only the sign-in test needs a real password, hashed once.
+    user = User.objects.create_user(username=code.lower(), password=None)
+    if password:
+        with_password(user, PASSWORD)
     person.user = user
     person.save(update_fields=["user"])
     return user
