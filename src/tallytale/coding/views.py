@@ -8,7 +8,6 @@ capability. Stories come only from `visible_stories` / `story_text_for` (via ser
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -40,7 +39,6 @@ def _codes(project):
     )
 
 
-@login_required
 @project_view("coding.code")
 def codebook(request: HttpRequest, project: Project) -> HttpResponse:
     if request.method == "POST":
@@ -94,7 +92,6 @@ def _marked(text: str, codings: list[Coding]) -> str:
     return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above
 
 
-@login_required
 @project_view("coding.code")
 def code_story(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     actor = _actor(request)
@@ -149,7 +146,6 @@ def code_story(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
 @project_view("coding.code")
 def decide(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
@@ -168,7 +164,6 @@ def decide(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     return redirect("coding:story", slug=project.slug, pk=coding.story_id)
 
 
-@login_required
 @require_POST
 @project_view("coding.code")
 def memo(request: HttpRequest, project: Project) -> HttpResponse:
@@ -189,7 +184,6 @@ def memo(request: HttpRequest, project: Project) -> HttpResponse:
     return redirect("coding:codebook", slug=project.slug)
 
 
-@login_required
 @project_view("story.read_redacted")
 def agreement(request: HttpRequest, project: Project) -> HttpResponse:
     coders = coder_agreement.coders_of(project)
@@ -219,7 +213,6 @@ def agreement(request: HttpRequest, project: Project) -> HttpResponse:
     )
 
 
-@login_required
 @project_view("story.read_redacted")
 def themes(request: HttpRequest, project: Project) -> HttpResponse:
     if request.method == "POST":
@@ -243,7 +236,6 @@ def themes(request: HttpRequest, project: Project) -> HttpResponse:
     )
 
 
-@login_required
 @project_view("story.read_redacted")
 def theme_run(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     run = ThemeRun.objects.filter(project=project, pk=pk).first()
@@ -262,7 +254,6 @@ def theme_run(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
 @project_view("coding.code")
 def promote(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
@@ -281,7 +272,6 @@ def promote(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     return redirect("coding:theme_run", slug=project.slug, pk=pk)
 
 
-@login_required
 @reauth_required()
 @project_view("story.read_redacted")
 def export(request: HttpRequest, project: Project, kind: str) -> HttpResponse:
