@@ -16,7 +16,7 @@ from pathlib import Path
 import dj_database_url
 from django.db import connection
 
-from tallytale.ops import backup
+from tallytale.ops import archive
 
 PG_SKIP = (
     "needs PostgreSQL: set TALLYTALE_TEST_PG_URL=postgres://user:pass@host:5432/db "
@@ -61,11 +61,11 @@ def scratch_pg(alias: str) -> Iterator[dict]:
         "HOST": base.get("HOST", ""),
         "PORT": base.get("PORT", ""),
     }
-    backup._add_alias(alias, cfg)
+    archive._add_alias(alias, cfg)
     try:
         yield cfg
     finally:
-        backup._drop_alias(alias)
+        archive._drop_alias(alias)
         _drop_database(base, name)
 
 
@@ -83,12 +83,12 @@ def _drop_database(base: dict, name: str) -> None:
 
 @contextlib.contextmanager
 def scratch_sqlite(alias: str, path: Path) -> Iterator[dict]:
-    cfg = backup.sqlite_config(path)
-    backup._add_alias(alias, cfg)
+    cfg = archive.sqlite_config(path)
+    archive._add_alias(alias, cfg)
     try:
         yield cfg
     finally:
-        backup._drop_alias(alias)
+        archive._drop_alias(alias)
 
 
 def url_of(cfg: dict) -> str:

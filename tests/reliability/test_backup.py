@@ -16,8 +16,8 @@ from django.db import connection, connections
 
 from tallytale.audit.services import record, verify_chain
 from tallytale.ledger import services as ledger
-from tallytale.ops import backup
-from tallytale.ops.backup import BackupError
+from tallytale.ops import archive, backup, restore
+from tallytale.ops.archive import BackupError
 
 from ._databases import PG_SKIP, current_url, pg_base, scratch_pg, scratch_sqlite
 
@@ -48,7 +48,7 @@ def populated(scheme, actor, media):
 def _table_rows(alias: str) -> dict[str, list]:
     out = {}
     tables = set(connections[alias].introspection.table_names())
-    for model in backup._models(apps):
+    for model in archive._models(apps):
         if model._meta.db_table not in tables:
             continue
         names = [f.attname for f in model._meta.concrete_fields]
@@ -68,7 +68,7 @@ def test_backup_restores_into_a_fresh_sqlite_database(populated, tmp_path):
     assert "manifest.json" in names and "media/stories/1/rec.webm" in names
     source = _table_rows("default")
     with scratch_sqlite("restored", tmp_path / "restored.sqlite3"):
-        backup.restore_backup(archive, using="restored", media_root=tmp_path / "media2")
+        restore.restore_backup(archive, using="restored", media_root=tmp_path / "media2")
         assert _table_rows("restored") == source
         assert verify_chain("restored").ok
     restored = (tmp_path / "media2/stories/1/rec.webm").read_bytes()
@@ -90,23 +90,23 @@ def test_round_trip_between_sqlite_and_postgresql(populated, tmp_path):
         other = scratch_sqlite("hop1", tmp_path / "hop.sqlite3")
         back = scratch_pg("hop2")
     with other, back:
-        backup.restore_backup(first, using="hop1", media_root=tmp_path / "m1")
+        restore.restore_backup(first, using="hop1", media_root=tmp_path / "m1")
         assert _table_rows("hop1") == source
         assert connections["hop1"].vendor != connection.vendor
         second = tmp_path / "second.zip"
         m2 = backup.create_backup(second, using="hop1", media_root=tmp_path / "m1", verify=False)
         assert len(m2["media"]) == 1
-        backup.restore_backup(second, using="hop2", media_root=tmp_path / "m2")
+        restore.restore_backup(second, using="hop2", media_root=tmp_path / "m2")
         assert _table_rows("hop2") == source
         assert verify_chain("hop2").ok
-        assert backup.ledger_totals("hop2") == backup.ledger_totals("default")
+        assert archive.ledger_totals("hop2") == archive.ledger_totals("default")
 
 
 def test_restore_refuses_a_database_that_holds_data(populated, tmp_path):
     archive = tmp_path / "b.zip"
     backup.create_backup(archive, verify=False)
     with pytest.raises(BackupError, match="not empty"):
-        backup.restore_backup(archive)
+        restore.restore_backup(archive)
 
 
 def test_damaged_or_foreign_archives_are_refused_before_writing(populated, tmp_path):
@@ -123,10 +123,10 @@ def test_damaged_or_foreign_archives_are_refused_before_writing(populated, tmp_p
             zf.writestr(n, data)
     with scratch_sqlite("target", tmp_path / "t.sqlite3"):
         with pytest.raises(BackupError, match="does not match its checksum"):
-            backup.restore_backup(bad, using="target", restore_media=False)
+            restore.restore_backup(bad, using="target", restore_media=False)
         (tmp_path / "plain.txt").write_text("hello")
         with pytest.raises(BackupError, match="not a zip"):
-            backup.restore_backup(tmp_path / "plain.txt", using="target")
+            restore.restore_backup(tmp_path / "plain.txt", using="target")
         newer = tmp_path / "newer.zip"
         manifest["migrations"].append(["ledger", "9999_from_the_future"])
         contents["manifest.json"] = json.dumps(manifest).encode()
@@ -135,8 +135,8 @@ def test_damaged_or_foreign_archives_are_refused_before_writing(populated, tmp_p
             for n, data in contents.items():
                 zf.writestr(n, data)
         with pytest.raises(BackupError, match="newer Tallytale"):
-            backup.restore_backup(newer, using="target", restore_media=False)
-        assert backup._nonempty_tables("target") == []
+            restore.restore_backup(newer, using="target", restore_media=False)
+        assert restore._nonempty_tables("target") == []
 
 
 def test_backup_and_restore_commands(populated, tmp_path):
@@ -210,11 +210,11 @@ def test_restore_refuses_unstorable_text_up_front_naming_table_column_row(popula
             BackupError,
             match=rf"^table ledger_transfer, column category, row \d+ \(id {t.pk}\): .*surrogate",
         ):
-            backup.restore_backup(tmp_path / "lone.zip", using="target", restore_media=False)
-        assert backup._nonempty_tables("target") == []
+            restore.restore_backup(tmp_path / "lone.zip", using="target", restore_media=False)
+        assert restore._nonempty_tables("target") == []
     if pg_base() is None:
         pytest.skip(PG_SKIP)
     with scratch_pg("target_pg"):
         with pytest.raises(BackupError, match=r"column category, .*NUL character"):
-            backup.restore_backup(tmp_path / "nul.zip", using="target_pg", restore_media=False)
-        assert backup._nonempty_tables("target_pg") == []
+            restore.restore_backup(tmp_path / "nul.zip", using="target_pg", restore_media=False)
+        assert restore._nonempty_tables("target_pg") == []

@@ -216,7 +216,7 @@ def test_the_migration_encrypts_plain_secrets_and_its_reverse_decrypts_them():
 
 @pytest.mark.django_db(transaction=True)
 def test_backups_carry_the_secret_encrypted(role_users, tmp_path, settings):
-    from tallytale.ops import backup
+    from tallytale.ops import backup, restore
     from tests.reliability._databases import scratch_sqlite
 
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -227,7 +227,7 @@ def test_backups_carry_the_secret_encrypted(role_users, tmp_path, settings):
     with zipfile.ZipFile(archive) as zf:
         assert not any(secret.encode() in zf.read(name) for name in zf.namelist())
     with scratch_sqlite("restored", tmp_path / "restored.sqlite3"):
-        backup.restore_backup(archive, using="restored", restore_media=False)
+        restore.restore_backup(archive, using="restored", restore_media=False)
         copy = MfaDevice.objects.using("restored").get(user_id=user.pk)
         assert copy.encrypted_secret == _stored(user)
         assert copy.secret == secret

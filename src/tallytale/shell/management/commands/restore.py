@@ -1,6 +1,6 @@
 from tallytale.audit.services import cli_actor
 from tallytale.commands import TallytaleCommand
-from tallytale.ops.backup import restore_backup
+from tallytale.ops.restore import restore_backup
 
 
 class Command(TallytaleCommand):
