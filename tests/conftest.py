@@ -51,3 +51,9 @@ def _fresh_dashboard(settings):
     """Each test sees the dashboard's figures as of now; tests/web/test_dashboard_cache.py
     checks the cached figures served when DASHBOARD_MAX_AGE is on."""
     settings.DASHBOARD_MAX_AGE = 0
+
+
+@pytest.fixture(autouse=True)
+def _private_uploads(settings, tmp_path_factory):
+    """Each test keeps uploaded import files in its own private directory."""
+    settings.TALLYTALE_UPLOAD_ROOT = tmp_path_factory.mktemp("uploads")
