@@ -53,7 +53,10 @@ def _fresh_dashboard(settings):
     settings.DASHBOARD_MAX_AGE = 0
 
 
-@pytest.fixture(autouse=True)
-def _private_uploads(settings, tmp_path_factory):
-    """Each test keeps uploaded import files in its own private directory."""
+@pytest.fixture(autouse=True, scope="session")
+def _private_uploads(tmp_path_factory):
+    """Uploaded import files go to a private directory of the test session (set before any
+    fixture, module-wide seeds included, keeps a file)."""
+    from django.conf import settings
+
     settings.TALLYTALE_UPLOAD_ROOT = tmp_path_factory.mktemp("uploads")

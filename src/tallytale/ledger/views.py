@@ -273,6 +273,7 @@ def import_contributions(request: HttpRequest, project: Project) -> HttpResponse
             text = importers.decode(upload.file.read_bytes())
             return importers.import_contributions(text, project.slug, actor=ledger_actor(request))
 
+        upload = None
         try:
             upload = uploads.received(request, project, "contributions")
             if upload is None and pasted:
@@ -290,6 +291,7 @@ def import_contributions(request: HttpRequest, project: Project) -> HttpResponse
                 state["rows"] = stored_uploads.first_rows(upload, 21)
                 state["upload"] = upload
         except TallytaleError as exc:
+            stored_uploads.discard(upload)
             state["errors"] = uploads.errors_of(exc)
             state["too_big"] = getattr(request, "upload_too_big", False)
     return render(

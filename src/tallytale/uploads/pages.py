@@ -92,6 +92,7 @@ def preview_or_import(
     state = empty_state()
     if request.method != "POST":
         return state
+    upload = None
     try:
         upload = received(request, project, kind)
         if upload is None:
@@ -105,6 +106,7 @@ def preview_or_import(
             state["rows"] = services.first_rows(upload, PREVIEW_ROWS)
             state["upload"] = upload
     except TallytaleError as exc:
+        services.discard(upload)
         state["errors"] = errors_of(exc)
         state["too_big"] = getattr(request, "upload_too_big", False)
     return state

@@ -165,6 +165,13 @@ def consumed(upload: Upload) -> None:
         Upload.objects.filter(pk=upload.pk, consumed_at=None).update(consumed_at=timezone.now())
 
 
+def discard(upload: Upload | None) -> None:
+    """Delete an upload whose import was refused: the user must choose a corrected file."""
+    if upload is not None:
+        upload.file.unlink(missing_ok=True)
+        Upload.objects.filter(pk=upload.pk).delete()
+
+
 def clean(now: dt.datetime | None = None) -> int:
     """Delete expired and consumed uploads with their files, and partial files older than
     an hour (a request that died mid-upload). Returns how many uploads were deleted."""
