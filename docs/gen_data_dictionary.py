@@ -51,6 +51,7 @@ NOBODY = "nobody in the app (kept for checking only)"
 AUDIT = "operators (`tallytale audit`, Django admin); never shown in the app"
 SCHEMA = "every member who can see the form or list"
 INTERNAL = "nobody in the app (internal bookkeeping)"
+UPLOADER = "the user who uploaded it (the import page, until imported or expired)"
 NOT_SHOWN = "not shown on community pages (kept for the member's own data and erasure)"
 
 # classes: "special" = special-category data (UK GDPR art. 9: health, ethnicity...);
@@ -527,6 +528,18 @@ ENTRIES: dict[str, Entry] = {
     "accounts.LoginLink.created_at": ("when", NOBODY),
     "accounts.LoginLink.expires_at": ("when it stops working (15 minutes)", NOBODY),
     "accounts.LoginLink.used_at": ("when it was used", NOBODY),
+    "uploads.Upload.id": ("random id the confirm form sends back (not guessable)", UPLOADER),
+    "uploads.Upload.user": ("who uploaded it; only they may preview or import it", UPLOADER),
+    "uploads.Upload.project": ("the project it is imported into", UPLOADER),
+    "uploads.Upload.kind": ("what it holds: contributions, survey responses or stories", UPLOADER),
+    "uploads.Upload.name": ("the file's name on the uploader's computer", UPLOADER),
+    "uploads.Upload.size": ("bytes", UPLOADER),
+    "uploads.Upload.sha256": ("digest of the bytes as received", NOBODY),
+    "uploads.Upload.content_type": ("type found from the content (CSV with its encoding, or XLSX)", UPLOADER),
+    "uploads.Upload.path": ("where the file is, under the private upload directory", NOBODY),
+    "uploads.Upload.created_at": ("when it was uploaded", UPLOADER),
+    "uploads.Upload.expires_at": ("when `tallytale uploads clean` deletes it if not imported", UPLOADER),
+    "uploads.Upload.consumed_at": ("when it was imported (then deleted by the next clean)", UPLOADER),
     "accounts.ApiToken.selector": ("public half of the token", USER),
     "accounts.ApiToken.token_hash": ("sha256 of the secret half", NOBODY, SECRET),
     "accounts.ApiToken.user": ("whose token", USER),

@@ -51,3 +51,12 @@ def _fresh_dashboard(settings):
     """Each test sees the dashboard's figures as of now; tests/web/test_dashboard_cache.py
     checks the cached figures served when DASHBOARD_MAX_AGE is on."""
     settings.DASHBOARD_MAX_AGE = 0
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_uploads(tmp_path_factory):
+    """Uploaded import files go to a private directory of the test session (set before any
+    fixture, module-wide seeds included, keeps a file)."""
+    from django.conf import settings
+
+    settings.TALLYTALE_UPLOAD_ROOT = tmp_path_factory.mktemp("uploads")

@@ -31,6 +31,7 @@ COMMANDS = {
     "audit": "verify the audit log's hash chain",
     "codes": "codebook: add, rename, move, merge, split, list; agreement; suggested codes",
     "instrument": "survey instruments: list, install built-ins",
+    "uploads": "uploaded import files: delete expired and imported ones",
 }
 NO_DATABASE = {"redact", "restore"}
 

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "tallytale.audit",
     "tallytale.programmes",
+    "tallytale.uploads",
     "tallytale.ledger",
     "tallytale.surveys",
     "tallytale.stories",
@@ -190,6 +191,24 @@ try:  # WhiteNoise warns about a missing directory; an empty one is harmless
 except OSError:
     pass
 MEDIA_ROOT = DATA_DIR / "media"  # private: never served under a public URL
+
+# Import pages' files (tallytale.uploads): streamed in chunks into this private directory
+# (never under MEDIA_URL or STATIC_URL), kept between preview and confirm, then deleted by
+# `tallytale uploads clean`. Size limits per kind in MB.
+TALLYTALE_UPLOAD_ROOT = DATA_DIR / "uploads"
+TALLYTALE_UPLOAD_MAX_MB = {
+    "contributions": float(os.environ.get("TALLYTALE_UPLOAD_MAX_MB_CONTRIBUTIONS", "100")),
+    "responses": float(os.environ.get("TALLYTALE_UPLOAD_MAX_MB_RESPONSES", "100")),
+    "stories": float(os.environ.get("TALLYTALE_UPLOAD_MAX_MB_STORIES", "20")),
+}
+# Files up to this size are previewed by a full dry run; larger ones by their first rows.
+TALLYTALE_UPLOAD_PREVIEW_MAX_MB = float(os.environ.get("TALLYTALE_UPLOAD_PREVIEW_MAX_MB", "5"))
+TALLYTALE_UPLOAD_EXPIRY_HOURS = float(os.environ.get("TALLYTALE_UPLOAD_EXPIRY_HOURS", "24"))
+FILE_UPLOAD_HANDLERS = [
+    "tallytale.uploads.handlers.PrivateUploadHandler",  # import pages: to private storage
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

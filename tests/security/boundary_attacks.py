@@ -18,7 +18,8 @@ class Spec:
 
     `get`: query fields for a GET (None: the route takes no GET). `posts`: one dict of form
     fields per POST to try. `plain`: fields the view reads that name nothing of a project.
-    `files`: a POST field holding an uploaded CSV built from a template (see `CSV`).
+    `files`: a POST field holding an uploaded CSV built from a template (see `CSV`), sent
+    with every POST except those naming an already stored file (an `upload` field).
     """
 
     path: dict[str, str] = field(default_factory=dict)
@@ -113,14 +114,20 @@ WEB: dict[str, Spec] = {
         plain=("action", "amount", "day", "reason", "idempotency_key"),
     ),
     "web:import": Spec(
-        posts=({"confirm": "1", "csv:person_code": "@person", "csv:partner": "@partner_earn"},),
+        posts=(
+            {"confirm": "1", "csv:person_code": "@person", "csv:partner": "@partner_earn"},
+            {"confirm": "1", "upload": "@upload_contributions"},
+        ),
         files={"file": "contributions"},
         plain=("confirm", "text", "file"),
     ),
     "web:import_stories": Spec(
-        posts=({"confirm": "1", "csv:participant_code": "@person"},),
+        posts=(
+            {"confirm": "1", "csv:participant_code": "@person"},
+            {"confirm": "1", "upload": "@upload_stories"},
+        ),
         files={"file": "stories"},
-        plain=("confirm", "data", "name", "digest", "file"),
+        plain=("confirm", "file"),
     ),
     "web:import_responses": Spec(
         posts=(
@@ -130,9 +137,10 @@ WEB: dict[str, Spec] = {
                 "create_participants": "1",
                 "csv:participant_code": "@person",
             },
+            {"confirm": "1", "instrument": "@instrument", "upload": "@upload_responses"},
         ),
         files={"file": "responses"},
-        plain=("confirm", "data", "name", "digest", "file", "create_participants", "wave"),
+        plain=("confirm", "file", "create_participants", "wave"),
     ),
     "web:waves": Spec(
         posts=({"name": "w9", "label": "W"},), plain=("name", "label", "opens_on", "closes_on")

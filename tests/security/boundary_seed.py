@@ -30,6 +30,7 @@ from tallytale.stories.models import Story
 from tallytale.surveys import responses as surveys_responses
 from tallytale.surveys import services as surveys
 from tallytale.surveys.models import Instrument
+from tallytale.uploads import services as uploads
 from tests.actors import OPERATOR
 
 ROLES = ("participant", "researcher", "coordinator", "evaluator", "admin")
@@ -163,7 +164,23 @@ def seed_project(slug: str) -> Seeded:
         s.tokens[role] = accounts.create_api_token(user, f"t-{slug}")[1]
     token_row = ApiToken.objects.filter(user=s.users["participant"]).first()
 
+    # Files the project's coordinator uploaded and has not confirmed yet: the import pages
+    # must not import them for anyone else, nor into another project.
+    head = ",".join(["_uuid", "participant_code", *answers])
+    texts = {
+        "contributions": f"person_code,partner,date,hours,activity\n{member.code},"
+        f"{earn_p.slug},2025-06-05,1,gardening\n",
+        "stories": "external_id,text,participant_code,consent\n"
+        f"ext-{slug}-up,An uploaded story {word}.,{member.code},project\n",
+        "responses": f"{head}\nuuid-{slug}-up,{member.code},{','.join('7' for _ in answers)}\n",
+    }
+    pending = {
+        f"upload_{kind}": str(uploads.keep_text(text, user=coord, project=project, kind=kind).pk)
+        for kind, text in texts.items()
+    }
+
     s.ids.update(
+        **pending,
         slug=slug,
         programme=prog,
         person=member.code,

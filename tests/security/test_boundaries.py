@@ -309,7 +309,7 @@ def build(a: Attack, w: World, bogus: bool = False) -> tuple[str, str, dict, dic
         for k, r in resolved.items()
     }
     files = {}
-    for field_name, kind in s.files.items():
+    for field_name, kind in s.files.items() if "upload" not in fields else ():
         files[field_name] = csv_for(kind, a, theirs, theirs if everything else mine)
     return a.method, path, resolved, files
 

@@ -7,7 +7,6 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from tallytale import uploads as imports
 from tallytale.stories.models import Story
 from tallytale.surveys.models import Response, Wave
 
@@ -34,7 +33,7 @@ def _hidden(html: str, name: str) -> str:
 
 
 def _confirm_fields(html: str, *names: str) -> dict[str, str]:
-    return {n: _hidden(html, n) for n in ("name", "digest", "data", *names)} | {"confirm": "1"}
+    return {n: _hidden(html, n) for n in ("upload", *names)} | {"confirm": "1"}
 
 
 @pytest.mark.parametrize("page", ["import_stories", "import_responses"])
@@ -103,10 +102,12 @@ def test_stories_every_error_by_line(client, site):
     assert Story.objects.count() == before
 
 
-def test_upload_type_and_size_checks(client, site, monkeypatch):
+def test_upload_type_and_size_checks(client, site, settings):
     client.force_login(site["users"]["coordinator"])
     url = reverse("web:import_stories", args=["cwm"])
-    r = client.post(url, {"file": _file("s.txt", b"external_id,text\n")})
+    r = client.post(url, {"file": _file("s.txt", b"PK\x03\x04abc")})
+    assert r.status_code == 400 and "This is not a CSV file." in r.content.decode()
+    r = client.post(url, {"file": _file("s.doc", b"external_id,text\n")})
     assert r.status_code == 400 and "Choose a .csv or .xlsx file." in r.content.decode()
     r = client.post(url, {"file": _file("s.xlsx", b"external_id,text\n")})
     assert "This is not an XLSX workbook." in r.content.decode()
@@ -114,30 +115,30 @@ def test_upload_type_and_size_checks(client, site, monkeypatch):
     assert "This is not a CSV file." in r.content.decode()
     r = client.post(url, {})
     assert "Choose a file to import." in r.content.decode()
-    monkeypatch.setattr(imports, "MAX_UPLOAD_BYTES", 10)
+    settings.TALLYTALE_UPLOAD_MAX_MB = {**settings.TALLYTALE_UPLOAD_MAX_MB, "stories": 0.0001}
     r = client.post(url, {"file": _file("s.csv", STORIES_CSV.encode())})
-    assert r.status_code == 400 and "The file is larger than" in r.content.decode()
+    assert r.status_code == 413 and "The file is larger than 0.0001 MB" in r.content.decode()
 
 
-def test_tampered_confirm_is_refused(client, site):
+def test_unknown_upload_id_is_refused(client, site):
     client.force_login(site["users"]["coordinator"])
     url = reverse("web:import_stories", args=["cwm"])
     html = client.post(url, {"file": _file("s.csv", STORIES_CSV.encode())}).content.decode()
-    fields = _confirm_fields(html)
-    fields["digest"] = "0" * 64
-    r = client.post(url, fields)
-    assert r.status_code == 400 and "damaged on the way" in r.content.decode()
+    for bad in ("0" * 32, "not-a-uuid"):
+        fields = _confirm_fields(html) | {"upload": bad}
+        r = client.post(url, fields)
+        assert r.status_code == 400 and "no longer available" in r.content.decode()
 
 
 def test_temporary_files_are_deleted(client, site, tmp_path, monkeypatch):
+    """Nothing goes through the system's temporary directory; a refused file is not kept."""
     import tempfile
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     client.force_login(site["users"]["coordinator"])
-    client.post(
-        reverse("web:import_stories", args=["cwm"]),
-        {"file": _file("s.csv", STORIES_CSV.encode())},
-    )
+    url = reverse("web:import_stories", args=["cwm"])
+    client.post(url, {"file": _file("s.csv", STORIES_CSV.encode())})
+    client.post(url, {"file": _file("s.xlsx", b"not a workbook")})
     assert list(tmp_path.iterdir()) == []
 
 

@@ -20,12 +20,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tallytale import offline, uploads
+from tallytale import offline
 from tallytale.core import ledger as ledger_rules
-from tallytale.errors import NotFound, TallytaleError
+from tallytale.errors import InputErrors, NotFound, TallytaleError
 from tallytale.programmes.models import Membership, Organisation, Project
 from tallytale.programmes.permissions import Actor, project_view
 from tallytale.programmes.read import participant_codes
+from tallytale.uploads import pages as uploads
+from tallytale.uploads import services as stored_uploads
+from tallytale.uploads.handlers import accepts_upload
 
 from . import importers
 from . import services as ledger
@@ -251,44 +254,54 @@ def ledger_page(request: HttpRequest, project: Project) -> HttpResponse:
     )
 
 
+@accepts_upload("contributions")
 @require_http_methods(["GET", "POST"])
 @project_view("ledger.correct")
 def import_contributions(request: HttpRequest, project: Project) -> HttpResponse:
     """Import hours from CSV: a preview first (a dry run rolled back), then the real import.
 
-    Every problem is listed with its line; a repeated import writes nothing twice (each row
-    has a key derived from its content).
+    The file (or the pasted rows) is kept in private storage and the confirm form names it
+    by id. Every problem is listed with its line; a repeated import writes nothing twice
+    (each row has a key derived from its content).
     """
-    text = ""
-    errors: list[str] = []
-    preview = None
-    done = None
+    state = uploads.empty_state()
+    pasted = ""
     if request.method == "POST":
-        upload = request.FILES.get("file")
-        confirm = request.POST.get("confirm") == "1"
+        pasted = request.POST.get("text", "")
 
-        def run():
+        def run(upload):
+            text = importers.decode(upload.file.read_bytes())
             return importers.import_contributions(text, project.slug, actor=ledger_actor(request))
 
+        upload = None
         try:
-            text = importers.decode(upload.read()) if upload else request.POST.get("text", "")
-            if confirm:
-                done = run()
+            upload = uploads.received(request, project, "contributions")
+            if upload is None and pasted:
+                upload = stored_uploads.keep_text(
+                    pasted, user=request.user, project=project, kind="contributions"
+                )
+            if upload is None:
+                raise InputErrors([_("Choose a file to import.")])
+            if request.POST.get("confirm") == "1":
+                state["done"] = run(upload)
+                stored_uploads.consumed(upload)
             else:
-                preview = uploads.dry_run(run)
+                if uploads.previewable(upload):
+                    state["preview"] = uploads.dry_run(lambda: run(upload))
+                state["rows"] = stored_uploads.first_rows(upload, 21)
+                state["upload"] = upload
         except TallytaleError as exc:
-            errors = uploads.errors_of(exc)
+            stored_uploads.discard(upload)
+            state["errors"] = uploads.errors_of(exc)
+            state["too_big"] = getattr(request, "upload_too_big", False)
     return render(
         request,
         "ledger/import.html",
         {
             "project": project,
-            "text": text,
-            "errors": errors,
-            "preview": preview,
-            "rows": [ln.split(",") for ln in text.splitlines()[:21]] if preview else [],
-            "done": done,
+            "text": pasted,
             "header": ",".join(importers.HEADER),
+            **state,
         },
-        status=400 if errors else 200,
+        status=uploads.status_of(state),
     )

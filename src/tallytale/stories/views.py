@@ -20,13 +20,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tallytale import offline, uploads
+from tallytale import offline
 from tallytale.accounts.reauth import reauth_required
 from tallytale.core import consent as consent_rules
 from tallytale.errors import InputErrors, TallytaleError
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Project
 from tallytale.programmes.permissions import SIGNED_IN, declares, project_or_404, project_view
+from tallytale.uploads import pages as uploads
+from tallytale.uploads.handlers import accepts_upload
 
 from . import access, media, review, services
 from . import importers as story_importers
@@ -337,6 +339,7 @@ def transcript(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 # --- coordinator: story import ---------------------------------------------------------------
 
 
+@accepts_upload("stories")
 @require_http_methods(["GET", "POST"])
 @project_view("people.manage")
 def import_stories(request: HttpRequest, project: Project) -> HttpResponse:
@@ -344,14 +347,12 @@ def import_stories(request: HttpRequest, project: Project) -> HttpResponse:
     first (the import rolled back), every problem listed with its line, then the import."""
     permissions.require(request.user, "story.collect", project)
     actor = _actor(request)
-    first_rows: list[list[str]] = []
 
     def importer(path: Path):
         rows = story_importers.read_rows(path)
-        first_rows[:] = [cells for _line, cells in rows[:11]]
         return story_importers.import_stories(rows, project.slug, actor=actor)
 
-    state = uploads.preview_or_import(request, importer)
+    state = uploads.preview_or_import(request, project, "stories", importer)
     return render(
         request,
         "tallytale/import_file.html",
@@ -361,10 +362,9 @@ def import_stories(request: HttpRequest, project: Project) -> HttpResponse:
             "title": _("Import stories"),
             "columns": ", ".join(story_importers.REQUIRED),
             "optional": ", ".join([*story_importers.OPTIONAL, "sig:…"]),
-            "rows": first_rows if state["preview"] else [],
             **state,
         },
-        status=400 if state["errors"] else 200,
+        status=uploads.status_of(state),
     )
 
 

@@ -24,7 +24,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tallytale import offline, uploads
+from tallytale import offline
 from tallytale.accounts.reauth import reauth_required
 from tallytale.errors import AlreadyExists, InputErrors, TallytaleError
 from tallytale.programmes.models import Membership, Person, Project
@@ -38,6 +38,8 @@ from tallytale.programmes.permissions import (
     require,
 )
 from tallytale.surveys import responses as surveys_responses
+from tallytale.uploads import pages as uploads
+from tallytale.uploads.handlers import accepts_upload
 
 from . import importers as survey_importers
 from . import services
@@ -378,6 +380,7 @@ def _int(value: str | None) -> int | None:
         return None
 
 
+@accepts_upload("responses")
 @require_http_methods(["GET", "POST"])
 @project_view("survey.manage")
 def import_responses(request: HttpRequest, project: Project) -> HttpResponse:
@@ -418,7 +421,11 @@ def import_responses(request: HttpRequest, project: Project) -> HttpResponse:
             create_participants=chosen["create"],
         )
 
-    state = uploads.empty_state(errors) if errors else uploads.preview_or_import(request, importer)
+    state = (
+        uploads.empty_state(errors)
+        if errors
+        else uploads.preview_or_import(request, project, "responses", importer)
+    )
     return render(
         request,
         "tallytale/import_file.html",
@@ -433,7 +440,7 @@ def import_responses(request: HttpRequest, project: Project) -> HttpResponse:
             "mapping": mapping,
             **state,
         },
-        status=400 if state["errors"] else 200,
+        status=uploads.status_of(state),
     )
 
 
