@@ -535,11 +535,20 @@ ENTRIES: dict[str, Entry] = {
     "uploads.Upload.name": ("the file's name on the uploader's computer", UPLOADER),
     "uploads.Upload.size": ("bytes", UPLOADER),
     "uploads.Upload.sha256": ("digest of the bytes as received", NOBODY),
-    "uploads.Upload.content_type": ("type found from the content (CSV with its encoding, or XLSX)", UPLOADER),
+    "uploads.Upload.content_type": (
+        "type found from the content (CSV with its encoding, or XLSX)",
+        UPLOADER,
+    ),
     "uploads.Upload.path": ("where the file is, under the private upload directory", NOBODY),
     "uploads.Upload.created_at": ("when it was uploaded", UPLOADER),
-    "uploads.Upload.expires_at": ("when `tallytale uploads clean` deletes it if not imported", UPLOADER),
-    "uploads.Upload.consumed_at": ("when it was imported (then deleted by the next clean)", UPLOADER),
+    "uploads.Upload.expires_at": (
+        "when `tallytale uploads clean` deletes it if not imported",
+        UPLOADER,
+    ),
+    "uploads.Upload.consumed_at": (
+        "when it was imported (then deleted by the next clean)",
+        UPLOADER,
+    ),
     "accounts.ApiToken.selector": ("public half of the token", USER),
     "accounts.ApiToken.token_hash": ("sha256 of the secret half", NOBODY, SECRET),
     "accounts.ApiToken.user": ("whose token", USER),
