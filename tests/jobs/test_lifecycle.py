@@ -4,43 +4,17 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import OperationalError
 from django.utils import timezone
 
 from tallytale.errors import InvalidInput, NotFound
 from tallytale.jobs import services as jobs
 from tallytale.jobs.models import Job
 from tallytale.jobs.worker import run_pending
-from tallytale.programmes import services as people
 from tests.actors import OPERATOR
 
-from .conftest import member
+from .conftest import CALLS, member
 
 State = Job.State
-CALLS: list[int] = []
-
-
-def _echo(job):
-    CALLS.append(job.pk)
-    behaviour = job.params.get("do")
-    if behaviour == "locked" and job.attempts < 2:
-        raise OperationalError("database is locked")
-    if behaviour == "boom":
-        raise InvalidInput("row 3: hours must be a number")
-    if behaviour == "cancel-me":
-        Job.objects.filter(pk=job.pk).update(state=State.CANCELLED)
-    jobs.progress(job, 1, 2, "half way")
-    return jobs.Result(b"hello", "echo.txt", "text/plain")
-
-
-jobs.register("test.echo", capability="evidence.read", handler=_echo, label="Echo")
-
-
-@pytest.fixture
-def projects(db):
-    people.create_project("alpha", "Alpha")
-    people.create_project("beta", "Beta")
-    return people.get_project("alpha"), people.get_project("beta")
 
 
 def test_a_job_runs_once_and_keeps_its_file_private(projects, settings):

@@ -136,10 +136,8 @@ def start(kind: str, *, actor: Any, project: Any, params: dict, key: str | None 
         _require(actor, spec.capability, project)
     elif _user(actor) is None and not getattr(actor, "is_operator", False):
         raise PermissionDenied("sign in to start a job")
-    if key:
-        existing = Job.objects.filter(key=key).first()
-        if existing is not None:
-            return existing
+    if key and (existing := _same_key(key, kind, project)) is not None:
+        return existing
     try:
         with transaction.atomic():
             job = Job.objects.create(
@@ -149,10 +147,19 @@ def start(kind: str, *, actor: Any, project: Any, params: dict, key: str | None 
             )  # fmt: skip
             _enqueue(job)
     except IntegrityError:
-        if key and (existing := Job.objects.filter(key=key).first()) is not None:
+        if key and (existing := _same_key(key, kind, project)) is not None:
             return existing  # another request with the same key won the race
         raise
     return job
+
+
+def _same_key(key: str, kind: str, project: Any) -> Job | None:
+    existing = Job.objects.filter(key=key).first()
+    if existing is not None and (
+        existing.kind != kind or existing.project_id != getattr(project, "pk", None)
+    ):
+        raise InvalidInput(f"key: {key!r} already names another job")
+    return existing
 
 
 def _enqueue(job: Job, delay: float = 0) -> None:
