@@ -23,6 +23,7 @@ COMMANDS = {
     "export": "export responses, stories, codebooks",
     "report": "build an evidence report (or queue it as a job with --queue)",
     "worker": "run background jobs (report builds) from the queue",
+    "jobs": "background jobs: list, cancel, retry, delete expired results",
     "themes": "discover themes in stories",
     "redact": "mask personal data in text",
     "story": "withdraw stories, change consent, review redactions",

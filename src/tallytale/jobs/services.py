@@ -220,6 +220,7 @@ def finish(job: Job, *, file: Result | None = None) -> None:
     now = timezone.now()
     fields = {
         "state": State.DONE, "finished_at": now, "heartbeat_at": now, "result_path": relative,
+        "done": job.total,
         "result_name": file.filename if file else "", "result_type": file.content_type if file else "",
         "result_size": len(file.content) if file else 0, "message": "",
         "expires_at": now + dt.timedelta(days=settings.JOBS_KEEP_DAYS),

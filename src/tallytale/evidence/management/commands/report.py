@@ -55,8 +55,8 @@ class Command(TallytaleCommand):
         )
 
     def handle(self, *args, **o):
-        if o["format"] == "pdf" and not o["out"]:
-            raise CommandError("a PDF needs --out FILE")
+        if o["format"] == "pdf" and not o["out"] and not o["queue"]:
+            raise CommandError("a PDF needs --out FILE (or --queue)")
         if not o["project"] and not o["programme"]:
             raise CommandError("give --project SLUG or --programme SLUG")
         if o["project"] and o["programme"]:
