@@ -71,3 +71,19 @@ def test_a_job_whose_user_is_gone_does_not_run_as_an_operator(sample):
     run_pending()
     job.refresh_from_db()
     assert job.state == Job.State.FAILED and "no longer has an account" in job.error
+
+
+def test_report_queue_prints_the_job_id_and_the_worker_builds_it(sample):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("report", "--project", "riverside", "--format", "md", "--queue", stdout=out)
+    job = Job.objects.get(pk=int(out.getvalue()))
+    assert job.state == Job.State.QUEUED and job.by_operator and job.params["fmt"] == "md"
+    run_pending()
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE and job.result_name.endswith(".md")
+    with pytest.raises(CommandError, match="--key goes with --queue"):
+        call_command("report", "--project", "riverside", "--key", "k", stdout=StringIO())

@@ -127,7 +127,7 @@ def test_a_worker_killed_mid_job_leaves_it_retryable_and_nothing_half_written(da
     assert state == "failed" and "retry it" in error
     # ... and a retry runs it to the end, once
     assert _tt(env, "jobs", "retry", str(job_id)) == f"job {job_id}: queued"
-    _tt(env, "worker", "--burst")
+    _tt(env, "worker", "--burst", "--processes", "2")  # two workers, one claim
     state, attempts, path = database.one(
         f"SELECT state, attempts, result_path FROM jobs_job WHERE id = {job_id}"
     )
