@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -181,10 +182,17 @@ class Command(TallytaleCommand):
 
     def _start_worker(self) -> subprocess.Popen:
         """One background worker beside the web server (report downloads are jobs), on
-        the same database; it stops when the server stops."""
+        the same database; it stops when the server stops.
+
+        `serve` replaces this process with gunicorn (exec), so no code of ours runs when
+        the server stops: on Linux the kernel sends the worker SIGTERM when its parent (by
+        then gunicorn's master) exits, and Ctrl-C reaches the worker with the terminal's
+        whole process group. A SIGTERM lets the worker finish its job, then exit."""
         # the child reads the same DATABASE_URL (set by --db) or the same default file
         self.stdout.write("running one background worker beside it (`tallytale worker`)")
-        return subprocess.Popen([sys.executable, "-m", "tallytale.cli", "worker"])
+        return subprocess.Popen(
+            [sys.executable, "-m", "tallytale.cli", "worker"], preexec_fn=_die_with_parent
+        )
 
     def _stop_worker(self, worker: subprocess.Popen) -> None:
         if worker.poll() is None:
@@ -194,3 +202,12 @@ class Command(TallytaleCommand):
             except subprocess.TimeoutExpired:
                 worker.kill()  # its job stays retryable (see tests/reliability)
                 worker.wait()
+
+
+def _die_with_parent() -> None:
+    """In the worker child: ask Linux for SIGTERM when the parent process ends."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
