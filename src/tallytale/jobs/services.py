@@ -372,9 +372,8 @@ def jobs_for_project(actor: Any, project: Any) -> QuerySet[Job]:
     readable = []
     for spec in KINDS.values():
         try:
-            _require(actor, spec.capability, project) if not getattr(
-                actor, "is_operator", False
-            ) else None
+            if not getattr(actor, "is_operator", False):
+                _require(actor, spec.capability, project)
         except PermissionDenied:
             continue
         readable.append(spec.name)
@@ -388,6 +387,7 @@ def jobs_of(user: Any) -> QuerySet[Job]:
 
 # The one django-tasks task: run a job by id with its kind's handler (each app registers
 # its kinds when Django starts, so the worker knows them all).
+
 # a locked SQLite file, a dropped PostgreSQL connection, a serialisation failure: try again
 TRANSIENT = (Transient, OperationalError, InterfaceError)
 
@@ -407,7 +407,10 @@ def run_job(job_id: int) -> str:
         log.warning("job %s: transient failure %s", job.pk, exc)
         requeue(job, f"a temporary problem: {exc}")
         return "requeued"
-    except (TallytaleError, PermissionDenied) as exc:
+    except PermissionDenied as exc:
+        fail(job, f"not permitted: {exc}" if str(exc) else "not permitted")
+        return "failed"
+    except TallytaleError as exc:
         fail(job, str(exc) or type(exc).__name__)
         return "failed"
     except DatabaseError as exc:
