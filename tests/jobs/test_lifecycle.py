@@ -154,8 +154,12 @@ def test_expired_results_are_deleted(projects, settings):
     run_pending()
     job.refresh_from_db()
     path = jobs.result_file(job, OPERATOR)
+    from django_tasks_db.models import DBTaskResult
+
+    assert DBTaskResult.objects.filter(pk=job.task_id).exists()
     assert jobs.cleanup(now=timezone.now() + dt.timedelta(days=settings.JOBS_KEEP_DAYS + 1)) == 1
     assert not path.exists()
+    assert not DBTaskResult.objects.filter(pk=job.task_id).exists()  # the queue is pruned too
     job.refresh_from_db()
     with pytest.raises(NotFound):
         jobs.result_file(job, OPERATOR)

@@ -330,8 +330,14 @@ def recover_stale(seconds: float | None = None) -> int:
 
 
 def cleanup(now: dt.datetime | None = None) -> int:
-    """Delete result files past their expiry (and files of jobs no longer in the table)."""
+    """Delete result files past their expiry (and files of jobs no longer in the table),
+    and the task queue's finished rows as old (the jobs keep their own history)."""
+    from django_tasks_db.models import DBTaskResult
+
     now = now or timezone.now()
+    DBTaskResult.objects.finished().filter(
+        finished_at__lt=now - dt.timedelta(days=settings.JOBS_KEEP_DAYS)
+    ).delete()
     expired = Job.objects.filter(expires_at__lt=now).exclude(result_path="")
     count = 0
     for job in expired:
