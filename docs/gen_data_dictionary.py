@@ -52,6 +52,10 @@ AUDIT = "operators (`tallytale audit`, Django admin); never shown in the app"
 SCHEMA = "every member who can see the form or list"
 INTERNAL = "nobody in the app (internal bookkeeping)"
 UPLOADER = "the user who uploaded it (the import page, until imported or expired)"
+JOBS = (
+    "whoever may read what the job produces (its kind's capability in the project); a "
+    "personal job, its owner"
+)
 NOT_SHOWN = "not shown on community pages (kept for the member's own data and erasure)"
 
 # classes: "special" = special-category data (UK GDPR art. 9: health, ethnicity...);
@@ -64,6 +68,33 @@ PERSONAL = "personal"
 Entry = tuple[str, str] | tuple[str, str, str]
 
 ENTRIES: dict[str, Entry] = {
+    # --- jobs --------------------------------------------------------------------------
+    "jobs.Job.kind": ("what the job does, e.g. `evidence.report`", JOBS),
+    "jobs.Job.user": ("the signed-in user who started it (emptied if the user goes)", JOBS),
+    "jobs.Job.actor_label": ("who started it, as text (`web:name`, `cli:...`)", JOBS),
+    "jobs.Job.by_operator": ("started at the command line (runs with operator rights)", JOBS),
+    "jobs.Job.project": ("project it belongs to; empty for a user's own downloads", JOBS),
+    "jobs.Job.params": ("what to build: format, audience and the like; never personal data", JOBS),
+    "jobs.Job.key": ("idempotency key: the same key starts one job", INTERNAL),
+    "jobs.Job.state": ("queued, running, done, failed or cancelled", JOBS),
+    "jobs.Job.done": ("progress: steps done", JOBS),
+    "jobs.Job.total": ("progress: steps in all", JOBS),
+    "jobs.Job.message": ("progress in words", JOBS),
+    "jobs.Job.error": ("why it failed, in words", JOBS),
+    "jobs.Job.attempts": ("how many times a worker has started it", JOBS),
+    "jobs.Job.result_path": ("where its result file is, in private storage", INTERNAL),
+    "jobs.Job.result_name": ("the result file's name for download", JOBS),
+    "jobs.Job.result_type": ("the result file's media type", JOBS),
+    "jobs.Job.result_size": ("the result file's size in bytes", JOBS),
+    "jobs.Job.task_id": ("the django-tasks result that carries it to a worker", INTERNAL),
+    "jobs.Job.created_at": ("when it was queued", JOBS),
+    "jobs.Job.started_at": ("when a worker last started it", JOBS),
+    "jobs.Job.heartbeat_at": (
+        "when its worker last reported (a silent one is taken as dead)",
+        INTERNAL,
+    ),
+    "jobs.Job.finished_at": ("when it ended", JOBS),
+    "jobs.Job.expires_at": ("when its result file is deleted", JOBS),
     # --- audit -------------------------------------------------------------------------
     "audit.AuditEvent.at": ("when it happened", AUDIT),
     "audit.AuditEvent.actor": ("the signed-in user who did it (emptied if the user goes)", AUDIT),

@@ -39,6 +39,14 @@ def scheme(db):
     return "cwm"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_jobs_root(tmp_path_factory):
+    """Job results go to a scratch directory, never the working copy's data dir."""
+    from django.conf import settings
+
+    settings.JOBS_ROOT = tmp_path_factory.mktemp("jobs")
+
+
 @pytest.fixture(autouse=True)
 def _mfa_not_enforced(settings):
     """Tests sign in with `force_login`, which has no second step; the tests of MFA itself

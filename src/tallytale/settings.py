@@ -62,7 +62,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "tallytale.audit",
+    "tallytale.jobs",
     "tallytale.programmes",
     "tallytale.uploads",
     "tallytale.ledger",
@@ -210,7 +213,19 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Background jobs (tallytale.jobs) run on django-tasks' database backend: jobs are rows in
+# the same database (SQLite or PostgreSQL), claimed by `tallytale worker` processes (on
+# PostgreSQL with SELECT ... FOR UPDATE SKIP LOCKED), so workers scale out over machines
+# sharing one PostgreSQL.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Job results live here: private, under the data dir, served only by the jobs' download view.
+JOBS_ROOT = Path(os.environ.get("TALLYTALE_JOBS_ROOT", DATA_DIR / "jobs")).resolve()
+JOBS_KEEP_DAYS = int(os.environ.get("TALLYTALE_JOBS_KEEP_DAYS", "7"))
+# A running job whose worker has not reported for this long is taken as dead (killed,
+# machine lost): `tallytale worker` marks it failed, and it may be retried.
+JOBS_STALE_SECONDS = int(os.environ.get("TALLYTALE_JOBS_STALE_SECONDS", "900"))
+JOBS_MAX_ATTEMPTS = 3
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

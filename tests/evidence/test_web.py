@@ -19,8 +19,13 @@ def test_report_page_and_download_capped_by_role(sample, client):
     page = client.get("/evidence/riverside/")
     assert page.status_code == 200 and b"Key figures" in page.content
     assert client.get("/evidence/riverside/?audience=research_team").status_code == 404
-    dl = client.get("/evidence/riverside/report.html?audience=project")
-    assert dl.status_code == 200 and dl["Content-Disposition"].startswith("attachment")
+    assert client.get("/evidence/riverside/report.html?audience=project").status_code == 405
+    queued = client.post("/evidence/riverside/report.html", {"audience": "project"})
+    assert queued.status_code == 302 and "/p/riverside/jobs/" in queued.url
+    assert (
+        client.post("/evidence/riverside/report.html", {"audience": "research_team"}).status_code
+        == 404
+    )
     member = User.objects.create_user(username="m")
     p = people.get_person("RIV0002")
     p.user = member

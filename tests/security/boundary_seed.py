@@ -22,6 +22,7 @@ from tallytale.coding import services as coding
 from tallytale.coding import themes as coding_themes
 from tallytale.coding.models import Origin
 from tallytale.community import services as community
+from tallytale.jobs import services as jobs
 from tallytale.ledger import services as ledger
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Programme, Project
@@ -163,6 +164,20 @@ def seed_project(slug: str) -> Seeded:
     for role, user in s.users.items():
         s.tokens[role] = accounts.create_api_token(user, f"t-{slug}")[1]
     token_row = ApiToken.objects.filter(user=s.users["participant"]).first()
+    report = {"fmt": "md", "audience": "project"}
+    job = jobs.start(
+        "evidence.report", actor=stories.Actor(f"web:{coord.username}", coord), project=project,
+        params=report,
+    )  # fmt: skip
+    jobs.begin(job.pk)
+    jobs.finish(job, file=jobs.Result(f"Report {word}".encode(), f"{word}.md", "text/markdown"))
+    member_user = s.users["participant"]
+    own_job = jobs.start(
+        "evidence.report", actor=stories.Actor(f"web:{member_user.username}", member_user),
+        project=None, params=report,
+    )  # fmt: skip
+    jobs.begin(own_job.pk)
+    jobs.finish(own_job, file=jobs.Result(f"Mine {word}".encode(), f"{word}.md", "text/plain"))
 
     # Files the project's coordinator uploaded and has not confirmed yet: the import pages
     # must not import them for anyone else, nor into another project.
@@ -211,6 +226,8 @@ def seed_project(slug: str) -> Seeded:
         invitation=secret,
         invitation_pk=invitation.pk,
         api_token=token_row.pk,
+        job=job.pk,
+        my_job=own_job.pk,
         canary=word,
         answers=answers,
     )

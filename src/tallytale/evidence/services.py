@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,6 +81,7 @@ def build_and_record(
     strict: bool = False,
     actor_label: str,
     actor: Any = None,
+    within_record: Callable[[BuiltReport], None] | None = None,
 ) -> BuiltReport:
     """Build, render and log one report (metadata only: who, when, audience, format, sha256).
 
@@ -88,6 +90,8 @@ def build_and_record(
     inside one made every other writer, a coordinator's ledger entry included, wait and
     then fail with "database is locked". Only the record of the build (the custom claims'
     results, the build log and its audit event) is written, in one short transaction.
+    `within_record` runs inside that transaction: a job finishes there, so the build is
+    logged exactly when its job turns done (never twice, never a log without a result).
     """
     from . import render
 
@@ -116,8 +120,12 @@ def build_and_record(
             project_slug=report["project"] or "", audience=audience, format=fmt, sha256=digest,
             programme=report["programme"] or "",
         )  # fmt: skip
-    name = f"tallytale-report-{slug}-{audience}.{fmt}"
-    return BuiltReport(content, report, build, name, CONTENT_TYPES[fmt])
+        built = BuiltReport(
+            content, report, build, f"tallytale-report-{slug}-{audience}.{fmt}", CONTENT_TYPES[fmt]
+        )
+        if within_record is not None:
+            within_record(built)
+    return built
 
 
 def _may_build(actor: Any, project: str | None, programme: str | None, audience: str) -> None:

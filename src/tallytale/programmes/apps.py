@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class ProgrammesConfig(AppConfig):
     name = "tallytale.programmes"
     verbose_name = "Programmes, projects and people"
+
+    def ready(self) -> None:
+        # jobs sits below programmes: it checks who may read a job with these rules
+        from tallytale.jobs import services as jobs
+
+        from .permissions import require
+
+        jobs.set_policy(require)

@@ -99,6 +99,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "people.manage": frozenset({Role.COORDINATOR, Role.ADMIN}),
     "evidence.read": frozenset({Role.EVALUATOR, Role.COORDINATOR, Role.ADMIN, Role.RESEARCHER}),
     "community.participate": frozenset(set(Role.values)),
+    # a project's jobs page; each job is then checked against what its kind produces
+    "jobs.read": frozenset(set(Role.values)),
 }
 
 RESEARCH_TEAM = frozenset({Role.RESEARCHER, Role.COORDINATOR, Role.ADMIN})

@@ -8,7 +8,7 @@ from tallytale.ledger import views as ledger
 from tallytale.stories import views as stories
 from tallytale.surveys import views as surveys
 
-from . import me, roles, views
+from . import jobs, me, roles, views
 
 app_name = "web"
 urlpatterns = [
@@ -18,6 +18,18 @@ urlpatterns = [
     path("offline/", views.offline, name="offline"),
     path("me/", me.me, name="me"),
     path("me/data.<str:fmt>", me.download, name="my_data"),
+    path("me/jobs/", jobs.my_jobs, name="my_jobs"),
+    path("me/jobs/<int:job_id>/", jobs.my_job, name="my_job"),
+    path("me/jobs/<int:job_id>/status.json", jobs.my_job_status, name="my_job_status"),
+    path("me/jobs/<int:job_id>/download", jobs.my_job_download, name="my_job_download"),
+    path("me/jobs/<int:job_id>/cancel", jobs.my_job_cancel, name="my_job_cancel"),
+    path("me/jobs/<int:job_id>/retry", jobs.my_job_retry, name="my_job_retry"),
+    path("p/<slug:slug>/jobs/", jobs.project_jobs, name="jobs"),
+    path("p/<slug:slug>/jobs/<int:job_id>/", jobs.job, name="job"),
+    path("p/<slug:slug>/jobs/<int:job_id>/status.json", jobs.job_status, name="job_status"),
+    path("p/<slug:slug>/jobs/<int:job_id>/download", jobs.job_download, name="job_download"),
+    path("p/<slug:slug>/jobs/<int:job_id>/cancel", jobs.job_cancel, name="job_cancel"),
+    path("p/<slug:slug>/jobs/<int:job_id>/retry", jobs.job_retry, name="job_retry"),
     path("p/<slug:slug>/research/", roles.research, name="research"),
     path("p/<slug:slug>/hours/", ledger.hours, name="hours"),
     path("p/<slug:slug>/coordinate/", roles.coordinate, name="coordinate"),

@@ -43,14 +43,29 @@ class Command(TallytaleCommand):
             action="store_true",
             help="exit non-zero if any claim lacks a story or any story a number",
         )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="queue the build as a job for `tallytale worker` and print the job id",
+        )
+        parser.add_argument(
+            "--key",
+            metavar="KEY",
+            help="with --queue: a second --queue with the same key returns the first job",
+        )
 
     def handle(self, *args, **o):
-        if o["format"] == "pdf" and not o["out"]:
-            raise CommandError("a PDF needs --out FILE")
+        if o["format"] == "pdf" and not o["out"] and not o["queue"]:
+            raise CommandError("a PDF needs --out FILE (or --queue)")
         if not o["project"] and not o["programme"]:
             raise CommandError("give --project SLUG or --programme SLUG")
         if o["project"] and o["programme"]:
             raise CommandError("give --project or --programme, not both")
+        if o["queue"]:
+            self._queue(o)
+            return
+        if o["key"]:
+            raise CommandError("--key goes with --queue")
         built = services.build_and_record(
             project=o["project"],
             programme=o["programme"],
@@ -82,3 +97,20 @@ class Command(TallytaleCommand):
         else:
             sys.stdout.flush()
             self.stdout.write(built.content.decode("utf-8"))
+
+    def _queue(self, o: dict) -> None:
+        from tallytale.evidence.tasks import start_build
+        from tallytale.programmes.permissions import Actor
+        from tallytale.programmes.services import get_programme, get_project
+
+        if o["strict"] or o["out"]:
+            raise CommandError("--strict and --out need the synchronous build (drop --queue)")
+        project = get_project(o["project"]) if o["project"] else None
+        if o["programme"]:
+            get_programme(o["programme"])  # a clear error now, not in the worker
+        job = start_build(
+            actor=Actor.cli(cli_actor()), project=project, fmt=o["format"],
+            audience=o["audience"], key=o["key"], programme=o["programme"], rule=o["rule"],
+            start=parse_date(o["start"], "--from"), end=parse_date(o["end"], "--to"),
+        )  # fmt: skip
+        self.stdout.write(str(job.pk))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -168,7 +171,43 @@ class Command(TallytaleCommand):
                 "two-step sign-in is off for this demo server (TALLYTALE_MFA=1 turns it on)"
             )
         self.stdout.write(f"\nserving the demo at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-        if "serve" in get_commands():
-            call_command("serve", port=port)
-        else:
-            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+        worker = self._start_worker()
+        try:
+            if "serve" in get_commands():
+                call_command("serve", port=port)
+            else:
+                call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+        finally:
+            self._stop_worker(worker)
+
+    def _start_worker(self) -> subprocess.Popen:
+        """One background worker beside the web server (report downloads are jobs), on
+        the same database; it stops when the server stops.
+
+        `serve` replaces this process with gunicorn (exec), so no code of ours runs when
+        the server stops: on Linux the kernel sends the worker SIGTERM when its parent (by
+        then gunicorn's master) exits, and Ctrl-C reaches the worker with the terminal's
+        whole process group. A SIGTERM lets the worker finish its job, then exit."""
+        # the child reads the same DATABASE_URL (set by --db) or the same default file
+        self.stdout.write("running one background worker beside it (`tallytale worker`)")
+        return subprocess.Popen(
+            [sys.executable, "-m", "tallytale.cli", "worker"], preexec_fn=_die_with_parent
+        )
+
+    def _stop_worker(self, worker: subprocess.Popen) -> None:
+        if worker.poll() is None:
+            worker.terminate()  # the worker finishes its current job, then exits
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker.kill()  # its job stays retryable (see tests/reliability)
+                worker.wait()
+
+
+def _die_with_parent() -> None:
+    """In the worker child: ask Linux for SIGTERM when the parent process ends."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
