@@ -3,6 +3,8 @@ from django.urls import get_resolver, reverse
 
 from tallytale.coding import services
 from tallytale.coding.models import Code, Coding, Origin
+from tallytale.jobs.models import Job
+from tallytale.jobs.worker import run_pending
 from tallytale.programmes.permissions import declared_permission
 
 from .conftest import CLI
@@ -63,15 +65,26 @@ def test_research_pages(client, cwm, users, story, corpus):
     client.force_login(users["evaluator"])  # reads redacted stories, does not code
     assert client.get(reverse("coding:agreement", args=["cwm"])).status_code == 200
     r = client.post(reverse("coding:themes", args=["cwm"]), {"k": "2"})
-    assert r.status_code == 200  # the evaluator sees no research-team-only stories: too few
+    assert r.status_code == 302 and run_pending() == 1
+    # the evaluator sees no research-team-only stories: too few, said on the job's page
+    refused = Job.objects.get()
+    assert refused.state == Job.State.FAILED and "at least" in refused.error
+    assert "at least" in client.get(r["Location"]).content.decode()
     client.force_login(users["coordinator"])
     r = client.post(reverse("coding:themes", args=["cwm"]), {"k": "2", "method": "lexical"})
-    assert r.status_code == 302
-    run_page = client.get(r["Location"])
+    assert r.status_code == 302  # queued: the job's page
+    assert run_pending() == 1
+    job = Job.objects.exclude(pk=refused.pk).get()
+    assert job.state == Job.State.DONE, job.error
+    job_page = client.get(r["Location"]).content.decode()
+    assert job.params["link"] in job_page
+    run_page = client.get(job.params["link"])
     assert run_page.status_code == 200 and b"Prevalence" in run_page.content
     assert b"Make a code" in run_page.content
-    qdpx = client.get(reverse("coding:export", args=["cwm", "qdpx"]))
-    assert qdpx.status_code == 200 and qdpx["Content-Type"] == "application/zip"
+    assert client.post(reverse("coding:export", args=["cwm", "qdpx"])).status_code == 302
+    run_pending()
+    qdpx = Job.objects.get(kind="coding.refi")
+    assert qdpx.state == Job.State.DONE and qdpx.result_type == "application/zip"
     client.force_login(users["member"])
     assert client.get(reverse("coding:agreement", args=["cwm"])).status_code == 403
-    assert client.get(reverse("coding:export", args=["cwm", "qdc"])).status_code == 403
+    assert client.post(reverse("coding:export", args=["cwm", "qdc"])).status_code == 403

@@ -147,8 +147,16 @@ WEB: dict[str, Spec] = {
         posts=({"name": "w9", "label": "W"},), plain=("name", "label", "opens_on", "closes_on")
     ),
     "web:evaluate": Spec(),
-    "web:export_stories": Spec(),
-    "web:export_survey": Spec(path={"instrument_id": "@instrument"}),
+    # exports are queued as jobs by a POST (the job's download is web:job_download)
+    "web:export_stories": Spec(
+        get=None, posts=({"idempotency_key": "k-boundary-5"},), plain=("idempotency_key",)
+    ),
+    "web:export_survey": Spec(
+        path={"instrument_id": "@instrument"},
+        get=None,
+        posts=({"idempotency_key": "k-boundary-6"},),
+        plain=("idempotency_key",),
+    ),
     "web:sync_story": Spec(get=None, posts=(STORY,), plain=(*STORY, *STORY_PLAIN)),
     "web:sync_survey": Spec(
         path={"instrument_id": "@instrument"},
@@ -204,12 +212,17 @@ WEB: dict[str, Spec] = {
         get=None, posts=({"story": "@story", "code": "@code", "text": "memo"},), plain=("text",)
     ),
     "coding:agreement": Spec(plain=("coder", "unit")),
-    "coding:themes": Spec(posts=({"k": "2", "method": "lexical"},), plain=("k", "method")),
+    "coding:themes": Spec(
+        posts=({"k": "2", "method": "lexical", "idempotency_key": "k-boundary-7"},),
+        plain=("k", "method", "idempotency_key"),
+    ),
     "coding:theme_run": Spec(path={"pk": "@theme_run"}),
     "coding:promote": Spec(
         path={"pk": "@theme_run"}, get=None, posts=({"theme": "0"},), plain=("theme", "name")
     ),
-    "coding:export": Spec(),
+    "coding:export": Spec(
+        get=None, posts=({"idempotency_key": "k-boundary-8"},), plain=("idempotency_key",)
+    ),
     "evidence:report": Spec(get={"audience": "public"}, plain=("audience",)),
     "evidence:download": Spec(
         get=None,

@@ -16,14 +16,18 @@ GOOD = "a long enough pass phrase"
 GUARDED = [
     ("web:my_data", {"fmt": "json"}),
     ("web:export_stories", {"slug": "cwm", "fmt": "csv"}),
-    ("web:export_survey", {"slug": "cwm", "instrument_id": 1}),
+    ("web:export_survey", {"slug": "cwm", "instrument_id": 1, "fmt": "csv"}),
     ("stories:withdraw_all", {}),
-    ("coding:export", {"slug": "cwm", "kind": "csv"}),
+    ("coding:export", {"slug": "cwm", "kind": "qdpx"}),
     ("evidence:download", {"slug": "cwm", "fmt": "csv"}),
     ("web:job_download", {"slug": "cwm", "job_id": 1}),
     ("web:my_job_download", {"job_id": 1}),
 ]
-POSTED = {"stories:withdraw_all", "evidence:download"}  # the rest are GET downloads
+# exports are queued as jobs by a POST; the rest are GET downloads
+POSTED = {
+    "stories:withdraw_all", "evidence:download", "web:export_stories", "web:export_survey",
+    "coding:export",
+}  # fmt: skip
 
 
 @pytest.fixture

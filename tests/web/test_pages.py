@@ -8,6 +8,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tallytale.audit.models import AuditEvent
+from tallytale.jobs.models import Job
+from tallytale.jobs.worker import run_pending
 from tallytale.ledger.models import Contribution, Transfer
 from tallytale.programmes.models import Membership
 from tallytale.programmes.permissions import declared_permission
@@ -160,15 +162,18 @@ def test_members_and_waves_pages_call_services(client, site):
 
 def test_evaluator_exports_only_redacted_project_audience(client, site):
     client.force_login(site["users"]["evaluator"])
-    r = client.get(reverse("web:export_stories", args=["cwm", "json"]))
-    assert r.status_code == 200
-    assert "project" in r["Content-Disposition"]
-    rows = json.loads(r.content)
+    r = client.post(reverse("web:export_stories", args=["cwm", "json"]))
+    assert r.status_code == 302  # queued: the job's page
+    assert run_pending() == 1
+    job = Job.objects.get()
+    assert job.state == Job.State.DONE and "project" in job.result_name
+    got = client.get(reverse("web:job_download", args=["cwm", job.pk]))
+    rows = json.loads(b"".join(got.streaming_content))
     assert [row["id"] for row in rows] == [site["story"].pk]
-    r = client.get(reverse("web:export_survey", args=["cwm", site["instrument"].pk]))
-    assert r.status_code == 200
+    r = client.post(reverse("web:export_survey", args=["cwm", site["instrument"].pk, "csv"]))
+    assert r.status_code == 302
     client.force_login(site["users"]["participant"])
-    assert client.get(reverse("web:export_stories", args=["cwm", "csv"])).status_code == 403
+    assert client.post(reverse("web:export_stories", args=["cwm", "csv"])).status_code == 403
 
 
 def test_service_worker_and_manifest(client):

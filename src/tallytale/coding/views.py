@@ -7,8 +7,9 @@ capability. Stories come only from `visible_stories` / `story_text_for` (via ser
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.html import escape
@@ -17,12 +18,13 @@ from django.views.decorators.http import require_POST
 
 from tallytale.accounts.reauth import reauth_required
 from tallytale.errors import NotFound, TallytaleError
+from tallytale.jobs.models import Job
 from tallytale.programmes.models import Project
 from tallytale.programmes.permissions import can, project_view
 
 from . import access as coding_access
 from . import agreement as coder_agreement
-from . import refi, services
+from . import services, tasks
 from . import themes as theme_runs
 from .models import COUNTED, Code, Coding, Memo, Origin, ThemeRun
 from .services import Actor
@@ -73,6 +75,7 @@ def codebook(request: HttpRequest, project: Project) -> HttpResponse:
             "codes": _codes(project),
             "stories": [(s, s.pk in coded) for s in stories],
             "research_team": can(request.user, "story.read_redacted", project),
+            "key": uuid.uuid4().hex,
         },
     )
 
@@ -215,24 +218,32 @@ def agreement(request: HttpRequest, project: Project) -> HttpResponse:
 
 @project_view("story.read_redacted")
 def themes(request: HttpRequest, project: Project) -> HttpResponse:
+    """Theme runs; the form queues discovery as a job (it can take minutes on a large
+    project) and sends the user to its page, which links to the run when it is done."""
     if request.method == "POST":
         k = request.POST.get("k") or None
+        key = request.POST.get("idempotency_key", "")[:64]
         try:
-            run = theme_runs.discover_themes(
-                project,
-                actor=_actor(request),
-                k=int(k) if k else None,
-                auto=not k,
+            job = tasks.start_discovery(
+                actor=_actor(request), project=project, k=int(k) if k else None,
                 method=request.POST.get("method", "lexical"),
-            )
-        except (TallytaleError, ValueError) as exc:
+                key=f"themes:{project.pk}:{request.user.pk}:{key}" if key else None,
+            )  # fmt: skip
+        except ValueError:
+            messages.error(request, "k: must be a whole number")
+        except TallytaleError as exc:
             messages.error(request, str(exc))
         else:
-            return redirect("coding:theme_run", slug=project.slug, pk=run.pk)
+            return redirect("web:job", project.slug, job.pk)
     return render(
         request,
         "coding/themes.html",
-        {"project": project, "runs": ThemeRun.objects.filter(project=project)[:50]},
+        {
+            "project": project,
+            "runs": ThemeRun.objects.filter(project=project)[:50],
+            "jobs": Job.objects.filter(project=project, kind=tasks.THEMES)[:10],
+            "key": uuid.uuid4().hex,
+        },
     )
 
 
@@ -272,17 +283,17 @@ def promote(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     return redirect("coding:theme_run", slug=project.slug, pk=pk)
 
 
+@require_POST
 @reauth_required()
 @project_view("story.read_redacted")
 def export(request: HttpRequest, project: Project, kind: str) -> HttpResponse:
-    if kind == "qdc":
-        data = refi.export_codebook(project, actor=_actor(request))
-        ctype = "application/xml"
-    elif kind == "qdpx":
-        data, _ = refi.export_project(project, actor=_actor(request))
-        ctype = "application/zip"
-    else:
-        raise PermissionDenied("unknown export")
-    response = HttpResponse(data, content_type=ctype)
-    response["Content-Disposition"] = f'attachment; filename="{project.slug}.{kind}"'
-    return response
+    """Queue the codebook (.qdc) or the coded project (.qdpx) and send the user to its job's
+    page; a double click (the same form key) queues one job."""
+    if kind not in tasks.EXPORT_KINDS:
+        raise Http404("unknown export")
+    key = request.POST.get("idempotency_key", "")[:64]
+    job = tasks.start_export(
+        actor=_actor(request), project=project, kind=kind,
+        key=f"coding:{project.pk}:{request.user.pk}:{key}" if key else None,
+    )  # fmt: skip
+    return redirect("web:job", project.slug, job.pk)

@@ -5,4 +5,5 @@ class StoriesConfig(AppConfig):
     name = "tallytale.stories"
 
     def ready(self) -> None:
-        from . import personal_data  # noqa: F401 - answers for a person's export and erasure
+        # personal_data answers for a person's export and erasure; tasks registers the export job
+        from . import personal_data, tasks  # noqa: F401

@@ -8,7 +8,6 @@ Views only translate HTTP to service calls. What a viewer may see comes from
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from django.contrib import messages
@@ -32,7 +31,6 @@ from tallytale.uploads.handlers import accepts_upload
 
 from . import access, media, review, services
 from . import importers as story_importers
-from .exporters import export_stories
 from .forms import ConsentForm, CorrectionForm, StoryForm, TranscriptForm
 from .models import TEXT_FIELDS, Story
 from .services import Actor
@@ -402,28 +400,19 @@ def sync_story(request: HttpRequest, project: Project) -> JsonResponse:
 # --- export ---------------------------------------------------------------------------------
 
 
+@require_POST
 @reauth_required()
 @project_view("story.read_redacted")
 def export_project_stories(request: HttpRequest, project: Project, fmt: str) -> HttpResponse:
-    """The project's stories as CSV or JSON, always redacted, for the widest audience the
-    viewer may take."""
-    if fmt not in ("csv", "json"):
+    """Queue the project's stories as CSV or JSON, always redacted, for the widest audience
+    the viewer may take (decided again when the job runs); the user goes to its job page."""
+    from . import tasks
+
+    if fmt not in tasks.FORMATS:
         raise Http404("unknown format")
-    audience = access.export_audience(request.user, project)
-    body, _n = export_stories(
-        project,
-        fmt,
-        audience,
-        actor_label=f"web:{request.user.get_username()}",
-        actor=request.user,
-    )
-    if fmt == "json":
-        content, ctype = json.dumps(body, ensure_ascii=False, default=str), "application/json"
-    else:
-        content, ctype = body, "text/csv; charset=utf-8"
-    response = HttpResponse(content, content_type=ctype)
-    response["Content-Disposition"] = (
-        f'attachment; filename="stories-{project.slug}-{audience}.{fmt}"'
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    key = request.POST.get("idempotency_key", "")[:64]
+    job = tasks.start_export(
+        actor=Actor.from_request(request), project=project, fmt=fmt,
+        key=f"stories:{project.pk}:{request.user.pk}:{key}" if key else None,
+    )  # fmt: skip
+    return redirect("web:job", project.slug, job.pk)

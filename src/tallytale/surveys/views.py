@@ -10,7 +10,6 @@ question. Participants answer for themselves; researchers and coordinators
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -496,26 +495,24 @@ def sync_survey(request: HttpRequest, instrument_id: int) -> JsonResponse:
 # --- export ---------------------------------------------------------------------------------
 
 
+@require_POST
 @reauth_required()
 @project_view("survey.export")
-def export_survey(request: HttpRequest, project: Project, instrument_id: int) -> HttpResponse:
-    """One survey's responses as CSV (pseudonymous codes only)."""
-    instrument = Instrument.objects.filter(project=project, pk=instrument_id).first()
-    if instrument is None:
+def export_survey(
+    request: HttpRequest, project: Project, instrument_id: int, fmt: str
+) -> HttpResponse:
+    """Queue the export of one survey's responses (CSV, Parquet or SPSS; pseudonymous codes
+    only) and send the user to its job's page: a large survey's file takes too long for a
+    request. A double click (the same form key) queues one job."""
+    from . import exporters, tasks
+
+    if fmt not in exporters.FORMATS:
+        raise Http404("no such format")
+    if not Instrument.objects.filter(project=project, pk=instrument_id).exists():
         raise Http404("no such survey")
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "export.csv"
-        services.export_responses(
-            instrument,
-            "csv",
-            out,
-            actor_label=f"web:{request.user.get_username()}",
-            user=request.user,
-        )
-        body = out.read_bytes()
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{project.slug}-{instrument.form_id}.csv"'
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    key = request.POST.get("idempotency_key", "")[:64]
+    job = tasks.start_export(
+        actor=Actor.from_request(request), project=project, instrument_id=instrument_id,
+        fmt=fmt, key=f"surveys:{project.pk}:{request.user.pk}:{key}" if key else None,
+    )  # fmt: skip
+    return redirect("web:job", project.slug, job.pk)

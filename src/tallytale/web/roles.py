@@ -11,6 +11,7 @@ offline sync) live in that app: `ledger.views`, `surveys.views`, `stories.views`
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from django.conf import settings
 from django.contrib import messages
@@ -234,6 +235,8 @@ def evaluate(request: HttpRequest, project: Project) -> HttpResponse:
             "figures": figures,
             "k": rule.k,
             "audience": access.export_audience(request.user, project),
+            "key": uuid.uuid4().hex,
+            "survey_formats": (("csv", "CSV"), ("parquet", "Parquet"), ("sav", "SPSS")),
             "instruments": surveys.latest_instruments(project)
             if can(request.user, "survey.export", project)
             else [],

@@ -47,7 +47,7 @@ urlpatterns = [
         name="export_stories",
     ),
     path(
-        "p/<slug:slug>/export/survey-<int:instrument_id>.csv",
+        "p/<slug:slug>/export/survey-<int:instrument_id>.<str:fmt>",
         surveys.export_survey,
         name="export_survey",
     ),

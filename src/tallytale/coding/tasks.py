@@ -1,0 +1,76 @@
+"""Coding's heavy work as background jobs: the REFI-QDA project export (`coding.refi`) and
+theme discovery (`coding.themes`). Each re-checks `story.read_redacted` with the user who
+queued it when it runs (inside `refi` and `themes`), and sees only the stories they may."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from tallytale.errors import InvalidInput
+from tallytale.jobs import services as jobs
+from tallytale.jobs.models import Job
+from tallytale.programmes.permissions import Actor
+
+from . import refi
+from . import themes as theme_runs
+
+EXPORT = "coding.refi"
+THEMES = "coding.themes"
+CAPABILITY = "story.read_redacted"
+EXPORT_KINDS = {"qdc": "application/xml", "qdpx": "application/zip"}
+
+
+def _actor(job: Job) -> Actor:
+    """The job's actor: its user (or the operator, for a job queued at the command line)."""
+    user = jobs.runs_as(job)
+    label = f"job {job.pk} for {job.actor_label}"
+    return Actor.cli(label) if user is None else Actor(label, user)
+
+
+def start_export(*, actor: Any, project: Any, kind: str, key: str | None = None) -> Job:
+    if kind not in EXPORT_KINDS:
+        raise InvalidInput(f"kind: must be one of {', '.join(EXPORT_KINDS)}")
+    return jobs.start(EXPORT, actor=actor, project=project, params={"kind": kind}, key=key)
+
+
+def run_export(job: Job) -> jobs.Result:
+    kind, project = job.params["kind"], job.project
+    jobs.progress(job, 0, 1, f"writing the .{kind} file")
+    if kind == "qdc":
+        data = refi.export_codebook(project, actor=_actor(job))
+    else:
+        data, _n = refi.export_project(project, actor=_actor(job))
+    return jobs.Result(data, f"{project.slug}.{kind}", EXPORT_KINDS[kind])
+
+
+def start_discovery(
+    *, actor: Any, project: Any, k: int | None, method: str, key: str | None = None
+) -> Job:
+    """Queue theme discovery; bad parameters are refused now, with the field named."""
+    from tallytale.core import themes as core_themes
+
+    if method not in core_themes.METHODS:
+        raise InvalidInput("method: must be 'lexical', 'semantic' or 'static'")
+    if k is not None and k < 2:
+        raise InvalidInput("k: must be at least 2")
+    params = {"k": k, "method": method}
+    return jobs.start(THEMES, actor=actor, project=project, params=params, key=key)
+
+
+def run_discovery(job: Job) -> None:
+    k, method = job.params.get("k"), job.params.get("method", "lexical")
+    jobs.progress(job, 0, 2, f"clustering stories ({method})")
+    run = theme_runs.discover_themes(
+        job.project, actor=_actor(job), k=k, auto=k is None, method=method
+    )
+    jobs.progress(job, 1, 2, f"found {run.k} themes in {run.n_stories} stories")
+    # the job's page links to the run it made
+    link = reverse("coding:theme_run", kwargs={"slug": job.project.slug, "pk": run.pk})
+    job.params = {**job.params, "theme_run": run.pk, "link": link}
+    Job.objects.filter(pk=job.pk).update(params=job.params)
+
+
+jobs.register(EXPORT, capability=CAPABILITY, handler=run_export, label="REFI-QDA export")
+jobs.register(THEMES, capability=CAPABILITY, handler=run_discovery, label="Theme discovery")

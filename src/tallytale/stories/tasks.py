@@ -1,0 +1,49 @@
+"""The stories export as a background job (kind `stories.export`): always redacted, for the
+widest audience the user who queued it may take when the job runs (checked again then)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tallytale.core import consent as consent_rules
+from tallytale.errors import InvalidInput
+from tallytale.jobs import services as jobs
+from tallytale.jobs.models import Job
+from tallytale.programmes.permissions import require
+
+from . import access
+from .exporters import export_stories
+
+KIND = "stories.export"
+CAPABILITY = "story.read_redacted"
+FORMATS = ("csv", "json")
+
+
+def start_export(*, actor: Any, project: Any, fmt: str, key: str | None = None) -> Job:
+    if fmt not in FORMATS:
+        raise InvalidInput(f"format: must be one of {', '.join(FORMATS)}")
+    return jobs.start(KIND, actor=actor, project=project, params={"fmt": fmt}, key=key)
+
+
+def run(job: Job) -> jobs.Result:
+    fmt, project, user = job.params["fmt"], job.project, jobs.runs_as(job)
+    if user is not None:
+        require(user, CAPABILITY, project)
+    # the operator (command line) exports what the research team may read, redacted
+    audience = (
+        access.export_audience(user, project) if user is not None else consent_rules.RESEARCH_TEAM
+    )
+    jobs.progress(job, 0, 1, f"exporting stories for the {audience} audience")
+    body, _n = export_stories(
+        project, fmt, audience, actor_label=f"job {job.pk} for {job.actor_label}", actor=user
+    )
+    if fmt == "json":
+        content, ctype = json.dumps(body, ensure_ascii=False, default=str), "application/json"
+    else:
+        content, ctype = str(body), "text/csv; charset=utf-8"
+    name = f"stories-{project.slug}-{audience}.{fmt}"
+    return jobs.Result(content.encode("utf-8"), name, ctype)
+
+
+jobs.register(KIND, capability=CAPABILITY, handler=run, label="Stories export")
