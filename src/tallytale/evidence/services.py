@@ -69,6 +69,9 @@ CONTENT_TYPES = {
 }
 
 
+STEPS = 3  # gather, render, record: the stages `build_and_record` reports
+
+
 def build_and_record(
     *,
     project: str | None = None,
@@ -82,6 +85,7 @@ def build_and_record(
     actor_label: str,
     actor: Any = None,
     within_record: Callable[[BuiltReport], None] | None = None,
+    on_step: Callable[[int, int, str], None] | None = None,
 ) -> BuiltReport:
     """Build, render and log one report (metadata only: who, when, audience, format, sha256).
 
@@ -92,16 +96,22 @@ def build_and_record(
     results, the build log and its audit event) is written, in one short transaction.
     `within_record` runs inside that transaction: a job finishes there, so the build is
     logged exactly when its job turns done (never twice, never a log without a result).
+    `on_step(done, total, message)` hears each stage (a job's progress, a terminal's line);
+    it is never called inside the transaction.
     """
     from . import render
 
     if fmt not in FORMATS:
         raise InvalidInput(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     _may_build(actor, project, programme, audience)
+    step = on_step or (lambda done, total, message: None)
+    step(0, STEPS, f"gathering the figures and stories for the {audience} report")
     model, custom = _build(project=project, programme=programme, audience=audience, rule=rule,
                            start=start, end=end)  # fmt: skip
     report = report_json(model)
+    step(1, STEPS, f"rendering {len(report['claims'])} claims as {fmt}")
     content = render.render(report, fmt)
+    step(2, STEPS, "recording the build")
     digest = hashlib.sha256(content).hexdigest()
     slug = report["project"] or report["programme"]
     proj = Project.objects.filter(slug=report["project"]).first() if report["project"] else None

@@ -43,7 +43,6 @@ def start_build(
 
 def build(job: Job) -> None:
     params = job.params
-    jobs.progress(job, 0, 2, f"building the {params['audience']} report")
     label = f"job {job.pk} for {job.actor_label}"
 
     def done(built: services.BuiltReport) -> None:
@@ -55,6 +54,7 @@ def build(job: Job) -> None:
         rule=params.get("rule") or "default", start=_date(params.get("start")),
         end=_date(params.get("end")),
         actor=jobs.runs_as(job), within_record=done,
+        on_step=lambda n, total, message: jobs.progress(job, n, total, message),
     )  # fmt: skip
 
 

@@ -76,6 +76,7 @@ class Command(TallytaleCommand):
             end=parse_date(o["end"], "--to"),
             strict=o["strict"],
             actor_label=cli_actor(),
+            on_step=self._progress if self.stderr.isatty() else None,
         )
         check = built.report["rule_check"]
         if o["strict"] and not check["ok"]:
@@ -97,6 +98,11 @@ class Command(TallytaleCommand):
         else:
             sys.stdout.flush()
             self.stdout.write(built.content.decode("utf-8"))
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        """Where the build stands, on stderr only when a person watches it (a terminal):
+        stdout may be the report itself, and a pipe or a log wants no progress lines."""
+        self.stderr.write(f"[{done + 1}/{total}] {message}")
 
     def _queue(self, o: dict) -> None:
         from tallytale.evidence.tasks import start_build

@@ -14,11 +14,13 @@ import subprocess
 import sys
 
 from django.utils.crypto import get_random_string
+from django_tasks_db.compat import task_finished
 from django_tasks_db.management.commands.db_worker import Worker
 
 from tallytale.commands import TallytaleCommand
 from tallytale.errors import InvalidInput
 from tallytale.jobs import services as jobs
+from tallytale.jobs.models import Job
 
 
 class Command(TallytaleCommand):
@@ -63,7 +65,41 @@ class Command(TallytaleCommand):
             excluded_queue_names=[],
         )  # fmt: skip
         worker.configure_signals()  # first SIGTERM: finish the current job, then stop
-        worker.run()
+        task_finished.connect(self._finished, dispatch_uid="tallytale.worker.finished")
+        try:
+            worker.run()
+        finally:
+            task_finished.disconnect(dispatch_uid="tallytale.worker.finished")
+
+    def _finished(self, sender, task_result, **kwargs) -> None:
+        """One line per job the worker ran to its end (or put back in the queue), for a
+        person watching or a log: a task that found its job already run prints nothing."""
+        if not task_result.args:
+            return
+        try:
+            if task_result.return_value == "skipped":
+                return
+        except ValueError:
+            pass  # the task raised: its job says how it failed
+        job = Job.objects.filter(pk=task_result.args[0]).select_related("project").first()
+        if job is not None:
+            self.stdout.write(job_line(job))
+
+
+def job_line(job: Job) -> str:
+    """`job 12 surveys.export (riverside): done in 1.3 s, riverside-swemwbs.csv (4 kB)`"""
+    where = f" ({job.project.slug})" if job.project else ""
+    took = ""
+    if job.started_at and job.finished_at:
+        took = f" in {(job.finished_at - job.started_at).total_seconds():.1f} s"
+    line = f"job {job.pk} {job.kind}{where}: {job.state}{took}"
+    if job.state == Job.State.DONE and job.result_name:
+        line += f", {job.result_name} ({max(1, round(job.result_size / 1024))} kB)"
+    elif job.state == Job.State.FAILED and job.error:
+        line += f": {job.error.splitlines()[0][:200]}"
+    elif job.state == Job.State.QUEUED and job.message:
+        line += f": {job.message}"  # a transient failure, tried again later
+    return line
 
     def _supervise(self, o: dict) -> None:
         """Run N single-process workers and pass SIGINT/SIGTERM on to them."""
