@@ -22,7 +22,7 @@ COMMANDS = {
     "import": "import contributions, forms, responses, stories, codebooks",
     "export": "export responses, stories, codebooks",
     "report": "build an evidence report (or queue it as a job with --queue)",
-    "worker": "run background jobs (report builds) from the queue",
+    "worker": "run background jobs (reports, exports, theme discovery) from the queue",
     "jobs": "background jobs: list, cancel, retry, delete expired results",
     "themes": "discover themes in stories",
     "redact": "mask personal data in text",

@@ -17,7 +17,7 @@ class Command(TallytaleCommand):
     help = (
         "Build an evidence report: every figure with its interval and its people's stories. "
         "With --strict, fail (listing them) if a published figure has no story or a shown "
-        "story has no figure."
+        "story has no figure. On a terminal, shows its stages on stderr."
     )
 
     def add_arguments(self, parser):

@@ -26,7 +26,8 @@ from tallytale.jobs.models import Job
 class Command(TallytaleCommand):
     help = (
         "Run queued background jobs. Marks jobs whose worker died as failed (retryable) and "
-        "deletes expired results on start. With --burst, exit once the queue is empty."
+        "deletes expired results on start. Prints one line per job it finished. With --burst, "
+        "exit once the queue is empty."
     )
 
     def add_arguments(self, parser):
