@@ -30,6 +30,8 @@ from tallytale.accounts import services as accounts
 from tallytale.core import consent as consent_rules
 from tallytale.evidence import render as evidence_render
 from tallytale.evidence import services as evidence
+from tallytale.jobs.models import Job
+from tallytale.jobs.worker import run_pending
 from tallytale.programmes import permissions
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Person, Project
@@ -255,6 +257,15 @@ def test_no_canary_reaches_anyone_it_should_not(client, world):
             continue
         for kwargs, query in candidates(name, p, world):
             pages.append((fill(route, kwargs) + (f"?{query}" if query else ""), False))
+    # survey answers leave as export jobs now: the coordinator queues each project's export,
+    # a worker runs it, and every role's crawl tries the job's download
+    for slug, inst in instruments.items():
+        client.force_login(users["coordinator"])
+        client.post(f"/p/{slug}/export/survey-{inst.pk}.csv", {"idempotency_key": f"leak-{slug}"})
+    run_pending()
+    for job in Job.objects.filter(kind="surveys.export", state="done"):
+        pages.append((f"/p/{job.project.slug}/jobs/{job.pk}/download", False))
+    client.logout()
     pages = sorted(set(pages))
 
     leaks: list[str] = []

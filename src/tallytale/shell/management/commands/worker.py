@@ -86,22 +86,6 @@ class Command(TallytaleCommand):
         if job is not None:
             self.stdout.write(job_line(job))
 
-
-def job_line(job: Job) -> str:
-    """`job 12 surveys.export (riverside): done in 1.3 s, riverside-swemwbs.csv (4 kB)`"""
-    where = f" ({job.project.slug})" if job.project else ""
-    took = ""
-    if job.started_at and job.finished_at:
-        took = f" in {(job.finished_at - job.started_at).total_seconds():.1f} s"
-    line = f"job {job.pk} {job.kind}{where}: {job.state}{took}"
-    if job.state == Job.State.DONE and job.result_name:
-        line += f", {job.result_name} ({max(1, round(job.result_size / 1024))} kB)"
-    elif job.state == Job.State.FAILED and job.error:
-        line += f": {job.error.splitlines()[0][:200]}"
-    elif job.state == Job.State.QUEUED and job.message:
-        line += f": {job.message}"  # a transient failure, tried again later
-    return line
-
     def _supervise(self, o: dict) -> None:
         """Run N single-process workers and pass SIGINT/SIGTERM on to them."""
         argv = [sys.executable, "-m", "tallytale.cli", "worker", "--interval", str(o["interval"])]
@@ -119,3 +103,19 @@ def job_line(job: Job) -> str:
         codes = [child.wait() for child in children]
         if any(codes):
             raise SystemExit(max(codes))
+
+
+def job_line(job: Job) -> str:
+    """`job 12 surveys.export (riverside): done in 1.3 s, riverside-swemwbs.csv (4 kB)`"""
+    where = f" ({job.project.slug})" if job.project else ""
+    took = ""
+    if job.started_at and job.finished_at:
+        took = f" in {(job.finished_at - job.started_at).total_seconds():.1f} s"
+    line = f"job {job.pk} {job.kind}{where}: {job.state}{took}"
+    if job.state == Job.State.DONE and job.result_name:
+        line += f", {job.result_name} ({max(1, round(job.result_size / 1024))} kB)"
+    elif job.state == Job.State.FAILED and job.error:
+        line += f": {job.error.splitlines()[0][:200]}"
+    elif job.state == Job.State.QUEUED and job.message:
+        line += f": {job.message}"  # a transient failure, tried again later
+    return line
