@@ -103,7 +103,7 @@ def build_and_record(
 
     if fmt not in FORMATS:
         raise InvalidInput(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    _may_build(actor, project, programme, audience)
+    require_audience(actor, project, programme, audience)
     step = on_step or (lambda done, total, message: None)
     step(0, STEPS, f"gathering the figures and stories for the {audience} report")
     model, custom = _build(project=project, programme=programme, audience=audience, rule=rule,
@@ -138,7 +138,7 @@ def build_and_record(
     return built
 
 
-def _may_build(actor: Any, project: str | None, programme: str | None, audience: str) -> None:
+def require_audience(actor: Any, project: str | None, programme: str | None, audience: str) -> None:
     """The service checks the audience itself (a shell that forgets cannot leak): a signed-in
     user builds only audiences their role allows, in every project the report covers. The
     command line (no user) is the operator."""

@@ -32,7 +32,7 @@ def start_build(
             f"format: unknown format {fmt!r}; choose from {', '.join(services.FORMATS)}"
         )
     if project is not None:
-        services._may_build(actor, project.slug, None, audience)
+        services.require_audience(actor, project.slug, None, audience)
     elif not getattr(actor, "is_operator", False):
         raise PermissionDenied("programme reports are built at the command line")
     params = {"fmt": fmt, "audience": audience, "programme": programme, "rule": rule,
