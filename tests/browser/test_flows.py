@@ -67,6 +67,8 @@ def test_collect_offline_on_a_phone_then_sync_once(sign_in, context, site):
     page.get_by_role("button", name="Record hours").click()
     page.wait_for_selector("html[data-queue-count='2']")
     page.goto(reverse("web:offline"))
+    # the list is drawn from the device's queue after the page loads: wait for it
+    page.wait_for_selector("[data-queue-list] li:nth-child(2)")
     assert page.locator("[data-queue-list] li").count() == 2
     assert Story.objects.filter(teller__code="M2").count() == 0
 
