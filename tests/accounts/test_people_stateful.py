@@ -254,6 +254,7 @@ def test_people_and_accounts_state_machine(scheme, settings_fast_passwords):
         ("CC", "cwm", "coordinator"),
         ("CT", "town", "coordinator"),
         ("CE", "elsewhere", "coordinator"),
+        ("T1", "cwm", "participant"),  # one person in two projects (an admin joined them)
     ):
         people.add_person(code, project, role, actor=OPERATOR)
     for code in ("CC", "CT", "CE", "T1", "X1"):
