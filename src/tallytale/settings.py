@@ -207,6 +207,8 @@ TALLYTALE_UPLOAD_MAX_MB = {
 # Files up to this size are previewed by a full dry run; larger ones by their first rows.
 TALLYTALE_UPLOAD_PREVIEW_MAX_MB = float(os.environ.get("TALLYTALE_UPLOAD_PREVIEW_MAX_MB", "5"))
 TALLYTALE_UPLOAD_EXPIRY_HOURS = float(os.environ.get("TALLYTALE_UPLOAD_EXPIRY_HOURS", "24"))
+# a confirmed import larger than this runs as a background job (about 3,000 rows of hours)
+TALLYTALE_IMPORT_JOB_MIN_KB = float(os.environ.get("TALLYTALE_IMPORT_JOB_MIN_KB", "200"))
 FILE_UPLOAD_HANDLERS = [
     "tallytale.uploads.handlers.PrivateUploadHandler",  # import pages: to private storage
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

@@ -26,8 +26,11 @@ from django.test.client import ClientHandler, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from tallytale.jobs.models import Job
+from tallytale.jobs.worker import run_pending
 from tallytale.ledger.models import Contribution
 from tallytale.programmes import services as people
+from tallytale.programmes.permissions import Actor
 from tallytale.stories.models import Story
 from tallytale.uploads import services
 from tallytale.uploads.models import Upload
@@ -139,22 +142,73 @@ def test_100_mb_contributions_upload_streams_with_bounded_memory(client, site, t
     upload.file.unlink()
 
 
-def test_a_few_mb_preview_confirm_and_double_confirm_import_once(client, site, tmp_path):
+def test_a_few_mb_preview_then_confirm_imports_once_in_a_job(client, site, tmp_path):
+    """Above TALLYTALE_IMPORT_JOB_MIN_KB the confirm queues a job and shows its progress:
+    a double confirm is the same job, and the worker imports every row exactly once."""
     client.force_login(site["users"]["coordinator"])
     src = contributions_csv(tmp_path / "hours.csv", 2 * MB)
     rows = sum(1 for _ in open(src)) - 1
+    assert rows > 3000
     url = reverse("web:import", args=["cwm"])
     r = client.post(url, {"file": open(src, "rb")})  # noqa: SIM115
     html = r.content.decode()
     assert r.status_code == 200 and f"{rows} rows: {rows} will be recorded" in html
     assert Contribution.objects.filter(activity=ACTIVITY).count() == 0
     confirm = {"confirm": "1", "upload": _upload_id(html)}
-    r = client.post(url, confirm)
-    assert r.status_code == 200 and f"Imported {rows} rows (0 were already" in r.content.decode()
-    r = client.post(url, confirm)  # the same confirm again (a double click, a reload)
-    assert r.status_code == 200 and f"Imported 0 rows ({rows} were already" in r.content.decode()
+    first = client.post(url, confirm)
+    again = client.post(url, confirm)  # the same confirm again (a double click, a reload)
+    job = Job.objects.get()
+    assert first.status_code == 302 and first.url == again.url == f"/p/cwm/jobs/{job.pk}/"
+    assert job.kind == "ledger.import" and job.user == site["users"]["coordinator"]
+    assert Contribution.objects.filter(activity=ACTIVITY).count() == 0  # not in the request
+    assert run_pending() == 1
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE, job.error
     assert Contribution.objects.filter(activity=ACTIVITY).count() == rows
     assert Upload.objects.get().consumed_at is not None
+    page = client.get(first.url).content.decode()
+    assert f"{rows} rows: {rows} imported, 0 were already imported." in page
+    # retrying the finished job's import (a worker died after committing) writes nothing twice
+    Job.objects.filter(pk=job.pk).update(state=Job.State.FAILED)
+    client.post(f"/p/cwm/jobs/{job.pk}/retry")
+    assert run_pending() == 1
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE and job.params["summary"]["already_imported"] == rows
+    assert Contribution.objects.filter(activity=ACTIVITY).count() == rows
+
+
+def test_a_small_confirm_imports_in_the_request(client, site, tmp_path, settings):
+    client.force_login(site["users"]["coordinator"])
+    src = contributions_csv(tmp_path / "hours.csv", 20 * 1024)
+    rows = sum(1 for _ in open(src)) - 1
+    url = reverse("web:import", args=["cwm"])
+    html = client.post(url, {"file": open(src, "rb")}).content.decode()  # noqa: SIM115
+    r = client.post(url, {"confirm": "1", "upload": _upload_id(html)})
+    assert r.status_code == 200 and f"Imported {rows} rows (0 were already" in r.content.decode()
+    assert Contribution.objects.filter(activity=ACTIVITY).count() == rows
+    assert not Job.objects.exists()
+
+
+def test_a_job_imports_only_its_starters_upload(client, site, tmp_path):
+    """The job names an upload by id; run as someone else, or in another project, it finds
+    nothing and fails in words (no import of another user's file)."""
+    from tallytale.ledger import tasks as ledger_tasks
+
+    client.force_login(site["users"]["coordinator"])
+    src = contributions_csv(tmp_path / "hours.csv", 300 * 1024)
+    html = client.post(
+        reverse("web:import", args=["cwm"]), {"file": open(src, "rb")}
+    ).content.decode()  # noqa: SIM115
+    upload = Upload.objects.get(pk=_upload_id(html))
+    people.create_project("other", "Other")
+    intruder = Actor("web:x", make_user("INTRUDER", "other", "coordinator"))
+    job = ledger_tasks.start_import(
+        actor=intruder, project=people.get_project("other"), upload=upload
+    )
+    run_pending()
+    job.refresh_from_db()
+    assert job.state == Job.State.FAILED and "no longer available" in job.error
+    assert Contribution.objects.filter(activity=ACTIVITY).count() == 0
 
 
 def test_oversize_is_refused_with_413_and_nothing_kept(client, site, tmp_path):

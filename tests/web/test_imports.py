@@ -234,3 +234,67 @@ def test_story_and_response_imports_read_cp1252(client, site):
         reverse("web:import_stories", args=["cwm"]), _confirm_fields(r.content.decode())
     )
     assert Story.objects.get(external_id="ext-1").text.endswith("“lovely” café.")
+
+
+def _run_import_job(client, url: str, first):
+    """The confirm went to a job: run it as a worker would, and read its page."""
+    from tallytale.jobs.models import Job
+    from tallytale.jobs.worker import run_pending
+
+    job = Job.objects.get()
+    assert first.status_code == 302 and first.url == f"/p/cwm/jobs/{job.pk}/"
+    assert run_pending() == 1
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE, job.error
+    return job, client.get(first.url).content.decode()
+
+
+def test_large_stories_and_responses_imports_run_as_jobs(client, site, settings):
+    """Past TALLYTALE_IMPORT_JOB_MIN_KB (0 here) the confirm queues a job per upload that
+    imports as the coordinator who confirmed it; the request writes nothing."""
+    settings.TALLYTALE_IMPORT_JOB_MIN_KB = 0
+    client.force_login(site["users"]["coordinator"])
+    url = reverse("web:import_stories", args=["cwm"])
+    before = Story.objects.count()
+    html = client.post(url, {"file": _file("stories.csv", STORIES_CSV.encode())}).content.decode()
+    first = client.post(url, _confirm_fields(html))
+    assert Story.objects.count() == before
+    job, page = _run_import_job(client, url, first)
+    assert job.kind == "stories.import"
+    assert Story.objects.count() == before + 2
+    assert "2 rows: 2 imported, 0 were already imported." in page
+
+    job.delete()
+    url = reverse("web:import_responses", args=["cwm"])
+    instrument = site["instrument"]
+    wave = Wave.objects.get(project=instrument.project, name="baseline")
+    data = _responses_csv([["u-1", "M1", "7", "8", "6", "2"], ["u-2", "R1", "5", "5", "5", "5"]])
+    form = {"instrument": instrument.pk, "wave": wave.pk, "file": _file("kobo.csv", data)}
+    html = client.post(url, form).content.decode()
+    first = client.post(url, _confirm_fields(html, "instrument", "wave"))
+    assert Response.objects.count() == 0
+    job, page = _run_import_job(client, url, first)
+    assert job.kind == "surveys.import" and job.params["wave"] == wave.pk
+    assert Response.objects.filter(instrument=instrument, wave=wave).count() == 2
+    assert "2 rows: 2 imported, 0 were already imported." in page
+
+
+def test_an_import_job_fails_in_words_and_writes_nothing(client, site, settings):
+    """Rows the worker refuses (here the stored file is changed after its preview) fail the
+    job with the importer's own message naming the line, and nothing is written."""
+    from tallytale.jobs.models import Job
+    from tallytale.jobs.worker import run_pending
+    from tallytale.uploads.models import Upload
+
+    settings.TALLYTALE_IMPORT_JOB_MIN_KB = 0
+    client.force_login(site["users"]["coordinator"])
+    url = reverse("web:import_stories", args=["cwm"])
+    html = client.post(url, {"file": _file("stories.csv", STORIES_CSV.encode())}).content.decode()
+    upload = Upload.objects.get()
+    before = Story.objects.count()
+    client.post(url, _confirm_fields(html))
+    upload.file.write_bytes(STORIES_CSV.replace("project", "nonsense").encode())
+    run_pending()
+    job = Job.objects.get()
+    assert job.state == Job.State.FAILED and "consent" in job.error and "line 2" in job.error
+    assert Story.objects.count() == before

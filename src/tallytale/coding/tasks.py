@@ -23,10 +23,7 @@ EXPORT_KINDS = {"qdc": "application/xml", "qdpx": "application/zip"}
 
 
 def _actor(job: Job) -> Actor:
-    """The job's actor: its user (or the operator, for a job queued at the command line)."""
-    user = jobs.runs_as(job)
-    label = f"job {job.pk} for {job.actor_label}"
-    return Actor.cli(label) if user is None else Actor(label, user)
+    return Actor.of_job(job)
 
 
 def start_export(*, actor: Any, project: Any, kind: str, key: str | None = None) -> Job:

@@ -6,4 +6,4 @@ class LedgerConfig(AppConfig):
     verbose_name = "Time-credit ledger"
 
     def ready(self) -> None:
-        from . import personal_data, signals  # noqa: F401 - connects the receivers
+        from . import personal_data, signals, tasks  # noqa: F401 - receivers, the import job

@@ -30,7 +30,7 @@ from tallytale.uploads import pages as uploads
 from tallytale.uploads import services as stored_uploads
 from tallytale.uploads.handlers import accepts_upload
 
-from . import importers
+from . import importers, tasks
 from . import services as ledger
 from .models import Transfer
 
@@ -269,9 +269,12 @@ def import_contributions(request: HttpRequest, project: Project) -> HttpResponse
     if request.method == "POST":
         pasted = request.POST.get("text", "")
 
-        def run(upload):
-            text = importers.decode(upload.file.read_bytes())
+        def run(path):
+            text = importers.decode(path.read_bytes())
             return importers.import_contributions(text, project.slug, actor=ledger_actor(request))
+
+        def start_job(upload):
+            return tasks.start_import(actor=ledger_actor(request), project=project, upload=upload)
 
         upload = None
         try:
@@ -283,17 +286,18 @@ def import_contributions(request: HttpRequest, project: Project) -> HttpResponse
             if upload is None:
                 raise InputErrors([_("Choose a file to import.")])
             if request.POST.get("confirm") == "1":
-                state["done"] = run(upload)
-                stored_uploads.consumed(upload)
+                state.update(uploads.confirm(upload, run, start_job))
             else:
                 if uploads.previewable(upload):
-                    state["preview"] = uploads.dry_run(lambda: run(upload))
+                    state["preview"] = uploads.dry_run(lambda: run(upload.file))
                 state["rows"] = stored_uploads.first_rows(upload, 21)
                 state["upload"] = upload
         except TallytaleError as exc:
             stored_uploads.discard(upload)
             state["errors"] = uploads.errors_of(exc)
             state["too_big"] = getattr(request, "upload_too_big", False)
+    if queued := uploads.job_page(project, state):
+        return queued
     return render(
         request,
         "ledger/import.html",

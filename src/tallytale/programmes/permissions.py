@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from tallytale.audit.services import cli_actor
+from tallytale.jobs.services import runs_as
 
 from .models import Membership, Person, Project, Role
 
@@ -49,6 +50,14 @@ class Actor:
     @classmethod
     def cli(cls, label: str = "") -> Actor:
         return cls(label or cli_actor(), None)
+
+    @classmethod
+    def of_job(cls, job: Any) -> Actor:
+        """The actor a background job runs as: the user who queued it (re-checked by every
+        service it calls), or the operator for a job queued at the command line."""
+        user = runs_as(job)
+        label = f"job {job.pk} for {job.actor_label}"
+        return cls.cli(label) if user is None else cls(label, user)
 
     @property
     def is_operator(self) -> bool:

@@ -1,5 +1,7 @@
-"""The stories export as a background job (kind `stories.export`): always redacted, for the
-widest audience the user who queued it may take when the job runs (checked again then)."""
+"""Stories' background jobs: the export (kind `stories.export`), always redacted, for the
+widest audience the user who queued it may take when the job runs (checked again then);
+and a large import from the web (kind `stories.import`), run as the user who confirmed it
+(the importer checks again, all-or-nothing, idempotent by external id)."""
 
 from __future__ import annotations
 
@@ -10,12 +12,16 @@ from tallytale.core import consent as consent_rules
 from tallytale.errors import InvalidInput
 from tallytale.jobs import services as jobs
 from tallytale.jobs.models import Job
-from tallytale.programmes.permissions import require
+from tallytale.programmes.permissions import Actor, require
+from tallytale.uploads import pages as upload_pages
+from tallytale.uploads import services as uploads
 
 from . import access
+from . import importers as story_importers
 from .exporters import export_stories
 
 KIND = "stories.export"
+IMPORT = "stories.import"
 CAPABILITY = "story.read_redacted"
 FORMATS = ("csv", "json")
 
@@ -47,3 +53,27 @@ def run(job: Job) -> jobs.Result:
 
 
 jobs.register(KIND, capability=CAPABILITY, handler=run, label="Stories export")
+
+
+def start_import(*, actor: Any, project: Any, upload: Any) -> Job:
+    """Queue the import of a kept upload; the same upload confirmed twice is one job."""
+    return jobs.start(
+        IMPORT, actor=actor, project=project, params={"upload": str(upload.pk)},
+        key=f"{IMPORT}:{upload.pk}",
+    )  # fmt: skip
+
+
+def run_import(job: Job) -> None:
+    upload = uploads.for_job(job.params["upload"], job=job, kind="stories")
+    actor = Actor.of_job(job)
+    if actor.user is not None:
+        require(actor, "story.collect", job.project)
+    jobs.progress(job, 0, 1, f"importing {upload.name}")
+    rows = story_importers.read_rows(upload.file)
+    report = story_importers.import_stories(rows, job.project.slug, actor=actor)
+    uploads.consumed(upload)
+    job.params = {**job.params, "summary": upload_pages.summary(report)}
+    Job.objects.filter(pk=job.pk).update(params=job.params)
+
+
+jobs.register(IMPORT, capability="people.manage", handler=run_import, label="Stories import")

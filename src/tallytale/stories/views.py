@@ -29,7 +29,7 @@ from tallytale.programmes.permissions import SIGNED_IN, declares, project_or_404
 from tallytale.uploads import pages as uploads
 from tallytale.uploads.handlers import accepts_upload
 
-from . import access, media, review, services
+from . import access, media, review, services, tasks
 from . import importers as story_importers
 from .forms import ConsentForm, CorrectionForm, StoryForm, TranscriptForm
 from .models import TEXT_FIELDS, Story
@@ -350,7 +350,12 @@ def import_stories(request: HttpRequest, project: Project) -> HttpResponse:
         rows = story_importers.read_rows(path)
         return story_importers.import_stories(rows, project.slug, actor=actor)
 
-    state = uploads.preview_or_import(request, project, "stories", importer)
+    def start_job(upload):
+        return tasks.start_import(actor=actor, project=project, upload=upload)
+
+    state = uploads.preview_or_import(request, project, "stories", importer, start_job=start_job)
+    if queued := uploads.job_page(project, state):
+        return queued
     return render(
         request,
         "tallytale/import_file.html",
@@ -406,8 +411,6 @@ def sync_story(request: HttpRequest, project: Project) -> JsonResponse:
 def export_project_stories(request: HttpRequest, project: Project, fmt: str) -> HttpResponse:
     """Queue the project's stories as CSV or JSON, always redacted, for the widest audience
     the viewer may take (decided again when the job runs); the user goes to its job page."""
-    from . import tasks
-
     if fmt not in tasks.FORMATS:
         raise Http404("unknown format")
     key = request.POST.get("idempotency_key", "")[:64]

@@ -14,11 +14,17 @@ from typing import Any
 from tallytale.errors import InvalidInput, NotFound
 from tallytale.jobs import services as jobs
 from tallytale.jobs.models import Job
+from tallytale.programmes.permissions import Actor
+from tallytale.uploads import pages as upload_pages
+from tallytale.uploads import services as uploads
 
 from . import exporters, services
-from .models import Instrument
+from . import importers as survey_importers
+from . import responses as survey_responses
+from .models import Instrument, Wave
 
 KIND = "surveys.export"
+IMPORT = "surveys.import"
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "parquet": "application/vnd.apache.parquet",
@@ -57,3 +63,45 @@ def run(job: Job) -> jobs.Result:
 
 
 jobs.register(KIND, capability="survey.export", handler=run, label="Survey responses export")
+
+
+def start_import(
+    *, actor: Any, project: Any, upload: Any, instrument: Any, wave: Any, create: bool
+) -> Job:
+    """Queue a large responses import; the same upload confirmed twice is one job."""
+    params = {
+        "upload": str(upload.pk), "instrument": instrument.pk,
+        "wave": wave.pk if wave is not None else None, "create": bool(create),
+    }  # fmt: skip
+    return jobs.start(
+        IMPORT, actor=actor, project=project, params=params, key=f"{IMPORT}:{upload.pk}"
+    )
+
+
+def run_import(job: Job) -> None:
+    """Import as the user who confirmed: `import_responses` checks their rights again."""
+    project, params = job.project, job.params
+    upload = uploads.for_job(params["upload"], job=job, kind="responses")
+    instrument = Instrument.objects.filter(project=project, pk=params["instrument"]).first()
+    if instrument is None:
+        raise NotFound("the survey has been deleted")
+    wave = None
+    if params.get("wave") is not None:
+        wave = Wave.objects.filter(project=project, pk=params["wave"]).first()
+        if wave is None:
+            raise NotFound("the wave has been deleted")
+    jobs.progress(job, 0, 1, f"importing {upload.name}")
+    _cmap, rows = survey_importers.read_rows(upload.file, services.spec_for(instrument))
+    actor = Actor.of_job(job)
+    report = survey_responses.import_responses(
+        instrument, rows, wave=wave, actor_label=actor.label, actor=actor,
+        create_participants=params.get("create", False),
+    )  # fmt: skip
+    uploads.consumed(upload)
+    job.params = {**params, "summary": upload_pages.summary(report)}
+    Job.objects.filter(pk=job.pk).update(params=job.params)
+
+
+jobs.register(
+    IMPORT, capability="survey.manage", handler=run_import, label="Survey responses import"
+)

@@ -41,7 +41,7 @@ from tallytale.uploads import pages as uploads
 from tallytale.uploads.handlers import accepts_upload
 
 from . import importers as survey_importers
-from . import services
+from . import services, tasks
 from .models import Instrument, Response, Wave
 from .spec import FormSpec, QuestionSpec, pick_label
 from .xlsform import language_code
@@ -420,11 +420,19 @@ def import_responses(request: HttpRequest, project: Project) -> HttpResponse:
             create_participants=chosen["create"],
         )
 
+    def start_job(upload):
+        return tasks.start_import(
+            actor=Actor.from_request(request), project=project, upload=upload,
+            instrument=chosen["instrument"], wave=chosen["wave"], create=chosen["create"],
+        )  # fmt: skip
+
     state = (
         uploads.empty_state(errors)
         if errors
-        else uploads.preview_or_import(request, project, "responses", importer)
+        else uploads.preview_or_import(request, project, "responses", importer, start_job=start_job)
     )
+    if queued := uploads.job_page(project, state):
+        return queued
     return render(
         request,
         "tallytale/import_file.html",
@@ -504,7 +512,7 @@ def export_survey(
     """Queue the export of one survey's responses (CSV, Parquet or SPSS; pseudonymous codes
     only) and send the user to its job's page: a large survey's file takes too long for a
     request. A double click (the same form key) queues one job."""
-    from . import exporters, tasks
+    from . import exporters
 
     if fmt not in exporters.FORMATS:
         raise Http404("no such format")

@@ -5,7 +5,9 @@ exactly the rules the import will. The file itself is streamed into private stor
 it is chosen (`handlers`), recorded as an `Upload`, and the confirm form names it by id:
 nothing travels back to the browser. A file larger than TALLYTALE_UPLOAD_PREVIEW_MAX_MB
 is previewed by its first rows only (a full dry run would take as long as the import);
-its rows are checked on confirm, and the import stays all-or-nothing.
+its rows are checked on confirm, and the import stays all-or-nothing. A confirmed file
+larger than TALLYTALE_IMPORT_JOB_MIN_KB is imported by a background job (the app's
+`start_job`), and the page sends the user to that job's progress.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tallytale.errors import InputErrors, TallytaleError
@@ -61,6 +65,7 @@ def empty_state(errors: list[str] | None = None) -> dict[str, Any]:
         "upload": None,
         "rows": [],
         "too_big": False,
+        "job": None,
     }
 
 
@@ -85,8 +90,46 @@ def received(request: HttpRequest, project: Any, kind: str) -> Upload | None:
     return None
 
 
+def as_job(upload: Upload) -> bool:
+    """Whether confirming this file imports it in a background job rather than the request."""
+    return upload.size > settings.TALLYTALE_IMPORT_JOB_MIN_KB * 1024
+
+
+def confirm(
+    upload: Upload, importer: Callable[[Path], Any], start_job: Callable[[Upload], Any] | None
+) -> dict[str, Any]:
+    """Import a confirmed file: here when small, else queued (`{"job": Job}`)."""
+    if start_job is not None and as_job(upload):
+        return {"job": start_job(upload)}
+    done = importer(upload.file)
+    services.consumed(upload)
+    return {"done": done}
+
+
+def job_page(project: Any, state: dict[str, Any]) -> HttpResponse | None:
+    """The redirect to the import job's progress page when the confirm queued one."""
+    job = state.get("job")
+    if job is None:
+        return None
+    return redirect(reverse("web:job", args=[project.slug, job.pk]))
+
+
+def summary(report: Any) -> dict[str, int]:
+    """An import report's counts, kept on its job for the job's page."""
+    return {
+        "rows": int(getattr(report, "rows", 0)),
+        "written": int(getattr(report, "written", 0)),
+        "already_imported": int(getattr(report, "already_imported", 0)),
+    }
+
+
 def preview_or_import(
-    request: HttpRequest, project: Any, kind: str, importer: Callable[[Path], Any]
+    request: HttpRequest,
+    project: Any,
+    kind: str,
+    importer: Callable[[Path], Any],
+    *,
+    start_job: Callable[[Upload], Any] | None = None,
 ) -> dict[str, Any]:
     """Preview (dry run) or confirm an uploaded file; the import page's state."""
     state = empty_state()
@@ -98,8 +141,7 @@ def preview_or_import(
         if upload is None:
             raise InputErrors([_("Choose a file to import.")])
         if request.POST.get("confirm") == "1":
-            state["done"] = importer(upload.file)
-            services.consumed(upload)
+            state.update(confirm(upload, importer, start_job))
         else:
             if previewable(upload):
                 state["preview"] = dry_run(lambda: importer(upload.file))

@@ -158,6 +158,11 @@ def find(pk: str, *, user: Any, project: Any, kind: str) -> Upload:
     return upload
 
 
+def for_job(pk: str, *, job: Any, kind: str) -> Upload:
+    """The upload an import job names: only the one its starter chose, in its project."""
+    return find(pk, user=job.user, project=job.project, kind=kind)
+
+
 def consumed(upload: Upload) -> None:
     """Mark the upload imported: `clean` deletes it (a repeated confirm until then imports
     nothing twice, as the importers are idempotent)."""
