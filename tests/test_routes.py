@@ -20,7 +20,13 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tallytale.accounts import services as accounts
 from tallytale.api.main import operations
 from tallytale.community import services as community
-from tallytale.programmes.permissions import CAPABILITIES, PUBLIC, SIGNED_IN, declared_permission
+from tallytale.programmes.permissions import (
+    CAPABILITIES,
+    INSTALLATION,
+    PUBLIC,
+    SIGNED_IN,
+    declared_permission,
+)
 from tallytale.stories import services as stories
 from tests.accounts import roles
 
@@ -80,6 +86,8 @@ def allowed(permission: str, who: str) -> bool | None:
         return permission == PUBLIC
     if permission in (PUBLIC, SIGNED_IN):
         return True
+    if permission == INSTALLATION:
+        return False  # no role in a project makes anyone a superuser
     return who in CAPABILITIES[permission]
 
 

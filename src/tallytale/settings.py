@@ -223,6 +223,8 @@ FILE_UPLOAD_HANDLERS = [
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Job results live here: private, under the data dir, served only by the jobs' download view.
 JOBS_ROOT = Path(os.environ.get("TALLYTALE_JOBS_ROOT", DATA_DIR / "jobs")).resolve()
+# where a backup started from the web (by an installation superuser) is written
+TALLYTALE_BACKUP_DIR = Path(os.environ.get("TALLYTALE_BACKUP_DIR", DATA_DIR / "backups")).resolve()
 JOBS_KEEP_DAYS = int(os.environ.get("TALLYTALE_JOBS_KEEP_DAYS", "7"))
 # A running job whose worker has not reported for this long is taken as dead (killed,
 # machine lost): `tallytale worker` marks it failed, and it may be retried.

@@ -44,6 +44,7 @@ NO_IDENTIFIER = {
     "web:me": "the user's own data",
     "web:my_data": "the user's own data",
     "web:my_jobs": "the user's own jobs",
+    "web:backups": "the installation's superusers only; no project (tests/jobs/test_rights_jobs.py)",
     "surveys:index": "lists the user's own projects' surveys",
     "stories:mine": "the user's own stories",
     "stories:withdraw_all": "the user's own stories",

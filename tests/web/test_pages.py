@@ -77,24 +77,43 @@ def test_my_tallytale(client, site):
     assert reverse("stories:consent", args=["cwm", site["story"].pk]) in html
 
 
-def test_download_my_data_json_and_csv_is_audited(client, site):
+def test_download_my_data_json_and_csv_is_a_personal_job_and_audited(
+    client, site, settings, tmp_path
+):
+    settings.JOBS_ROOT = tmp_path / "jobs"
     client.force_login(site["users"]["participant"])
-    r = client.get(reverse("web:my_data", args=["json"]))
-    assert r.status_code == 200 and r["Content-Disposition"].startswith("attachment")
-    data = json.loads(r.content)
+    assert 'action="/me/data.json"' in client.get(reverse("web:me")).content.decode()
+    files = {}
+    for fmt in ("json", "csv"):
+        url = reverse("web:my_data", args=[fmt])
+        first = client.post(url, {"idempotency_key": f"k-{fmt}"})
+        again = client.post(url, {"idempotency_key": f"k-{fmt}"})  # a double click
+        assert first.status_code == 302 and first.url == again.url
+        assert first.url.startswith("/me/jobs/")
+        assert run_pending() == 1
+        job = Job.objects.get(pk=int(first.url.rstrip("/").split("/")[-1]))
+        assert job.state == Job.State.DONE and job.project is None, job.error
+        got = client.get(reverse("web:my_job_download", args=[job.pk]))
+        assert got.status_code == 200 and got["Cache-Control"] == "private, no-store"
+        files[fmt] = b"".join(got.streaming_content)
+    data = json.loads(files["json"])
     assert data["person"]["code"] == "M1"
     assert data["contact_details"]["email"] == "m1@example.org"  # their own, in their own file
     assert data["stories"][0]["text"].startswith("I went to the garden club")  # original words
     assert [ln["kind"] for ln in data["ledger_statement"]] == ["earn", "spend"]
     assert data["memberships"][0]["project"] == "cwm"
-    r = client.get(reverse("web:my_data", args=["csv"]))
-    with zipfile.ZipFile(io.BytesIO(r.content)) as z:
+    with zipfile.ZipFile(io.BytesIO(files["csv"])) as z:
         assert {"person.csv", "stories.csv", "ledger_statement.csv", "survey_responses.csv"} <= set(
             z.namelist()
         )
         assert "garden club" in z.read("stories.csv").decode()
     assert AuditEvent.objects.filter(action="person.download_own_data").count() == 2
-    assert client.get(reverse("web:my_data", args=["xml"])).status_code == 404
+    assert client.post(reverse("web:my_data", args=["xml"])).status_code == 404
+    assert client.get(reverse("web:my_data", args=["json"])).status_code == 405
+    # the file is the owner's alone: not even the project's coordinator reads it
+    client.force_login(site["users"]["coordinator"])
+    assert client.get(reverse("web:my_job_download", args=[job.pk])).status_code in (403, 404)
+    assert client.get(reverse("web:my_job", args=[job.pk])).status_code in (403, 404)
 
 
 def test_log_hours_for_a_member_once_per_form(client, site):

@@ -209,11 +209,12 @@ def projects_where(user, capability: str) -> list[Project]:
 
 PUBLIC = "public"  # anyone, signed in or not (sign-in page, language switch, health check)
 SIGNED_IN = "signed-in"  # any signed-in user; the view only shows the user's own data
+INSTALLATION = "installation"  # the installation's superusers only (backups of everything)
 
 
 def declares(permission: str):
     """Mark a view with the permission it enforces: PUBLIC, SIGNED_IN or a capability."""
-    if permission not in (PUBLIC, SIGNED_IN) and permission not in CAPABILITIES:
+    if permission not in (PUBLIC, SIGNED_IN, INSTALLATION) and permission not in CAPABILITIES:
         raise KeyError(f"unknown permission {permission!r}")
 
     def mark(view):

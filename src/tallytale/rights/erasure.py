@@ -51,7 +51,7 @@ class ErasureReport:
     account_deactivated: bool
 
 
-def _find(code: str, *, lock: bool = False) -> Person:
+def find_person(code: str, *, lock: bool = False) -> Person:
     code = (code or "").strip()
     qs = Person.objects.filter(erased_at__isnull=True).filter(Q(code=code) | Q(card_code=code))
     if lock:
@@ -62,7 +62,7 @@ def _find(code: str, *, lock: bool = False) -> Person:
     return person
 
 
-def _check(user: Any, person: Person) -> None:
+def check_actor(user: Any, person: Person) -> None:
     """A signed-in actor needs `people.manage` in every project the person belongs to
     (and their home project); the operator at the command line (`user=None`) may act."""
     if user is None:
@@ -80,8 +80,8 @@ def export_person(code: str, *, actor_label: str, user: Any = None) -> dict[str,
     """
     from .portability import personal_data
 
-    person = _find(code)
-    _check(user, person)
+    person = find_person(code)
+    check_actor(user, person)
     data = personal_data(person)
     record(
         "person.export",
@@ -109,8 +109,8 @@ def erase_person(code: str, *, actor_label: str, user: Any = None) -> ErasureRep
     See the module docstring for what goes and what stays. Runs in one transaction: either
     all of it happens or none of it does.
     """
-    person = _find(code, lock=True)
-    _check(user, person)
+    person = find_person(code, lock=True)
+    check_actor(user, person)
     pseudonym = _pseudonym()
     # each app erases what it holds (programmes.signals); the teller's stories are
     # withdrawn with the actor's own powers

@@ -8,20 +8,24 @@ Results are streamed from private storage by `download`, never from a public pat
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tallytale.accounts.reauth import reauth_required
 from tallytale.errors import InvalidInput, NotFound
 from tallytale.jobs import services as jobs
 from tallytale.jobs.models import Job
+from tallytale.ops import tasks as ops_tasks
 from tallytale.programmes.models import Project
-from tallytale.programmes.permissions import SIGNED_IN, Actor, declares, project_view
+from tallytale.programmes.permissions import INSTALLATION, SIGNED_IN, Actor, declares, project_view
 
 PAGE = 50
 
@@ -193,3 +197,22 @@ def my_job_cancel(request: HttpRequest, job_id: int) -> HttpResponse:
 @require_POST
 def my_job_retry(request: HttpRequest, job_id: int) -> HttpResponse:
     return _act(request, _job(request, job_id, None), "retry")
+
+
+# --- backups started from the web (the installation's superusers) ---------------------------
+
+
+@declares(INSTALLATION)
+@login_required
+@reauth_required()
+@require_http_methods(["GET", "POST"])
+def backups(request: HttpRequest) -> HttpResponse:
+    """Start a backup of the whole installation on a worker, and see the recent ones."""
+    if not ops_tasks.may_back_up(request.user):
+        raise PermissionDenied("only an administrator of the installation may start a backup")
+    if request.method == "POST":
+        key = request.POST.get("idempotency_key", "")[:64] or None
+        job = ops_tasks.start_backup(actor=Actor.from_request(request), key=key)
+        return redirect(_url(job))
+    rows = _rows(jobs.jobs_of(request.user).filter(kind=ops_tasks.KIND))
+    return render(request, "web/backups.html", {"rows": rows, "key": uuid.uuid4().hex})

@@ -6,17 +6,19 @@ Shows only the signed-in person's own records; every figure comes from a service
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
 
 from tallytale.accounts.reauth import reauth_required
 from tallytale.ledger import statements as ledger_statements
 from tallytale.ledger.models import Contribution
 from tallytale.programmes.models import Membership
-from tallytale.programmes.permissions import SIGNED_IN, declares
-from tallytale.rights import portability
+from tallytale.programmes.permissions import SIGNED_IN, Actor, declares
+from tallytale.rights import tasks as rights_tasks
 from tallytale.stories import access
 from tallytale.surveys.models import Response
 
@@ -67,6 +69,7 @@ def me(request: HttpRequest) -> HttpResponse:
             .select_related("instrument", "wave", "project")
             .order_by("-id")[:100],
             "projects": unique_projects,
+            "key": uuid.uuid4().hex,
         },
     )
 
@@ -74,21 +77,13 @@ def me(request: HttpRequest) -> HttpResponse:
 @declares(SIGNED_IN)
 @login_required
 @reauth_required()
-@require_GET
+@require_POST
 def download(request: HttpRequest, fmt: str) -> HttpResponse:
-    """All my data, as JSON or as a zip of CSV files."""
+    """All my data, as JSON or as a zip of CSV files: prepared by a job (years of
+    statements and stories take a while), then downloaded from my jobs page."""
     person = _person(request)
-    if person is None or fmt not in ("json", "csv"):
+    if person is None or fmt not in rights_tasks.CONTENT:
         raise Http404("nothing to download")
-    body = portability.download(
-        person, fmt, actor_label=f"web:{request.user.get_username()}", actor=request.user
-    )
-    if fmt == "json":
-        response = HttpResponse(body, content_type="application/json; charset=utf-8")
-        name = f"tallytale-{person.code}.json"
-    else:
-        response = HttpResponse(body, content_type="application/zip")
-        name = f"tallytale-{person.code}-csv.zip"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    key = request.POST.get("idempotency_key", "")[:64] or None
+    job = rights_tasks.start_download(actor=Actor.from_request(request), fmt=fmt, key=key)
+    return redirect("web:my_job", job_id=job.pk)

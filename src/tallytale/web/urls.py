@@ -19,6 +19,7 @@ urlpatterns = [
     path("me/", me.me, name="me"),
     path("me/data.<str:fmt>", me.download, name="my_data"),
     path("me/jobs/", jobs.my_jobs, name="my_jobs"),
+    path("ops/backups/", jobs.backups, name="backups"),
     path("me/jobs/<int:job_id>/", jobs.my_job, name="my_job"),
     path("me/jobs/<int:job_id>/status.json", jobs.my_job_status, name="my_job_status"),
     path("me/jobs/<int:job_id>/download", jobs.my_job_download, name="my_job_download"),

@@ -8,6 +8,7 @@ from tallytale.programmes import services
 from tallytale.programmes.models import Role
 from tallytale.programmes.permissions import Actor
 from tallytale.rights import erasure
+from tallytale.rights import tasks as rights_tasks
 
 
 def _yes_no(text):
@@ -44,6 +45,9 @@ class Command(TallytaleCommand):
         )
         erase.add_argument("code", help="participant code or card code")
         erase.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
+        erase.add_argument(
+            "--queue", action="store_true", help="run it on a worker (`tallytale worker`) instead"
+        )
 
     def handle(self, *args, **o):
         if o["action"] == "export":
@@ -76,6 +80,10 @@ class Command(TallytaleCommand):
     def _erase(self, o):
         if not o["yes"]:
             raise InvalidInput("erasure cannot be undone: add --yes to confirm")
+        if o["queue"]:
+            job = rights_tasks.start_erasure(actor=Actor.cli(), code=o["code"])
+            self.stdout.write(f"queued job {job.pk} (erasure); `tallytale jobs list` shows it")
+            return
         r = erasure.erase_person(o["code"], actor_label=cli_actor())
         self.stdout.write(
             f"erased person #{r.person_id} (now {r.pseudonym}): {r.stories_withdrawn} stories "
