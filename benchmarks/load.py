@@ -132,53 +132,9 @@ def main() -> None:
     accounts = seed(args.users)
     work = Path(tempfile.mkdtemp(prefix="tallytale-load-"))
     (work / "accounts.json").write_text(json.dumps(accounts))
-    ramp = args.users / args.spawn_rate
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     with running_server(env, workers=args.workers, threads=args.threads) as (port, workers):
-        locust = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "locust",
-                "-f",
-                str(ROOT / "benchmarks" / "locustfile.py"),
-                "--headless",
-                "--users",
-                str(args.users),
-                "--spawn-rate",
-                str(args.spawn_rate),
-                "--run-time",
-                f"{int(ramp + args.seconds + 300)}s",
-                "--stop-timeout",
-                "30",
-                "--host",
-                f"http://127.0.0.1:{port}",
-                "--csv",
-                str(work / "load"),
-                "--only-summary",
-                "--loglevel",
-                "WARNING",
-                "--exit-code-on-error",
-                "0",
-            ],
-            env={
-                **env,
-                "LOAD_ACCOUNTS": str(work / "accounts.json"),
-                "LOAD_OUT": str(work / "out.json"),
-                "LOAD_THINK": args.think,
-                "LOAD_USERS": str(args.users),
-                "LOAD_SECONDS": str(args.seconds),
-            },
-            capture_output=True,
-            text=True,
-            timeout=ramp + args.seconds + 400,
-        )
-        if locust.returncode != 0:
-            raise SystemExit(f"locust failed:\n{locust.stderr[-3000:]}")
-    everything = read_stats(work / "load")  # every request of the run, sign-in included
-    out = json.loads((work / "out.json").read_text())
-    if "end" not in out["window"]:
-        raise SystemExit("the measured window never closed: some users never signed in")
+        everything, out = run_locust(args, env, port, work)
     rows = summarise(out["samples"], out["window"]["end"] - out["window"]["start"])
     checks = verify(out["submitted"])
     report(args, vendor, workers, rows, everything, checks, time.perf_counter() - t_start)
@@ -202,6 +158,42 @@ def main() -> None:
         problems.append(f"p95 {p95:.0f} ms is over the target of {args.max_p95:.0f} ms")
     if problems:
         raise SystemExit("; ".join(problems))
+
+
+def run_locust(args, env: dict, port: int, work: Path) -> tuple[list[dict], dict]:
+    """Run the Locust scenario headless against the server on `port`; returns Locust's
+    whole-run stats (sign-in included) and the locustfile's own record (samples of the
+    measured window, what each user submitted, errors)."""
+    ramp = args.users / args.spawn_rate
+    for old in work.glob("load_*.csv"):
+        old.unlink()
+    locust = subprocess.run(
+        [
+            sys.executable, "-m", "locust", "-f", str(ROOT / "benchmarks" / "locustfile.py"),
+            "--headless", "--users", str(args.users), "--spawn-rate", str(args.spawn_rate),
+            "--run-time", f"{int(ramp + args.seconds + 300)}s", "--stop-timeout", "30",
+            "--host", f"http://127.0.0.1:{port}", "--csv", str(work / "load"),
+            "--only-summary", "--loglevel", "WARNING", "--exit-code-on-error", "0",
+        ],
+        env={
+            **env,
+            "LOAD_ACCOUNTS": str(work / "accounts.json"),
+            "LOAD_OUT": str(work / "out.json"),
+            "LOAD_THINK": args.think,
+            "LOAD_USERS": str(args.users),
+            "LOAD_SECONDS": str(args.seconds),
+        },
+        capture_output=True,
+        text=True,
+        timeout=ramp + args.seconds + 400,
+    )  # fmt: skip
+    if locust.returncode != 0:
+        raise SystemExit(f"locust failed:\n{locust.stderr[-3000:]}")
+    everything = read_stats(work / "load")  # every request of the run, sign-in included
+    out = json.loads((work / "out.json").read_text())
+    if "end" not in out["window"]:
+        raise SystemExit("the measured window never closed: some users never signed in")
+    return everything, out
 
 
 def percentile(values: list[float], q: float) -> float:

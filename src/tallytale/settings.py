@@ -155,7 +155,7 @@ DATABASES = {"default": _database(database_url())}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "tallytale.accounts.hashers.OwaspArgon2PasswordHasher",  # argon2id, m=19 MiB, t=2, p=1
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
