@@ -1,7 +1,7 @@
 """Load test: 200 concurrent users collecting stories, logging hours and viewing the
 dashboard for two minutes, against `tallytale serve` (gunicorn) on loopback.
 
-    DATABASE_URL=postgres://... .venv/bin/python benchmarks/load.py [--users 200] [--seconds 120]
+    DATABASE_URL=postgres://... .venv/bin/python benchmarks/load.py [--users 200] [--seconds 120] [--runs 3]
 
 Seeds a sample project and one account per simulated user (coordinators enrolled in
 two-step sign-in, which they pass with a real authenticator code), starts the production
@@ -11,8 +11,13 @@ while they are spawned; the measured window opens when the last one has signed i
 lasts --seconds, so the table covers the steady state (sign-in is reported apart). Afterwards every story and hours entry a user was told was saved is looked
 up: each must be in the database exactly once, and the books must balance.
 
-Exits non-zero on any failed request, any lost or doubled record, or (with --max-p95) a
-p95 above the target. Bounded: Locust stops itself after the window, and a cap of ramp-up
+The scenario runs --runs times (3) against the same server; the table gives, per request
+type, the median and range of p95 over the runs, the machine's idle CPU in each window, and
+the server CPU milliseconds per request (Server-Timing, TALLYTALE_SERVER_TIMING=1) beside
+the floor: a static file and a bare view returning "ok", measured afterwards.
+
+Exits non-zero on any failed request, any lost or doubled record, or (with --max-p95 /
+--max-cpu-ratio) a median p95 or a CPU ratio above the target. Bounded: Locust stops itself after the window, and a cap of ramp-up
 plus --seconds plus five minutes stops it anyway.
 """
 
@@ -23,9 +28,12 @@ import csv
 import json
 import math
 import os
+import re
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -121,43 +129,156 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--users", type=int, default=200)
     ap.add_argument("--seconds", type=float, default=120)
+    ap.add_argument("--runs", type=int, default=3, help="repeat the scenario; report medians")
     ap.add_argument("--spawn-rate", type=float, default=10, help="users started per second")
     ap.add_argument("--think", default="1,5", help="seconds between page views: min,max")
     ap.add_argument("--workers", type=int, default=0, help="gunicorn workers (0: serve's default)")
     ap.add_argument("--threads", type=int, default=4, help="threads per worker (1: sync)")
-    ap.add_argument("--max-p95", type=float, default=0, help="fail above this p95 (ms)")
+    ap.add_argument("--max-p95", type=float, default=0, help="fail above this median p95 (ms)")
+    ap.add_argument(
+        "--max-cpu-ratio", type=float, default=0, help="fail above this CPU/floor ratio"
+    )
     args = ap.parse_args()
     t_start = time.perf_counter()
     vendor = fresh_django("load")
     accounts = seed(args.users)
     work = Path(tempfile.mkdtemp(prefix="tallytale-load-"))
     (work / "accounts.json").write_text(json.dumps(accounts))
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "TALLYTALE_SERVER_TIMING": "1"}
+    runs = []
+    cpu = CpuSampler()
     with running_server(env, workers=args.workers, threads=args.threads) as (port, workers):
-        everything, out = run_locust(args, env, port, work)
-    rows = summarise(out["samples"], out["window"]["end"] - out["window"]["start"])
-    checks = verify(out["submitted"])
-    report(args, vendor, workers, rows, everything, checks, time.perf_counter() - t_start)
-    failures = sum(int(r["Failure Count"]) for r in everything if r["Name"] == "Aggregated")
+        for _ in range(args.runs):
+            with cpu:
+                everything, out = run_locust(args, env, port, work)
+            window = out["window"]
+            runs.append(
+                {
+                    "rows": summarise(out["samples"], window["end"] - window["start"]),
+                    "everything": everything,
+                    "checks": verify(out["submitted"]),
+                    "idle": cpu.idle_share(window["start"], window["end"]),
+                    "errors": out["errors"],
+                    "samples": out["samples"],
+                }
+            )
+        floor = measure_floor(port)
+    table = combine(runs, floor)
+    report(args, vendor, workers, runs, table, floor, time.perf_counter() - t_start)
     problems = []
-    if failures:
-        problems.append(f"{failures} requests failed")
-        for why, n in sorted(out["errors"].items(), key=lambda kv: -kv[1]):
-            print(f"- {n} × {why}")
-    for what in ("stories", "hours"):
-        saved, once, ghosts = checks[what]
-        if once != saved or ghosts:
-            problems.append(f"{what}: {saved} saved, {once} found exactly once, {ghosts} doubled")
-    if checks["orphans"]:
-        problems.append(f"{checks['orphans']} hours contributions without a transfer")
-    books = checks["books"]
-    if books["sum_of_balances"] != 0 or books["mismatched"]:
-        problems.append(f"the books do not balance: {books}")
-    p95 = rows[-1]["p95"]
-    if args.max_p95 and p95 > args.max_p95:
-        problems.append(f"p95 {p95:.0f} ms is over the target of {args.max_p95:.0f} ms")
+    for n, run in enumerate(runs, 1):
+        failures = sum(
+            int(r["Failure Count"]) for r in run["everything"] if r["Name"] == "Aggregated"
+        )
+        if failures:
+            problems.append(f"run {n}: {failures} requests failed")
+            for why, k in sorted(run["errors"].items(), key=lambda kv: -kv[1]):
+                print(f"- run {n}: {k} × {why}")
+        checks = run["checks"]
+        for what in ("stories", "hours"):
+            saved, once, ghosts = checks[what]
+            if once != saved or ghosts:
+                problems.append(
+                    f"run {n}: {what}: {saved} saved, {once} found exactly once, {ghosts} doubled"
+                )
+        if checks["orphans"]:
+            problems.append(f"run {n}: {checks['orphans']} hours contributions without a transfer")
+        books = checks["books"]
+        if books["sum_of_balances"] != 0 or books["mismatched"]:
+            problems.append(f"run {n}: the books do not balance: {books}")
+    for row in table:
+        if args.max_p95 and row["p95_median"] > args.max_p95:
+            problems.append(
+                f"{row['name']}: median p95 {row['p95_median']:.0f} ms > {args.max_p95:.0f}"
+            )
+        ratio = row.get("cpu_ratio")
+        if args.max_cpu_ratio and row["name"] != "**all**" and ratio and ratio > args.max_cpu_ratio:
+            problems.append(f"{row['name']}: CPU {ratio:.1f}x the floor > {args.max_cpu_ratio}")
     if problems:
         raise SystemExit("; ".join(problems))
+
+
+class CpuSampler:
+    """The machine's CPU use second by second (from /proc/stat), so a run can say how idle
+    the cores were during its measured window (neighbours show up as less idle)."""
+
+    def __init__(self) -> None:
+        self.points: list[tuple[float, int, int]] = []
+        self._stop = threading.Event()
+
+    @staticmethod
+    def _read() -> tuple[int, int]:
+        with open("/proc/stat") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+        return fields[3] + fields[4], sum(fields)  # idle + iowait, total
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            idle, total = self._read()
+            self.points.append((time.time(), idle, total))
+            self._stop.wait(1)
+
+    def __enter__(self):
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def idle_share(self, start: float, end: float) -> float:
+        inside = [p for p in self.points if start <= p[0] <= end]
+        if len(inside) < 2:
+            return float("nan")
+        (_, i0, t0), (_, i1, t1) = inside[0], inside[-1]
+        return (i1 - i0) / (t1 - t0) if t1 > t0 else float("nan")
+
+
+def measure_floor(port: int, n: int = 300) -> dict[str, float]:
+    """Median server CPU ms of the cheapest requests: a static file (WhiteNoise) and a bare
+    view returning "ok" through every middleware, on a quiet server after the load."""
+    import requests
+
+    out = {}
+    for name, path in (("static file", "/static/tallytale/site.css"), ("bare view", "/healthz")):
+        cpu = []
+        with requests.Session() as s:
+            for _ in range(n):
+                r = s.get(f"http://127.0.0.1:{port}{path}")
+                r.raise_for_status()
+                m = re.search(r"cpu;dur=([0-9.]+)", r.headers.get("Server-Timing", ""))
+                if m:
+                    cpu.append(float(m.group(1)))
+        out[name] = statistics.median(cpu) if cpu else float("nan")
+    return out
+
+
+def combine(runs: list[dict], floor: dict[str, float]) -> list[dict]:
+    """Per request type over the runs: median and range of p95, and median server CPU."""
+    names = [r["name"] for r in runs[0]["rows"]]
+    table = []
+    for name in names:
+        per_run = [next((r for r in run["rows"] if r["name"] == name), None) for run in runs]
+        per_run = [r for r in per_run if r is not None]
+        p95s = [r["p95"] for r in per_run]
+        cpus = [c for r in per_run for c in r.get("cpu", [])]
+        cpu_ms = statistics.median(cpus) if cpus else float("nan")
+        table.append(
+            {
+                "name": name,
+                "n": sum(r["n"] for r in per_run),
+                "failures": sum(r["failures"] for r in per_run),
+                "p95_median": statistics.median(p95s),
+                "p95_min": min(p95s),
+                "p95_max": max(p95s),
+                "p50_median": statistics.median(r["p50"] for r in per_run),
+                "cpu_ms": cpu_ms,
+                "cpu_ratio": cpu_ms / floor["bare view"] if floor.get("bare view") else None,
+            }
+        )
+    return table
 
 
 def run_locust(args, env: dict, port: int, work: Path) -> tuple[list[dict], dict]:
@@ -204,18 +325,19 @@ def percentile(values: list[float], q: float) -> float:
 def summarise(samples: list, seconds: float) -> list[dict]:
     """Per request name and overall: count, rate, failures and latency percentiles."""
     by_name: dict[str, list] = {}
-    for name, ms, ok in samples:
-        by_name.setdefault(name, []).append((ms, ok))
-    by_name["**all**"] = [(ms, ok) for _n, ms, ok in samples]
+    for name, ms, ok, *cpu in samples:
+        by_name.setdefault(name, []).append((ms, ok, cpu[0] if cpu else None))
+    by_name["**all**"] = [v for vals in list(by_name.values()) for v in vals]
     rows = []
     for name, vals in sorted(by_name.items(), key=lambda kv: kv[0] == "**all**"):
-        ms = sorted(v for v, _ in vals)
+        ms = sorted(v for v, _, _ in vals)
         rows.append(
             {
                 "name": name,
                 "n": len(ms),
                 "rps": len(ms) / seconds,
-                "failures": sum(1 for _, ok in vals if not ok),
+                "failures": sum(1 for _, ok, _ in vals if not ok),
+                "cpu": [c for _, _, c in vals if c is not None],
                 "p50": percentile(ms, 0.50),
                 "p95": percentile(ms, 0.95),
                 "p99": percentile(ms, 0.99),
@@ -226,49 +348,56 @@ def summarise(samples: list, seconds: float) -> list[dict]:
 
 
 def report(
-    args,
-    vendor: str,
-    workers: int,
-    rows: list[dict],
-    everything: list[dict],
-    checks: dict,
-    wall: float,
+    args, vendor: str, workers: int, runs: list[dict], table: list[dict], floor: dict, wall: float
 ) -> None:
     lo, hi = args.think.split(",")
-    print(f"### {args.users} users for {args.seconds:.0f} s ({vendor}; {machine()})\n")
+    idle = ", ".join(f"{r['idle']:.0%}" for r in runs)
+    print(
+        f"### {args.users} users, {len(runs)} runs of {args.seconds:.0f} s ({vendor}; {machine()})\n"
+    )
     print(
         f"`tallytale serve` (gunicorn, {workers} workers × {args.threads} threads) on loopback, every guard on (CSRF, "
         "per-user post limits, coordinators signed in with an authenticator code). Locust "
-        f"(same 2 cores) starts {args.users} users at {args.spawn_rate:g} a second: "
+        f"(same cores) starts {args.users} users at {args.spawn_rate:g} a second: "
         f"{MIX['researchers']}/{sum(MIX.values())} collect stories, "
         f"{MIX['loggers']}/{sum(MIX.values())} log members' hours, "
         f"{MIX['coordinators']}/{sum(MIX.values())} read the coordinator dashboard; each waits "
-        f"{lo}–{hi} s between page views. The table covers the {args.seconds:.0f} s after the "
-        f"last user had signed in. Script wall clock {wall:.0f} s.\n"
+        f"{lo}–{hi} s between page views. Each run's table covers the {args.seconds:.0f} s after "
+        f"its last user had signed in; the scenario ran {len(runs)} times against the same "
+        f"server. Idle CPU during the runs' windows: "
+        f"{idle}. Script wall clock {wall:.0f} s.\n"
     )
-    print("| request | requests | per second | failures | p50 ms | p95 ms | p99 ms | max ms |")
+    print(
+        "| request | requests | failures | p50 ms (median) | p95 ms (median) | p95 range | "
+        "server CPU ms | CPU ÷ floor |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for r in rows:
+    for r in table:
+        ratio = f"{r['cpu_ratio']:.1f}" if r["cpu_ratio"] else "–"
         print(
-            f"| {r['name']} | {r['n']:,} | {r['rps']:.1f} | {r['failures']} | {r['p50']:.0f} | "
-            f"{r['p95']:.0f} | {r['p99']:.0f} | {r['max']:.0f} |"
+            f"| {r['name']} | {r['n']:,} | {r['failures']} | {r['p50_median']:.0f} | "
+            f"{r['p95_median']:.0f} | {r['p95_min']:.0f}–{r['p95_max']:.0f} | "
+            f"{r['cpu_ms']:.1f} | {ratio} |"
         )
-    signin = [r for r in everything if r["Name"].startswith("sign in")]
-    total = next(r for r in everything if r["Name"] == "Aggregated")
     print(
-        f"\nSigning in ({sum(int(r['Request Count']) for r in signin):,} requests while users "
-        f"were started, Argon2id password checks): p95 "
-        f"{max(float(r['95%']) for r in signin):.0f} ms at worst. Failed requests over the whole "
-        f"run, sign-in included: {total['Failure Count']}."
+        f"\nThe floor (median server CPU of 300 requests each on the quiet server afterwards): "
+        f'a static file {floor["static file"]:.2f} ms, a bare view returning "ok" through '
+        f"every middleware {floor['bare view']:.2f} ms. Server CPU is the thread CPU time of the "
+        "request in the app process (Server-Timing), which does not move with neighbours."
     )
-    s, h = checks["stories"], checks["hours"]
-    print(
-        f"\nAfterwards: {s[0]:,} stories saved, {s[1]:,} found exactly once; "
-        f"{h[0]:,} hours entries recorded, {h[1]:,} found exactly once with their hours "
-        f"({checks['orphans']} hours without a transfer). Ledger replayed from "
-        f"the journal: sum of balances {checks['books']['sum_of_balances']}, "
-        f"{len(checks['books']['mismatched'])} accounts differing from their stored balance."
-    )
+    for n, run in enumerate(runs, 1):
+        signin = [r for r in run["everything"] if r["Name"].startswith("sign in")]
+        total = next(r for r in run["everything"] if r["Name"] == "Aggregated")
+        s, h, checks = run["checks"]["stories"], run["checks"]["hours"], run["checks"]
+        print(
+            f"\nRun {n}: sign-in ({sum(int(r['Request Count']) for r in signin):,} requests while "
+            f"users were started, Argon2id) p95 {max(float(r['95%']) for r in signin):.0f} ms at "
+            f"worst; failed requests, sign-in included: {total['Failure Count']}. Afterwards "
+            f"{s[0]:,} stories saved, {s[1]:,} found exactly once; {h[0]:,} hours entries, "
+            f"{h[1]:,} found exactly once ({checks['orphans']} without a transfer); sum of "
+            f"balances {checks['books']['sum_of_balances']}, "
+            f"{len(checks['books']['mismatched'])} accounts differing from their stored balance."
+        )
 
 
 if __name__ == "__main__":

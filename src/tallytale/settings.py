@@ -86,6 +86,7 @@ LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 MIDDLEWARE = [
+    "tallytale.web.timing.ServerTimingMiddleware",  # only with TALLYTALE_SERVER_TIMING=1
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -207,6 +208,8 @@ TALLYTALE_UPLOAD_MAX_MB = {
 # Files up to this size are previewed by a full dry run; larger ones by their first rows.
 TALLYTALE_UPLOAD_PREVIEW_MAX_MB = float(os.environ.get("TALLYTALE_UPLOAD_PREVIEW_MAX_MB", "5"))
 TALLYTALE_UPLOAD_EXPIRY_HOURS = float(os.environ.get("TALLYTALE_UPLOAD_EXPIRY_HOURS", "24"))
+# benchmarks: each response says the CPU and wall time it cost (web/timing.py)
+TALLYTALE_SERVER_TIMING = os.environ.get("TALLYTALE_SERVER_TIMING", "") == "1"
 # a confirmed import larger than this runs as a background job (about 3,000 rows of hours)
 TALLYTALE_IMPORT_JOB_MIN_KB = float(os.environ.get("TALLYTALE_IMPORT_JOB_MIN_KB", "200"))
 FILE_UPLOAD_HANDLERS = [

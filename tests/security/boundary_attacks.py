@@ -40,6 +40,7 @@ NO_IDENTIFIER = {
     "web:home": "the user's own home page",
     "web:service_worker": "static",
     "web:manifest": "static",
+    "web:health": "static",
     "web:offline": "static",
     "web:me": "the user's own data",
     "web:my_data": "the user's own data",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("sw.js", views.service_worker, name="service_worker"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("healthz", views.health, name="health"),
     path("offline/", views.offline, name="offline"),
     path("me/", me.me, name="me"),
     path("me/data.<str:fmt>", me.download, name="my_data"),
