@@ -135,6 +135,48 @@ def test_coordinator_dashboard_has_svg_charts_with_data_tables(client, site):
     assert "Baseline" in html
 
 
+@pytest.mark.parametrize("language", ["en", "cy", "ar"])
+def test_dashboard_chart_coordinates_are_machine_numbers_in_every_language(client, site, language):
+    """Welsh and Arabic write decimal commas for people; an SVG coordinate with a comma
+    draws nothing. Every numeric attribute of every chart must parse as a float."""
+    from html.parser import HTMLParser
+
+    client.force_login(site["users"]["coordinator"])
+    html = client.get(
+        reverse("web:coordinate", args=["cwm"]), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    seen: list[tuple[str, str, str]] = []
+
+    class Svg(HTMLParser):
+        inside = False
+
+        def handle_starttag(self, tag, attrs):
+            self.inside = self.inside or tag == "svg"
+            if self.inside:
+                for name, value in attrs:
+                    if name in ("x", "y", "x1", "x2", "y1", "y2", "width", "height"):
+                        seen.append((tag, name, value))
+                    elif name == "points":
+                        seen.extend((tag, name, v) for pt in value.split() for v in pt.split(","))
+                    elif name == "viewbox":
+                        seen.extend((tag, name, v) for v in value.split())
+
+        def handle_endtag(self, tag):
+            if tag == "svg":
+                self.inside = False
+
+    Svg().feed(html)
+    assert html.count("<svg") == 4 and len(seen) > 50
+    bad = []
+    for tag, name, value in seen:
+        try:
+            float(value)
+        except ValueError:
+            bad.append((tag, name, value))
+    assert bad == [], bad[:10]
+    assert f'lang="{language}"' in html
+
+
 def test_ledger_entry_and_correction(client, site):
     client.force_login(site["users"]["coordinator"])
     url = reverse("web:ledger", args=["cwm"])

@@ -41,3 +41,9 @@ def holder(account) -> str:
     if account.organisation_id:
         return account.organisation.slug
     return account.get_owner_display()
+
+
+@register.filter
+def chart_svg(chart, caption_id: str):
+    """A `web.charts.Chart` as inline SVG (machine numbers, never localised)."""
+    return chart.svg(caption_id)
