@@ -48,9 +48,13 @@ def run(job: Job) -> jobs.Result:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"export.{fmt}"
         services.export_responses(
-            instrument, fmt, out, actor_label=f"job {job.pk} for {job.actor_label}",
+            instrument,
+            fmt,
+            out,
+            actor_label=f"job {job.pk} for {job.actor_label}",
             user=jobs.runs_as(job),
-        )  # fmt: skip
+            excel=True,
+        )  # fmt: skip  (a web download is opened in a spreadsheet: byte-order mark)
         content = out.read_bytes()
     name = f"{job.project.slug}-{instrument.form_id}.{fmt}"
     return jobs.Result(content, name, CONTENT_TYPES[fmt])
