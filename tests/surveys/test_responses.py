@@ -271,6 +271,11 @@ def test_csv_export_neutralises_formulas_but_keeps_numbers(instrument, tmp_path)
     row = next(csv.DictReader(out.read_text().splitlines()))
     assert row["usual_time"] == '\'=HYPERLINK("http://x.invalid")'
     assert row["age"] == "-3"
+    assert not out.read_bytes().startswith(b"\xef\xbb\xbf")
+    call_command(
+        "export", "responses", "--instrument", "community_health", "-o", out, "--excel"
+    )  # fmt: skip
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfsubmission_id,")
 
 
 def test_cp1252_export_is_decoded_and_mixed_encodings_refused_by_line(instrument, tmp_path):
