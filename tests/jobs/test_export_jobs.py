@@ -11,6 +11,7 @@ import zipfile
 import pytest
 from django.db import transaction
 
+from tallytale.coding import services as coding_services
 from tallytale.coding.models import ThemeRun
 from tallytale.demo.sample import build_sample_project
 from tallytale.jobs.models import Job
@@ -143,6 +144,13 @@ def test_the_stories_job_rechecks_when_it_runs(client, sample):
 def test_refi_qda_export_is_a_job(client, sample, kind, ctype):
     researcher = member("RR2", "riverside", "researcher")
     client.force_login(researcher.user)
+    if kind == "qdc":  # REFI-QDA has no valid empty codebook: the job says so, in one line
+        client.post("/coding/riverside/export.qdc", {"idempotency_key": "empty"})
+        run_pending()
+        failed = Job.objects.get()
+        assert failed.state == State.FAILED and "no codes yet" in failed.error
+        failed.delete()
+        coding_services.add_code(sample.project, "Belonging", actor=coding_services.Actor("t"))
     r = client.post(f"/coding/riverside/export.{kind}", {"idempotency_key": "q"})
     again = client.post(f"/coding/riverside/export.{kind}", {"idempotency_key": "q"})
     assert r.status_code == 302 and r.url == again.url
