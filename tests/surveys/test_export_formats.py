@@ -227,3 +227,13 @@ def test_pspp_reads_the_sav_and_agrees_with_tallytale(exported, tmp_path):
     assert "Ordinal" in text and "Scale" in text and "Nominal" in text
     assert "DATE11" in text and "DATETIME20" in text
     assert "Gwell gennyf beidio â dweud" in text and "Ddim yn gwybod" in text
+
+
+def test_the_command_line_prints_the_cut_labels(exported, tmp_path):
+    import io
+
+    err = io.StringIO()
+    call_command("export", "responses", "--instrument", "mood", "--format", "sav",
+                 "-o", str(tmp_path / "again.sav"), stderr=err, stdout=io.StringIO())  # fmt: skip
+    assert "warning: 1 label(s) cut to SPSS's byte limit" in err.getvalue()
+    assert "mood (label)" in err.getvalue()
