@@ -84,7 +84,13 @@ def _run_responses(o: dict, cmd) -> None:
 def _configure_export(p) -> None:
     p.add_argument("--instrument", required=True, metavar="FORM_ID")
     p.add_argument("--project", metavar="SLUG")
-    p.add_argument("--format", choices=("csv", "parquet", "sav"), default="csv")
+    p.add_argument(
+        "--format",
+        choices=("csv", "parquet", "sav", "fhir"),
+        default="csv",
+        help="fhir: a FHIR R4 Bundle of the Questionnaire and its QuestionnaireResponses "
+        "(JSON; this version of the form only)",
+    )
     p.add_argument("--output", "-o", metavar="FILE", help="default: FORM_ID.FORMAT here")
     p.add_argument(
         "--excel",
@@ -95,7 +101,8 @@ def _configure_export(p) -> None:
 
 def _run_export(o: dict, cmd) -> None:
     instrument = services.get_instrument(o["instrument"], o.get("project"))
-    out = Path(o.get("output") or f"{instrument.form_id}.{o['format']}")
+    suffix = "fhir.json" if o["format"] == "fhir" else o["format"]
+    out = Path(o.get("output") or f"{instrument.form_id}.{suffix}")
     warnings: list[str] = []
     n = services.export_responses(
         instrument,
@@ -122,7 +129,7 @@ IMPORTERS = {
 }
 EXPORTERS = {
     "responses": Subcommand(
-        "survey responses (csv, parquet or SPSS .sav); never contact details",
+        "survey responses (csv, parquet, SPSS .sav or FHIR R4 JSON); never contact details",
         _configure_export,
         _run_export,
     )

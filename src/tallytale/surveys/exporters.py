@@ -26,7 +26,7 @@ from tallytale.core.textsafe import SpreadsheetWriter, cut_utf8
 from .models import Instrument, Response
 from .spec import FormSpec, pick_label
 
-FORMATS = ("csv", "parquet", "sav")
+FORMATS = ("csv", "parquet", "sav", "fhir")
 BASE_COLUMNS = ["submission_id", "participant_code", "wave", "submitted_at", "form_version"]
 SCORE_COLUMNS = [
     "swemwbs_raw",
@@ -509,4 +509,8 @@ def export_responses(
         return export_parquet(instrument, spec, out, warnings=warnings)
     if fmt == "sav":
         return export_sav(instrument, spec, out, warnings=warnings)
+    if fmt == "fhir":
+        from .fhir import export_fhir
+
+        return export_fhir(instrument, spec, out)
     raise ValueError(fmt)

@@ -23,7 +23,9 @@ CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "parquet": "application/vnd.apache.parquet",
     "sav": "application/x-spss-sav",
+    "fhir": "application/fhir+json",
 }
+SUFFIXES = {"fhir": "fhir.json"}
 
 
 def start_export(
@@ -60,7 +62,7 @@ def run(job: Job) -> jobs.Result:
         content = out.read_bytes()
     if warnings:  # labels cut to SPSS's limits etc.: shown on the job's page
         jobs.progress(job, 1, 1, "; ".join(warnings))
-    name = f"{job.project.slug}-{instrument.form_id}.{fmt}"
+    name = f"{job.project.slug}-{instrument.form_id}.{SUFFIXES.get(fmt, fmt)}"
     return jobs.Result(content, name, CONTENT_TYPES[fmt])
 
 
