@@ -51,6 +51,8 @@ SECRET_KEY_FALLBACKS = _list("SECRET_KEY_FALLBACKS")
 # TALLYTALE_FIELD_KEY if set, else derived from SECRET_KEY. Old keys in the fallback lists
 # still decrypt, so a key can be rotated (docs/admin.md, Security).
 FIELD_ENCRYPTION_KEY = os.environ.get("TALLYTALE_FIELD_KEY", "")
+# canonical base URL of the FHIR Questionnaires this site exports (surveys/fhir.py)
+FHIR_BASE = os.environ.get("TALLYTALE_FHIR_BASE", "https://tallytale.invalid/fhir")
 FIELD_ENCRYPTION_KEY_FALLBACKS = _list("TALLYTALE_FIELD_KEY_FALLBACKS")
 DEBUG = os.environ.get("TALLYTALE_DEBUG", "") == "1"
 ALLOWED_HOSTS = _list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")

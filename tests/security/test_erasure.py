@@ -147,7 +147,7 @@ def test_csv_zip_neutralises_formulas_but_keeps_numbers():
     z = zipfile.ZipFile(io.BytesIO(as_csv_zip(data)))
 
     def rows(name):
-        return list(csv.DictReader(io.StringIO(z.read(name).decode())))
+        return list(csv.DictReader(io.StringIO(z.read(name).decode("utf-8-sig"))))
 
     assert rows("person.csv")[0] == {"code": "P1", "note": "'@SUM(A1)", "minutes": "-3"}
     assert rows("contact_details.csv")[0]["email"].startswith("'=")

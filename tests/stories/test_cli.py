@@ -156,7 +156,10 @@ def test_export_audiences_and_formats(tmp_path, make_story, about):
     target = tmp_path / "out.csv"
     run("export", "stories", "--project", "cwm", "--output", str(target))
     assert target.read_text().count("\n") >= 5
-    assert AuditEvent.objects.filter(action="story.export").count() == 5
+    assert not target.read_bytes().startswith(b"\xef\xbb\xbf")  # plain UTF-8 by default
+    run("export", "stories", "--project", "cwm", "--output", str(target), "--excel")
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfid,external_id")  # Excel's UTF-8
+    assert AuditEvent.objects.filter(action="story.export").count() == 6
 
 
 @pytest.mark.django_db

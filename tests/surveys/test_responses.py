@@ -208,6 +208,7 @@ def test_exports_csv_parquet_sav_never_contact_details(instrument, tmp_path):
     table = pq.read_table(out["parquet"]).to_pandas()
     assert list(table["swemwbs_raw"]) == [21.0, 28.0]
     df, meta = pyreadstat.read_sav(str(out["sav"]))
+    assert list(table.columns) == list(df.columns)  # the same names in both typed formats
     assert len(df) == 2 and isinstance(df, pd.DataFrame)
     # the same values as the CSV, column by column (SPSS names: "/" becomes "_")
     for name in rows[0]:
@@ -216,6 +217,12 @@ def test_exports_csv_parquet_sav_never_contact_details(instrument, tmp_path):
             got, want = df[spss][i], row[name]
             if isinstance(got, float):
                 assert (math.isnan(got) and want == "") or got == float(want), (name, got, want)
+            elif isinstance(got, pd.Timestamp | dt.date):  # SPSS dates: the same instant, UTC
+                when = dt.datetime.fromisoformat(want.replace("Z", "+00:00"))
+                if isinstance(got, pd.Timestamp):
+                    assert got.to_pydatetime() == when.astimezone(dt.UTC).replace(tzinfo=None)
+                else:
+                    assert got == when.date(), (name, got, want)
             else:
                 assert got == want, (name, got, want)
     assert list(df["activities_garden"]) == [1.0, 0.0] and list(df["swemwbs_raw"]) == [21.0, 28.0]
@@ -264,6 +271,11 @@ def test_csv_export_neutralises_formulas_but_keeps_numbers(instrument, tmp_path)
     row = next(csv.DictReader(out.read_text().splitlines()))
     assert row["usual_time"] == '\'=HYPERLINK("http://x.invalid")'
     assert row["age"] == "-3"
+    assert not out.read_bytes().startswith(b"\xef\xbb\xbf")
+    call_command(
+        "export", "responses", "--instrument", "community_health", "-o", out, "--excel"
+    )  # fmt: skip
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfsubmission_id,")
 
 
 def test_cp1252_export_is_decoded_and_mixed_encodings_refused_by_line(instrument, tmp_path):

@@ -107,6 +107,8 @@ def test_download_my_data_json_and_csv_is_a_personal_job_and_audited(
             z.namelist()
         )
         assert "garden club" in z.read("stories.csv").decode()
+        # opened in Excel: each CSV is UTF-8 with a byte-order mark
+        assert all(z.read(n).startswith(b"\xef\xbb\xbf") for n in z.namelist() if z.read(n))
     assert AuditEvent.objects.filter(action="person.download_own_data").count() == 2
     assert client.post(reverse("web:my_data", args=["xml"])).status_code == 404
     assert client.get(reverse("web:my_data", args=["json"])).status_code == 405

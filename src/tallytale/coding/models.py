@@ -112,6 +112,9 @@ class Coding(models.Model):
     )
     rejected_at = models.DateTimeField(null=True, blank=True)
     decided_by_label = models.CharField(max_length=120, blank=True)
+    guid = models.UUIDField(
+        null=True, blank=True, help_text="REFI-QDA GUID it was imported with (kept on re-export)"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -156,6 +159,9 @@ class Memo(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     author_label = models.CharField(max_length=120)
+    guid = models.UUIDField(
+        null=True, blank=True, help_text="REFI-QDA GUID it was imported with (kept on re-export)"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -15,6 +15,14 @@ Notes; tellers as Cases (by pseudonymous code) carrying their survey scale score
 Variables, one per scale and wave (latest response in the wave), if the exporter may read
 survey answers. GUIDs are deterministic (UUID 5) so a re-export is stable.
 
+Every document validates against the official schemas (kept in `coding/data/refi-qda/`):
+elements the schema requires to be non-empty (`<Codes>`, `<Sources>`, `<Cases>` ...) are left
+out when there is nothing to put in them, and a `.qdc` with no codes is refused. A code's
+example has no element of its own in REFI-QDA, so it follows the description after a blank
+line as `Example: ...` (what NVivo or ATLAS.ti users then read) and is split off again on
+import. Codings and memos keep the GUIDs they were imported with, so an export, import and
+re-export gives the same document.
+
 Imports are parsed defensively: documents with a DOCTYPE or ENTITY declaration are refused
 before parsing (no external entities, no entity expansion bombs), sizes are capped, and zip
 members are checked for size, count and compression ratio before they are read.
@@ -65,6 +73,35 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _NAMESPACE = uuid.UUID("5b8c3a52-7c1e-4b8e-9a8e-3f0d6a1f2c11")  # Tallytale's UUID5 namespace
 
 
+EXAMPLE_MARK = "Example: "
+
+
+def describe(description: str, example: str) -> str:
+    """A code's description with its example after a blank line (REFI-QDA and Taguette
+    have one description field)."""
+    description, example = description.strip(), example.strip()
+    if not example:
+        return description
+    return f"{description}\n\n{EXAMPLE_MARK}{example}" if description else EXAMPLE_MARK + example
+
+
+def split_example(text: str) -> tuple[str, str]:
+    """(description, example) from a description written by `describe`."""
+    text = (text or "").strip()
+    if text.startswith(EXAMPLE_MARK):
+        return "", text[len(EXAMPLE_MARK) :].strip()
+    head, sep, tail = text.rpartition("\n\n" + EXAMPLE_MARK)
+    if sep:
+        return head.strip(), tail.strip()
+    return text, ""
+
+
+def _note_name(text: str) -> str:
+    """A note's name: its first line, cut to 60 characters (stable across re-imports)."""
+    first = (text.strip().splitlines() or ["memo"])[0]
+    return first[:60].rstrip() or "memo"
+
+
 def _guid(*parts: Any) -> str:
     return str(uuid.uuid5(_NAMESPACE, ":".join(str(p) for p in parts)))
 
@@ -94,10 +131,13 @@ def _sub(parent: ET.Element, ns: str, tag: str, /, **attrs: Any) -> ET.Element:
     )
 
 
+def _active_codes(project: Project) -> list[Code]:
+    return list(Code.objects.filter(project=project, active=True).order_by("name", "pk"))
+
+
 def _code_tree(
-    project: Project, parent_el: ET.Element, ns: str, notes: dict[int, list[str]] | None = None
+    codes: list[Code], parent_el: ET.Element, ns: str, notes: dict[int, list[str]] | None = None
 ) -> None:
-    codes = list(Code.objects.filter(project=project, active=True).order_by("name", "pk"))
     children: dict[int | None, list[Code]] = {}
     for c in codes:
         children.setdefault(c.parent_id, []).append(c)
@@ -107,9 +147,7 @@ def _code_tree(
         if code.colour:
             attrs["color"] = code.colour
         node = _sub(el, ns, "Code", **attrs)
-        text = code.description
-        if code.example:
-            text = f"{text}\n\nExample: {code.example}".strip()
+        text = describe(code.description, code.example)
         if text:
             _sub(node, ns, "Description").text = text
         for note_guid in (notes or {}).get(code.pk, []):
@@ -132,12 +170,15 @@ def _serialise(root: ET.Element, default_ns: str) -> bytes:
 def export_codebook(project: Project, *, actor: services.Actor) -> bytes:
     """The project's active codebook as a REFI-QDA `.qdc` document."""
     coding_access._require(actor, "story.read_redacted", project)
+    codes = _active_codes(project)
+    if not codes:  # the schema requires at least one <Code>: an empty .qdc is invalid
+        raise InvalidInput(f"{project.slug} has no codes yet: add a code before exporting")
     root = ET.Element(
         f"{{{NS_CODEBOOK}}}CodeBook",
         {"origin": f"Tallytale {__version__}", f"{{{XSI}}}schemaLocation": SCHEMA_CODEBOOK},
     )
     codes_el = _sub(root, NS_CODEBOOK, "Codes")
-    _code_tree(project, codes_el, NS_CODEBOOK)
+    _code_tree(codes, codes_el, NS_CODEBOOK)
     return _serialise(root, NS_CODEBOOK)
 
 
@@ -209,16 +250,21 @@ def export_project(project: Project, *, actor: services.Actor) -> tuple[bytes, i
     for u in users:
         _sub(users_el, NS_PROJECT, "User", guid=user_guid[u], name=u)
 
-    note_guid = {m.pk: _guid("memo", project.slug, m.pk) for m in memos}
+    note_guid = {m.pk: str(m.guid or _guid("memo", project.slug, m.pk)) for m in memos}
     code_notes: dict[int, list[str]] = {}
     story_notes: dict[int, list[str]] = {}
+    project_notes: list[str] = []
     for m in memos:
         if m.code_id:
             code_notes.setdefault(m.code_id, []).append(note_guid[m.pk])
         if m.story_id:
             story_notes.setdefault(m.story_id, []).append(note_guid[m.pk])
-    codebook = _sub(root, NS_PROJECT, "CodeBook")
-    _code_tree(project, _sub(codebook, NS_PROJECT, "Codes"), NS_PROJECT, code_notes)
+        if not m.code_id and not m.story_id:
+            project_notes.append(note_guid[m.pk])
+    codes = _active_codes(project)
+    if codes:  # <Codes> needs at least one <Code>
+        codebook = _sub(root, NS_PROJECT, "CodeBook")
+        _code_tree(codes, _sub(codebook, NS_PROJECT, "Codes"), NS_PROJECT, code_notes)
 
     may_surveys = actor.user is None or permissions.can(actor.user, "survey.read_answers", project)
     var_guid, person_values = _variables(stories) if may_surveys else ({}, {})
@@ -250,7 +296,7 @@ def export_project(project: Project, *, actor: services.Actor) -> tuple[bytes, i
     for c in codings:
         by_story.setdefault(c.story_id, []).append(c)
     files: dict[str, bytes] = {}
-    sources_el = _sub(root, NS_PROJECT, "Sources")
+    sources_el = _sub(root, NS_PROJECT, "Sources") if stories else None  # one source at least
     for s in stories:
         guid = story_guid(project, s.pk)
         text = texts[s.pk]
@@ -273,11 +319,12 @@ def export_project(project: Project, *, actor: services.Actor) -> tuple[bytes, i
             start, end = (0, len(text)) if c.start is None else (c.start, c.end)
             if end > len(text):  # redaction corrected since coding: skip a stale span
                 continue
+            coding_guid = str(c.guid or _guid("coding", project.slug, c.pk))
             sel = _sub(
                 src,
                 NS_PROJECT,
                 "PlainTextSelection",
-                guid=_guid("selection", project.slug, c.pk),
+                guid=_guid("selection", coding_guid),
                 name=(text[start:end][:60] or "whole story"),
                 startPosition=start,
                 endPosition=end,
@@ -286,7 +333,7 @@ def export_project(project: Project, *, actor: services.Actor) -> tuple[bytes, i
             )
             if c.start is None:
                 _sub(sel, NS_PROJECT, "Description").text = "whole story"
-            coding = _sub(sel, NS_PROJECT, "Coding", guid=_guid("coding", project.slug, c.pk),
+            coding = _sub(sel, NS_PROJECT, "Coding", guid=coding_guid,
                           creatingUser=user_guid[c.coder_label],
                           creationDateTime=_iso(c.created_at))  # fmt: skip
             _sub(coding, NS_PROJECT, "CodeRef", targetGUID=str(c.code.guid))
@@ -296,9 +343,11 @@ def export_project(project: Project, *, actor: services.Actor) -> tuple[bytes, i
         notes_el = _sub(root, NS_PROJECT, "Notes")
         for m in memos:
             note = _sub(notes_el, NS_PROJECT, "Note", guid=note_guid[m.pk],
-                        name=f"memo {m.pk}", creatingUser=user_guid[m.author_label],
+                        name=_note_name(m.text), creatingUser=user_guid[m.author_label],
                         creationDateTime=_iso(m.created_at))  # fmt: skip
             _sub(note, NS_PROJECT, "PlainTextContent").text = m.text
+    for ng in project_notes:  # memos on the coding as a whole: the project's own NoteRefs
+        _sub(root, NS_PROJECT, "NoteRef", targetGUID=ng)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("project.qde", _serialise(root, NS_PROJECT))
@@ -318,6 +367,8 @@ class ImportReport:
     codes_existing: int = 0
     codings_created: int = 0
     codings_existing: int = 0
+    memos_created: int = 0
+    memos_existing: int = 0
     sources_matched: int = 0
     sources_unmatched: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -326,6 +377,8 @@ class ImportReport:
         parts = [f"{self.codes_created} codes created", f"{self.codes_existing} already there"]
         if self.sources_matched or self.sources_unmatched:
             parts.append(f"{self.codings_created} codings imported")
+            if self.memos_created or self.memos_existing:
+                parts.append(f"{self.memos_created} memos imported")
             parts.append(f"{self.sources_matched} sources matched to stories")
             if self.sources_unmatched:
                 parts.append(f"{len(self.sources_unmatched)} sources matched no story")
@@ -335,9 +388,14 @@ class ImportReport:
 
 
 def _import_codes(
-    project: Project, codes_el: ET.Element, actor: services.Actor, report: ImportReport
+    project: Project,
+    codes_el: ET.Element,
+    actor: services.Actor,
+    report: ImportReport,
+    note_targets: dict[str, Code | Story] | None = None,
 ) -> dict[str, Code]:
-    """Create the codes of a REFI <Codes> tree; returns {guid: Code} including existing."""
+    """Create the codes of a REFI <Codes> tree; returns {guid: Code} including existing.
+    The codes' NoteRefs go into `note_targets` ({note guid: code})."""
     by_guid: dict[str, Code] = {}
 
     def walk(el: ET.Element, parent: Code | None) -> None:
@@ -351,6 +409,7 @@ def _import_codes(
             desc_el = _child(node, "Description")
             description = (desc_el.text or "") if desc_el is not None else ""
             description = description.strip() or (node.get("description") or "").strip()
+            description, example = split_example(description)
             colour = (node.get("color") or "").strip()
             if colour and not services.COLOUR.match(colour):
                 colour = ""
@@ -371,6 +430,7 @@ def _import_codes(
                     actor=actor,
                     parent=parent,
                     description=description,
+                    example=example,
                     colour=colour,
                     guid=None if taken else guid,
                     history_action="import",
@@ -378,6 +438,9 @@ def _import_codes(
                 report.codes_created += 1
             if guid:
                 by_guid[guid] = code
+            if note_targets is not None:
+                for ref in _children(node, "NoteRef"):
+                    note_targets.setdefault(_clean_guid(ref.get("targetGUID")) or "", code)
             walk(node, code)
 
     walk(codes_el, None)
@@ -452,8 +515,13 @@ def import_project(project: Project, data: bytes, *, actor: services.Actor) -> I
     codes_el = _child(codebook, "Codes") if codebook is not None else None
     if codes_el is not None:
         _check_depth(codes_el)
+    note_targets: dict[str, Code | Story | None] = {}
     with transaction.atomic():
-        codes = _import_codes(project, codes_el, actor, report) if codes_el is not None else {}
+        codes = (
+            _import_codes(project, codes_el, actor, report, note_targets)
+            if codes_el is not None
+            else {}
+        )
         sources_el = _child(root, "Sources")
         for src in _children(sources_el, "TextSource") if sources_el is not None else []:
             guid = _clean_guid(src.get("guid")) or ""
@@ -470,6 +538,8 @@ def import_project(project: Project, data: bytes, *, actor: services.Actor) -> I
                 report.sources_unmatched.append(src.get("name") or guid)
                 continue
             report.sources_matched += 1
+            for ref in _children(src, "NoteRef"):
+                note_targets.setdefault(_clean_guid(ref.get("targetGUID")) or "", story)
             _, story_text = coding_access.text_for(actor, story)
             for sel in _children(src, "PlainTextSelection"):
                 try:
@@ -491,6 +561,9 @@ def import_project(project: Project, data: bytes, *, actor: services.Actor) -> I
                     who = users.get(_clean_guid(coding.get("creatingUser") or sel.get("creatingUser")) or "",
                                     "refi-import")  # fmt: skip
                     before = Coding.objects.filter(story=story, code=code, coder_label=who).count()
+                    coding_guid = _clean_guid(coding.get("guid"))
+                    if coding_guid and Coding.objects.filter(guid=coding_guid).exists():
+                        coding_guid = None  # already imported (GUIDs are unique per file)
                     try:
                         services.code_story(
                             story,
@@ -500,6 +573,7 @@ def import_project(project: Project, data: bytes, *, actor: services.Actor) -> I
                             end=None if whole else end,
                             coder_label=who,
                             source="refi import",
+                            guid=coding_guid,
                         )
                     except InvalidInput as exc:
                         report.problems.append(f"selection {sel.get('guid')}: {exc}")
@@ -509,4 +583,41 @@ def import_project(project: Project, data: bytes, *, actor: services.Actor) -> I
                         report.codings_created += 1
                     else:
                         report.codings_existing += 1
+        for ref in _children(root, "NoteRef"):  # notes on the project as a whole
+            note_targets.setdefault(_clean_guid(ref.get("targetGUID")) or "", None)
+        _import_notes(project, root, note_targets, users, actor, report)
     return report
+
+
+def _import_notes(
+    project: Project,
+    root: ET.Element,
+    targets: dict[str, Code | Story | None],
+    users: dict[str, str],
+    actor: services.Actor,
+    report: ImportReport,
+) -> None:
+    """Notes become memos on the code, story or project that refers to them. A note no one
+    refers to, or whose source matched no story, is not imported (nothing to attach it to,
+    and a story's memo must not land on the project)."""
+    notes_el = _child(root, "Notes")
+    for note in _children(notes_el, "Note") if notes_el is not None else []:
+        guid = _clean_guid(note.get("guid")) or ""
+        if guid not in targets:
+            continue
+        content = _child(note, "PlainTextContent")
+        text = (content.text or "").strip() if content is not None else ""
+        if not text:
+            continue
+        target = targets[guid]
+        code = target if isinstance(target, Code) else None
+        story = target if isinstance(target, Story) else None
+        same = Memo.objects.filter(project=project, code=code, story=story, text=text)
+        if (guid and Memo.objects.filter(project=project, guid=guid).exists()) or same.exists():
+            report.memos_existing += 1
+            continue
+        author = users.get(_clean_guid(note.get("creatingUser")) or "")
+        taken = guid and Memo.objects.filter(guid=guid).exists()
+        services.add_memo(project, text, actor=actor, code=code, story=story,
+                          author_label=author, guid=None if taken else (guid or None))  # fmt: skip
+        report.memos_created += 1

@@ -327,9 +327,11 @@ def code_story(
     confidence: float | None = None,
     source: str = "",
     coder_label: str | None = None,
+    guid: Any = None,
 ) -> Coding:
     """Apply a code to a span of the story's redacted text, to the words `phrase`, or (with
-    neither) to the whole story. Spans are Python offsets into the redacted analysis field."""
+    neither) to the whole story. Spans are Python offsets into the redacted analysis field.
+    `guid`: the REFI-QDA GUID an imported coding had, kept so a re-export carries it."""
     project = story.project
     _require(actor, "coding.code", project)
     if code.project_id != project.pk or not code.active:
@@ -369,6 +371,7 @@ def code_story(
         excerpt=excerpt,
         confidence=confidence,
         source=source,
+        guid=guid,
     )
 
 
@@ -425,8 +428,11 @@ def add_memo(
     actor: Actor,
     code: Code | None = None,
     story: Story | None = None,
+    author_label: str | None = None,
+    guid: Any = None,
 ) -> Memo:
-    """A memo on a code, on a story, or on the project's coding as a whole."""
+    """A memo on a code, on a story, or on the project's coding as a whole. An imported
+    memo keeps its author's name (`author_label`) and REFI-QDA `guid`."""
     _require(actor, "coding.code", project)
     text = (text or "").strip()
     if not text:
@@ -440,6 +446,7 @@ def add_memo(
         code=code,
         story=story,
         text=text,
-        author=actor.user if getattr(actor.user, "pk", None) else None,
-        author_label=actor.label,
+        author=actor.user if getattr(actor.user, "pk", None) and author_label is None else None,
+        author_label=author_label or actor.label,
+        guid=guid,
     )

@@ -17,6 +17,8 @@ Three rules, one place each, so every importer and exporter applies the same one
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -45,6 +47,41 @@ def spreadsheet_cell(value: Any) -> Any:
     if text[:1] in FORMULA_START:
         return "'" + text
     return text
+
+
+class SpreadsheetWriter:
+    """The one way Tallytale writes CSV: a `csv.writer` that passes every cell, header
+    included, through `spreadsheet_cell`, and with `bom` starts the file with a UTF-8
+    byte-order mark so Excel on Windows reads Welsh and Arabic as UTF-8, not cp1252.
+    Tests refuse `csv.writer`/`csv.DictWriter` anywhere else in the source."""
+
+    def __init__(self, f: Any, *, bom: bool = False, **fmtparams: Any) -> None:
+        if bom:
+            f.write("\ufeff")
+        self._writer = csv.writer(f, **fmtparams)
+
+    def writerow(self, row: Iterable[Any]) -> Any:
+        return self._writer.writerow([spreadsheet_cell(v) for v in row])
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_text(rows: Iterable[Iterable[Any]], *, bom: bool = False, **fmtparams: Any) -> str:
+    """Rows as CSV text, written by `SpreadsheetWriter`."""
+    out = io.StringIO()
+    SpreadsheetWriter(out, bom=bom, **fmtparams).writerows(rows)
+    return out.getvalue()
+
+
+def cut_utf8(text: str, limit: int) -> str:
+    """`text` shortened to at most `limit` UTF-8 bytes, never splitting a character
+    (file formats such as SPSS count label limits in bytes, not characters)."""
+    data = text.encode("utf-8")
+    if len(data) <= limit:
+        return text
+    return data[:limit].decode("utf-8", errors="ignore")
 
 
 def bad_character(text: str) -> str | None:

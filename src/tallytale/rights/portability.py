@@ -8,7 +8,6 @@ consent history, and their survey answers. Every download is audited.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import zipfile
@@ -17,7 +16,7 @@ from typing import Any
 from django.utils import timezone
 
 from tallytale.audit.services import record
-from tallytale.core.textsafe import spreadsheet_cell
+from tallytale.core.textsafe import csv_text
 from tallytale.programmes.models import ContactDetails, Membership, Person
 from tallytale.programmes.signals import person_export
 
@@ -66,33 +65,32 @@ def personal_data(person: Person) -> dict[str, Any]:
     }
 
 
-def _csv(rows: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
+def _csv(rows: list[dict[str, Any]], bom: bool) -> str:
     if not rows:
         return ""
     columns = list(rows[0])
-    w = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
-    w.writeheader()
-    for row in rows:
-        w.writerow(
-            {
-                k: spreadsheet_cell(
-                    json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
-                )
-                for k, v in row.items()
-            }
-        )
-    return out.getvalue()
+    body = (
+        [
+            json.dumps(row.get(k), ensure_ascii=False)
+            if isinstance(row.get(k), dict | list)
+            else row.get(k)
+            for k in columns
+        ]
+        for row in rows
+    )
+    return csv_text([columns, *body], bom=bom)
 
 
-def as_csv_zip(data: dict[str, Any]) -> bytes:
-    """One CSV per section in a zip (a spreadsheet opens each); nested answers as JSON cells."""
+def as_csv_zip(data: dict[str, Any], *, bom: bool = True) -> bytes:
+    """One CSV per section in a zip (a spreadsheet opens each); nested answers as JSON cells.
+    The person downloads it from the web to open in a spreadsheet, so each CSV starts with
+    a UTF-8 byte-order mark (Excel otherwise reads Welsh and Arabic as Windows-1252)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("person.csv", _csv([data["person"]]))
-        z.writestr("contact_details.csv", _csv([data["contact_details"]]))
+        z.writestr("person.csv", _csv([data["person"]], bom))
+        z.writestr("contact_details.csv", _csv([data["contact_details"]], bom))
         for section in SECTIONS:
-            z.writestr(f"{section}.csv", _csv(data[section]))
+            z.writestr(f"{section}.csv", _csv(data[section], bom))
     return buf.getvalue()
 
 

@@ -47,11 +47,18 @@ def _configure_export(p):
         help="who the file is for (default research_team: every live story, redacted)",
     )
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV: start with a UTF-8 byte-order mark so Excel shows Welsh and Arabic right",
+    )
 
 
 def _run_export(o, cmd):
     project = get_project(o["project"])
-    data, count = export_stories(project, o["format"], o["audience"], actor_label=cli_actor())
+    data, count = export_stories(
+        project, o["format"], o["audience"], actor_label=cli_actor(), excel=bool(o.get("excel"))
+    )
     text = data if isinstance(data, str) else to_json(data)
     if o.get("output"):
         Path(o["output"]).write_text(text, encoding="utf-8")

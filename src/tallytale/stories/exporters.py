@@ -8,15 +8,13 @@ Every export is audited (counts only).
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from django.utils import timezone
 
 from tallytale.audit.services import record
 from tallytale.core import consent as consent_rules
-from tallytale.core.textsafe import spreadsheet_cell
+from tallytale.core.textsafe import csv_text
 from tallytale.programmes.models import Project
 
 from .access import visible_stories
@@ -83,25 +81,31 @@ def _cell(v: Any) -> Any:
         return "true" if v else "false"
     if isinstance(v, list):
         return ";".join(f"{x:.6g}" if isinstance(x, float) else str(x) for x in v)
-    return spreadsheet_cell(v)
+    return v
 
 
-def to_csv(rows: list[dict[str, Any]], signifier_names: list[str]) -> str:
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(BASE_COLUMNS + [f"sig:{n}" for n in signifier_names])
-    for r in rows:
-        w.writerow(
-            [_cell(r[c]) for c in BASE_COLUMNS]
-            + [_cell(r["signifiers"].get(n)) for n in signifier_names]
-        )
-    return out.getvalue()
+def to_csv(rows: list[dict[str, Any]], signifier_names: list[str], *, excel: bool = False) -> str:
+    """CSV through the one spreadsheet-safe writer; `excel` starts it with a byte-order mark."""
+    header = BASE_COLUMNS + [f"sig:{n}" for n in signifier_names]
+    body = (
+        [_cell(r[c]) for c in BASE_COLUMNS]
+        + [_cell(r["signifiers"].get(n)) for n in signifier_names]
+        for r in rows
+    )
+    return csv_text([header, *body], bom=excel, lineterminator="\n")
 
 
 def export_stories(
-    project: Project, fmt: str, audience: str, *, actor_label: str, actor: Any = None
+    project: Project,
+    fmt: str,
+    audience: str,
+    *,
+    actor_label: str,
+    actor: Any = None,
+    excel: bool = False,
 ) -> tuple[str | list[dict[str, Any]], int]:
-    """Build the export and audit it. Returns (CSV text or JSON-able list, count)."""
+    """Build the export and audit it. Returns (CSV text or JSON-able list, count);
+    `excel` puts a UTF-8 byte-order mark before the CSV for spreadsheet programs."""
     if audience not in consent_rules.AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     rows = story_rows(project, audience)
@@ -121,5 +125,5 @@ def export_stories(
             .order_by("order", "id")
             .values_list("name", flat=True)
         )
-        return to_csv(rows, names), len(rows)
+        return to_csv(rows, names, excel=excel), len(rows)
     return rows, len(rows)

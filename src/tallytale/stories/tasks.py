@@ -42,7 +42,12 @@ def run(job: Job) -> jobs.Result:
     )
     jobs.progress(job, 0, 1, f"exporting stories for the {audience} audience")
     body, _n = export_stories(
-        project, fmt, audience, actor_label=f"job {job.pk} for {job.actor_label}", actor=user
+        project,
+        fmt,
+        audience,
+        actor_label=f"job {job.pk} for {job.actor_label}",
+        actor=user,
+        excel=True,  # a web download is opened in a spreadsheet: byte-order mark
     )
     if fmt == "json":
         content, ctype = json.dumps(body, ensure_ascii=False, default=str), "application/json"

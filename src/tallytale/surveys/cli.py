@@ -84,14 +84,36 @@ def _run_responses(o: dict, cmd) -> None:
 def _configure_export(p) -> None:
     p.add_argument("--instrument", required=True, metavar="FORM_ID")
     p.add_argument("--project", metavar="SLUG")
-    p.add_argument("--format", choices=("csv", "parquet", "sav"), default="csv")
+    p.add_argument(
+        "--format",
+        choices=("csv", "parquet", "sav", "fhir"),
+        default="csv",
+        help="fhir: a FHIR R4 Bundle of the Questionnaire and its QuestionnaireResponses "
+        "(JSON; this version of the form only)",
+    )
     p.add_argument("--output", "-o", metavar="FILE", help="default: FORM_ID.FORMAT here")
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV: start with a UTF-8 byte-order mark so Excel shows Welsh and Arabic right",
+    )
 
 
 def _run_export(o: dict, cmd) -> None:
     instrument = services.get_instrument(o["instrument"], o.get("project"))
-    out = Path(o.get("output") or f"{instrument.form_id}.{o['format']}")
-    n = services.export_responses(instrument, o["format"], out, actor_label=cli_actor())
+    suffix = "fhir.json" if o["format"] == "fhir" else o["format"]
+    out = Path(o.get("output") or f"{instrument.form_id}.{suffix}")
+    warnings: list[str] = []
+    n = services.export_responses(
+        instrument,
+        o["format"],
+        out,
+        actor_label=cli_actor(),
+        excel=bool(o.get("excel")),
+        warnings=warnings,
+    )
+    for w in warnings:
+        cmd.stderr.write(f"warning: {w}")
     cmd.stdout.write(f"{n} responses written to {out}")
 
 
@@ -107,7 +129,7 @@ IMPORTERS = {
 }
 EXPORTERS = {
     "responses": Subcommand(
-        "survey responses (csv, parquet or SPSS .sav); never contact details",
+        "survey responses (csv, parquet, SPSS .sav or FHIR R4 JSON); never contact details",
         _configure_export,
         _run_export,
     )

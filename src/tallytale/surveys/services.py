@@ -276,8 +276,12 @@ def export_responses(
     *,
     actor_label: str,
     user: Any = None,
+    excel: bool = False,
+    warnings: list[str] | None = None,
 ) -> int:
     """Write every response to the form (all versions) to `out`; returns the row count.
+    `excel`: a CSV starts with a UTF-8 byte-order mark; `warnings` collects what the
+    format could not hold exactly (labels cut to SPSS's limits, undeclarable missing codes).
 
     With a `user`, they need `survey.export` in the instrument's project (the CLI runs as
     the operator). The export is logged, without any answer content.
@@ -293,7 +297,9 @@ def export_responses(
     path = Path(out)
     if not path.parent.is_dir():
         raise InvalidInput(f"no such directory: {path.parent}")
-    n = exporters.export_responses(instrument, spec_for(instrument), fmt, path)
+    n = exporters.export_responses(
+        instrument, spec_for(instrument), fmt, path, excel=excel, warnings=warnings
+    )
     _audit(
         "survey.responses_export",
         actor_label,

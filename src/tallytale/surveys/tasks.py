@@ -29,7 +29,9 @@ CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "parquet": "application/vnd.apache.parquet",
     "sav": "application/x-spss-sav",
+    "fhir": "application/fhir+json",
 }
+SUFFIXES = {"fhir": "fhir.json"}
 
 
 def start_export(
@@ -53,12 +55,20 @@ def run(job: Job) -> jobs.Result:
     jobs.progress(job, 0, 1, f"exporting {instrument.form_id} as {fmt}")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"export.{fmt}"
+        warnings: list[str] = []
         services.export_responses(
-            instrument, fmt, out, actor_label=f"job {job.pk} for {job.actor_label}",
+            instrument,
+            fmt,
+            out,
+            actor_label=f"job {job.pk} for {job.actor_label}",
             user=jobs.runs_as(job),
-        )  # fmt: skip
+            excel=True,  # a web download is opened in a spreadsheet: byte-order mark
+            warnings=warnings,
+        )
         content = out.read_bytes()
-    name = f"{job.project.slug}-{instrument.form_id}.{fmt}"
+    if warnings:  # labels cut to SPSS's limits etc.: shown on the job's page
+        jobs.progress(job, 1, 1, "; ".join(warnings))
+    name = f"{job.project.slug}-{instrument.form_id}.{SUFFIXES.get(fmt, fmt)}"
     return jobs.Result(content, name, CONTENT_TYPES[fmt])
 
 
