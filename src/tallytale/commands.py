@@ -105,3 +105,22 @@ class TallytaleCommand(BaseCommand):
 
 def add_format(parser, choices=("text", "json")) -> None:
     parser.add_argument("--format", choices=choices, default=choices[0], help="output format")
+
+
+def add_queue(parser) -> None:
+    """`--queue` (and `--key`): hand the work to `tallytale worker` instead of doing it now."""
+    parser.add_argument(
+        "--queue",
+        action="store_true",
+        help="queue it as a job for `tallytale worker` and print the job id "
+        "(`tallytale jobs result ID -o FILE` saves the file when it is done)",
+    )
+    parser.add_argument(
+        "--key", metavar="KEY", help="with --queue: the same key again returns the first job"
+    )
+
+
+def queued(cmd: BaseCommand, job: Any) -> None:
+    """Say which job was queued: its id alone on stdout (for scripts), the rest on stderr."""
+    cmd.stdout.write(str(job.pk))
+    cmd.stderr.write(f"queued job {job.pk} ({job.kind}); `tallytale jobs list` shows its progress")

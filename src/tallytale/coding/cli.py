@@ -3,7 +3,7 @@ codebook also as CSV in Taguette's format)."""
 
 from pathlib import Path
 
-from tallytale.commands import Subcommand
+from tallytale.commands import Subcommand, add_queue, queued
 from tallytale.errors import InvalidInput
 from tallytale.programmes.services import get_project
 
@@ -51,7 +51,8 @@ def _run_import_qdpx(o, cmd):
 
 def _configure_export(p):
     p.add_argument("--project", required=True, metavar="SLUG")
-    p.add_argument("--out", "-o", required=True, metavar="FILE")
+    p.add_argument("--out", "-o", metavar="FILE", help="required unless --queue")
+    add_queue(p)
 
 
 def _configure_export_codebook(p):
@@ -70,6 +71,16 @@ def _configure_export_codebook(p):
 
 def _run_export_codebook(o, cmd):
     project = get_project(o["project"])
+    if o.get("queue"):
+        from .tasks import start_export
+
+        if o.get("format") == "csv":
+            raise InvalidInput("--queue writes the REFI-QDA codebook (.qdc); drop --format csv")
+        return queued(
+            cmd, start_export(actor=Actor.cli(), project=project, kind="qdc", key=o.get("key"))
+        )
+    if not o.get("out"):
+        raise InvalidInput("--out FILE is required (or --queue)")
     fmt = o.get("format") or ("csv" if o["out"].lower().endswith(".csv") else "qdc")
     if fmt == "csv":
         text = codebook_csv.export_codebook_csv(
@@ -83,6 +94,15 @@ def _run_export_codebook(o, cmd):
 
 
 def _run_export_qdpx(o, cmd):
+    if o.get("queue"):
+        from .tasks import start_export
+
+        job = start_export(
+            actor=Actor.cli(), project=get_project(o["project"]), kind="qdpx", key=o.get("key")
+        )
+        return queued(cmd, job)
+    if not o.get("out"):
+        raise InvalidInput("--out FILE is required (or --queue)")
     data, n = refi.export_project(get_project(o["project"]), actor=Actor.cli())
     Path(o["out"]).write_bytes(data)
     cmd.stderr.write(f"{n} stories (redacted) written to {o['out']}")

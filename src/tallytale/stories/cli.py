@@ -3,8 +3,9 @@
 from pathlib import Path
 
 from tallytale.audit.services import cli_actor
-from tallytale.commands import Subcommand, to_json
+from tallytale.commands import Subcommand, add_queue, queued, to_json
 from tallytale.core import consent as consent_rules
+from tallytale.errors import InvalidInput
 from tallytale.programmes.services import get_project
 
 from .exporters import export_stories
@@ -52,10 +53,20 @@ def _configure_export(p):
         action="store_true",
         help="CSV: start with a UTF-8 byte-order mark so Excel shows Welsh and Arabic right",
     )
+    add_queue(p)
 
 
 def _run_export(o, cmd):
     project = get_project(o["project"])
+    if o.get("queue"):
+        from .tasks import start_export
+
+        if o["audience"] != consent_rules.RESEARCH_TEAM:
+            raise InvalidInput("--queue exports for the research team; drop --audience or --queue")
+        job = start_export(
+            actor=Actor.cli(cli_actor()), project=project, fmt=o["format"], key=o.get("key")
+        )
+        return queued(cmd, job)
     data, count = export_stories(
         project, o["format"], o["audience"], actor_label=cli_actor(), excel=bool(o.get("excel"))
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tallytale.audit.services import cli_actor
-from tallytale.commands import Subcommand
+from tallytale.commands import Subcommand, add_queue, queued
+from tallytale.programmes.permissions import Actor
 
 from . import responses, services
 from .importers import read_rows
@@ -97,10 +98,19 @@ def _configure_export(p) -> None:
         action="store_true",
         help="CSV: start with a UTF-8 byte-order mark so Excel shows Welsh and Arabic right",
     )
+    add_queue(p)
 
 
 def _run_export(o: dict, cmd) -> None:
     instrument = services.get_instrument(o["instrument"], o.get("project"))
+    if o.get("queue"):
+        from .tasks import start_export
+
+        job = start_export(
+            actor=Actor.cli(cli_actor()), project=instrument.project, instrument_id=instrument.pk,
+            fmt=o["format"], key=o.get("key"),
+        )  # fmt: skip
+        return queued(cmd, job)
     suffix = "fhir.json" if o["format"] == "fhir" else o["format"]
     out = Path(o.get("output") or f"{instrument.form_id}.{suffix}")
     warnings: list[str] = []

@@ -5,7 +5,7 @@ team (every live story, redacted)."""
 
 from tallytale.coding import services, themes
 from tallytale.coding.models import ThemeRun
-from tallytale.commands import TallytaleCommand, add_format
+from tallytale.commands import TallytaleCommand, add_format, add_queue, queued
 from tallytale.errors import NotFound
 from tallytale.programmes.services import get_project
 
@@ -51,6 +51,7 @@ class Command(TallytaleCommand):
         )
         p.add_argument("--seed", type=int, default=0)
         add_format(p)
+        add_queue(p)
         p = sub.add_parser("list", help="list a project's theme runs")
         p.add_argument("--project", required=True, metavar="SLUG")
         add_format(p)
@@ -68,7 +69,14 @@ class Command(TallytaleCommand):
         actor = services.Actor.cli()
         project = get_project(o["project"])
         action = o["action"]
-        if action == "discover":
+        if action == "discover" and o["queue"]:
+            from tallytale.coding.tasks import start_discovery
+
+            job = start_discovery(
+                actor=actor, project=project, k=o["k"], method=o["method"], key=o["key"]
+            )
+            queued(self, job)
+        elif action == "discover":
             run = themes.discover_themes(
                 project, actor=actor, k=o["k"], auto=o["auto"], method=o["method"], seed=o["seed"]
             )

@@ -1,10 +1,14 @@
-"""`tallytale jobs`: list background jobs, cancel or retry one, delete expired results."""
+"""`tallytale jobs`: list background jobs, cancel or retry one, save a result, delete
+expired results."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from tallytale.audit.services import cli_actor
 from tallytale.commands import TallytaleCommand, add_format
-from tallytale.errors import NotFound
+from tallytale.errors import InvalidInput, NotFound
 from tallytale.jobs import services as jobs
 from tallytale.jobs.models import Job
 from tallytale.programmes.permissions import Actor
@@ -32,6 +36,9 @@ class Command(TallytaleCommand):
                            ("retry", "queue a failed or cancelled job again")):  # fmt: skip
             p = sub.add_parser(name, help=text)
             p.add_argument("job_id", type=int, metavar="ID")
+        res = sub.add_parser("result", help="save a done job's result file")
+        res.add_argument("job_id", type=int, metavar="ID")
+        res.add_argument("--out", "-o", required=True, metavar="FILE", help="where to save it")
         sub.add_parser("cleanup", help="delete results past their expiry (JOBS_KEEP_DAYS)")
 
     def handle(self, *args, **o):
@@ -48,6 +55,17 @@ class Command(TallytaleCommand):
             ) or "no jobs")  # fmt: skip
         elif action == "cleanup":
             self.stdout.write(f"{jobs.cleanup()} expired result(s) deleted")
+        elif action == "result":
+            job = Job.objects.filter(pk=o["job_id"]).first()
+            if job is None:
+                raise NotFound(f"no job {o['job_id']}")
+            if job.state != Job.State.DONE:
+                raise InvalidInput(f"job {job.pk} is {job.state}; its result is not ready")
+            out = Path(o["out"])
+            if not out.parent.is_dir():
+                raise InvalidInput(f"no such directory: {out.parent}")
+            shutil.copyfile(jobs.result_file(job, actor), out)
+            self.stdout.write(f"wrote {out} ({job.result_name})")
         else:
             job = Job.objects.select_related("project").filter(pk=o["job_id"]).first()
             if job is None:
