@@ -147,10 +147,13 @@ def main() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "TALLYTALE_SERVER_TIMING": "1"}
     runs = []
     cpu = CpuSampler()
+    connections: list[list[int]] = []
     with running_server(env, workers=args.workers, threads=args.threads) as (port, workers):
         for _ in range(args.runs):
+            cpu.connections = []
             with cpu:
                 everything, out = run_locust(args, env, port, work)
+            connections.append(list(cpu.connections))
             window = out["window"]
             runs.append(
                 {
@@ -165,7 +168,18 @@ def main() -> None:
         floor = measure_floor(port)
     table = combine(runs, floor)
     report(args, vendor, workers, runs, table, floor, time.perf_counter() - t_start)
+    if any(connections):
+        peaks = [max(c) if c else 0 for c in connections]
+        ends = [c[-1] if c else 0 for c in connections]
+        print(
+            f"\nPostgreSQL client connections (sampled each second): peak {', '.join(map(str, peaks))} "
+            f"per run, {', '.join(map(str, ends))} at each run's end; workers × threads = "
+            f"{workers * args.threads} (each thread keeps one connection, CONN_MAX_AGE)."
+        )
+    leak = any(connections) and max(max(c) for c in connections if c) > workers * args.threads + 5
     problems = []
+    if leak:
+        problems.append("more PostgreSQL connections than worker threads: a connection leak")
     for n, run in enumerate(runs, 1):
         failures = sum(
             int(r["Failure Count"]) for r in run["everything"] if r["Name"] == "Aggregated"
@@ -204,7 +218,9 @@ class CpuSampler:
 
     def __init__(self) -> None:
         self.points: list[tuple[float, int, int]] = []
+        self.connections: list[int] = []  # PostgreSQL: the app's open connections, each second
         self._stop = threading.Event()
+        self._pg = _pg_counter()
 
     @staticmethod
     def _read() -> tuple[int, int]:
@@ -216,6 +232,8 @@ class CpuSampler:
         while not self._stop.is_set():
             idle, total = self._read()
             self.points.append((time.time(), idle, total))
+            if self._pg is not None:
+                self.connections.append(self._pg())
             self._stop.wait(1)
 
     def __enter__(self):
@@ -234,6 +252,31 @@ class CpuSampler:
             return float("nan")
         (_, i0, t0), (_, i1, t1) = inside[0], inside[-1]
         return (i1 - i0) / (t1 - t0) if t1 > t0 else float("nan")
+
+
+def _pg_counter():
+    """On PostgreSQL, a function counting the database's client connections other than its
+    own (the app's pool: a leak shows as a count that keeps growing); else None."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    import psycopg
+
+    cfg = connection.settings_dict
+    own = psycopg.connect(
+        dbname=cfg["NAME"], user=cfg.get("USER") or None, password=cfg.get("PASSWORD") or None,
+        host=cfg.get("HOST") or None, port=cfg.get("PORT") or None, autocommit=True,
+    )  # fmt: skip
+
+    def count() -> int:
+        row = own.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+        ).fetchone()
+        return int(row[0])
+
+    return count
 
 
 def measure_floor(port: int, n: int = 300) -> dict[str, float]:
