@@ -725,3 +725,40 @@ PLURALS.update(
         ),
     }
 )
+
+# background jobs: imports, data downloads, backups (issue 19)
+T.update(
+    {
+        "%(r)s rows: %(w)s imported, %(a)s were already imported.": (
+            "%(r)s rhes: %(w)s wedi'u mewnforio, %(a)s wedi'u mewnforio o'r blaen.",
+            "%(r)s صفًا: استُورد %(w)s، وكان %(a)s مستوردًا من قبل.",
+        ),
+        "We prepare the file for you; it will be ready to download from My jobs in a moment.": (
+            "Rydym yn paratoi'r ffeil i chi; bydd yn barod i'w llwytho i lawr o Fy swyddi "
+            "mewn eiliad.",
+            "نُعدّ الملف لك؛ سيكون جاهزًا للتنزيل من «مهامي» بعد لحظات.",
+        ),
+        "Backups": ("Copïau wrth gefn", "النسخ الاحتياطية"),
+        "A backup holds every project's data. It is written on the server, in the backup "
+        "directory, and checked by restoring it into a scratch database; it is not offered "
+        "as a download here.": (
+            "Mae copi wrth gefn yn dal data pob prosiect. Caiff ei ysgrifennu ar y gweinydd, yn "
+            "y cyfeiriadur copïau wrth gefn, a'i wirio drwy ei adfer i gronfa ddata dros dro; "
+            "ni chynigir ef i'w lwytho i lawr yma.",
+            "تحتوي النسخة الاحتياطية على بيانات كل المشاريع. تُكتب على الخادم في مجلد النسخ "
+            "الاحتياطية، ويُتحقَّق منها باستعادتها في قاعدة بيانات مؤقتة؛ ولا تُتاح للتنزيل هنا.",
+        ),
+        "Start a backup now": ("Dechrau copi wrth gefn nawr", "ابدأ نسخة احتياطية الآن"),
+        "Recent backups": ("Copïau wrth gefn diweddar", "النسخ الاحتياطية الأخيرة"),
+        "%(t)s tables, %(r)s rows": ("%(t)s tabl, %(r)s rhes", "%(t)s جدولًا، %(r)s صفًا"),
+        "No backups started from this page yet.": (
+            "Dim copïau wrth gefn wedi'u dechrau o'r dudalen hon eto.",
+            "لم تبدأ أي نسخة احتياطية من هذه الصفحة بعد.",
+        ),
+        "Written to %(f)s on the server: %(t)s tables, %(r)s rows, checked by a test restore.": (
+            "Wedi'i ysgrifennu i %(f)s ar y gweinydd: %(t)s tabl, %(r)s rhes, wedi'i wirio "
+            "drwy adfer prawf.",
+            "كُتبت في %(f)s على الخادم: %(t)s جدولًا، %(r)s صفًا، وتُحقِّق منها باستعادة تجريبية.",
+        ),
+    }
+)
