@@ -5,7 +5,7 @@ surveys, hours, community posts, offline sync, password and code confirmation) a
 counted per signed-in user (or "anonymous") and client address in windows of
 `RATE_LIMIT_WINDOW`; past `RATE_LIMIT_POSTS` in one window the post is refused before the
 view runs. The counts live in the database (`RateCounter`), not a per-process cache, so
-all app servers share them; a row is one atomic `UPDATE ... SET count = count + 1`.
+all app servers share them; a hit is one atomic upsert that returns the new count.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from collections.abc import Callable
 from functools import cache
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
@@ -34,19 +33,25 @@ def _patterns(paths: tuple[str, ...]) -> list[re.Pattern]:
 
 
 def hit(key: str, *, seconds: int | None = None, now: float | None = None) -> int:
-    """Count one event for `key` in the current window; returns the count so far."""
+    """Count one event for `key` in the current window; returns the count so far.
+
+    One statement (an upsert returning the new count; SQLite 3.35+ and PostgreSQL), since
+    it runs before every rate-limited post: the window's row is created by the first post
+    in it, when older windows are pruned."""
     seconds = seconds or int(settings.RATE_LIMIT_WINDOW.total_seconds())
     window = int((time.time() if now is None else now) // seconds) * seconds
-    rows = RateCounter.objects.filter(key=key, window=window)
-    with transaction.atomic():
-        if not rows.update(count=F("count") + 1):
-            try:
-                with transaction.atomic():
-                    RateCounter.objects.create(key=key, window=window, count=1)
-                RateCounter.objects.filter(window__lt=window - PRUNE_AFTER).delete()
-            except IntegrityError:  # another server started the window first
-                rows.update(count=F("count") + 1)
-        return rows.values_list("count", flat=True).get()
+    q = connection.ops.quote_name
+    table, k, w, c = q(RateCounter._meta.db_table), q("key"), q("window"), q("count")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({k}, {w}, {c}) VALUES (%s, %s, 1) "  # noqa: S608
+            f"ON CONFLICT ({k}, {w}) DO UPDATE SET {c} = {table}.{c} + 1 RETURNING {c}",
+            [key, window],
+        )
+        count = int(cursor.fetchone()[0])
+    if count == 1:
+        RateCounter.objects.filter(window__lt=window - PRUNE_AFTER).delete()
+    return count
 
 
 def limited(request: HttpRequest) -> bool:
