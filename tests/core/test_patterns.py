@@ -127,3 +127,13 @@ def test_choice_shares_with_intervals_and_complement_protection():
 @pytest.mark.parametrize(("value", "text"), [(0.25, "0.2"), (-0.01, "0.0"), (12.345, "12.3")])
 def test_fmt_never_localises(value, text):
     assert patterns.fmt(value) == text
+
+
+def test_canvas_places_the_triangle_inside_the_picture():
+    c = patterns.Canvas()
+    top = c.xy(patterns.ternary_xy((1, 0, 0)))
+    left = c.xy(patterns.ternary_xy((0, 1, 0)))
+    right = c.xy(patterns.ternary_xy((0, 0, 1)))
+    assert top == ("170.0", "30.0") and left[0] == "40.0" and right[0] == "300.0"
+    assert float(left[1]) < c.height - 18
+    assert c.triangle().count(",") == 3

@@ -279,3 +279,34 @@ def choice_shares(
         interval = wilson_interval(x, n)
         out.append(ChoiceShare(option, shown, n, x / n, interval.low, interval.high))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Canvas:
+    """Pixel geometry of a triad plot: the unit triangle scaled to `side` pixels, with room
+    around it for the pole labels. Every method returns "."-formatted strings for SVG."""
+
+    width: int = 340
+    height: int = 300
+    side: int = 260
+    left: int = 40
+    top: int = 30
+
+    def xy(self, point: tuple[float, float]) -> tuple[str, str]:
+        """SVG x and y (y downwards) of a point in the unit triangle."""
+        x, y = point
+        return fmt(self.left + x * self.side), fmt(self.top + (SQRT3_2 - y) * self.side)
+
+    def path(self, points: Sequence[tuple[float, float]]) -> str:
+        """An SVG `points` attribute for a polygon."""
+        return " ".join(",".join(self.xy(p)) for p in points)
+
+    def triangle(self) -> str:
+        return self.path([ternary_xy(w) for w in ((1, 0, 0), (0, 1, 0), (0, 0, 1))])
+
+    def corner(self, pole: int) -> tuple[str, str]:
+        """Where a pole's label goes: above the top corner, below the bottom ones."""
+        w = [0.0, 0.0, 0.0]
+        w[pole] = 1.0
+        x, y = self.xy(ternary_xy(w))
+        return x, fmt(float(y) + (-10 if pole == 0 else 18))
