@@ -456,3 +456,34 @@ def choice_panel(
         "height": str(12 + row_h * len(bars)),
         "summary": summary,
     }
+
+
+def answer_display(signifier: Signifier, value: Any) -> dict[str, str]:
+    """A stored answer as a reader sees it on the story's page: words (never raw floats)
+    and, for a triad, the zone it lies in (for the link to where it sits in the plot)."""
+    options = [str(o) for o in signifier.options or []]
+    if signifier.kind == Signifier.Kind.TRIAD and len(options) == 3:
+        try:
+            zone = core.zone_of(value)
+        except (TypeError, ValueError):
+            return {"text": str(value), "zone": "", "zone_label": ""}
+        return {
+            "text": describe_triad(value, options),
+            "zone": zone,
+            "zone_label": zone_label(zone, options),
+        }
+    if signifier.kind == Signifier.Kind.SLIDER and len(options) == 2:
+        text = _("%(value)s on a scale from %(left)s (0) to %(right)s (100)") % {
+            "value": value,
+            "left": options[0],
+            "right": options[1],
+        }
+    elif signifier.kind == Signifier.Kind.SCALE and isinstance(value, int):
+        index = value - signifier.scale_min
+        label = options[index] if 0 <= index < len(options) and options[index] else ""
+        text = f"{value} ({label})" if label else str(value)
+    elif isinstance(value, list):
+        text = ", ".join(str(v) for v in value)
+    else:
+        text = str(value)
+    return {"text": text, "zone": "", "zone_label": ""}
