@@ -59,7 +59,9 @@ def key_triads(
             new = [r for r in rows if r.groups["new_member"] == "yes"]
             old = [r for r in rows if r.groups["new_member"] == "no"]
             comparison = patterns.compare_sentence(
-                patterns.triad_panel(_("members new to volunteering"), new, poles, rule, public=True),
+                patterns.triad_panel(
+                    _("members new to volunteering"), new, poles, rule, public=True
+                ),
                 patterns.triad_panel(_("other members"), old, poles, rule, public=True),
                 poles,
             )

@@ -285,6 +285,7 @@ def triad_panel(
                 }
             )
     top = max((z for z in zones if z["count"]), key=lambda z: z["count"], default=None)
+    n_text = _count_text(_published(len(rows), rule), rule)
     if not rows:
         summary = _("No stories match these filters.")
     elif not show_points and rule is not None and n_tellers < rule.k:
@@ -292,13 +293,19 @@ def triad_panel(
             "Fewer than %(k)s tellers match these filters, so individual answers and the "
             "breakdown are hidden."
         ) % {"k": rule.k}
-    elif top is not None:
-        summary = _(
-            "%(n)s stories. The largest share (%(percent)s%%) lies in the zone “%(zone)s”."
-        ) % {"n": _count_text(_published(len(rows), rule), rule), "zone": top["label"],
-             "percent": top["percent"]}  # fmt: skip
     else:
-        summary = ""
+        parts = [_("%(n)s stories.") % {"n": n_text}]
+        if top is not None:
+            parts.append(
+                _("The largest share (%(percent)s%%) lies in the zone “%(zone)s”.")
+                % {"percent": top["percent"], "zone": top["label"]}
+            )
+        if mean is not None:
+            parts.append(
+                _("On average: %(parts)s.")
+                % {"parts": ", ".join(f"{p} {w}%" for p, w in mean["parts"])}
+            )
+        summary = " ".join(parts)
     return {
         "title": title,
         "poles": poles,
