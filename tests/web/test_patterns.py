@@ -171,6 +171,10 @@ def test_svg_numbers_are_never_localised(client, data, language):
     client.cookies["django_language"] = language
     body = client.get(url, {"compare": "new_member", "zone": "a"}).content.decode()
     assert f'lang="{language}"' in body
+    with translation.override(language):
+        for text in ("Filters and comparison", "Zone", "Download the plotted data (CSV)"):
+            assert translation.gettext(text) != text and translation.gettext(text) in body
+        assert translation.gettext("mostly %(pole)s") % {"pole": "the people"} in body
     numbers = re.findall(r'\s(?:cx|cy|x|y|width|height|x1|x2|y1|y2|r)="([^"]*)"', body)
     assert numbers
     assert [n for n in numbers if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", n)] == []
