@@ -175,12 +175,21 @@ def _groups(
 
 
 def _query(request: HttpRequest, **changes: Any) -> str:
-    params = request.GET.copy()
-    for key, value in changes.items():
-        params.pop(key, None)
-        if value not in (None, ""):
-            params[key] = value
+    params = {k: v for k, v in request.GET.items() if v and k not in changes}
+    params.update({k: v for k, v in changes.items() if v not in (None, "")})
     return urlencode(sorted(params.items()))
+
+
+def _active(form: PatternFilters) -> list[tuple[str, str]]:
+    """The filters in force, as (label, shown value), for the line above the plots."""
+    out = []
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if name in ("zone", "story", "a", "b") or value in (None, ""):
+            continue
+        choices = dict(getattr(field, "choices", []) or [])
+        out.append((str(field.label), str(choices.get(value, value))))
+    return out
 
 
 @require_GET
@@ -217,7 +226,7 @@ def pattern(request: HttpRequest, project: Project, name: str) -> HttpResponse:
                 poles,
                 rule,
                 highlight=form.cleaned_data.get("story"),
-                zone_url="?" + _query(request, zone=None) + "&" if request.GET else "?",
+                zone_url="?" + (_query(request, zone=None) + "&").lstrip("&"),
             )
         elif signifier.kind == Signifier.Kind.CHOICE:
             panel = patterns.choice_panel(label, rows, signifier, rule)
@@ -241,6 +250,7 @@ def pattern(request: HttpRequest, project: Project, name: str) -> HttpResponse:
         other = _signifier_or_404(project, form.cleaned_data["against"])
         stones = _stones(request, project, signifier, other, form, rule)
     context.update(
+        active=_active(form),
         panels=panels,
         rule=rule,
         zone=zone,

@@ -807,11 +807,12 @@ T.update(
         "Mean position": ("Safle cymedrig", "الموضع المتوسط"),
         "Answer": ("Ateb", "الإجابة"),
         "Option": ("Dewis", "الخيار"),
-        "95% interval": ("Cyfwng 95%", "فترة 95%"),
+        "95%% interval": ("Cyfwng 95%%", "فترة 95%%"),
         "Patterns": ("Patrymau", "الأنماط"),
         "Questions": ("Cwestiynau", "الأسئلة"),
         "Filters and comparison": ("Hidlwyr a chymharu", "التصفية والمقارنة"),
         "Show": ("Dangos", "اعرض"),
+        "Showing:": ("Yn dangos:", "المعروض:"),
         "Clear": ("Clirio", "امسح"),
         "No stories in this zone.": ("Dim straeon yn y parth hwn.", "لا توجد قصص في هذه المنطقة."),
         "Download the plotted data (CSV)": (
