@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from tallytale.core import patterns as core
-from tallytale.core.disclosure import DEFAULT_RULE, ThresholdRule, publish_count
+from tallytale.core.disclosure import DEFAULT_RULE, ThresholdRule, protect_table, publish_count
 from tallytale.programmes import permissions
 from tallytale.programmes.models import Project
 
@@ -232,10 +232,17 @@ def triad_panel(
     n_tellers = tellers(rows)
     show_points = core.may_show_points(n_tellers, rule, public=public)
     counts = core.zone_counts(values)
-    published = {z: _published(c, rule) for z, c in counts.items()}
-    if not show_points and rule is not None and n_tellers < rule.k:
-        published = dict.fromkeys(counts, None)  # too few people: no breakdown at all
-    known = sum(c for c in published.values() if c)
+    published: dict[str, int | None] = dict(counts)
+    n_published: int | None = len(rows)
+    if rule is not None:
+        # zones and their total as one table: primary and secondary suppression, so no
+        # hidden zone can be worked out from the total and the others
+        table = protect_table([list(counts.values())], rule)
+        published = {z: c.value for z, c in zip(counts, table.cells[0], strict=True)}
+        n_published = table.row_totals[0].value
+        if n_tellers < rule.k:
+            published = dict.fromkeys(counts, None)  # too few people: no breakdown at all
+    known = len(rows)
     zones = []
     for zone in core.ZONES:
         poly = core.zone_polygon(zone)
@@ -285,7 +292,7 @@ def triad_panel(
                 }
             )
     top = max((z for z in zones if z["count"]), key=lambda z: z["count"], default=None)
-    n_text = _count_text(_published(len(rows), rule), rule)
+    n_text = _count_text(n_published, rule)
     if not rows:
         summary = _("No stories match these filters.")
     elif not show_points and rule is not None and n_tellers < rule.k:
@@ -318,7 +325,7 @@ def triad_panel(
         "dot_opacity": "0.85" if len(dots) < 100 else "0.45",
         "mean": mean,
         "show_points": show_points,
-        "n_stories": _count_text(_published(len(rows), rule), rule),
+        "n_stories": n_text,
         "n_tellers": n_tellers,
         "summary": summary,
         "rule": rule,
