@@ -54,3 +54,12 @@ def test_public_report_counts_only_stories_consented_for_publication(site):  # n
     seed(site["project"], consent_level="project")
     report = services.build_report(project="cwm", audience="public")
     assert report["triads"] == []  # no story may be published, so nothing to aggregate
+
+
+def test_report_period_limits_the_triads(seeded):
+    import datetime as dt
+
+    before = services.build_report(project="cwm", audience="project", end=dt.date(2025, 2, 1))
+    assert before["triads"] == []  # every seeded story was collected on 2025-03-01
+    during = services.build_report(project="cwm", audience="project", end=dt.date(2025, 3, 31))
+    assert len(during["triads"]) == 1

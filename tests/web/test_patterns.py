@@ -207,3 +207,23 @@ def test_story_page_reads_a_triad_in_words_and_links_to_its_place(client, data):
     # and the pattern page highlights it
     page = client.get(reverse("web:pattern", args=["cwm", TRIAD]), {"story": story.pk})
     assert re.search(rf'r="7"[^>]*data-story="{story.pk}"', page.content.decode())
+
+
+def test_csv_of_a_comparison_has_one_shape(client, data):
+    """Two groups, one below k for the evaluator: counts only for both, one header."""
+    text = _get(
+        client, data["users"]["evaluator"], params={"compare": "new_member"}, view="web:pattern_csv"
+    ).content.decode()
+    lines = text.splitlines()
+    assert lines[0] == "group,zone,stories"
+    assert lines.count("group,zone,stories") == 1
+    assert len(lines) == 1 + 2 * 7
+    assert not any(str(i) in line.split(",")[1] for line in lines[1:] for i in data["ids"].values())
+    researcher = _get(
+        client,
+        data["users"]["researcher"],
+        params={"compare": "new_member"},
+        view="web:pattern_csv",
+    ).content.decode()
+    assert researcher.splitlines()[0].startswith("group,story_id,")
+    assert len(researcher.splitlines()) == 1 + 10

@@ -8,6 +8,7 @@ dot a reader could trace to a person; the plots come from `stories.patterns` wit
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -42,17 +43,24 @@ def _json_safe(panel: dict[str, Any]) -> dict[str, Any]:
 
 
 def key_triads(
-    projects: list[Project], audience: str, rule: ThresholdRule | None
+    projects: list[Project],
+    audience: str,
+    rule: ThresholdRule | None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> list[dict[str, Any]]:
     """For each project and each of its first triads: the aggregated plot for `audience`
     (stories of that consent level) under `rule`, its data table and a sentence, plus new
-    members compared with the others when both means may be published."""
+    members compared with the others when both means may be published. Stories collected
+    within the report's period (`start`, `end`) only, when it has one."""
     out = []
     for project in projects:
         triads = [s for s in patterns.signifiers(project) if s.kind == Signifier.Kind.TRIAD]
         for sig in triads[:MAX_TRIADS]:
             poles = [str(p) for p in sig.options]
-            rows = patterns.answers(audience, project, sig, patterns.Filters())
+            rows = patterns.answers(
+                audience, project, sig, patterns.Filters(date_from=start, date_to=end)
+            )
             if not rows:
                 continue
             panel = patterns.triad_panel(sig.label, rows, poles, rule, public=True)

@@ -393,7 +393,7 @@ def _build(
         rule_check=RuleCheck(
             check.ok, tuple(check.claims_without_story), tuple(check.stories_without_number)
         ),
-        triads=tuple(key_triads(projects, audience, threshold)),
+        triads=tuple(key_triads(projects, audience, threshold, start, end)),
     )
     return report, custom
 

@@ -208,7 +208,8 @@ def _published(count: int, rule: ThresholdRule | None) -> int | None:
     return publish_count(count, rule)
 
 
-def _count_text(count: int | None, rule: ThresholdRule | None) -> str:
+def count_text(count: int | None, rule: ThresholdRule | None) -> str:
+    """A published count, or "fewer than k" in its place."""
     if count is None:
         return _("fewer than %(k)s") % {"k": rule.k if rule else 0}
     return str(count)
@@ -256,7 +257,7 @@ def triad_panel(
                 "label": zone_label(zone, poles),
                 "points": canvas.path(poly),
                 "count": count,
-                "count_text": _count_text(count, rule),
+                "count_text": count_text(count, rule),
                 "percent": round(100 * share) if count is not None else None,
                 "opacity": core.fmt(0.06 + 0.6 * share, 2),
                 "x": cx,
@@ -292,7 +293,7 @@ def triad_panel(
                 }
             )
     top = max((z for z in zones if z["count"]), key=lambda z: z["count"], default=None)
-    n_text = _count_text(n_published, rule)
+    n_text = count_text(n_published, rule)
     if not rows:
         summary = _("No stories match these filters.")
     elif not show_points and rule is not None and n_tellers < rule.k:
@@ -380,7 +381,7 @@ def scalar_panel(
             {
                 "label": name,
                 "count": b.count,
-                "count_text": _count_text(b.count, rule),
+                "count_text": count_text(b.count, rule),
                 "x": core.fmt(left + i * slot + 1),
                 "width": core.fmt(slot - 2),
                 "y": core.fmt(base - h),
@@ -401,7 +402,7 @@ def scalar_panel(
         summary = _(
             "%(n)s answers; mean %(mean)s (from %(low)s, %(left)s, to %(high)s, %(right)s)."
         ) % {
-            "n": _count_text(_published(len(values), rule), rule),
+            "n": count_text(_published(len(values), rule), rule),
             "mean": mean or "–",
             "low": low,
             "left": ends[0],
@@ -435,7 +436,7 @@ def choice_panel(
         y = 6 + i * row_h
         bar = {
             "option": s.option,
-            "count_text": _count_text(None if hidden else s.count, rule),
+            "count_text": count_text(None if hidden else s.count, rule),
             "percent": None if share is None else round(100 * share),
             "interval": ""
             if share is None

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET
 
 from tallytale.coding.models import Code, Coding
 from tallytale.core import patterns as core
+from tallytale.core.disclosure import publish_count
 from tallytale.core.textsafe import spreadsheet_cell as safe_cell
 from tallytale.programmes.models import Project
 from tallytale.programmes.permissions import project_view
@@ -321,31 +322,30 @@ def pattern_csv(request: HttpRequest, project: Project, name: str) -> HttpRespon
     response["Cache-Control"] = "private, no-store"
     writer = csv.writer(response)
     poles = [str(p) for p in signifier.options]
-    for label, _filters, rows in _groups(request, project, signifier, form):
-        show = core.may_show_points(patterns.tellers(rows), rule)
-        if signifier.kind == Signifier.Kind.TRIAD:
-            if show:
-                if response.tell() == 0:
-                    writer.writerow(["group", "story_id", *poles, "x", "y", "zone"])
-                for r in rows:
-                    x, y = core.ternary_xy(r.value)
-                    writer.writerow(
-                        [safe_cell(label), r.story_id]
-                        + [core.fmt(w, 4) for w in r.value]
-                        + [core.fmt(x, 4), core.fmt(y, 4), core.zone_of(r.value)]
-                    )
-            else:
-                panel = patterns.triad_panel(label, rows, poles, rule)
-                writer.writerow(["group", "zone", "stories"])
-                for z in panel["zones"]:
-                    writer.writerow([safe_cell(label), z["zone"], z["count_text"]])
-        elif show:
-            if response.tell() == 0:
-                writer.writerow(["group", "story_id", signifier.name])
+    groups = _groups(request, project, signifier, form)
+    triad = signifier.kind == Signifier.Kind.TRIAD
+    if all(core.may_show_points(patterns.tellers(rows), rule) for _l, _f, rows in groups):
+        columns = [*poles, "x", "y", "zone"] if triad else [signifier.name]
+        writer.writerow(["group", "story_id", *(safe_cell(c) for c in columns)])
+        for label, _filters, rows in groups:
             for r in rows:
-                value = ";".join(r.value) if isinstance(r.value, list) else r.value
-                writer.writerow([safe_cell(label), r.story_id, safe_cell(str(value))])
+                if triad:
+                    x, y = core.ternary_xy(r.value)
+                    values = [*(core.fmt(w, 4) for w in r.value), core.fmt(x, 4), core.fmt(y, 4),
+                              core.zone_of(r.value)]  # fmt: skip
+                else:
+                    values = [safe_cell(";".join(r.value) if isinstance(r.value, list)
+                                        else str(r.value))]  # fmt: skip
+                writer.writerow([safe_cell(label), r.story_id, *values])
+        return response
+    # a group below k: counts only, for every group, so the file has one shape
+    writer.writerow(["group", "zone", "stories"] if triad else ["group", "stories"])
+    for label, _filters, rows in groups:
+        if triad:
+            for z in patterns.triad_panel(label, rows, poles, rule, public=True)["zones"]:
+                writer.writerow([safe_cell(label), z["zone"], z["count_text"]])
         else:
-            writer.writerow(["group", "stories"])
-            writer.writerow([safe_cell(label), _("fewer than %(k)s") % {"k": rule.k}])
+            hidden = rule is not None and patterns.tellers(rows) < rule.k
+            count = None if hidden else publish_count(len(rows), rule)
+            writer.writerow([safe_cell(label), patterns.count_text(count, rule)])
     return response
