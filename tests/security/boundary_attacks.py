@@ -93,6 +93,22 @@ STORY_PLAIN = (
     "recording",
     "name",
 )
+# a pattern view's GET filters: a code, a wave and a highlighted story name objects
+PATTERN = {"code": "@code", "wave": "@wave_name", "story": "@story", "zone": "a"}
+PATTERN_PLAIN = (
+    "language",
+    "new_member",
+    "age_band",
+    "gender",
+    "prompt",
+    "date_from",
+    "date_to",
+    "compare",
+    "a",
+    "b",
+    "zone",
+    "against",
+)
 
 WEB: dict[str, Spec] = {
     "web:research": Spec(),
@@ -149,6 +165,9 @@ WEB: dict[str, Spec] = {
         posts=({"name": "w9", "label": "W"},), plain=("name", "label", "opens_on", "closes_on")
     ),
     "web:evaluate": Spec(),
+    "web:patterns": Spec(),
+    "web:pattern": Spec(path={"name": "@signifier"}, get=PATTERN, plain=PATTERN_PLAIN),
+    "web:pattern_csv": Spec(path={"name": "@signifier"}, get=PATTERN, plain=PATTERN_PLAIN),
     # exports are queued as jobs by a POST (the job's download is web:job_download)
     "web:export_stories": Spec(
         get=None, posts=({"idempotency_key": "k-boundary-5"},), plain=("idempotency_key",)

@@ -27,7 +27,8 @@ from tallytale.ledger import services as ledger
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Programme, Project
 from tallytale.stories import services as stories
-from tallytale.stories.models import Story
+from tallytale.stories import setup as stories_setup
+from tallytale.stories.models import SignifierAnswer, Story
 from tallytale.surveys import responses as surveys_responses
 from tallytale.surveys import services as surveys
 from tallytale.surveys.models import Instrument
@@ -143,6 +144,10 @@ def seed_project(slug: str) -> Seeded:
             teller=member,
         )
     story = Story.objects.get(pk=story_ids["project"])
+    signifier = stories_setup.define_signifier(
+        project, f"sig-{slug}", f"Triad {word}", "triad", [f"people {word}", "place", "time"]
+    )
+    SignifierAnswer.objects.create(story=story, signifier=signifier, value=[0.7, 0.2, 0.1])
     code_actor = stories.Actor(f"web:{s.users['researcher'].username}", s.users["researcher"])
     code = coding.add_code(project, f"Code {word}", actor=code_actor)
     human = coding.code_story(story, code, actor=code_actor, phrase="garden")
@@ -211,6 +216,7 @@ def seed_project(slug: str) -> Seeded:
         story=story_ids["project"],
         story_rt=story_ids["research_team"],
         story_public=story_ids["public"],
+        signifier=signifier.name,
         code=code.pk,
         coding=human.pk,
         suggestion=suggestion.pk,

@@ -36,6 +36,7 @@ PAGES = [
     ("coordinator", "web:waves", ["cwm"]),
     ("coordinator", "accounts:people", ["cwm"]),
     ("evaluator", "web:evaluate", ["cwm"]),
+    ("evaluator", "web:patterns", ["cwm"]),
     ("evaluator", "evidence:report", ["cwm"]),
 ]
 

@@ -127,6 +127,8 @@ class Report:
     methods: Mapping[str, Any]
     community: Mapping[str, Any]
     rule_check: RuleCheck
+    #: key triads, aggregated (`evidence.patterns.key_triads`); plain JSON values
+    triads: tuple[Mapping[str, Any], ...] = ()
 
 
 def claim_json(c: ClaimOut) -> dict[str, Any]:
@@ -190,4 +192,5 @@ def report_json(r: Report) -> dict[str, Any]:
             "claims_without_story": list(r.rule_check.claims_without_story),
             "stories_without_number": list(r.rule_check.stories_without_number),
         },
+        "triads": [dict(t) for t in r.triads],
     }

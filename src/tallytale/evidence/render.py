@@ -187,6 +187,7 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
         "gaps": gaps,
         "methods": report["methods"],
         "community": report.get("community"),
+        "triads": report.get("triads") or [],
         "claims_by_id": claims,
     }
 

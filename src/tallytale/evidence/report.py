@@ -48,6 +48,7 @@ from .model import (
 )
 from .models import Claim
 from .pairing import _answer_lookup, _candidates, _excerpt, _story_numbers, _topic, story_themes
+from .patterns import key_triads
 
 SCHEMA = "tallytale.report/1"
 FORMATS = ("html", "pdf", "md", "json")
@@ -392,6 +393,7 @@ def _build(
         rule_check=RuleCheck(
             check.ok, tuple(check.claims_without_story), tuple(check.stories_without_number)
         ),
+        triads=tuple(key_triads(projects, audience, threshold, start, end)),
     )
     return report, custom
 

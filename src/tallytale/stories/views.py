@@ -29,7 +29,7 @@ from tallytale.programmes.permissions import SIGNED_IN, declares, project_or_404
 from tallytale.uploads import pages as uploads
 from tallytale.uploads.handlers import accepts_upload
 
-from . import access, media, review, services, tasks
+from . import access, media, patterns, review, services, tasks
 from . import importers as story_importers
 from .forms import ConsentForm, CorrectionForm, StoryForm, TranscriptForm
 from .models import TEXT_FIELDS, Story
@@ -161,7 +161,11 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "show_original": show_original,
             "may_original": allowed == consent_rules.ORIGINAL and not is_teller,
             "is_teller": is_teller,
-            "answers": story.answers.select_related("signifier").order_by("signifier__order"),
+            "answers": [
+                (a, patterns.answer_display(a.signifier, a.value))
+                for a in story.answers.select_related("signifier").order_by("signifier__order")
+            ],
+            "may_see_patterns": permissions.can(request.user, "story.read_redacted", project),
             "can_manage": is_teller
             or permissions.can(request.user, "story.manage_consent", project),
             "can_correct": permissions.can(request.user, "story.correct_redaction", project),

@@ -8,7 +8,7 @@ from tallytale.ledger import views as ledger
 from tallytale.stories import views as stories
 from tallytale.surveys import views as surveys
 
-from . import jobs, me, roles, views
+from . import jobs, me, patterns, roles, views
 
 app_name = "web"
 urlpatterns = [
@@ -43,6 +43,9 @@ urlpatterns = [
     path("p/<slug:slug>/import/responses/", surveys.import_responses, name="import_responses"),
     path("p/<slug:slug>/waves/", surveys.waves, name="waves"),
     path("p/<slug:slug>/evaluate/", roles.evaluate, name="evaluate"),
+    path("p/<slug:slug>/patterns/", patterns.index, name="patterns"),
+    path("p/<slug:slug>/patterns/<str:name>/", patterns.pattern, name="pattern"),
+    path("p/<slug:slug>/patterns/<str:name>.csv", patterns.pattern_csv, name="pattern_csv"),
     path(
         "p/<slug:slug>/export/stories.<str:fmt>",
         stories.export_project_stories,

@@ -762,3 +762,150 @@ T.update(
         ),
     }
 )
+
+# pattern views of self-signification (web.patterns, stories.patterns, evidence.patterns)
+T.update(
+    {
+        "a little %(pole)s": ("ychydig o %(pole)s", "قليلًا %(pole)s"),
+        "a mix of all three": ("cymysgedd o'r tri", "مزيج من الثلاثة"),
+        "between %(first)s and %(second)s": (
+            "rhwng %(first)s a %(second)s",
+            "بين %(first)s و%(second)s",
+        ),
+        "No stories match these filters.": (
+            "Does dim straeon yn cyfateb i'r hidlwyr hyn.",
+            "لا توجد قصص تطابق عوامل التصفية هذه.",
+        ),
+        "%(lead)s leaned further to %(pole)s than %(other)s: %(a)s vs %(b)s.": (
+            "Roedd %(lead)s yn pwyso'n fwy tuag at %(pole)s na %(other)s: %(a)s o'i gymharu â %(b)s.",
+            "مال %(lead)s نحو %(pole)s أكثر من %(other)s: %(a)s مقابل %(b)s.",
+        ),
+        "mostly %(pole)s": ("%(pole)s yn bennaf", "في الغالب %(pole)s"),
+        "some %(pole)s": ("rhywfaint o %(pole)s", "بعضٌ من %(pole)s"),
+        "fewer than %(k)s": ("llai na %(k)s", "أقل من %(k)s"),
+        "%(value)s on a scale from %(left)s (0) to %(right)s (100)": (
+            "%(value)s ar raddfa o %(left)s (0) i %(right)s (100)",
+            "%(value)s على مقياس من %(left)s (0) إلى %(right)s (100)",
+        ),
+        "Fewer than %(k)s tellers match these filters, so individual answers and the "
+        "breakdown are hidden.": (
+            "Mae llai na %(k)s o adroddwyr yn cyfateb i'r hidlwyr hyn, felly mae'r atebion "
+            "unigol a'r dadansoddiad wedi'u cuddio.",
+            "يطابق عوامل التصفية هذه أقل من %(k)s من الرواة، لذا أُخفيت الإجابات الفردية والتفصيل.",
+        ),
+        "Fewer than %(k)s tellers match these filters, so the answers are hidden.": (
+            "Mae llai na %(k)s o adroddwyr yn cyfateb i'r hidlwyr hyn, felly mae'r atebion "
+            "wedi'u cuddio.",
+            "يطابق عوامل التصفية هذه أقل من %(k)s من الرواة، لذا أُخفيت الإجابات.",
+        ),
+        "%(n)s answers; mean %(mean)s (from %(low)s, %(left)s, to %(high)s, %(right)s).": (
+            "%(n)s ateb; cymedr %(mean)s (o %(low)s, %(left)s, i %(high)s, %(right)s).",
+            "%(n)s إجابة؛ المتوسط %(mean)s (من %(low)s، %(left)s، إلى %(high)s، %(right)s).",
+        ),
+        "%(n)s stories.": ("%(n)s stori.", "%(n)s قصة."),
+        "Chosen most often: %(option)s (%(percent)s%% of answers).": (
+            "Y dewis mwyaf cyffredin: %(option)s (%(percent)s%% o'r atebion).",
+            "الأكثر اختيارًا: %(option)s (%(percent)s%% من الإجابات).",
+        ),
+        "The largest share (%(percent)s%%) lies in the zone “%(zone)s”.": (
+            "Mae'r gyfran fwyaf (%(percent)s%%) yn y parth “%(zone)s”.",
+            "تقع الحصة الكبرى (%(percent)s%%) في المنطقة «%(zone)s».",
+        ),
+        "On average: %(parts)s.": ("Ar gyfartaledd: %(parts)s.", "في المتوسط: %(parts)s."),
+        "Yes": ("Ydy", "نعم"),
+        "No": ("Nac ydy", "لا"),
+        "Not known": ("Anhysbys", "غير معروف"),
+        "Language of the story": ("Iaith y stori", "لغة القصة"),
+        "New to volunteering": ("Newydd i wirfoddoli", "جديد على التطوع"),
+        "Not new to volunteering": ("Ddim yn newydd i wirfoddoli", "ليس جديدًا على التطوع"),
+        "Age band": ("Band oedran", "الفئة العمرية"),
+        "Gender": ("Rhywedd", "النوع الاجتماعي"),
+        "Prompt (theme)": ("Anogwr (thema)", "السؤال (الموضوع)"),
+        "Collected from": ("Casglwyd o", "جُمعت من"),
+        "Collected until": ("Casglwyd hyd at", "جُمعت حتى"),
+        "Compare two groups by": ("Cymharu dau grŵp yn ôl", "قارن بين مجموعتين حسب"),
+        "First group": ("Grŵp cyntaf", "المجموعة الأولى"),
+        "Second group": ("Ail grŵp", "المجموعة الثانية"),
+        "List the stories in": ("Rhestru'r straeon yn", "اعرض القصص في"),
+        "Plot against slider": ("Plotio yn erbyn llithrydd", "ارسم مقابل شريط التمرير"),
+        "The end date is before the start date.": (
+            "Mae'r dyddiad gorffen cyn y dyddiad dechrau.",
+            "تاريخ الانتهاء قبل تاريخ البدء.",
+        ),
+        "Stories shown": ("Straeon a ddangosir", "القصص المعروضة"),
+        "members new to volunteering": (
+            "aelodau newydd i wirfoddoli",
+            "الأعضاء الجدد على التطوع",
+        ),
+        "other members": ("aelodau eraill", "الأعضاء الآخرون"),
+        "Mean": ("Cymedr", "المتوسط"),
+        "Zone": ("Parth", "المنطقة"),
+        "Share": ("Cyfran", "النسبة"),
+        "Mean position": ("Safle cymedrig", "الموضع المتوسط"),
+        "Answer": ("Ateb", "الإجابة"),
+        "Option": ("Dewis", "الخيار"),
+        "95%% interval": ("Cyfwng 95%%", "فترة 95%%"),
+        "Patterns": ("Patrymau", "الأنماط"),
+        "Questions": ("Cwestiynau", "الأسئلة"),
+        "Filters and comparison": ("Hidlwyr a chymharu", "التصفية والمقارنة"),
+        "Show": ("Dangos", "اعرض"),
+        "Showing:": ("Yn dangos:", "المعروض:"),
+        "Clear": ("Clirio", "امسح"),
+        "No stories in this zone.": ("Dim straeon yn y parth hwn.", "لا توجد قصص في هذه المنطقة."),
+        "Download the plotted data (CSV)": (
+            "Llwytho'r data a blotiwyd i lawr (CSV)",
+            "نزّل البيانات المرسومة (CSV)",
+        ),
+        "Disclosure control: when fewer than %(k)s tellers match, individual answers are "
+        "hidden and only totals are shown.": (
+            "Rheoli datgelu: pan fo llai na %(k)s o adroddwyr yn cyfateb, caiff atebion unigol "
+            "eu cuddio a dim ond cyfansymiau a ddangosir.",
+            "ضبط الإفصاح: عندما يطابق أقل من %(k)s من الرواة، تُخفى الإجابات الفردية ولا "
+            "تظهر إلا المجاميع.",
+        ),
+        "Stories placed %(z)s": ("Straeon a osodwyd: %(z)s", "القصص الموضوعة: %(z)s"),
+        "Fewer than %(k)s tellers match these filters, so the stories are not listed.": (
+            "Mae llai na %(k)s o adroddwyr yn cyfateb i'r hidlwyr hyn, felly ni restrir y straeon.",
+            "يطابق عوامل التصفية هذه أقل من %(k)s من الرواة، لذا لا تُعرض القصص.",
+        ),
+        "%(a)s against %(b)s": ("%(a)s yn erbyn %(b)s", "%(a)s مقابل %(b)s"),
+        "Fewer than %(k)s tellers answered both, so the answers are hidden.": (
+            "Atebodd llai na %(k)s o adroddwyr y ddau, felly mae'r atebion wedi'u cuddio.",
+            "أجاب أقل من %(k)s من الرواة عن الاثنين، لذا أُخفيت الإجابات.",
+        ),
+        "What tellers said about their own stories, plotted: choose a question.": (
+            "Yr hyn a ddywedodd adroddwyr am eu straeon eu hunain, wedi'i blotio: dewiswch "
+            "gwestiwn.",
+            "ما قاله الرواة عن قصصهم، مرسومًا: اختر سؤالًا.",
+        ),
+        "This project asks no self-signification questions yet.": (
+            "Nid yw'r prosiect hwn yn gofyn cwestiynau hunan-arwyddocâd eto.",
+            "لا يطرح هذا المشروع أسئلة تصنيف ذاتي بعد.",
+        ),
+        "see where it sits: %(z)s": ("gweld ble mae: %(z)s", "اعرض موضعها: %(z)s"),
+        "Patterns: what tellers said about their stories": (
+            "Patrymau: yr hyn a ddywedodd adroddwyr am eu straeon",
+            "الأنماط: ما قاله الرواة عن قصصهم",
+        ),
+    }
+)
+PLURALS.update(
+    {
+        "%(n)s story answered both.": (
+            [
+                "Atebodd %(n)s stori y ddau.",
+                "Atebodd %(n)s stori y ddau.",
+                "Atebodd %(n)s stori y ddau.",
+                "Atebodd %(n)s stori y ddau.",
+            ],
+            [
+                "لم تُجب أي قصة عن الاثنين (%(n)s).",
+                "أجابت قصة واحدة عن الاثنين (%(n)s).",
+                "أجابت قصتان عن الاثنين (%(n)s).",
+                "أجابت %(n)s قصص عن الاثنين.",
+                "أجابت %(n)s قصة عن الاثنين.",
+                "أجابت %(n)s قصة عن الاثنين.",
+            ],
+        ),
+    }
+)
