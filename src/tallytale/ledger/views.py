@@ -270,8 +270,9 @@ def import_contributions(request: HttpRequest, project: Project) -> HttpResponse
         pasted = request.POST.get("text", "")
 
         def run(upload):
-            text = importers.decode(upload.file.read_bytes())
-            return importers.import_contributions(text, project.slug, actor=ledger_actor(request))
+            return importers.import_contributions(
+                importers.read_table(upload.file), project.slug, actor=ledger_actor(request)
+            )
 
         upload = None
         try:
