@@ -77,8 +77,7 @@ class TallytaleCommand(BaseCommand):
         parser.add_argument(
             "--db",
             metavar="URL",
-            help="database URL or SQLite file path (else DATABASE_URL, else the embedded "
-            "SQLite file)",
+            help="database URL (else DATABASE_URL, else the embedded SQLite file)",
         )
         return parser
 
