@@ -270,6 +270,8 @@ def rows_from_table(
         return "" if i is None or i >= len(cells) else cells[i]
 
     def value(q: QuestionSpec, v: str) -> str:
+        if v == "":
+            return v
         if v.casefold() in MISSING_PLACEHOLDERS and v not in q.choice_names:
             cmap.placeholders += 1
             return ""
@@ -289,17 +291,17 @@ def rows_from_table(
                 return v
         return v
 
-    def refused(upto: int) -> Iterator[RawRow]:
-        while refused.done < upto:  # type: ignore[attr-defined]
-            line, problem = table.problems[refused.done]  # type: ignore[attr-defined]
-            refused.done += 1  # type: ignore[attr-defined]
-            yield RawRow(line, "", "", "", {}, problem=problem)
-
-    refused.done = 0  # type: ignore[attr-defined]
-
     def gen() -> Iterator[RawRow]:
+        told = 0  # table.problems already passed on
+
+        def refused() -> Iterator[RawRow]:
+            nonlocal told
+            for line, problem in table.problems[told:]:
+                yield RawRow(line, "", "", "", {}, problem=problem)
+            told = len(table.problems)
+
         for line, cells in table.rows():
-            yield from refused(len(table.problems))
+            yield from refused()
             answers: dict[str, Any] = {}
             for i, q in cmap.questions:
                 v = value(q, cell(cells, i))
@@ -322,7 +324,7 @@ def rows_from_table(
             yield RawRow(
                 line, sid, cell(cells, cmap.participant_col), cell(cells, cmap.time_col), answers
             )
-        yield from refused(len(table.problems))
+        yield from refused()
 
     return cmap, gen()
 
