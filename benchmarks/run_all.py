@@ -46,6 +46,14 @@ BENCHMARKS = [
         "second against a single regex pass and str.lower() over the same texts.",
     ),
     (
+        "redaction_real",
+        ["redaction_real.py", "/tmp/hm_sample.txt"],
+        "Name-masking precision on real text: 1,998 happy moments from HappyDB's public "
+        "sample (fetch it first: see the script), every NAME span labelled by hand. Before the "
+        "title, brand, shouting and family-word rules (commit 86942be, same labels): 91 spans, "
+        "73 people, precision 0.802.",
+    ),
+    (
         "themes",
         [
             "themes.py",

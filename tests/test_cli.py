@@ -263,3 +263,26 @@ def test_serve_runs_threaded_workers_with_keep_alive_by_default(tt):
     argv = sync.stdout.split()
     assert "--worker-class" not in argv and "--threads" not in argv
     assert "threads must be at least 1" in zero.stderr
+
+
+def test_db_plain_path_is_a_sqlite_file_and_bad_url_is_one_line(tmp_path):
+    """`--db /path/file.sqlite3` used to dump a 35-line traceback (UnknownSchemeError)."""
+    env = {**os.environ, "TALLYTALE_DATA_DIR": str(tmp_path / "data")}
+    env.pop("DATABASE_URL", None)
+    plain = tmp_path / "plain.sqlite3"
+    p = subprocess.run(
+        [str(BIN), "init", "--db", str(plain)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert p.returncode == 0, p.stderr
+    assert plain.is_file() and plain.stat().st_size > 0
+    for bad in ("nope://x/y", "postgres://u:p@h:notaport/db"):
+        p = subprocess.run(
+            [str(BIN), "project", "list", "--db", bad],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        lines = p.stderr.strip().splitlines()
+        assert p.returncode == 2 and len(lines) == 1 and "Traceback" not in p.stderr, p.stderr
+        assert lines[0].startswith("tallytale: error: --db") and "file path" in lines[0]

@@ -46,13 +46,38 @@ def _pop_db(argv: list[str]) -> str | None:
         if arg == "--db":
             db = next(it, None)
             if db is None:
-                sys.stderr.write("tallytale: error: --db needs a URL\n")
+                sys.stderr.write("tallytale: error: --db needs a URL or a file path\n")
                 raise SystemExit(2)
         elif arg.startswith("--db="):
             db = arg.split("=", 1)[1]
         else:
             out.append(arg)
     argv[:] = out
+    return db
+
+
+def database_url(db: str) -> str:
+    """What `--db` names, as a database URL: a plain path (no `scheme://`) is a SQLite
+    file; a URL must be one dj-database-url can read. Raises ValueError with one line."""
+    import dj_database_url
+
+    if "://" not in db:
+        from pathlib import Path
+
+        return f"sqlite:///{Path(db).expanduser().resolve()}"
+    try:
+        dj_database_url.parse(db)
+    except Exception as exc:  # noqa: BLE001 - UnknownSchemeError, ParseError, ValueError...
+        scheme = db.split("://", 1)[0]
+        hint = (
+            f"unknown scheme {scheme!r}"
+            if type(exc).__name__ == "UnknownSchemeError"
+            else "not a valid URL"
+        )
+        raise ValueError(
+            f"--db {db!r}: {hint}; give a file path for SQLite or a URL such as "
+            "postgres://user:password@host:5432/name"
+        ) from None
     return db
 
 
@@ -83,7 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     db = _pop_db(argv)
     if db:
-        os.environ["DATABASE_URL"] = db
+        try:
+            os.environ["DATABASE_URL"] = database_url(db)
+        except ValueError as exc:
+            sys.stderr.write(f"tallytale: error: {exc}\n")
+            return 2
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tallytale.settings")
     if not argv or argv[0] in ("-h", "--help", "help"):
         print(_usage())

@@ -85,10 +85,14 @@ class TallytaleCommand(BaseCommand):
         try:
             return super().execute(*args, **options)
         except InputErrors as exc:
-            # every problem on its own line, then the one-line summary
-            for line in exc.messages():
+            # each problem printed once: one problem is the error itself; several are
+            # listed one per line, then a summary that does not repeat the first
+            lines = exc.messages()
+            if len(lines) <= 1:
+                raise CommandError(str(exc)) from exc
+            for line in lines:
                 self.stderr.write(line)
-            raise CommandError(str(exc)) from exc
+            raise CommandError(exc.summary()) from exc
         except TallytaleError as exc:
             raise CommandError(str(exc)) from exc
 

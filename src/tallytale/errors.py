@@ -39,6 +39,12 @@ class InputErrors(InvalidInput):
             message = first + more
         super().__init__(message)
 
+    def summary(self) -> str:
+        """One line for after the listed problems, repeating none of them."""
+        n = len(self.errors)
+        imported = "nothing was imported" in str(self)
+        return f"{n} problems (listed above)" + ("; nothing was imported" if imported else "")
+
     def messages(self) -> list[str]:
         """The problems as lines, whatever shape `errors` has."""
         if isinstance(self.errors, dict):

@@ -113,3 +113,24 @@ def test_withdrawal_erases_every_copy(cwm, corpus, make_story):
     assert secret not in _all_text_in_coding_tables()
     for model in (Coding, Memo, ThemeAssignment, StoryEmbedding):
         assert not model.objects.filter(story_id=story.pk).exists()
+
+
+def test_default_method_is_the_best_installed(monkeypatch):
+    """docs/methods.md advised lexical from generated stories; on real stories the semantic
+    method measured best, so it is the default wherever its model is installed."""
+    monkeypatch.setattr(embeddings, "semantic_installed", lambda: True)
+    assert embeddings.default_method() == "semantic"
+    monkeypatch.setattr(embeddings, "semantic_installed", lambda: False)
+    assert embeddings.default_method() == "lexical"
+
+
+def test_discovery_without_a_method_uses_the_default(cwm, corpus, monkeypatch):
+    corpus(30, seed=3)
+
+    def fake(texts):
+        return np.random.default_rng(len(texts)).normal(size=(len(texts), 8))
+
+    monkeypatch.setattr(embeddings, "semantic_installed", lambda: True)
+    assert themes.discover_themes(cwm, actor=CLI, k=3, embedder=fake).method == "semantic"
+    monkeypatch.setattr(embeddings, "semantic_installed", lambda: False)
+    assert themes.discover_themes(cwm, actor=CLI, k=3).method == "lexical"

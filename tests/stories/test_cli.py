@@ -103,7 +103,7 @@ def test_import_bad_header_and_files(tmp_path, scheme):
         run("import", "stories", str(f), "--project", "cwm")
     x = tmp_path / "fake.xlsx"
     x.write_bytes(b"not a zip at all")
-    with pytest.raises(CommandError, match="not an XLSX"):
+    with pytest.raises(CommandError, match=r"fake\.xlsx is not a valid \.xlsx file"):
         run("import", "stories", str(x), "--project", "cwm")
     f.write_bytes(b"external_id,text\n1,\x81\x8d\n")  # neither UTF-8 nor cp1252
     with pytest.raises(CommandError, match="UTF-8"):

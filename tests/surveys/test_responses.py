@@ -71,16 +71,16 @@ def test_every_bad_row_and_field_reported_and_nothing_written(instrument, tmp_pa
     with pytest.raises(CommandError):
         call_command("import", "responses", str(path), "--instrument", "community_health")
     err = capsys.readouterr().err
-    assert "row 3, field participant code: 'NOPE' is not a participant of cwm" in err
-    assert "row 3, field age: Age must be 16-110" in err
-    assert "row 4, field place/town: 'atlantis' is not one of the choices" in err
-    assert "row 5, field _uuid/instanceID: u-1 appears twice" in err
-    assert "row 5, field wellbeing/swemwbs_1: '9' is not one of the choices" in err
-    assert "row 5, field joined: 'yesterday' is not a date" in err
+    assert "line 3, field participant code: 'NOPE' is not a participant of cwm" in err
+    assert "line 3, field age: Age must be 16-110" in err
+    assert "line 4, field place/town: 'atlantis' is not one of the choices" in err
+    assert "line 5, field _uuid/instanceID: u-1 appears twice" in err
+    assert "line 5, field wellbeing/swemwbs_1: '9' is not one of the choices" in err
+    assert "line 5, field joined: 'yesterday' is not a date" in err
     assert Response.objects.count() == 0
 
 
-def test_create_participants_and_odk_central_style(instrument, tmp_path):
+def test_create_participants_and_odk_central_style(instrument, tmp_path, capsys):
     header = [h.replace("/", "-") for h in KOBO_HEADER if not h.startswith("activities/")]
     header = [
         "KEY" if h == "_uuid" else "SubmissionDate" if h == "_submission_time" else h
@@ -92,8 +92,9 @@ def test_create_participants_and_odk_central_style(instrument, tmp_path):
         row["_submission_time"] = "2025-03-01T10:20:00.000Z"
         rows.append([row[h] for h in KOBO_HEADER if not h.startswith("activities/")])
     path = write_csv(tmp_path / "central.csv", rows, header=header, delimiter=",")
-    with pytest.raises(CommandError, match="NEW1"):
+    with pytest.raises(CommandError, match="2 problems"):
         call_command("import", "responses", str(path), "--instrument", "community_health")
+    assert "'NEW1' is not a participant of cwm" in capsys.readouterr().err
     call_command(
         "import",
         "responses",
@@ -233,14 +234,14 @@ def test_exports_csv_parquet_sav_never_contact_details(instrument, tmp_path):
     assert events.count() == 3 and "Llanelli" not in str(list(events.values("detail")))
 
 
-def test_create_participants_never_takes_in_another_projects_person(instrument, tmp_path):
+def test_create_participants_never_takes_in_another_projects_person(instrument, tmp_path, capsys):
     """X1 belongs to project `elsewhere`: importing into cwm with --create-participants must
     not give X1 a cwm membership (a coordinator of cwm would then act on X1's account)."""
     path = write_csv(
         tmp_path / "kobo.csv",
         [kobo_row("u-x", "X1", [3] * 7), kobo_row("u-n", "NEW9", [3] * 7)],
     )
-    with pytest.raises(CommandError, match="'X1': registered in another project"):
+    with pytest.raises(CommandError, match="2 problems"):
         call_command(
             "import",
             "responses",
@@ -249,6 +250,7 @@ def test_create_participants_never_takes_in_another_projects_person(instrument, 
             "community_health",
             "--create-participants",
         )
+    assert "'X1': registered in another project" in capsys.readouterr().err
     x1 = Person.objects.get(code="X1")
     assert list(x1.memberships.values_list("project__slug", flat=True)) == ["elsewhere"]
     assert not Person.objects.filter(code="NEW9").exists()  # all or nothing
@@ -291,3 +293,105 @@ def test_cp1252_export_is_decoded_and_mixed_encodings_refused_by_line(instrument
     path.write_bytes(text.encode("utf-8") + b"x;\xe9\n")
     with pytest.raises(CommandError, match="line 3: not UTF-8"):
         call_command("import", "responses", str(path), "--instrument", "community_health")
+
+
+def test_ona_na_placeholder_is_read_as_unanswered_and_said(instrument, tmp_path, capsys):
+    """Ona/Kobo write "n/a" for a skipped question: it was refused in number and select
+    fields ("'n/a' is not a number") and stored as text elsewhere."""
+    row = kobo_row(
+        "u-na", "M1", [3] * 7, hours="n/a", joined="N/A", mood="n/a", where="n/a", lookup="n/a"
+    )
+    path = write_csv(tmp_path / "ona.csv", [row])
+    call_command("import", "responses", str(path), "--instrument", "community_health")
+    data = Response.objects.get(submission_id="u-na").data
+    assert not {"hours", "joined", "mood", "where", "lookup"} & data.keys()
+    assert data["age"] == "34"
+    assert '5 cell(s) held the exporter\'s "n/a" (no answer): read as unanswered' in (
+        capsys.readouterr().out
+    )
+
+
+def test_flat_repeat_columns_become_repeat_instances(instrument, tmp_path, capsys):
+    """`household[2]/hh_age` columns (Ona/Kobo flat export) were dropped as "inside a
+    repeat"; they are the repeat's instances, validated like web entry."""
+    header = [*KOBO_HEADER, "household[1]/hh_name", "household[1]/hh_age"]
+    header += ["household[2]/hh_name", "household[2]/hh_age"]
+    rows = [
+        [*kobo_row("u-r1", "M1", [3] * 7), "Ann", "40", "Bob", "9"],
+        [*kobo_row("u-r2", "M2", [3] * 7), "Cat", "70", "", ""],
+    ]
+    path = write_csv(tmp_path / "repeats.csv", rows, header=header)
+    call_command("import", "responses", str(path), "--instrument", "community_health")
+    r1 = Response.objects.get(submission_id="u-r1")
+    assert r1.data["household"] == [
+        {"household/hh_name": "Ann", "household/hh_age": "40"},
+        {"household/hh_name": "Bob", "household/hh_age": "9"},
+    ]
+    assert Response.objects.get(submission_id="u-r2").data["household"] == [
+        {"household/hh_name": "Cat", "household/hh_age": "70"}
+    ]
+    ages = Answer.objects.filter(response=r1, question__path="household/hh_age")
+    assert sorted(ages.values_list("repeat_index", "value_number")) == [(1, 40.0), (2, 9.0)]
+    assert "ignored" not in capsys.readouterr().out
+    bad = write_csv(
+        tmp_path / "bad.csv", [[*kobo_row("u-r3", "M3", [3] * 7), "Dai", "130", "", ""]], header
+    )
+    with pytest.raises(
+        CommandError, match=r"^line 2, field household\[1\]:household/hh_age: '130' does not"
+    ):
+        call_command("import", "responses", str(bad), "--instrument", "community_health")
+
+
+def test_reimport_same_uuid_skips_same_content_refuses_changes_or_updates(instrument, tmp_path):
+    """Re-importing a `_uuid` into another wave, or with changed answers, was reported as
+    "already imported" and silently skipped."""
+    path = write_csv(tmp_path / "a.csv", [kobo_row("u-1", "M1", [3] * 7)])
+    args = ("import", "responses", str(path), "--instrument", "community_health")
+    call_command(*args, "--wave", "baseline")
+    call_command(*args, "--wave", "baseline")  # same key, same content: skipped
+    assert Response.objects.count() == 1
+    with pytest.raises(
+        CommandError,
+        match=r"line 2, field _uuid/instanceID: u-1 is already "
+        r"imported with wave 'baseline', not 'm6'; nothing is overwritten \(use "
+        r"--update to replace it\)",
+    ):
+        call_command(*args, "--wave", "m6")
+    changed = write_csv(tmp_path / "b.csv", [kobo_row("u-1", "M1", [3] * 7, age="35")])
+    with pytest.raises(CommandError, match=r"with different answers \(age, age_next\)"):
+        call_command(
+            "import",
+            "responses",
+            str(changed),
+            "--instrument",
+            "community_health",
+            "--wave",
+            "baseline",
+        )
+    assert Response.objects.get().data["age"] == "34"
+    call_command(
+        "import",
+        "responses",
+        str(changed),
+        "--instrument",
+        "community_health",
+        "--wave",
+        "m6",
+        "--update",
+    )
+    r = Response.objects.get(submission_id="u-1")
+    assert r.data["age"] == "35" and r.wave.name == "m6"
+    assert Answer.objects.get(response=r, question__path="age").value_number == 35.0
+    assert Answer.objects.filter(question__path="age").count() == 1  # the old answers went
+
+
+def test_extra_field_in_a_row_is_an_error_not_dropped(instrument, tmp_path):
+    rows = [kobo_row("u-1", "M1", [3] * 7), [*kobo_row("u-2", "M2", [3] * 7), "surprise"]]
+    path = write_csv(tmp_path / "extra.csv", rows)
+    with pytest.raises(
+        CommandError,
+        match=r"^line 3: 33 fields but the header has 32 "
+        r"\(extra: 'surprise'\) \(nothing was imported\)$",
+    ):
+        call_command("import", "responses", str(path), "--instrument", "community_health")
+    assert Response.objects.count() == 0

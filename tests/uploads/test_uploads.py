@@ -245,7 +245,7 @@ def _zip_bytes() -> bytes:
     ("page", "name", "data", "message"),
     [
         ("web:import", "hours.csv", _xlsx_bytes(), "This is not a CSV file."),
-        ("web:import", "hours.xlsx", _xlsx_bytes(), "Choose a .csv file."),
+        ("web:import", "hours.xlsx", HEADER.encode(), "This is not an XLSX workbook."),
         ("web:import", "hours.csv", HEADER.encode() + b"M1,lib\x81rary,2025-01-01,1,x\n", "line 2"),
         ("web:import", "hours.csv", HEADER.encode() + b"M1,\x00,2025-01-01,1,x\n", "NUL"),
         ("web:import_stories", "s.xlsx", _zip_bytes(), "This is not an XLSX workbook."),
@@ -264,6 +264,32 @@ def test_type_is_checked_from_the_content(client, site, page, name, data, messag
     assert r.status_code == 400 and message in r.content.decode()
     assert not Upload.objects.exists()
     assert not [p for p in Path(settings.TALLYTALE_UPLOAD_ROOT).rglob("*") if p.is_file()]
+
+
+def test_contributions_page_takes_a_real_xlsx_and_semicolon_csv(client, site):
+    """A real .xlsx of hours was refused ("Choose a .csv file", and from the command line
+    "not UTF-8 text (byte 10)"); a `;` CSV had every column missing."""
+    book = openpyxl.Workbook()
+    book.active.append(HEADER.strip().split(","))
+    book.active.append(["M1", "library", "14/06/2025", 1.5, "xlsx-hours"])
+    out = io.BytesIO()
+    book.save(out)
+    client.force_login(site["users"]["coordinator"])
+    url = reverse("web:import", args=["cwm"])
+    for name, data in (
+        ("hours.xlsx", out.getvalue()),
+        (
+            "hours.csv",
+            HEADER.replace(",", ";").encode() + b"M2;library;15/06/2025;1,5;xlsx-hours\n",
+        ),
+    ):
+        r = client.post(url, {"file": _file(name, data)})
+        html = r.content.decode()
+        assert r.status_code == 200 and "1 rows: 1 will be recorded" in html, html
+        assert "xlsx-hours" in html  # the preview shows the file's columns split
+        r = client.post(url, {"confirm": "1", "upload": _upload_id(html)})
+        assert r.status_code == 200 and "Imported 1 rows" in r.content.decode()
+    assert Contribution.objects.filter(activity="xlsx-hours").count() == 2
 
 
 def test_xlsx_stories_are_detected_and_previewed(client, site):

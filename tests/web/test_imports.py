@@ -174,9 +174,9 @@ def test_responses_errors_by_row(client, site):
     )
     html = r.content.decode()
     assert r.status_code == 400
-    assert "row 3, field _uuid/instanceID: u-1 appears twice" in html
-    assert "row 3, field participant code: &#x27;NOPE&#x27;" in html
-    assert "row 3, field ons4_life" in html
+    assert "line 3, field _uuid/instanceID: u-1 appears twice" in html
+    assert "line 3, field participant code: &#x27;NOPE&#x27;" in html
+    assert "line 3, field ons4_life" in html
     assert Response.objects.count() == 0
 
 

@@ -40,6 +40,22 @@ def _load_model() -> Any:
     return module.load_model(device="cpu")
 
 
+def semantic_installed() -> bool:
+    """Is the optional sentence model (and sentence-transformers) installed?"""
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) is not None for m in (_PACKAGE, "sentence_transformers"))
+
+
+def default_method() -> str:
+    """The best theme method installed, by what was measured on real stories: "semantic"
+    when the optional model is installed (NMI 0.63 against 0.39 for lexical on a labelled
+    public corpus of 6,404 short stories), else "lexical" (on HappyDB's public sample with
+    topic-dictionary labels it ties with "static" when k is chosen automatically, and on
+    the generated corpus it scores 0.79 against 0.42). See docs/methods.md."""
+    return "semantic" if semantic_installed() else "lexical"
+
+
 def default_embedder() -> Embedder:
     """The packaged all-MiniLM-L6-v2 as an ``encode(texts) -> float32 (n, 384)`` function.
 

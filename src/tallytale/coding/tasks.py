@@ -43,11 +43,15 @@ def run_export(job: Job) -> jobs.Result:
 
 
 def start_discovery(
-    *, actor: Any, project: Any, k: int | None, method: str, key: str | None = None
+    *, actor: Any, project: Any, k: int | None, method: str | None, key: str | None = None
 ) -> Job:
-    """Queue theme discovery; bad parameters are refused now, with the field named."""
+    """Queue theme discovery; bad parameters are refused now, with the field named. No
+    method: the best one installed (`embeddings.default_method`)."""
     from tallytale.core import themes as core_themes
 
+    from .embeddings import default_method
+
+    method = method or default_method()
     if method not in core_themes.METHODS:
         raise InvalidInput("method: must be 'lexical', 'semantic' or 'static'")
     if k is not None and k < 2:
@@ -57,7 +61,9 @@ def start_discovery(
 
 
 def run_discovery(job: Job) -> None:
-    k, method = job.params.get("k"), job.params.get("method", "lexical")
+    from .embeddings import default_method
+
+    k, method = job.params.get("k"), job.params.get("method") or default_method()
     jobs.progress(job, 0, 2, f"clustering stories ({method})")
     run = theme_runs.discover_themes(
         job.project, actor=_actor(job), k=k, auto=k is None, method=method

@@ -57,7 +57,7 @@ def discover_themes(
     actor: Actor,
     k: int | None = None,
     auto: bool = False,
-    method: str = "lexical",
+    method: str | None = None,
     seed: int = 0,
     embedder: Any = None,
 ) -> ThemeRun:
@@ -69,6 +69,7 @@ def discover_themes(
     from . import embeddings
 
     _require(actor, "story.read_redacted", project)
+    method = method or embeddings.default_method()
     if method not in core_themes.METHODS:
         raise InvalidInput("method must be 'lexical', 'semantic' or 'static'")
     if k is not None and k < 2:

@@ -26,6 +26,7 @@ from . import access as coding_access
 from . import agreement as coder_agreement
 from . import services, tasks
 from . import themes as theme_runs
+from .embeddings import default_method
 from .models import COUNTED, Code, Coding, Memo, Origin, ThemeRun
 from .services import Actor
 
@@ -226,7 +227,7 @@ def themes(request: HttpRequest, project: Project) -> HttpResponse:
         try:
             job = tasks.start_discovery(
                 actor=_actor(request), project=project, k=int(k) if k else None,
-                method=request.POST.get("method", "lexical"),
+                method=request.POST.get("method") or None,
                 key=f"themes:{project.pk}:{request.user.pk}:{key}" if key else None,
             )  # fmt: skip
         except ValueError:
@@ -243,6 +244,7 @@ def themes(request: HttpRequest, project: Project) -> HttpResponse:
             "runs": ThemeRun.objects.filter(project=project)[:50],
             "jobs": Job.objects.filter(project=project, kind=tasks.THEMES)[:10],
             "key": uuid.uuid4().hex,
+            "default_method": default_method(),
         },
     )
 

@@ -78,6 +78,37 @@ _INSTITUTION_WORDS = frozenset(
     )
 )
 _SAINT_WORDS = frozenset({"st", "st.", "saint", "sant", "santes", "llan"})
+# Family words people capitalise ("with Mom", "Dad's car"): they point at no one outside
+# the family, so they are never masked as names on their own.
+_KINSHIP = frozenset(
+    """mom mum mam mama mamma mommy mummy mammy dad daddy papa pops grandma grandpa granny
+    grandad granddad grandmother grandfather""".split()
+)
+# The last word of a named thing, not a person: "Stanley Cup", "Valentine's Day", "Baker's
+# Pride", "Hill Temple". Only when that word is not itself a listed name ("Sarah Day" is a
+# person), unless the run before it is possessive ("Mother's Day").
+_THING_WORDS = frozenset(
+    """day cup trophy festival show awards bowl games series pride temple mall grill kitchen
+    pizza pizzeria burger burgers bakery diner bar tavern brewery store stores supermarket
+    cinema concert tour airport beach lake river mountain mountains island falls valley
+    forest zoo aquarium boulevard plaza resort casino league championship tournament
+    marathon open classic expo fair convention studios records airlines motors""".split()
+)
+# Nouns naming a work or a business: a capitalised run straight after one is its title
+# ("my favorite show (Suits)", "the book Wonder", "the band Queen"); a run straight before
+# one of `_TITLE_TAILS` is a title too ("a Sherlock Holmes collection").
+_MEDIA_NOUNS = frozenset(
+    """show shows book books novel novels movie movies film films series sitcom programme
+    program song songs album albums band game games podcast podcasts play musical
+    restaurant store shop brand channel app episode episodes season seasons franchise
+    collection boxset box-set marathon trilogy saga comic comics manga anime""".split()
+)
+# Nouns after a title that are never verbs ("Anas plays", "Tom books a table" are people).
+_TITLE_TAILS = frozenset(
+    """collection novel novels movie movies series album albums boxset box-set trilogy saga
+    franchise marathon episode episodes podcast comics manga anime soundtrack merch""".split()
+)
+_TITLE_LEAD_RE = re.compile(r"""\s{0,2}(?:(?:called|named|titled)\s{1,3})?[("'“‘:]?\s{0,2}$""")
 
 _STRONG_CUE_RE = re.compile(
     r"\b(?:name(?:['’]s|\s{1,3}is|\s{1,3}was|\s{0,2}:)|"
@@ -188,7 +219,7 @@ def _latin_tier(key: str, lex: _Lexicon, welsh: bool) -> int:
         return _STRICT_NAME if named else _STOP
     if key in lex.places:
         return _PLACE if named else _STOP
-    common = key in lex.common_en or (welsh and key in lex.common_cy)
+    common = key in lex.common_en or (welsh and key in lex.common_cy) or key in _KINSHIP
     if named:
         return _AMBIG if common else _NAME
     return _COMMON if common else _UNKNOWN
@@ -299,6 +330,18 @@ def _lowercase_style(text: str, welsh: bool) -> bool:
     return lower > upper
 
 
+def _shouting(text: str) -> bool:
+    """Is the text written in capitals ("ME AND ANNA WALKED TO THE SEA")? Then capitals say
+    nothing about names: only listed names count, as in a text written all in lowercase."""
+    upper = lower = 0
+    for ch in text[:4000]:
+        if ch.isupper():
+            upper += 1
+        elif ch.islower():
+            lower += 1
+    return upper >= 12 and upper >= 4 * lower
+
+
 def _cue_targets(text: str, tokens: _Tokens) -> list[tuple[str, int]]:
     """(cue kind, index of the token that starts right where the cue phrase ends)."""
     targets: list[tuple[str, int]] = []
@@ -315,6 +358,9 @@ def _find_names(text: str, welsh: bool) -> list[_Candidate]:
     if n == 0:
         return []
     lowercase = _lowercase_style(text, welsh)
+    if _shouting(text):
+        lowercase = True
+        tokens.cap = [False] * n
     tiers, cap, arabic, keys = tokens.tiers, tokens.cap, tokens.arabic, tokens.keys
     mark = [False] * n
     forced = [False] * n  # marked by a title or cue: survives the institution-word check
@@ -448,7 +494,10 @@ def _find_names(text: str, welsh: bool) -> list[_Candidate]:
         j = i
         while j + 1 < n and mark[j + 1] and tokens.adjacent(j, j + 1):
             j += 1
-        if not any(forced[i : j + 1]) and _is_place_name(tokens, i, j):
+        if _is_title(tokens, i) or (
+            not any(forced[i : j + 1])
+            and (_is_place_name(tokens, i, j) or _is_thing_name(tokens, i, j))
+        ):
             i = j + 1
             continue
         found.append((tokens.starts[i], tokens.ends[j], PIIType.NAME))
@@ -474,3 +523,41 @@ def _is_place_name(tokens: _Tokens, first: int, last: int) -> bool:
         gap = tokens.text[tokens.full_ends[last] : tokens.starts[nxt]]
         return gap in (" ", "  ")
     return False
+
+
+def _is_thing_name(tokens: _Tokens, first: int, last: int) -> bool:
+    """Part of a named thing: "Stanley Cup", "Valentine's Day", "a Sherlock Holmes
+    collection", "Harry Potter and the Cursed Child"."""
+    if first == last and first > 0 and tokens.keys[first] in _THING_WORDS:
+        # "Valentine's Day", "Fun Day": the word alone, after the capitalised word it ends
+        prev = first - 1
+        gap = tokens.text[tokens.full_ends[prev] : tokens.starts[first]]
+        if gap == " " and tokens.cap[prev] and tokens.keys[prev] not in _FUNCTION_WORDS:
+            return True
+    nxt = last + 1
+    if nxt >= len(tokens):
+        return False
+    gap = tokens.text[tokens.full_ends[last] : tokens.starts[nxt]]
+    key = tokens.keys[nxt]
+    if gap in (" ", "  ") and tokens.cap[nxt] and key in _THING_WORDS:
+        return tokens.possessive[last] or tokens.tiers[nxt] not in (_NAME, _AMBIG, _PLACE)
+    if gap == " " and not tokens.cap[nxt] and key in _TITLE_TAILS and not tokens.possessive[last]:
+        return True
+    if gap == " " and key == "and" and nxt + 2 < len(tokens):
+        return (
+            tokens.keys[nxt + 1] == "the" and tokens.cap[nxt + 2] and tokens.cap[nxt + 1] is False
+        )
+    return False
+
+
+def _is_title(tokens: _Tokens, first: int) -> bool:
+    """A run straight after a noun naming a work or business is its title: "my favorite
+    show (Suits)", "the film called Frozen", "the band Queen"."""
+    if first == 0:
+        return False
+    before = tokens.text[max(0, tokens.starts[first] - 40) : tokens.starts[first]]
+    lead = _TITLE_LEAD_RE.search(before)
+    if lead is None:
+        return False
+    head = before[: lead.start()].rstrip().rsplit(None, 1)
+    return bool(head) and _latin_key(head[-1]) in _MEDIA_NOUNS

@@ -2,22 +2,23 @@
 
 from tallytale.commands import Subcommand
 
-from .importers import import_contributions, read_text
+from .importers import import_contributions, read_table
 from .services import Actor
 
 
 def _configure(p):
-    p.add_argument("file", help="CSV with header person_code,partner,date,hours,activity")
+    p.add_argument("file", help="CSV or XLSX with header person_code,partner,date,hours,activity")
     p.add_argument("--project", required=True, metavar="SLUG")
 
 
 def _run(o, cmd):
-    text = read_text(o["file"])
-    report = import_contributions(text, o["project"], actor=Actor.cli())
+    report = import_contributions(read_table(o["file"]), o["project"], actor=Actor.cli())
     cmd.stdout.write(
         f"{report.rows} rows: {report.written} contributions recorded, "
         f"{report.already_imported} rows already imported"
     )
 
 
-IMPORTERS = {"contributions": Subcommand("hours given at earning partners (CSV)", _configure, _run)}
+IMPORTERS = {
+    "contributions": Subcommand("hours given at earning partners (CSV or XLSX)", _configure, _run)
+}

@@ -33,8 +33,8 @@ def start_import(*, actor: Any, project: Any, upload: Any) -> Job:
 def run(job: Job) -> None:
     upload = uploads.for_job(job.params["upload"], job=job, kind="contributions")
     jobs.progress(job, 0, 1, f"importing {upload.name}")
-    text = importers.decode(upload.file.read_bytes())
-    report = importers.import_contributions(text, job.project.slug, actor=Actor.of_job(job))
+    table = importers.read_table(upload.file)
+    report = importers.import_contributions(table, job.project.slug, actor=Actor.of_job(job))
     uploads.consumed(upload)
     job.params = {**job.params, "summary": upload_pages.summary(report)}
     Job.objects.filter(pk=job.pk).update(params=job.params)

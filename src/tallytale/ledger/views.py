@@ -270,8 +270,9 @@ def import_contributions(request: HttpRequest, project: Project) -> HttpResponse
         pasted = request.POST.get("text", "")
 
         def run(path):
-            text = importers.decode(path.read_bytes())
-            return importers.import_contributions(text, project.slug, actor=ledger_actor(request))
+            return importers.import_contributions(
+                importers.read_table(path), project.slug, actor=ledger_actor(request)
+            )
 
         def start_job(upload):
             return tasks.start_import(actor=ledger_actor(request), project=project, upload=upload)

@@ -10,20 +10,16 @@ conflict (an error, never a silent overwrite). A withdrawn story is never brough
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
-import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 
-from tallytale.core.textsafe import TextError, decode_text
-from tallytale.errors import InputErrors, InvalidInput
+from tallytale import tables
+from tallytale.errors import InputErrors
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Person, code_validator
+from tallytale.tables import Table
 
 from .models import Signifier, Story
 from .services import Actor, StoryDraft, collect_many, prepare
@@ -40,7 +36,6 @@ OPTIONAL = [
     "info_sheet_version",
 ]
 MAX_BYTES = 100 * 1024 * 1024
-MAX_XLSX_UNCOMPRESSED = 500 * 1024 * 1024
 
 
 # The old name of the one multi-error type, kept for callers that import it.
@@ -57,71 +52,9 @@ class ImportReport:
     held_for_review: int = 0
 
 
-def _csv_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
-    try:
-        text = decode_text(data)
-    except TextError as exc:
-        raise InputErrors([str(exc)]) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        for row in reader:
-            yield reader.line_num, row
-    except csv.Error as exc:
-        raise InputErrors([f"line {reader.line_num}: {exc}"]) from None
-
-
-def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
-    if not data.startswith(b"PK\x03\x04"):
-        raise InputErrors(["the file is not an XLSX workbook (not a zip file)"])
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            total = sum(i.file_size for i in z.infolist())
-    except zipfile.BadZipFile:
-        raise InputErrors(["the file is not an XLSX workbook (damaged zip)"]) from None
-    if total > MAX_XLSX_UNCOMPRESSED:
-        raise InputErrors(
-            [
-                f"the workbook unpacks to {total // 1048576} MB; refusing more than "
-                f"{MAX_XLSX_UNCOMPRESSED // 1048576} MB"
-            ]
-        )
-    import openpyxl
-
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for bad files
-        raise InputErrors([f"cannot read the workbook: {type(exc).__name__}"]) from None
-    try:
-        ws = wb.worksheets[0]
-        for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
-            out = []
-            for v in row:
-                if v is None:
-                    out.append("")
-                elif isinstance(v, dt.datetime):
-                    out.append(v.date().isoformat())
-                elif isinstance(v, dt.date):
-                    out.append(v.isoformat())
-                elif isinstance(v, float) and v.is_integer():
-                    out.append(str(int(v)))
-                else:
-                    out.append(str(v))
-            yield n, out
-    finally:
-        wb.close()
-
-
-def read_rows(path: str | Path) -> list[tuple[int, list[str]]]:
-    """Rows of a CSV or XLSX file as (line number, cells)."""
-    p = Path(path)
-    if not p.is_file():
-        raise InvalidInput(f"no such file: {path}")
-    if p.stat().st_size > MAX_BYTES:
-        raise InvalidInput(f"{path} is larger than {MAX_BYTES // 1048576} MB")
-    data = p.read_bytes()
-    if p.suffix.lower() == ".xlsx" or data.startswith(b"PK\x03\x04"):
-        return list(_xlsx_rows(data))
-    return list(_csv_rows(data))
+def read_rows(path: str | Path) -> Table:
+    """A CSV or XLSX file through the importers' one reader (`tallytale.tables`)."""
+    return tables.read_table(path, max_bytes=MAX_BYTES)
 
 
 def _registered_elsewhere(
@@ -141,13 +74,16 @@ def _registered_elsewhere(
 
 
 def import_stories(
-    rows: list[tuple[int, list[str]]], project_slug: str, *, actor: Actor
+    source: Table | list[tuple[int, list[str]]], project_slug: str, *, actor: Actor
 ) -> ImportReport:
-    """Validate every row, then write all new stories in one transaction."""
+    """Validate every row, then write all new stories in one transaction. `source` is a
+    Table from `read_rows`, or (line, cells) rows with the header first."""
     project = people.get_project(project_slug)
-    if not rows:
-        raise InputErrors(["the file is empty; expected a header with external_id,text"])
-    header_line, header = rows[0]
+    try:
+        table = source if isinstance(source, Table) else tables.table_from_rows(source)
+    except InputErrors:
+        raise InputErrors(["the file is empty; expected a header with external_id,text"]) from None
+    header_line, header = table.header_line, table.header
     header = [
         h.strip().lower() if not h.strip().lower().startswith("sig:") else h.strip() for h in header
     ]
@@ -179,14 +115,14 @@ def import_stories(
         p.code: p
         for p in Person.objects.filter(erased_at__isnull=True, memberships__project=project)
     }
-    elsewhere = _registered_elsewhere(rows[1:], header, set(persons))
+    rows = list(table.rows())
+    elsewhere = _registered_elsewhere(rows, header, set(persons))
     report = ImportReport()
     drafts: list[tuple[StoryDraft, str]] = []
     seen: dict[str, int] = {}
     new_codes: set[str] = set()
-    for line, row in rows[1:]:
-        if not any(c.strip() for c in row):
-            continue
+    problem_lines: list[tuple[int, str]] = []
+    for line, row in rows:
         report.rows += 1
         cells = {h: (row[i] if i < len(row) else "") for i, h in enumerate(header) if h}
         problems: list[str] = []
@@ -217,9 +153,9 @@ def import_stories(
         collected_on = None
         if cells.get("collected_on", "").strip():
             try:
-                collected_on = dt.date.fromisoformat(cells["collected_on"].strip()[:10])
-            except ValueError:
-                problems.append(f"collected_on {cells['collected_on']!r} is not YYYY-MM-DD")
+                collected_on = tables.parse_day(cells["collected_on"])
+            except ValueError as exc:
+                problems.append(f"collected_on {exc}")
         answers = {sig_cols[h]: cells.get(h, "") for h in sig_cols}
         draft, errs = prepare(
             project,
@@ -251,11 +187,11 @@ def import_stories(
                 "text; nothing is overwritten: change the external_id or correct the story"
             )
         if problems:
-            errors.append(f"line {line}: " + "; ".join(problems))
+            problem_lines.append((line, f"line {line}: " + "; ".join(problems)))
             continue
         drafts.append((draft, code if teller is None else ""))
-    if errors:
-        raise InputErrors(errors)
+    if problem_lines or table.problems:
+        raise InputErrors(tables.in_order(table.problems, problem_lines))
     if report.rows == 0:
         raise InputErrors(["the file has a header but no rows"])
     with transaction.atomic():

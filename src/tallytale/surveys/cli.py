@@ -53,6 +53,12 @@ def _configure_responses(p) -> None:
         action="store_true",
         help="register unknown participant codes as participants of the project",
     )
+    p.add_argument(
+        "--update",
+        action="store_true",
+        help="replace responses already imported under the same submission id whose wave "
+        "or answers changed (without it such rows are refused)",
+    )
 
 
 def _run_responses(o: dict, cmd) -> None:
@@ -66,16 +72,28 @@ def _run_responses(o: dict, cmd) -> None:
         wave=wave,
         actor_label=cli_actor(),
         create_participants=o.get("create_participants", False),
+        update=o.get("update", False),
     )
     cmd.stdout.write(
         f"{report.rows} rows: {report.written} responses recorded, "
         f"{report.already_imported} already imported"
+        + (f", {report.updated} updated" if report.updated else "")
         + (
             f", {report.participants_created} participants created"
             if report.participants_created
             else ""
         )
     )
+    if cmap.placeholders:
+        cmd.stdout.write(
+            f'{cmap.placeholders} cell(s) held the exporter\'s "n/a" (no answer): '
+            "read as unanswered"
+        )
+    if cmap.repeats:
+        cmd.stdout.write(
+            f"{len({(p, i) for _c, p, i, _q in cmap.repeats})} repeat column group(s) "
+            "read as repeat instances"
+        )
     if cmap.ignored:
         cmd.stdout.write(f"ignored {len(cmap.ignored)} column(s): {', '.join(cmap.ignored[:20])}")
     for n in report.notes:

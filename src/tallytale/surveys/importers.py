@@ -8,26 +8,30 @@ What real exports look like, and what we accept:
 - values as choice names or choice labels;
 - the submission id in `_uuid`, `meta/instanceID`, `instanceID` or `KEY` (with or
   without `uuid:`), the time in `_submission_time` or `SubmissionDate`;
-- Kobo's `;` delimited CSV as well as `,` and tab.
+- Kobo's `;` delimited CSV as well as `,` and tab (the importers' one reader,
+  `tallytale.tables`, finds the delimiter and the encoding);
+- repeat groups flattened into columns (`household[2]/hh_age`), as repeat instances;
+- Ona's "n/a" placeholder for a skipped question, read as unanswered (and counted);
+- decimal commas (`2,5`) and unambiguous UK dates (`14/03/2025`) in number and date
+  questions.
 
 Rows are streamed: the file is never held in memory as a whole.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tallytale.core.textsafe import TextError, sniff_encoding
-from tallytale.errors import InputErrors, InvalidInput
+from tallytale import tables
+from tallytale.errors import InputErrors
+from tallytale.tables import Table
 
 from .responses import RawRow
 from .spec import FormSpec, QuestionSpec
-from .xlsform import check_file
 
 MAX_RESPONSE_BYTES = 1024 * 1024 * 1024
 ID_COLUMNS = ("_uuid", "meta/instanceid", "instanceid", "key", "meta-instanceid")
@@ -58,6 +62,11 @@ META_COLUMNS = {
     "meta/instancename",
 }
 TRUE = {"1", "1.0", "true", "yes", "x"}
+#: What exporters write in a cell for "no answer", read as unanswered. Ona's CSV/XLSX
+#: exports write "n/a" for questions skipped by relevance (and KoboToolbox's legacy
+#: exports, built on Ona's formhub, do the same); ODK Central leaves the cell empty.
+MISSING_PLACEHOLDERS = {"n/a"}
+_REPEAT_COLUMN = re.compile(r"^(.+?)\[(\d+)\][/.:-](.+)$")
 
 
 @dataclass
@@ -68,6 +77,9 @@ class ColumnMap:
     questions: list[tuple[int, QuestionSpec]]
     one_hot: dict[str, list[tuple[int, str]]]  # path -> [(column, choice name)]
     ignored: list[str] = field(default_factory=list)
+    # flat repeat columns (`children[2]/name`): (column, repeat path, instance, question)
+    repeats: list[tuple[int, str, int, QuestionSpec]] = field(default_factory=list)
+    placeholders: int = 0  # cells holding a documented "no answer" placeholder (n/a)
 
 
 def _key(text: str) -> str:
@@ -136,6 +148,7 @@ def map_columns(header: list[str], spec: FormSpec, participant_field: str = "") 
     questions: list[tuple[int, QuestionSpec]] = []
     one_hot: dict[str, list[tuple[int, str]]] = {}
     ignored: list[str] = []
+    repeats: list[tuple[int, str, int, QuestionSpec]] = []
     mapped: set[str] = set()
     multi = [q for q in spec.questions if q.type == "select_multiple" and not q.repeat_path]
     repeat_prefixes = [_key(p) for p in spec.repeats]
@@ -172,13 +185,44 @@ def map_columns(header: list[str], spec: FormSpec, participant_field: str = "") 
             continue
         if k.startswith("_") or k in META_COLUMNS or k.startswith("meta/") or k.startswith("meta-"):
             continue
+        inside = _repeat_column(k, spec)
+        if inside is not None:
+            repeats.append((i, *inside))
+            continue
         if any(k.startswith(p + "/") or k.startswith(p + "-") for p in repeat_prefixes):
-            ignored.append(f"{header[i]} (inside a repeat; Kobo puts repeats on their own sheet)")
+            ignored.append(f"{header[i]} (inside a repeat; name its instance: {header[i]}[1]/…)")
             continue
         if q is None:
             ignored.append(header[i])
     one_hot = {p: cols for p, cols in one_hot.items() if p not in mapped}
-    return ColumnMap(id_col, time_col, participant_col, questions, one_hot, ignored)
+    return ColumnMap(id_col, time_col, participant_col, questions, one_hot, ignored, repeats)
+
+
+def _repeat_column(key: str, spec: FormSpec) -> tuple[str, int, QuestionSpec] | None:
+    """(repeat path, instance, question) for a flat export's repeat column: Ona and Kobo
+    write `household[2]/hh_age` (or `group/household[2]/hh_age`); ODK Central's `-` and
+    `.` separators are read too. Nested repeats are not flattened this way."""
+    m = _REPEAT_COLUMN.match(key)
+    if m is None:
+        return None
+    prefix, index, rest = m.groups()
+    if "[" in rest:
+        return None
+    for path in spec.repeats:
+        rq = spec.repeats[path]
+        forms = {_key(path.replace("/", sep)) for sep in ("/", "-", ".", ":")} | {_key(rq.name)}
+        if prefix not in forms:
+            continue
+        children = [q for q in spec.children_of_repeat(path) if q.takes_answer]
+        tail = re.split(r"[/.:-]", rest)
+        for q in children:
+            inner = q.path[len(path) + 1 :]
+            if rest in {_key(inner.replace("/", sep)) for sep in ("/", "-", ".", ":")}:
+                return path, int(index), q
+        named = [q for q in children if _key(q.name) == tail[-1]]
+        if len(named) == 1:
+            return path, int(index), named[0]
+    return None
 
 
 def _choice_name(q: QuestionSpec, value: str) -> str:
@@ -215,122 +259,83 @@ def _multi_names(q: QuestionSpec, value: str) -> str:
 
 
 def rows_from_table(
-    table: Iterator[tuple[int, list[Any]]], spec: FormSpec, participant_field: str = ""
+    table: Table, spec: FormSpec, participant_field: str = ""
 ) -> tuple[ColumnMap, Iterator[RawRow]]:
-    """Turn (line, cells) from a CSV or sheet into RawRows, mapping headers once."""
-    try:
-        _, header = next(table)
-    except StopIteration:
-        raise InputErrors(["the file is empty"]) from None
-    header = ["" if h is None else str(h) for h in header]
-    cmap = map_columns(header, spec, participant_field)
-    width = len(header)
+    """Turn a Table's rows into RawRows, mapping headers once. A row the reader refused
+    (an extra or a missing field) comes through as a RawRow carrying its problem, in
+    file order, so the importer reports it with the rest."""
+    cmap = map_columns(table.header, spec, participant_field)
 
-    def cell(cells: list[Any], i: int | None) -> str:
-        if i is None or i >= len(cells) or cells[i] is None:
+    def cell(cells: list[str], i: int | None) -> str:
+        return "" if i is None or i >= len(cells) else cells[i]
+
+    def value(q: QuestionSpec, v: str) -> str:
+        if v == "":
+            return v
+        if v.casefold() in MISSING_PLACEHOLDERS and v not in q.choice_names:
+            cmap.placeholders += 1
             return ""
-        v = cells[i]
-        if isinstance(v, float) and v.is_integer():
-            return str(int(v))
-        if hasattr(v, "isoformat"):
-            return v.isoformat()
-        return str(v).strip()
+        if q.type == "select_one":
+            return _choice_name(q, v)
+        if q.type == "select_multiple":
+            return _multi_names(q, v)
+        if q.type in ("decimal", "range"):
+            try:
+                return tables.parse_decimal(v)
+            except ValueError:
+                return v  # validation names it
+        if q.type == "date" and not v[:4].isdigit():
+            try:
+                return tables.parse_day(v).isoformat()
+            except ValueError:
+                return v
+        return v
 
     def gen() -> Iterator[RawRow]:
-        for line, cells in table:
-            if not any(c not in (None, "") for c in cells):
-                continue
-            if len(cells) > width and any(c not in (None, "") for c in cells[width:]):
-                cells = cells[:width]
+        told = 0  # table.problems already passed on
+
+        def refused() -> Iterator[RawRow]:
+            nonlocal told
+            for line, problem in table.problems[told:]:
+                yield RawRow(line, "", "", "", {}, problem=problem)
+            told = len(table.problems)
+
+        for line, cells in table.rows():
+            yield from refused()
             answers: dict[str, Any] = {}
             for i, q in cmap.questions:
-                v = cell(cells, i)
-                if v == "":
-                    continue
-                if q.type == "select_one":
-                    v = _choice_name(q, v)
-                elif q.type == "select_multiple":
-                    v = _multi_names(q, v)
-                answers[q.path] = v
+                v = value(q, cell(cells, i))
+                if v != "":
+                    answers[q.path] = v
             for path, cols in cmap.one_hot.items():
                 picked = [name for i, name in cols if cell(cells, i).casefold() in TRUE]
                 if picked:
                     answers[path] = " ".join(picked)
+            instances: dict[str, dict[int, dict[str, str]]] = {}
+            for i, path, index, q in cmap.repeats:
+                v = value(q, cell(cells, i))
+                if v != "":
+                    instances.setdefault(path, {}).setdefault(index, {})[q.path] = v
+            for path, by_index in instances.items():
+                answers[path] = [by_index[n] for n in sorted(by_index)]
             sid = cell(cells, cmap.id_col)
             if sid.lower().startswith("uuid:"):
                 sid = sid[5:]
             yield RawRow(
                 line, sid, cell(cells, cmap.participant_col), cell(cells, cmap.time_col), answers
             )
+        yield from refused()
 
     return cmap, gen()
 
 
-def open_table(path: str | Path) -> Iterator[tuple[int, list[Any]]]:
-    """(line number, cells) from a CSV or the first sheet of an XLSX, streamed."""
-    p = Path(path)
-    check_file(p, MAX_RESPONSE_BYTES)
-    suffix = p.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_rows(p)
-    if suffix in (".csv", ".txt", ".tsv"):
-        return _csv_rows(p)
-    raise InvalidInput(f"{p.name}: expected a .csv or .xlsx export")
-
-
-def _xlsx_rows(p: Path) -> Iterator[tuple[int, list[Any]]]:
-    import openpyxl
-
-    try:
-        wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for bad files
-        raise InvalidInput(
-            f"{p.name} is not a readable .xlsx file ({type(exc).__name__})"
-        ) from None
-
-    def gen() -> Iterator[tuple[int, list[Any]]]:
-        try:
-            ws = wb.worksheets[0]
-            for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
-                yield n, list(row)
-        finally:
-            wb.close()
-
-    return gen()
-
-
-def _csv_rows(p: Path) -> Iterator[tuple[int, list[Any]]]:
-    # the importers' one decoding rule, checked over the whole file first (streamed), so
-    # a bad byte on line 90,000 is refused before anything is read as data
-    with p.open("rb") as f:
-        try:
-            encoding = sniff_encoding(iter(lambda: f.read(1 << 20), b""))
-        except TextError as exc:
-            raise InputErrors([f"{p.name}: {exc}"]) from None
-    with p.open(encoding=encoding, newline="") as f:
-        first = f.readline()
-    delimiter = max((";", ",", "\t"), key=first.count)
-
-    def gen() -> Iterator[tuple[int, list[Any]]]:
-        with p.open(encoding=encoding, newline="") as f:
-            reader = csv.reader(f, delimiter=delimiter)
-            try:
-                for row in reader:
-                    yield reader.line_num, row
-            except csv.Error as exc:
-                raise InputErrors([f"line {reader.line_num}: {exc}"]) from None
-
-    return gen()
+def open_table(path: str | Path) -> Table:
+    """A response export (CSV or the first sheet of an XLSX) through the importers' one
+    reader (`tallytale.tables`), streamed."""
+    return tables.read_table(path, max_bytes=MAX_RESPONSE_BYTES)
 
 
 def read_rows(
     path: str | Path, spec: FormSpec, participant_field: str = ""
 ) -> tuple[ColumnMap, Iterator[RawRow]]:
     return rows_from_table(open_table(path), spec, participant_field)
-
-
-def csv_text_table(text: str) -> Iterator[tuple[int, list[Any]]]:
-    """(line, cells) from CSV text (for tests and the web upload)."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    for row in reader:
-        yield reader.line_num, row

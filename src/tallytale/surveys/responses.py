@@ -224,6 +224,7 @@ class RawRow:
     participant: str
     submitted_at: str
     answers: dict[str, Any]
+    problem: str = ""  # the reader refused the row ("line 7: 31 fields but the header has 30")
 
 
 @dataclass
@@ -231,6 +232,7 @@ class ResponseImportReport:
     rows: int = 0
     written: int = 0
     already_imported: int = 0
+    updated: int = 0
     participants_created: int = 0
     notes: list[str] = field(default_factory=list)
 
@@ -247,6 +249,34 @@ def _parse_when(text: str) -> dt.datetime | None:
     return when
 
 
+def _differences(
+    stored: Mapping[str, Any],
+    instrument: Instrument,
+    wave: Wave | None,
+    person_id: int,
+    clean: Mapping[str, Any],
+    spec: FormSpec,
+) -> str:
+    """How a stored response differs from the row now imported under its submission id
+    ('' when they are the same). Says nothing about another project's response."""
+    if stored["project_id"] != instrument.project_id:
+        return "another form"
+    what = []
+    if stored["instrument_id"] != instrument.pk:
+        what.append("another version of the form")
+    if stored["wave_id"] != (wave.pk if wave else None):
+        before = Wave.objects.filter(pk=stored["wave_id"]).values_list("name", flat=True).first()
+        what.append(f"wave {before or '(none)'!r}, not {wave.name if wave else '(none)'!r}")
+    if stored["person_id"] != person_id:
+        what.append("another participant")
+    old = stored["data"] or {}
+    changed = [p for p in spec.by_path if old.get(p) != clean.get(p)]
+    if changed:
+        shown = ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "")
+        what.append(f"different answers ({shown})")
+    return "; ".join(what)
+
+
 def import_responses(
     instrument: Instrument,
     rows: Iterable[RawRow],
@@ -257,8 +287,14 @@ def import_responses(
     create_participants: bool = False,
     chunk_size: int = 2000,
     check_filters: bool = False,
+    update: bool = False,
 ) -> ResponseImportReport:
     """Import submissions all-or-nothing, idempotent by submission id.
+
+    A submission id already stored with the same form, wave, participant and answers is
+    skipped (a re-import). Stored with anything different, it is an error naming the
+    line, never a silent skip, unless `update` replaces the stored response (only within
+    the same project).
 
     Rows are validated in chunks; while no problem has been found each chunk is written
     inside the one transaction, and the first problem turns writing off (validation
@@ -315,15 +351,26 @@ def import_responses(
                     members[code] = person.pk
                     report.participants_created += 1
             ids = [r.submission_id for r in chunk if r.submission_id]
-            existing = set(
-                Response.objects.filter(submission_id__in=ids).values_list(
-                    "submission_id", flat=True
+            existing = {
+                e["submission_id"]: e
+                for e in Response.objects.filter(submission_id__in=ids).values(
+                    "id",
+                    "submission_id",
+                    "project_id",
+                    "instrument_id",
+                    "wave_id",
+                    "person_id",
+                    "data",
                 )
-            )
+            }
+            replaced: list[int] = []
             to_write: list[_NewResponse] = []
             cleans: list[Mapping[str, Any]] = []
             scores: list[list[ScaleResult]] = []
             for r in chunk:
+                if r.problem:
+                    errors.append(r.problem)
+                    continue
                 problems: list[str] = []
                 if not r.submission_id:
                     problems.append("field _uuid/instanceID: is empty")
@@ -341,11 +388,28 @@ def import_responses(
                     )
                 clean, errs = spec.validate(r.answers, check_filters=check_filters)
                 problems += [f"field {p}: {m}" for p, m in errs]
+                stored = existing.get(r.submission_id)
+                if stored is not None and not problems:
+                    differs = _differences(
+                        stored, instrument, w, members[r.participant], clean, spec
+                    )
+                    if not differs:
+                        report.already_imported += 1
+                        continue
+                    if not update or stored["project_id"] != project.pk:
+                        problems.append(
+                            f"field _uuid/instanceID: {r.submission_id} is already imported "
+                            f"with {differs}; nothing is overwritten"
+                            + (
+                                " (use --update to replace it)"
+                                if stored["project_id"] == project.pk
+                                else ""
+                            )
+                        )
+                    else:
+                        replaced.append(stored["id"])
                 if problems:
-                    errors.extend(f"row {r.line}, {p}" for p in problems)
-                    continue
-                if r.submission_id in existing:
-                    report.already_imported += 1
+                    errors.extend(f"line {r.line}, {p}" for p in problems)
                     continue
                 if errors:
                     continue
@@ -369,8 +433,12 @@ def import_responses(
                 cleans.append(clean)
                 scores.append(results)
             if not errors and to_write:
+                if replaced:
+                    # the stored answers and scores go with their response (CASCADE)
+                    Response.objects.filter(pk__in=replaced, project=project).delete()
+                    report.updated += len(replaced)
                 _write(spec, to_write, cleans, scores)
-                report.written += len(to_write)
+                report.written += len(to_write) - len(replaced)
             chunk.clear()
 
         for row in rows:
@@ -386,7 +454,7 @@ def import_responses(
             raise InputErrors(errors)
         if report.rows == 0:
             raise InputErrors(["the file has a header but no rows"])
-        if report.written:
+        if report.written or report.updated:
             _audit(
                 "survey.responses_import",
                 actor_label,
@@ -394,6 +462,7 @@ def import_responses(
                 project.slug,
                 rows=report.rows,
                 written=report.written,
+                updated=report.updated,
                 wave=w.name if w else "",
             )
     if instrument.unsupported:

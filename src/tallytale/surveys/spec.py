@@ -250,7 +250,9 @@ class FormSpec:
                 continue
             if q.constraint is not None:
                 try:
-                    ok = q.constraint.test(env, value)
+                    # the answer is in scope under its own name too: `${age} < 120` on
+                    # the question `age` means the same as `. < 120`
+                    ok = q.constraint.test({**env, q.name: value}, value)
                 except Unsupported:
                     ok = True
                 if not ok:

@@ -409,9 +409,9 @@ def import_responses(request: HttpRequest, project: Project) -> HttpResponse:
         instrument = chosen["instrument"]
         spec = services.spec_for(instrument)
         cmap, rows = survey_importers.read_rows(path, spec)
-        mapping["questions"] = len(cmap.questions) + len(cmap.one_hot)
+        mapping["questions"] = len(cmap.questions) + len(cmap.one_hot) + len(cmap.repeats)
         mapping["ignored"] = cmap.ignored
-        return surveys_responses.import_responses(
+        report = surveys_responses.import_responses(
             instrument,
             rows,
             wave=chosen["wave"],
@@ -419,6 +419,8 @@ def import_responses(request: HttpRequest, project: Project) -> HttpResponse:
             actor=Actor.from_request(request),
             create_participants=chosen["create"],
         )
+        mapping["placeholders"] = cmap.placeholders  # known once every row was read
+        return report
 
     def start_job(upload):
         return tasks.start_import(

@@ -93,6 +93,22 @@ def _labels(value: Any, default_language: str) -> dict[str, str]:
     return {default_language or "default": str(value)}
 
 
+def _parameters(value: Any) -> dict[str, Any]:
+    """pyxform hands `parameters` over as a dict or as the sheet's raw text
+    (`quality=voice-only`, `start=1 end=5;step=1`); read the text with pyxform's own parser."""
+    if not value:
+        return {}
+    if isinstance(value, dict):
+        return dict(value)
+    from pyxform.errors import PyXFormError
+    from pyxform.parsing.parameters import parse
+
+    try:
+        return dict(parse(str(value), 0))
+    except PyXFormError:
+        return {"raw": str(value)}  # pyxform accepted the form; keep what it said
+
+
 def check_file(path: Path, max_bytes: int = MAX_FORM_BYTES) -> None:
     """Refuse what is not safe to hand to a spreadsheet reader: missing, huge, not a
     real zip (for .xlsx), or a zip that would inflate beyond MAX_UNZIPPED_BYTES."""
@@ -166,9 +182,13 @@ def parse_xlsform(source: str | Path | dict, *, name: str = "") -> ParsedForm:
         workbook = get_xlsform(data)
         result = convert(xlsform=data, warnings=warnings)
     except PyXFormError as exc:
-        raise FormError(f"{label}: {_locate(str(exc), workbook)}") from None
-    except (ValueError, KeyError, TypeError, OSError, zipfile.BadZipFile) as exc:
-        # pyxform and its readers raise these for unreadable or malformed workbooks
+        # pyxform lists several problems one per line; keep every one, on one line
+        lines = [line for line in str(exc).splitlines() if line.strip()] or [str(exc)]
+        located = "; ".join(_locate(line.strip(), workbook) for line in lines)
+        raise FormError(f"{label}: {located}") from None
+    except Exception as exc:  # noqa: BLE001 - pyxform and its readers fail in many ways
+        # A form pyxform cannot convert is refused in one line, never as a traceback: its
+        # readers raise ValueError/KeyError/IndexError... for malformed workbooks.
         detail = " ".join(str(exc).split())  # one line, whatever the reader said
         raise FormError(f"{label}: cannot read the form ({type(exc).__name__}: {detail})") from None
     js = result._pyxform or {}
@@ -216,7 +236,7 @@ def _flatten(js: dict, warnings: list[str]) -> ParsedForm:
                 default=str(el.get("default") or ""),
                 appearance=str(control.pop("appearance", "") or ""),
                 choice_filter=str(el.get("choice_filter") or ""),
-                parameters=dict(el.get("parameters") or {}),
+                parameters=_parameters(el.get("parameters")),
                 extra={
                     **({"bind": bind} if bind else {}),
                     **({"control": control} if control else {}),

@@ -9,10 +9,8 @@ consumed uploads and any stray partial files.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import itertools
 import uuid
 import zipfile
 from collections.abc import Iterator
@@ -36,7 +34,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 CHUNK = 64 * 1024
 # Which file types each kind's importer reads.
 ACCEPTS = {
-    Upload.Kind.CONTRIBUTIONS: (CSV,),
+    Upload.Kind.CONTRIBUTIONS: (CSV, XLSX),
     Upload.Kind.RESPONSES: (CSV, XLSX),
     Upload.Kind.STORIES: (CSV, XLSX),
 }
@@ -198,22 +196,8 @@ def clean(now: dt.datetime | None = None) -> int:
 
 
 def first_rows(upload: Upload, n: int) -> list[list[str]]:
-    """The first `n` rows of the stored file, read without loading the rest."""
-    if upload.content_type == XLSX:
-        import openpyxl
+    """The first `n` rows of the stored file as the importers read them (delimiter and
+    encoding found the same way), without loading the rest."""
+    from tallytale import tables
 
-        book = openpyxl.load_workbook(upload.file, read_only=True, data_only=True)
-        try:
-            rows = book.worksheets[0].iter_rows(max_row=n, values_only=True)
-            return [["" if c is None else str(c) for c in row] for row in rows]
-        finally:
-            book.close()
-    encoding = "cp1252" if "windows-1252" in upload.content_type else "utf-8-sig"
-    with open(upload.file, encoding=encoding, errors="replace", newline="") as text:
-        return list(itertools.islice(csv.reader(text), n))
-
-
-def read_text(upload: Upload) -> str:
-    """The whole file as text (for the contributions importer, which parses text)."""
-    encoding = "cp1252" if "windows-1252" in upload.content_type else "utf-8-sig"
-    return upload.file.read_bytes().decode(encoding)
+    return tables.read_table(upload.file, max_bytes=limit_for(upload.kind)).preview(n)

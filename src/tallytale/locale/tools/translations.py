@@ -664,6 +664,10 @@ T.update(
             "الأعمدة المطابقة للأسئلة: %(n)s.",
         ),
         "Columns not used:": ("Colofnau heb eu defnyddio:", "أعمدة غير مستخدمة:"),
+        "Cells holding the exporter's “n/a” (no answer), read as unanswered: %(n)s.": (
+            "Celloedd â “n/a” yr allforiwr (dim ateb), wedi'u darllen fel heb eu hateb: %(n)s.",
+            "خلايا تحمل “n/a” من أداة التصدير (لا إجابة)، قُرئت على أنها بلا إجابة: %(n)s.",
+        ),
         "Survey": ("Arolwg", "الاستبيان"),
         "No wave": ("Dim ton", "بلا موجة"),
         "Add participant codes that are not members yet": (

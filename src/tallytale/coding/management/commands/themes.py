@@ -45,9 +45,10 @@ class Command(TallytaleCommand):
         p.add_argument(
             "--method",
             choices=("lexical", "semantic", "static"),
-            default="lexical",
-            help="lexical (default); semantic: sentence embeddings, needs tallytale[embed]; "
-            "static: token table distilled from the same model, numpy only",
+            default=None,
+            help="default: semantic when tallytale[embed] is installed, else lexical; "
+            "semantic: sentence embeddings; static: token table distilled from the same "
+            "model, numpy only",
         )
         p.add_argument("--seed", type=int, default=0)
         add_format(p)
