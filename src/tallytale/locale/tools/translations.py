@@ -913,3 +913,261 @@ PLURALS.update(
         ),
     }
 )
+
+# sign-in security, error pages, jobs pages and import previews: strings that had reached the
+# templates without entering the catalogues (found by the makemessages pass of 2026-12-07)
+T.update(
+    {
+        "This password is too common: it is on a list of common and breached passwords that "
+        "attackers try first. Try three or four unrelated words.": (
+            "Mae'r cyfrinair hwn yn rhy gyffredin: mae ar restr o gyfrineiriau cyffredin a rhai "
+            "a ddatgelwyd y mae ymosodwyr yn rhoi cynnig arnynt yn gyntaf. Rhowch gynnig ar dri "
+            "neu bedwar gair nad ydynt yn perthyn i'w gilydd.",
+            "كلمة المرور هذه شائعة جدًا: فهي في قائمة كلمات المرور الشائعة والمسرّبة التي يجرّبها "
+            "المهاجمون أولًا. جرّب ثلاث أو أربع كلمات لا رابط بينها.",
+        ),
+        "You are invited as %(role)s (member code %(code)s).": (
+            "Rydych wedi'ch gwahodd fel %(role)s (cod aelod %(code)s).",
+            "أنت مدعو بصفة %(role)s (رمز العضو %(code)s).",
+        ),
+        "You are signed in as %(name)s. Joining adds this project and role to your own "
+        "account; the project's coordinators will see that you are a member.": (
+            "Rydych wedi mewngofnodi fel %(name)s. Mae ymuno yn ychwanegu'r prosiect a'r rôl hon "
+            "at eich cyfrif eich hun; bydd cydlynwyr y prosiect yn gweld eich bod yn aelod.",
+            "أنت مسجّل الدخول باسم %(name)s. الانضمام يضيف هذا المشروع وهذا الدور إلى حسابك؛ "
+            "وسيرى منسّقو المشروع أنك عضو فيه.",
+        ),
+        "Join with my account": ("Ymuno gyda fy nghyfrif", "انضم بحسابي"),
+        "Already have an account? Sign in first, then open this link again.": (
+            "Oes gennych gyfrif yn barod? Mewngofnodwch yn gyntaf, yna agorwch y ddolen hon eto.",
+            "لديك حساب بالفعل؟ سجّل الدخول أولًا، ثم افتح هذا الرابط مرة أخرى.",
+        ),
+        "Confirm it is you": ("Cadarnhewch mai chi sydd yno", "أكّد أنك أنت"),
+        "Downloads of data and erasing data need your password again if you signed in more "
+        "than a few minutes ago.": (
+            "Mae angen eich cyfrinair eto i lwytho data i lawr neu ddileu data os gwnaethoch "
+            "fewngofnodi fwy nag ychydig funudau yn ôl.",
+            "تنزيل البيانات ومحوها يحتاجان إلى كلمة مرورك مرة أخرى إذا سجّلت الدخول قبل أكثر من "
+            "بضع دقائق.",
+        ),
+        "Code from your authenticator app": (
+            "Cod o'ch ap dilysu",
+            "الرمز من تطبيق المصادقة",
+        ),
+        "Confirm": ("Cadarnhau", "تأكيد"),
+        "Set up an authenticator app": ("Gosod ap dilysu", "إعداد تطبيق مصادقة"),
+        "Your role looks after other people's data, so signing in needs a code from an "
+        "authenticator app as well as your password.": (
+            "Mae eich rôl yn gofalu am ddata pobl eraill, felly mae angen cod o ap dilysu yn "
+            "ogystal â'ch cyfrinair i fewngofnodi.",
+            "دورك يتولّى بيانات أشخاص آخرين، لذا يحتاج تسجيل الدخول إلى رمز من تطبيق مصادقة "
+            "إضافة إلى كلمة مرورك.",
+        ),
+        "Open an authenticator app on your phone (for example FreeOTP, Aegis, Google "
+        "Authenticator or Microsoft Authenticator) and add an account by entering a key.": (
+            "Agorwch ap dilysu ar eich ffôn (er enghraifft FreeOTP, Aegis, Google Authenticator "
+            "neu Microsoft Authenticator) ac ychwanegwch gyfrif drwy roi allwedd.",
+            "افتح تطبيق مصادقة على هاتفك (مثل FreeOTP أو Aegis أو Google Authenticator أو "
+            "Microsoft Authenticator) وأضف حسابًا بإدخال مفتاح.",
+        ),
+        "Enter this key (time-based, 6 digits, every 30 seconds):": (
+            "Rhowch yr allwedd hon (yn seiliedig ar amser, 6 digid, bob 30 eiliad):",
+            "أدخل هذا المفتاح (مبني على الوقت، 6 أرقام، كل 30 ثانية):",
+        ),
+        "Or, if your app accepts a link, use:": (
+            "Neu, os yw eich ap yn derbyn dolen, defnyddiwch:",
+            "أو، إذا كان تطبيقك يقبل رابطًا، فاستخدم:",
+        ),
+        "Type the 6-digit code the app shows.": (
+            "Teipiwch y cod 6 digid y mae'r ap yn ei ddangos.",
+            "اكتب الرمز المكوّن من 6 أرقام الذي يعرضه التطبيق.",
+        ),
+        "Code from the app": ("Cod o'r ap", "الرمز من التطبيق"),
+        "Enter your code": ("Rhowch eich cod", "أدخل رمزك"),
+        "Open your authenticator app and type the 6-digit code for Tallytale. If you have lost "
+        "your phone, type one of your recovery codes.": (
+            "Agorwch eich ap dilysu a theipiwch y cod 6 digid ar gyfer Tallytale. Os ydych wedi "
+            "colli eich ffôn, teipiwch un o'ch codau adfer.",
+            "افتح تطبيق المصادقة واكتب الرمز المكوّن من 6 أرقام الخاص بـ Tallytale. إذا فقدت "
+            "هاتفك، فاكتب أحد رموز الاسترداد.",
+        ),
+        "Continue": ("Parhau", "متابعة"),
+        "No phone and no recovery codes? Ask an admin to reset your authenticator.": (
+            "Dim ffôn a dim codau adfer? Gofynnwch i weinyddwr ailosod eich ap dilysu.",
+            "لا هاتف ولا رموز استرداد؟ اطلب من المسؤول إعادة تعيين المصادقة لديك.",
+        ),
+        "Too many at once": ("Gormod ar unwaith", "الكثير دفعة واحدة"),
+        "That was a lot of sending in a short time, so this one was not saved. Please wait "
+        "%(seconds)s seconds and send it again.": (
+            "Anfonwyd llawer mewn amser byr, felly ni chadwyd hwn. Arhoswch %(seconds)s eiliad "
+            "a'i anfon eto.",
+            "أُرسل الكثير في وقت قصير، لذلك لم يُحفظ هذا. انتظر %(seconds)s ثانية ثم أرسله مرة أخرى.",
+        ),
+        "Recovery codes": ("Codau adfer", "رموز الاسترداد"),
+        "Keep these somewhere safe, away from your phone. Each works once, instead of a code "
+        "from the app. They are shown only this once.": (
+            "Cadwch y rhain yn rhywle diogel, i ffwrdd o'ch ffôn. Mae pob un yn gweithio unwaith, "
+            "yn lle cod o'r ap. Dim ond y tro hwn y cânt eu dangos.",
+            "احفظها في مكان آمن بعيدًا عن هاتفك. كل رمز يعمل مرة واحدة بدلًا من رمز التطبيق. "
+            "لن تُعرض إلا هذه المرة.",
+        ),
+        "I have kept them: continue": ("Rwyf wedi'u cadw: parhau", "حفظتها: متابعة"),
+        "Sign-in and security": ("Mewngofnodi a diogelwch", "تسجيل الدخول والأمان"),
+        "Where you are signed in": ("Lle rydych wedi mewngofnodi", "أين أنت مسجّل الدخول"),
+        "Browser or device": ("Porwr neu ddyfais", "المتصفح أو الجهاز"),
+        "Address": ("Cyfeiriad", "العنوان"),
+        "Signed in": ("Wedi mewngofnodi", "تسجيل الدخول"),
+        "Last seen": ("Gwelwyd ddiwethaf", "آخر ظهور"),
+        "Action": ("Gweithred", "الإجراء"),
+        "unknown": ("anhysbys", "غير معروف"),
+        "This session": ("Y sesiwn hon", "هذه الجلسة"),
+        "Sign out everywhere else": ("Allgofnodi ym mhobman arall", "تسجيل الخروج من كل مكان آخر"),
+        "Authenticator app": ("Ap dilysu", "تطبيق المصادقة"),
+        "Your new recovery codes, shown only this once:": (
+            "Eich codau adfer newydd, a ddangosir y tro hwn yn unig:",
+            "رموز الاسترداد الجديدة، تُعرض هذه المرة فقط:",
+        ),
+        "Make new recovery codes": ("Gwneud codau adfer newydd", "إنشاء رموز استرداد جديدة"),
+        "That code does not match. Check the time on your phone and try again.": (
+            "Nid yw'r cod hwnnw'n cyfateb. Gwiriwch yr amser ar eich ffôn a rhowch gynnig arall arni.",
+            "هذا الرمز غير مطابق. تحقّق من الوقت على هاتفك وحاول مرة أخرى.",
+        ),
+        "That code does not match. Try the newest code, or a recovery code.": (
+            "Nid yw'r cod hwnnw'n cyfateb. Rhowch gynnig ar y cod mwyaf newydd, neu god adfer.",
+            "هذا الرمز غير مطابق. جرّب أحدث رمز، أو رمز استرداد.",
+        ),
+        "That did not match. Check your password and code and try again.": (
+            "Nid oedd hynny'n cyfateb. Gwiriwch eich cyfrinair a'ch cod a rhowch gynnig arall arni.",
+            "لم يتطابق ذلك. تحقّق من كلمة المرور والرمز وحاول مرة أخرى.",
+        ),
+        "Signed out %(n)d other sessions.": (
+            "Wedi allgofnodi %(n)d sesiwn arall.",
+            "سُجّل الخروج من %(n)d جلسة أخرى.",
+        ),
+        "That session is signed out.": (
+            "Mae'r sesiwn honno wedi'i hallgofnodi.",
+            "سُجّل الخروج من تلك الجلسة.",
+        ),
+        "Download (prepared in the background; you will see its progress):": (
+            "Llwytho i lawr (wedi'i baratoi yn y cefndir; byddwch yn gweld ei gynnydd):",
+            "تنزيل (يُعدّ في الخلفية؛ سترى تقدّمه):",
+        ),
+        "All jobs": ("Pob swydd", "كل المهام"),
+        "Queued": ("Yn y ciw", "في الانتظار"),
+        "Running": ("Yn rhedeg", "قيد التشغيل"),
+        "Done": ("Wedi gorffen", "تمّ"),
+        "Failed": ("Wedi methu", "فشل"),
+        "Cancelled": ("Wedi'i chanslo", "أُلغي"),
+        "%(n)s (%(mb)s) is too large to check before importing: its rows are checked when you "
+        "confirm, and nothing is recorded unless every row is good.": (
+            "Mae %(n)s (%(mb)s) yn rhy fawr i'w wirio cyn mewnforio: caiff ei resi eu gwirio pan "
+            "fyddwch yn cadarnhau, ac ni chofnodir dim oni bai bod pob rhes yn iawn.",
+            "%(n)s (%(mb)s) أكبر من أن يُفحص قبل الاستيراد: تُفحص صفوفه عند التأكيد، ولا يُسجَّل "
+            "شيء ما لم تكن كل الصفوف سليمة.",
+        ),
+        "%(n)s (%(mb)s) is too large to check before importing: its rows are checked when you "
+        "confirm, and nothing is imported unless every row is good.": (
+            "Mae %(n)s (%(mb)s) yn rhy fawr i'w wirio cyn mewnforio: caiff ei resi eu gwirio pan "
+            "fyddwch yn cadarnhau, ac ni fewnforir dim oni bai bod pob rhes yn iawn.",
+            "%(n)s (%(mb)s) أكبر من أن يُفحص قبل الاستيراد: تُفحص صفوفه عند التأكيد، ولا يُستورد "
+            "شيء ما لم تكن كل الصفوف سليمة.",
+        ),
+        "Choose a .csv file.": ("Dewiswch ffeil .csv.", "اختر ملف ‎.csv."),
+        "This file is no longer available; choose it again.": (
+            "Nid yw'r ffeil hon ar gael mwyach; dewiswch hi eto.",
+            "هذا الملف لم يعد متاحًا؛ اختره مرة أخرى.",
+        ),
+        "The job is cancelled.": ("Mae'r swydd wedi'i chanslo.", "أُلغيت المهمة."),
+        "The job is queued again.": (
+            "Mae'r swydd yn y ciw eto.",
+            "أُعيدت المهمة إلى قائمة الانتظار.",
+        ),
+        "The field “%(field)s” contains %(what)s, which cannot be saved. Remove it and send "
+        "again.": (
+            "Mae'r maes “%(field)s” yn cynnwys %(what)s, na ellir ei gadw. Tynnwch ef ac anfon "
+            "eto.",
+            "الحقل «%(field)s» يحتوي على %(what)s، ولا يمكن حفظه. احذفه وأرسل مرة أخرى.",
+        ),
+        "Not allowed": ("Dim caniatâd", "غير مسموح"),
+        "Your role does not include this page. If you think it should, ask your coordinator.": (
+            "Nid yw eich rôl yn cynnwys y dudalen hon. Os ydych yn credu y dylai, gofynnwch i'ch "
+            "cydlynydd.",
+            "دورك لا يشمل هذه الصفحة. إذا رأيت أنه ينبغي أن يشملها، فاسأل منسّقك.",
+        ),
+        "Go to the home page": ("Mynd i'r hafan", "اذهب إلى الصفحة الرئيسية"),
+        "Page not found": ("Heb ddod o hyd i'r dudalen", "الصفحة غير موجودة"),
+        "There is nothing at this address. It may have moved, or the link may be mistyped.": (
+            "Nid oes dim yn y cyfeiriad hwn. Efallai ei fod wedi symud, neu fod y ddolen wedi'i "
+            "theipio'n anghywir.",
+            "لا يوجد شيء في هذا العنوان. ربما نُقل، أو ربما كُتب الرابط خطأً.",
+        ),
+        "Something went wrong": ("Aeth rhywbeth o'i le", "حدث خطأ ما"),
+        "Sorry, Tallytale could not finish that. Nothing you sent is lost if it was saved "
+        "before; please try again in a few minutes. If it keeps happening, tell your "
+        "coordinator what you were doing.": (
+            "Mae'n ddrwg gennym, ni allai Tallytale orffen hynny. Nid oes dim a anfonwyd gennych "
+            "wedi'i golli os cafodd ei gadw o'r blaen; rhowch gynnig arall arni ymhen ychydig "
+            "funudau. Os yw'n dal i ddigwydd, dywedwch wrth eich cydlynydd beth roeddech yn ei "
+            "wneud.",
+            "عذرًا، لم يتمكن Tallytale من إكمال ذلك. لم يضِع شيء أرسلته إن كان قد حُفظ من قبل؛ "
+            "حاول مرة أخرى بعد بضع دقائق. وإذا تكرر ذلك، فأخبر منسّقك بما كنت تفعله.",
+        ),
+        "This cannot be saved": ("Ni ellir cadw hyn", "لا يمكن حفظ هذا"),
+        "Use your browser's back button to return to the form.": (
+            "Defnyddiwch fotwm yn ôl eich porwr i ddychwelyd i'r ffurflen.",
+            "استخدم زر الرجوع في متصفحك للعودة إلى النموذج.",
+        ),
+        "Each export is prepared in the background: you are taken to its page, where it can "
+        "be downloaded when ready.": (
+            "Caiff pob allforio ei baratoi yn y cefndir: cewch eich tywys i'w dudalen, lle gellir "
+            "ei lwytho i lawr pan fydd yn barod.",
+            "يُعدّ كل تصدير في الخلفية: تُنقل إلى صفحته، حيث يمكن تنزيله عندما يجهز.",
+        ),
+        "Survey answers: %(t)s (%(f)s)": (
+            "Atebion arolwg: %(t)s (%(f)s)",
+            "إجابات الاستبيان: %(t)s (%(f)s)",
+        ),
+        "State": ("Cyflwr", "الحالة"),
+        "Progress": ("Cynnydd", "التقدّم"),
+        "Started by": ("Dechreuwyd gan", "بدأها"),
+        "Finished": ("Wedi gorffen", "انتهت"),
+        "Kept until": ("Cedwir tan", "محفوظة حتى"),
+        "Download %(name)s": ("Llwytho %(name)s i lawr", "تنزيل %(name)s"),
+        "See the result": ("Gweld y canlyniad", "اعرض النتيجة"),
+        "Cancel": ("Canslo", "إلغاء"),
+        "Retry": ("Rhoi cynnig arall arni", "إعادة المحاولة"),
+        "Jobs · %(name)s": ("Swyddi · %(name)s", "المهام · %(name)s"),
+        "My jobs": ("Fy swyddi", "مهامي"),
+        "Reports and exports are prepared in the background. Results are kept for a few days, "
+        "for the people who may read them.": (
+            "Caiff adroddiadau ac allforion eu paratoi yn y cefndir. Cedwir canlyniadau am "
+            "ychydig ddyddiau, ar gyfer y bobl a gaiff eu darllen.",
+            "تُعدّ التقارير وعمليات التصدير في الخلفية. تُحفظ النتائج بضعة أيام لمن يحق لهم قراءتها.",
+        ),
+        "No jobs yet.": ("Dim swyddi eto.", "لا توجد مهام بعد."),
+        "My jobs: reports and downloads being prepared": (
+            "Fy swyddi: adroddiadau a ffeiliau sy'n cael eu paratoi",
+            "مهامي: تقارير وتنزيلات قيد الإعداد",
+        ),
+    }
+)
+PLURALS.update(
+    {
+        "Set up. You have %(n)s recovery code left.": (
+            [
+                "Wedi'i osod. Mae gennych %(n)s cod adfer ar ôl.",
+                "Wedi'i osod. Mae gennych %(n)s god adfer ar ôl.",
+                "Wedi'i osod. Mae gennych %(n)s cod adfer ar ôl.",
+                "Wedi'i osod. Mae gennych %(n)s cod adfer ar ôl.",
+            ],
+            [
+                "تم الإعداد. لم يبقَ لديك أي رمز استرداد (%(n)s).",
+                "تم الإعداد. بقي لديك رمز استرداد واحد (%(n)s).",
+                "تم الإعداد. بقي لديك رمزا استرداد (%(n)s).",
+                "تم الإعداد. بقيت لديك %(n)s رموز استرداد.",
+                "تم الإعداد. بقي لديك %(n)s رمزًا للاسترداد.",
+                "تم الإعداد. بقي لديك %(n)s رمز استرداد.",
+            ],
+        ),
+    }
+)
