@@ -23,6 +23,9 @@ class Instrument(models.Model):
     default_language = models.CharField(max_length=80, blank=True)
     languages = models.JSONField(default=list, help_text="form language names, e.g. 'Cymraeg (cy)'")
     definition = models.JSONField(help_text="pyxform's JSON for the form, as imported")
+    xform = models.TextField(
+        blank=True, help_text="the XForm XML pyxform produced at import (its md5 is the form hash)"
+    )
     unsupported = models.JSONField(
         default=list, help_text="expressions kept but not evaluated server-side"
     )

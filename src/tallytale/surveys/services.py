@@ -96,6 +96,7 @@ def _store(
         default_language=parsed.default_language,
         languages=parsed.languages,
         definition=parsed.definition,
+        xform=parsed.xform,
         unsupported=parsed.unsupported,
         source_name=source_name[:255],
     )
