@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tallytale.openrosa import services
 from tallytale.programmes.permissions import Actor
 from tallytale.stories import setup
 from tallytale.surveys import services as surveys
 from tests.accounts.roles import cwm, role_users  # noqa: F401 - fixtures
-
-from tallytale.openrosa import services
 
 FORM = Path(__file__).with_name("swemwbs_collect.md")
 

@@ -49,9 +49,7 @@ def form_list(client, auth, query: str = "") -> list[dict[str, str]]:
     assert_openrosa(r)
     root = fromstring(r.content)
     assert root.tag == "{http://openrosa.org/xforms/xformsList}xforms"
-    return [
-        {el.tag.split("}")[1]: el.text for el in x} for x in root.findall("x:xform", NS)
-    ]
+    return [{el.tag.split("}")[1]: el.text for el in x} for x in root.findall("x:xform", NS)]
 
 
 # --- headers, HEAD, form list and download ------------------------------------------------
@@ -75,9 +73,7 @@ def test_every_refusal_carries_the_openrosa_headers_and_a_message(client, resear
     assert "nope" in message(r)
 
 
-def test_form_list_names_each_form_with_the_md5_of_what_download_serves(
-    client, researcher, forms
-):
+def test_form_list_names_each_form_with_the_md5_of_what_download_serves(client, researcher, forms):
     listed = {f["formID"]: f for f in form_list(client, researcher[1])}
     assert set(listed) == {"swemwbs_collect", "tallytale_story"}
     entry = listed["swemwbs_collect"]

@@ -262,9 +262,7 @@ def _to_response(
 ) -> Response:
     from tallytale.surveys.responses import submit_response
 
-    spec_repeats = set(
-        instrument.questions.filter(type="repeat").values_list("path", flat=True)
-    )
+    spec_repeats = set(instrument.questions.filter(type="repeat").values_list("path", flat=True))
     leaves = instance.leaves()
     person = _participant(credential, leaves)
     if person.pk != credential.person_id and not allows(credential, "survey.enter"):
@@ -319,7 +317,8 @@ def _to_story(
             answers[entry["name"]] = raw
     if errors:
         raise InputErrors(
-            [f"{k}: {v}" for k, v in errors.items()], "; ".join(f"{k}: {v}" for k, v in errors.items())
+            [f"{k}: {v}" for k, v in errors.items()],
+            "; ".join(f"{k}: {v}" for k, v in errors.items()),
         )
     audio_name = leaves.get("story_audio", "")
     recording: BinaryIO | None = None

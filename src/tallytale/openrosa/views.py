@@ -7,7 +7,7 @@ import base64
 import json
 import zlib
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -71,5 +71,8 @@ def credentials(request: HttpRequest, project: Project) -> HttpResponse:
 @require_POST
 @project_view("people.manage")
 def revoke(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
-    services.revoke_credential(project, pk, actor=Actor.from_request(request))
+    try:
+        services.revoke_credential(project, pk, actor=Actor.from_request(request))
+    except NotFound:
+        raise Http404("no such app credential in this project") from None
     return redirect("openrosa:credentials", project.slug)
