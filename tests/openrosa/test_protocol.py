@@ -349,3 +349,50 @@ def test_a_bad_recording_is_refused_with_the_story_check(client, researcher):
     r = post(client, researcher[1], xml, bad)
     assert r.status_code == 400 and "recording" in message(r)
     assert Story.objects.count() == 0
+
+
+def test_two_parts_racing_for_a_new_instance_meet_in_one_submission(
+    client, researcher, monkeypatch
+):
+    """The first part of another server inserts the row between this part's look-up and its
+    insert: this part waits for that row and adds to it instead of failing."""
+    version, fields = story_fields(client, researcher[1], story_audio="rec.m4a", story_text="")
+    xml = instance("tallytale_story", version, fields, "uuid:race-1")
+    assert post(client, researcher[1], xml, incomplete=True).status_code == 201
+    monkeypatch.setattr(services, "_find", lambda rows: None)  # as if not there yet
+    audio = SimpleUploadedFile("rec.m4a", M4A, "audio/mp4")
+    r = post(client, researcher[1], xml, audio)
+    assert r.status_code == 201, r.content
+    assert Submission.objects.count() == 1 and Story.objects.count() == 1
+
+
+def test_a_browser_driven_by_another_site_cannot_submit_with_cached_credentials(client, researcher):
+    xml = instance("swemwbs_collect", "1", answers())
+    data = {"xml_submission_file": SimpleUploadedFile("submission.xml", xml, "text/xml")}
+    r = client.post(
+        "/openrosa/cwm/submission", data, HTTP_SEC_FETCH_SITE="cross-site", **researcher[1]
+    )
+    assert r.status_code == 403
+    assert_openrosa(r)
+    assert Response.objects.count() == 0
+    data = {"xml_submission_file": SimpleUploadedFile("submission.xml", xml, "text/xml")}
+    same = client.post(
+        "/openrosa/cwm/submission", data, HTTP_SEC_FETCH_SITE="same-origin", **researcher[1]
+    )
+    assert same.status_code == 201
+
+
+def test_a_wave_question_puts_the_response_in_that_wave_of_this_project(client, researcher):
+    from tallytale.surveys import services as surveys
+
+    surveys.create_wave("cwm", "baseline")
+    surveys.create_wave("town", "town-only")
+    r = post(
+        client, researcher[1], instance("swemwbs_collect", "1", answers() | {"wave": "town-only"})
+    )
+    assert r.status_code == 400 and "town-only" in message(r)
+    r = post(
+        client, researcher[1], instance("swemwbs_collect", "1", answers() | {"wave": "baseline"})
+    )
+    assert r.status_code == 201
+    assert Response.objects.get().wave.name == "baseline"

@@ -85,6 +85,10 @@ def openrosa(capability: str) -> Callable:
         @declares(capability)
         @functools.wraps(view)
         def inner(request: HttpRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
+            if request.META.get("HTTP_SEC_FETCH_SITE") == "cross-site":
+                # a browser holding Basic credentials for this site, driven by another site
+                # (CSRF): phones never send this header, browsers on another origin always do
+                return message("Requests from other sites are refused.", 403, "error")
             address = client_address(request)
             failures = f"openrosa-fail:{address}"
             if ratelimit.count(failures) >= getattr(settings, "OPENROSA_MAX_FAILURES", 20):

@@ -267,16 +267,21 @@ def _to_response(
     person = _participant(credential, leaves)
     if person.pk != credential.person_id and not allows(credential, "survey.enter"):
         raise PermissionDenied("survey.enter")  # a participant's credential: their own answers
-    return submit_response(
-        instrument,
-        instance.answers(spec_repeats),
-        person=person,
-        entered_by=credential.person.user,
-        entered_by_label=f"openrosa:{credential.username}",
-        language="",
-        submission_id=instance.instance_id.removeprefix("uuid:"),
-        source="openrosa",
-    )
+    wave = leaves.get("wave", "").strip() or None
+    try:
+        return submit_response(
+            instrument,
+            instance.answers(spec_repeats),
+            person=person,
+            wave=wave,
+            entered_by=credential.person.user,
+            entered_by_label=f"openrosa:{credential.username}",
+            language="",
+            submission_id=instance.instance_id.removeprefix("uuid:"),
+            source="openrosa",
+        )
+    except NotFound as exc:  # a wave the form names that this project does not have
+        raise InvalidInput(f"wave: {exc}") from None
 
 
 def _to_story(
@@ -385,28 +390,15 @@ def receive(
     written: list[str] = []
     try:
         with transaction.atomic():
-            sub = (
-                Submission.objects.select_for_update()
-                .filter(project=project, instance_id=instance.instance_id)
-                .first()
-            )
-            if sub is not None and sub.form_id != instance.form_id:
+            if _done(credential, instance, form.kind):
+                return Received(202, "This submission was already received.")
+            sub = _claim(credential, instance)
+            if sub.form_id != instance.form_id:
                 raise InvalidInput(
                     f"instanceID {instance.instance_id} was already sent for another form"
                 )
-            if (sub is not None and sub.completed_at is not None) or _done(
-                credential, instance, form.kind
-            ):
+            if sub.completed_at is not None:
                 return Received(202, "This submission was already received.")
-            if sub is None:
-                sub = Submission.objects.create(
-                    project=project,
-                    instance_id=instance.instance_id,
-                    form_id=instance.form_id,
-                    form_version=instance.version,
-                    xml=instance_text(instance),
-                    credential=credential,
-                )
             have = set(sub.files.values_list("name", flat=True))
             for upload in files:
                 name = Path(upload.name or "").name[:255]
@@ -443,6 +435,34 @@ def receive(
         _delete_files(written)
         raise
     return Received(201, "Thank you: your submission was received.")
+
+
+def _find(rows: Any) -> Submission | None:
+    return rows.first()
+
+
+def _claim(credential: AppCredential, instance: documents.Instance) -> Submission:
+    """The submission row for this instanceID, locked until the transaction ends; created
+    by the first part. When two parts race, the loser of the insert waits for the winner's
+    row and adds to it (never a 500 and never two submissions)."""
+    rows = Submission.objects.select_for_update().filter(
+        project=credential.project, instance_id=instance.instance_id
+    )
+    found = _find(rows)
+    if found is not None:
+        return found
+    try:
+        with transaction.atomic():
+            return Submission.objects.create(
+                project=credential.project,
+                instance_id=instance.instance_id,
+                form_id=instance.form_id,
+                form_version=instance.version,
+                xml=instance_text(instance),
+                credential=credential,
+            )
+    except IntegrityError:
+        return rows.get()
 
 
 def instance_text(instance: documents.Instance) -> str:
