@@ -599,6 +599,12 @@ ENTRIES: dict[str, Entry] = {
     "openrosa.AppCredential.role": ("the role it carries (never more than this)", COORD),
     "openrosa.AppCredential.username": ("what the collector types into ODK Collect", COORD),
     "openrosa.AppCredential.secret_digest": ("sha256 of the password", NOBODY, SECRET),
+    "openrosa.AppCredential.digest_ha1": (
+        "HTTP Digest's md5(username:realm:password), encrypted (Fernet; key from "
+        "`TALLYTALE_FIELD_KEY` or `SECRET_KEY`)",
+        NOBODY,
+        SECRET,
+    ),
     "openrosa.AppCredential.label": ("the coordinator's note (which phone)", COORD),
     "openrosa.AppCredential.created_by_label": ("who made it", COORD),
     "openrosa.AppCredential.created_at": ("when", COORD),

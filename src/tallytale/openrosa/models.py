@@ -13,13 +13,17 @@ class AppCredential(models.Model):
 
     Scoped to one project and the role the collector held when it was made: it is refused
     once revoked or once the collector no longer holds that role there. Only a sha256 of the
-    password is kept (it is a long random secret, so a slow hash adds nothing)."""
+    password is kept for Basic (it is a long random secret, so a slow hash adds nothing),
+    and for Digest its md5 HA1, encrypted with the field key."""
 
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="app_credentials")
     role = models.CharField(max_length=20, choices=Role.choices)
     username = models.CharField(max_length=40, unique=True)
     secret_digest = models.CharField(max_length=64)
+    digest_ha1 = models.TextField(
+        blank=True, help_text="HTTP Digest's md5(username:realm:password), encrypted at rest"
+    )
     label = models.CharField(max_length=120, blank=True)
     created_by_label = models.CharField(max_length=120)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -31,7 +32,7 @@ from tallytale.programmes.permissions import declares
 from . import documents, services
 from .models import AppCredential
 
-REALM = "Tallytale OpenRosa"
+REALM = services.REALM
 XML = "text/xml; charset=utf-8"
 
 
@@ -62,10 +63,48 @@ def _basic(request: HttpRequest) -> tuple[str, str] | None:
     return (username, password) if sep else None
 
 
-def _unauthorised(text: str) -> HttpResponse:
+_PARAM = re.compile(r'(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))')
+
+
+def _digest_fields(request: HttpRequest) -> dict[str, str] | None:
+    kind, _, value = request.META.get("HTTP_AUTHORIZATION", "").partition(" ")
+    if kind.lower() != "digest" or not value:
+        return None
+    return {
+        m[1].lower(): re.sub(r"\\(.)", r"\1", m[2]) if m[2] is not None else m[3]
+        for m in _PARAM.finditer(value)
+    }
+
+
+def _unauthorised(text: str, stale: bool = False) -> HttpResponse:
+    """401 with both challenges: Digest (what ODK Collect prefers over plain HTTP) and
+    Basic (over HTTPS), in one header as RFC 7235 allows."""
     response = message(text, 401, "error")
-    response["WWW-Authenticate"] = f'Basic realm="{REALM}", charset="UTF-8"'
+    digest = f'Digest realm="{REALM}", qop="auth", algorithm=MD5, nonce="{services.new_nonce()}"'
+    if stale:
+        digest += ", stale=true"
+    response["WWW-Authenticate"] = f'{digest}, Basic realm="{REALM}", charset="UTF-8"'
     return response
+
+
+def _credential(
+    request: HttpRequest, project: Project | None
+) -> tuple[AppCredential | None, bool, bool]:
+    """(credential, whether credentials were offered, whether a Digest nonce was stale)."""
+    words = _basic(request)
+    if words is not None:
+        found = services.authenticate(project, *words) if project is not None else None
+        return found, True, False
+    fields = _digest_fields(request)
+    if fields is None:
+        return None, False, False
+    state = services.nonce_state(fields.get("nonce", ""))
+    if state == "stale":
+        return None, False, True
+    if state != "ok" or project is None:
+        return None, True, False
+    paths = (request.get_full_path(), request.path)
+    return services.authenticate_digest(project, fields, request.method or "", paths), True, False
 
 
 def _limited(key: str, limit: int) -> HttpResponse | None:
@@ -93,16 +132,15 @@ def openrosa(capability: str) -> Callable:
             failures = f"openrosa-fail:{address}"
             if ratelimit.count(failures) >= getattr(settings, "OPENROSA_MAX_FAILURES", 20):
                 return _limited(failures, 0) or message("Too many requests.", 429, "error")
-            words = _basic(request)
             project = Project.objects.filter(slug=slug).first()
-            credential = (
-                services.authenticate(project, *words) if words and project is not None else None
-            )
+            credential, offered, stale = _credential(request, project)
             if credential is None:
-                if words:
+                if offered:
                     ratelimit.hit(failures)
                     return _unauthorised("Wrong username or password for this project.")
-                return _unauthorised("Sign in with the app credential your coordinator gave you.")
+                return _unauthorised(
+                    "Sign in with the app credential your coordinator gave you.", stale
+                )
             too_many = _limited(
                 f"openrosa:{credential.pk}", getattr(settings, "OPENROSA_RATE_LIMIT", 120)
             )

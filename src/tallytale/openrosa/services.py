@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from tallytale.accounts import fieldcrypt
 from tallytale.audit.services import record
 from tallytale.errors import InputErrors, InvalidInput, NotFound
 from tallytale.programmes.models import Membership, Project, Role
@@ -42,8 +44,34 @@ MAX_FILES = 50
 # --- app credentials ------------------------------------------------------------------
 
 
+REALM = "Tallytale OpenRosa"
+HA1_PURPOSE = "tallytale.openrosa.AppCredential.digest_ha1 v1"
+NONCE_SECONDS = 300
+
+
 def _digest(password: str) -> str:
     return hashlib.sha256(password.encode()).hexdigest()
+
+
+def _md5(text: str) -> str:
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+
+
+def new_nonce(now: float | None = None) -> str:
+    """A stateless Digest nonce: its time and an HMAC of it, so only this server's nonces
+    of the last few minutes are accepted."""
+    stamp = str(int(time.time() if now is None else now))
+    mac = hmac.new(settings.SECRET_KEY.encode(), f"{stamp}:{REALM}".encode(), "sha256")
+    return f"{stamp}.{mac.hexdigest()[:32]}"
+
+
+def nonce_state(nonce: str, now: float | None = None) -> str:
+    """'ok', 'stale' (ours but expired: the client retries with a fresh one) or 'bad'."""
+    stamp, _, mac = nonce.partition(".")
+    if not stamp.isdigit() or not hmac.compare_digest(new_nonce(int(stamp)), nonce):
+        return "bad"
+    age = (time.time() if now is None else now) - int(stamp)
+    return "ok" if -5 <= age <= NONCE_SECONDS else "stale"
 
 
 def create_credential(
@@ -65,13 +93,15 @@ def create_credential(
         raise InvalidInput(f"role: {person.code} is not a {role} in {project.slug}")
     role = role or next(r for r in ROLE_ORDER if r in held)
     password = secrets.token_urlsafe(18)
+    username = f"tt{secrets.token_hex(5)}"
     with transaction.atomic():
         credential = AppCredential.objects.create(
             project=project,
             person=person,
             role=role,
-            username=f"tt{secrets.token_hex(5)}",
+            username=username,
             secret_digest=_digest(password),
+            digest_ha1=fieldcrypt.encrypt(_md5(f"{username}:{REALM}:{password}"), HA1_PURPOSE),
             label=label.strip()[:120],
             created_by_label=actor.label,
         )
@@ -123,6 +153,14 @@ def authenticate(project: Project, username: str, password: str) -> AppCredentia
     stored = credential.secret_digest if credential else _digest(secrets.token_hex(8))
     if not hmac.compare_digest(_digest(password), stored) or credential is None:
         return None
+    return _live(credential, project)
+
+
+def _live(credential: AppCredential | None, project: Project) -> AppCredential | None:
+    """The credential if it may still act: its collector active, not erased, still in
+    the role it was made for."""
+    if credential is None:
+        return None
     user = getattr(credential.person, "user", None)
     if user is None or not user.is_active or credential.person.erased_at is not None:
         return None
@@ -130,6 +168,41 @@ def authenticate(project: Project, username: str, password: str) -> AppCredentia
         return None
     AppCredential.objects.filter(pk=credential.pk).update(last_used_at=timezone.now())
     return credential
+
+
+def authenticate_digest(
+    project: Project, fields: dict[str, str], method: str, paths: tuple[str, ...]
+) -> AppCredential | None:
+    """Check an HTTP Digest answer (RFC 7616, MD5, qop=auth or none) for this project.
+    The nonce must be this server's and fresh (the caller checks `nonce_state` first)."""
+    if fields.get("realm") != REALM or fields.get("uri") not in paths:
+        return None
+    if fields.get("algorithm", "MD5").upper() != "MD5":
+        return None
+    credential = (
+        AppCredential.objects.select_related("person__user", "project")
+        .filter(username=fields.get("username", ""), project=project, revoked_at__isnull=True)
+        .exclude(digest_ha1="")
+        .first()
+    )
+    if credential is None:
+        return None
+    try:
+        ha1 = fieldcrypt.decrypt(credential.digest_ha1, HA1_PURPOSE)
+    except fieldcrypt.UnreadableSecret:
+        return None
+    ha2 = _md5(f"{method}:{fields['uri']}")
+    qop = fields.get("qop", "")
+    if qop == "auth":
+        parts = (ha1, fields.get("nonce", ""), fields.get("nc", ""), fields.get("cnonce", ""))
+        expected = _md5(":".join([*parts, qop, ha2]))
+    elif qop == "":
+        expected = _md5(f"{ha1}:{fields.get('nonce', '')}:{ha2}")
+    else:
+        return None
+    if not hmac.compare_digest(expected, fields.get("response", "")):
+        return None
+    return _live(credential, project)
 
 
 def actor_of(credential: AppCredential) -> Actor:
