@@ -396,3 +396,14 @@ def test_a_wave_question_puts_the_response_in_that_wave_of_this_project(client, 
     )
     assert r.status_code == 201
     assert Response.objects.get().wave.name == "baseline"
+
+
+def test_xml_nested_deeper_than_python_can_walk_is_a_400_not_a_500(client, researcher):
+    deep = b"<g>" * 5000 + b"x" + b"</g>" * 5000
+    xml = (
+        b'<data id="swemwbs_collect">' + deep + b"<meta><instanceID>uuid:deep</instanceID>"
+        b"</meta></data>"
+    )
+    r = post(client, researcher[1], xml)
+    assert r.status_code == 400
+    assert "nested" in message(r)

@@ -19,6 +19,7 @@ from tallytale.errors import InvalidInput
 XFORMS_LIST_NS = "http://openrosa.org/xforms/xformsList"
 MANIFEST_NS = "http://openrosa.org/xforms/xformsManifest"
 RESPONSE_NS = "http://openrosa.org/http/response"
+MAX_DEPTH = 64  # groups within groups; real forms stay far below this
 
 
 @dataclass
@@ -69,6 +70,19 @@ def _walk(el: Any, prefix: str, out: dict[str, Any], repeats: set[str]) -> None:
                 out[path] = text
 
 
+def _depth(root: Any) -> int:
+    """How deep the tree goes, counted without recursion (a hostile document may nest
+    far deeper than Python's stack)."""
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            break
+        stack.extend((child, depth + 1) for child in el)
+    return deepest
+
+
 def parse_instance(data: bytes) -> Instance:
     """Parse a submitted instance, or raise InvalidInput with a reason a collector can read."""
     try:
@@ -79,6 +93,8 @@ def parse_instance(data: bytes) -> Instance:
         ) from None
     except ET.ParseError as exc:
         raise InvalidInput(f"the submission is not well-formed XML ({exc})") from None
+    if _depth(root) > MAX_DEPTH:
+        raise InvalidInput(f"the submission XML is nested more than {MAX_DEPTH} levels deep")
     form_id = (root.get("id") or "").strip()
     if not form_id:
         raise InvalidInput("the submission XML has no form id (the id attribute of its root)")
