@@ -203,6 +203,8 @@ def form(request: HttpRequest, credential: AppCredential, form_id: str) -> HttpR
 def manifest(request: HttpRequest, credential: AppCredential, form_id: str) -> HttpResponse:
     """The form's media files with their hashes (none yet: Tallytale's forms carry their
     labels in the XML, so the list is empty and the form list names no manifest)."""
+    if request.method not in ("GET", "HEAD"):
+        return message("Use GET.", 405)
     services.find_form(credential, form_id)
     return HttpResponse(documents.manifest([]), content_type=XML)
 
