@@ -56,6 +56,7 @@ OPENROSA_PROTOCOL = {
     "openrosa:form_list",
     "openrosa:form",
     "openrosa:manifest",
+    "openrosa:media",
     "openrosa:submission",
 }
 

@@ -35,6 +35,7 @@ OPENROSA_PROTOCOL = {
     "openrosa:form_list",
     "openrosa:form",
     "openrosa:manifest",
+    "openrosa:media",
     "openrosa:submission",
 }
 
@@ -309,6 +310,7 @@ WEB: dict[str, Spec] = {
     "openrosa:form_list": Spec(get={"formID": "@form_id"}),
     "openrosa:form": Spec(path={"form_id": "@form_id"}),
     "openrosa:manifest": Spec(path={"form_id": "@form_id"}),
+    "openrosa:media": Spec(path={"form_id": "@form_id", "filename": "@media_file"}),
     "openrosa:submission": Spec(plain=("xml_submission_file",)),
     "openrosa:credentials": Spec(
         posts=({"person": "@staff_person", "role": "", "label": "phone"},),

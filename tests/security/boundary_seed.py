@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -201,12 +203,22 @@ def seed_project(slug: str) -> Seeded:
     # an OpenRosa form of its own (its title carries the canary) and app credentials
     parsed = parse_xlsform(
         {
-            "survey": [{"type": "text", "name": "note_text", "label": f"Note {word}"}],
+            "survey": [
+                {
+                    "type": "text",
+                    "name": "note_text",
+                    "label": f"Note {word}",
+                    "image": f"{slug}.png",
+                }
+            ],
             "settings": [{"form_id": f"{slug}_form", "version": "1", "form_title": word}],
         },
         name=f"{slug}_form",
     )
-    surveys._store(parsed, project, "", "seed")
+    form = surveys._store(parsed, project, "", "seed").instrument
+    png = Path(tempfile.mkdtemp()) / f"{slug}.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + word.encode())
+    surveys.add_form_media(form, png, actor=OPERATOR)
     openrosa.story_form(project)  # stored now, so a form list writes nothing
     for role in ROLES:
         made, password = openrosa.create_credential(
@@ -217,6 +229,7 @@ def seed_project(slug: str) -> Seeded:
     s.ids.update(
         **pending,
         form_id=f"{slug}_form",
+        media_file=f"{slug}.png",
         app_credential=made.pk,
         slug=slug,
         programme=prog,

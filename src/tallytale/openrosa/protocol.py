@@ -17,7 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.urls import reverse
 from django.utils.http import http_date
@@ -183,6 +183,7 @@ def form_list(request: HttpRequest, credential: AppCredential) -> HttpResponse:
             "version": f.version,
             "hash": f.hash,
             "downloadUrl": _url(request, "openrosa:form", slug, f.form_id),
+            "manifestUrl": _url(request, "openrosa:manifest", slug, f.form_id) if f.media else "",
         }
         for f in services.forms_for(credential)
         if not wanted or f.form_id == wanted
@@ -201,12 +202,30 @@ def form(request: HttpRequest, credential: AppCredential, form_id: str) -> HttpR
 
 @openrosa("survey.respond")
 def manifest(request: HttpRequest, credential: AppCredential, form_id: str) -> HttpResponse:
-    """The form's media files with their hashes (none yet: Tallytale's forms carry their
-    labels in the XML, so the list is empty and the form list names no manifest)."""
+    """The form's media files (`tallytale import form-media`) with their md5 hashes."""
     if request.method not in ("GET", "HEAD"):
         return message("Use GET.", 405)
-    services.find_form(credential, form_id)
-    return HttpResponse(documents.manifest([]), content_type=XML)
+    slug = credential.project.slug
+    files = [
+        {
+            "filename": m.filename,
+            "hash": f"md5:{m.md5}",
+            "downloadUrl": _url(request, "openrosa:media", slug, form_id, m.filename),
+        }
+        for m in services.find_form(credential, form_id).media
+    ]
+    return HttpResponse(documents.manifest(files), content_type=XML)
+
+
+@openrosa("survey.respond")
+def media(
+    request: HttpRequest, credential: AppCredential, form_id: str, filename: str
+) -> HttpResponse:
+    """One media file of a form, from private storage."""
+    if request.method not in ("GET", "HEAD"):
+        return message("Use GET.", 405)
+    path, found = services.media_file(credential, form_id, filename)
+    return FileResponse(open(path, "rb"), content_type=found.content_type)  # noqa: SIM115
 
 
 @openrosa("survey.respond")

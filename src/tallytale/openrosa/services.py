@@ -14,6 +14,7 @@ import secrets
 import time
 import uuid
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -29,7 +30,7 @@ from tallytale.programmes.models import Membership, Project, Role
 from tallytale.programmes.permissions import CAPABILITIES, Actor, require, roles
 from tallytale.programmes.services import get_member
 from tallytale.surveys.importers import PARTICIPANT_COLUMNS
-from tallytale.surveys.models import Instrument, Response
+from tallytale.surveys.models import FormMedia, Instrument, Response
 from tallytale.surveys.services import latest_instruments
 
 from . import documents, storyform
@@ -225,6 +226,7 @@ class ServedForm:
     title: str
     xform: str
     kind: str  # "survey" or "story"
+    media: list[Any] = dc_field(default_factory=list)  # surveys.FormMedia of the version
 
     @property
     def hash(self) -> str:
@@ -257,10 +259,16 @@ def forms_for(credential: AppCredential) -> list[ServedForm]:
     """The forms this collector may fill: the current version of each instrument (to enter
     for participants, or to answer for themselves) and, for story collectors, the story form."""
     project = credential.project
+    instruments = [i for i in latest_instruments(project) if i.xform]
+    media: dict[int, list[FormMedia]] = {}
+    for m in FormMedia.objects.filter(instrument__in=instruments):
+        media.setdefault(m.instrument_id, []).append(m)
     served = [
-        ServedForm(i.form_id, i.version, i.title or i.form_id, i.xform, "survey")
-        for i in latest_instruments(project)
-        if i.xform and (allows(credential, "survey.enter") or allows(credential, "survey.respond"))
+        ServedForm(
+            i.form_id, i.version, i.title or i.form_id, i.xform, "survey", media.get(i.pk, [])
+        )
+        for i in instruments
+        if allows(credential, "survey.enter") or allows(credential, "survey.respond")
     ]
     if allows(credential, "story.collect"):
         sf = story_form(project)
@@ -273,6 +281,14 @@ def find_form(credential: AppCredential, form_id: str) -> ServedForm:
         if f.form_id == form_id:
             return f
     raise NotFound(f"no form {form_id!r} for you in this project")
+
+
+def media_file(credential: AppCredential, form_id: str, filename: str) -> tuple[Path, Any]:
+    """(private path, FormMedia) of a media file of a form this credential may fill."""
+    for m in find_form(credential, form_id).media:
+        if m.filename == filename:
+            return Path(settings.MEDIA_ROOT) / m.path, m
+    raise NotFound(f"form {form_id!r} has no media file {filename!r}")
 
 
 # --- submissions ----------------------------------------------------------------------

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<slug:slug>/formList", protocol.form_list, name="form_list"),
     path("<slug:slug>/forms/<str:form_id>/form.xml", protocol.form, name="form"),
     path("<slug:slug>/forms/<str:form_id>/manifest", protocol.manifest, name="manifest"),
+    path("<slug:slug>/forms/<str:form_id>/media/<str:filename>", protocol.media, name="media"),
     path("<slug:slug>/submission", protocol.submission, name="submission"),
     path("<slug:slug>/credentials/", views.credentials, name="credentials"),
     path("<slug:slug>/credentials/<int:pk>/revoke", views.revoke, name="revoke"),

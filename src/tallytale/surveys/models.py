@@ -44,6 +44,25 @@ class Instrument(models.Model):
         return f"{self.form_id} v{self.version}" if self.version else self.form_id
 
 
+class FormMedia(models.Model):
+    """A media file a form's labels use (`jr://images/...`, audio prompts), kept privately
+    and served to ODK Collect through the OpenRosa manifest with its md5."""
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="media")
+    filename = models.CharField(max_length=255)
+    path = models.CharField(max_length=300, help_text="private file under the media root")
+    size = models.PositiveBigIntegerField()
+    md5 = models.CharField(max_length=32)
+    content_type = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["filename"]
+        constraints = [
+            models.UniqueConstraint(fields=["instrument", "filename"], name="uniq_form_media")
+        ]
+
+
 class Question(models.Model):
     """Every survey-sheet row pyxform accepts, groups and repeats included, in form order."""
 
