@@ -68,3 +68,12 @@ def _private_uploads(tmp_path_factory):
     from django.conf import settings
 
     settings.TALLYTALE_UPLOAD_ROOT = tmp_path_factory.mktemp("uploads")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_media_root(tmp_path_factory):
+    """Recordings and form media go to a private directory of the test session, never the
+    working copy's data dir (tests that look at the files set their own)."""
+    from django.conf import settings
+
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "tallytale.accounts",
     "tallytale.web",
     "tallytale.api",
+    "tallytale.openrosa",
     "tallytale.shell",
     "axes",
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("community/", include("tallytale.community.urls")),
     path("accounts/", include("tallytale.accounts.urls")),
     path("api/", api.urls),
+    path("openrosa/", include("tallytale.openrosa.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

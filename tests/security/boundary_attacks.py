@@ -29,6 +29,16 @@ class Spec:
     files: dict[str, str] = field(default_factory=dict)
 
 
+# Routes that authenticate with an app credential (HTTP Basic) rather than a session.
+OPENROSA_PROTOCOL = {
+    "openrosa:server",
+    "openrosa:form_list",
+    "openrosa:form",
+    "openrosa:manifest",
+    "openrosa:media",
+    "openrosa:submission",
+}
+
 # Path kwargs every route names the same way.
 PATH_DEFAULTS = {"slug": "@slug", "programme": "@programme", "code": "@person"}
 # Path kwargs that pick a format, not an object: the first value is used.
@@ -314,6 +324,20 @@ WEB: dict[str, Spec] = {
         posts=({"title": "N", "worked": "w"},), plain=("title", "worked", "did_not")
     ),
     "accounts:revoke_token": Spec(path={"pk": "@api_token"}, get=None, posts=({},)),
+    # OpenRosa: the attacker's own app credential (HTTP Basic, see OPENROSA_PROTOCOL) with
+    # another project's slug, form id or formID filter. Submissions naming another
+    # project's form or participant are in tests/openrosa/test_protocol.py (XML bodies).
+    "openrosa:server": Spec(get={"formID": "@form_id"}),
+    "openrosa:form_list": Spec(get={"formID": "@form_id"}),
+    "openrosa:form": Spec(path={"form_id": "@form_id"}),
+    "openrosa:manifest": Spec(path={"form_id": "@form_id"}),
+    "openrosa:media": Spec(path={"form_id": "@form_id", "filename": "@media_file"}),
+    "openrosa:submission": Spec(plain=("xml_submission_file",)),
+    "openrosa:credentials": Spec(
+        posts=({"person": "@staff_person", "role": "", "label": "phone"},),
+        plain=("role", "label"),
+    ),
+    "openrosa:revoke": Spec(path={"pk": "@app_credential"}, get=None, posts=({},)),
     "accounts:people": Spec(
         posts=({"person_code": "@person", "role": "participant", "email": ""},),
         plain=("role", "email"),

@@ -10,8 +10,11 @@ response that shows any of it has crossed the boundary.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -24,6 +27,7 @@ from tallytale.coding.models import Origin
 from tallytale.community import services as community
 from tallytale.jobs import services as jobs
 from tallytale.ledger import services as ledger
+from tallytale.openrosa import services as openrosa
 from tallytale.programmes import services as people
 from tallytale.programmes.models import Programme, Project
 from tallytale.stories import services as stories
@@ -32,6 +36,7 @@ from tallytale.stories.models import SignifierAnswer, Story
 from tallytale.surveys import responses as surveys_responses
 from tallytale.surveys import services as surveys
 from tallytale.surveys.models import Instrument
+from tallytale.surveys.xlsform import parse_xlsform
 from tallytale.uploads import services as uploads
 from tests.actors import OPERATOR
 
@@ -58,6 +63,7 @@ class Seeded:
     programme: str
     users: dict[str, User] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
+    app_credentials: dict[str, str] = field(default_factory=dict)  # role -> Basic value
     ids: dict[str, Any] = field(default_factory=dict)
 
 
@@ -199,8 +205,37 @@ def seed_project(slug: str) -> Seeded:
         for kind, text in texts.items()
     }
 
+    # an OpenRosa form of its own (its title carries the canary) and app credentials
+    parsed = parse_xlsform(
+        {
+            "survey": [
+                {
+                    "type": "text",
+                    "name": "note_text",
+                    "label": f"Note {word}",
+                    "image": f"{slug}.png",
+                }
+            ],
+            "settings": [{"form_id": f"{slug}_form", "version": "1", "form_title": word}],
+        },
+        name=f"{slug}_form",
+    )
+    form = surveys._store(parsed, project, "", "seed").instrument
+    png = Path(tempfile.mkdtemp()) / f"{slug}.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + word.encode())
+    surveys.add_form_media(form, png, actor=OPERATOR)
+    openrosa.story_form(project)  # stored now, so a form list writes nothing
+    for role in ROLES:
+        made, password = openrosa.create_credential(
+            project, s.users[role].person.code, actor=OPERATOR
+        )
+        s.app_credentials[role] = base64.b64encode(f"{made.username}:{password}".encode()).decode()
+
     s.ids.update(
         **pending,
+        form_id=f"{slug}_form",
+        media_file=f"{slug}.png",
+        app_credential=made.pk,
         slug=slug,
         programme=prog,
         person=member.code,

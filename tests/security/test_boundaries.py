@@ -50,8 +50,12 @@ REFUSED = {400, 401, 403, 404, 405, 422}
 # sessions, the sign-in session list and the form-post rate counters.
 EXCLUDED_APPS = {"audit", "sessions", "axes"}
 EXCLUDED_MODELS = {"accounts.signinsession", "accounts.ratecounter"}
-# Columns any request by a signed-in user or a token touches.
-EXCLUDED_COLUMNS = {("auth_user", "last_login"), ("accounts_apitoken", "last_used_at")}
+# Columns any request by a signed-in user, a token or an app credential touches.
+EXCLUDED_COLUMNS = {
+    ("auth_user", "last_login"),
+    ("accounts_apitoken", "last_used_at"),
+    ("openrosa_appcredential", "last_used_at"),
+}
 WRITE = re.compile(r"^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+[\"`]?(\w+)", re.I)
 
 # Programme-level pages that are shared across a programme by design: a member of pa sees
@@ -379,6 +383,8 @@ def run_attack(a: Attack, w: World, bogus: bool = False) -> tuple[int, str, dict
             "HTTP_AUTHORIZATION": f"Bearer {w.seeded[ATTACKER].tokens[a.role]}",
             "HTTP_IDEMPOTENCY_KEY": f"boundary-{abs(hash(a.id))}",
         }
+    if a.name in spec.OPENROSA_PROTOCOL:
+        headers = {"HTTP_AUTHORIZATION": f"Basic {w.seeded[ATTACKER].app_credentials[a.role]}"}
     writes = Writes()
     with transaction.atomic(), connection.execute_wrapper(writes):
         if method == "GET":

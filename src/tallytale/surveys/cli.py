@@ -145,6 +145,21 @@ def _run_export(o: dict, cmd) -> None:
     cmd.stdout.write(f"{n} responses written to {out}")
 
 
+def _configure_media(p) -> None:
+    p.add_argument("files", nargs="+", help="images or audio the form's labels name")
+    p.add_argument("--instrument", required=True, metavar="FORM_ID")
+    p.add_argument("--project", metavar="SLUG", help="when the form exists in several projects")
+
+
+def _run_media(o: dict, cmd) -> None:
+    from tallytale.programmes.permissions import Actor
+
+    instrument = services.get_instrument(o["instrument"], o.get("project"))
+    for f in o["files"]:
+        media = services.add_form_media(instrument, f, actor=Actor.cli(cli_actor()))
+        cmd.stdout.write(f"{media.filename}: md5 {media.md5}, {media.size} bytes")
+
+
 IMPORTERS = {
     "xlsform": Subcommand(
         "a survey form (XLSForm) as an instrument", _configure_xlsform, _run_xlsform
@@ -153,6 +168,11 @@ IMPORTERS = {
         "survey responses exported from KoboToolbox or ODK Central (CSV/XLSX)",
         _configure_responses,
         _run_responses,
+    ),
+    "form-media": Subcommand(
+        "images and audio a form uses, for ODK Collect's manifest",
+        _configure_media,
+        _run_media,
     ),
 }
 EXPORTERS = {

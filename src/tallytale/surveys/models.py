@@ -23,6 +23,9 @@ class Instrument(models.Model):
     default_language = models.CharField(max_length=80, blank=True)
     languages = models.JSONField(default=list, help_text="form language names, e.g. 'Cymraeg (cy)'")
     definition = models.JSONField(help_text="pyxform's JSON for the form, as imported")
+    xform = models.TextField(
+        blank=True, help_text="the XForm XML pyxform produced at import (its md5 is the form hash)"
+    )
     unsupported = models.JSONField(
         default=list, help_text="expressions kept but not evaluated server-side"
     )
@@ -39,6 +42,25 @@ class Instrument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.form_id} v{self.version}" if self.version else self.form_id
+
+
+class FormMedia(models.Model):
+    """A media file a form's labels use (`jr://images/...`, audio prompts), kept privately
+    and served to ODK Collect through the OpenRosa manifest with its md5."""
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="media")
+    filename = models.CharField(max_length=255)
+    path = models.CharField(max_length=300, help_text="private file under the media root")
+    size = models.PositiveBigIntegerField()
+    md5 = models.CharField(max_length=32)
+    content_type = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["filename"]
+        constraints = [
+            models.UniqueConstraint(fields=["instrument", "filename"], name="uniq_form_media")
+        ]
 
 
 class Question(models.Model):

@@ -167,9 +167,11 @@ def submit_response(
     entered_by_label: str = "",
     language: str = "",
     submission_id: str | None = None,
+    source: str = "web",
 ) -> Response:
-    """Validate and save one response (web entry). Raises InvalidResponse with every
-    problem. The person must be a member of the instrument's project."""
+    """Validate and save one response (web entry, offline sync, OpenRosa clients). Raises
+    InvalidResponse with every problem. The person must be a member of the instrument's
+    project."""
     if getattr(entered_by, "is_authenticated", False):
         # a member answers for themselves; the research team enters on others' behalf
         own = getattr(entered_by, "person", None) is not None and entered_by.person.pk == person.pk
@@ -203,7 +205,7 @@ def submit_response(
             wave=w,
             person=person,
             submission_id=sid,
-            source="web",
+            source=source,
             language=language,
             submitted_at=timezone.now(),
             entered_by=entered_by if getattr(entered_by, "is_authenticated", False) else None,

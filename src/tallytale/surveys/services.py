@@ -96,6 +96,7 @@ def _store(
         default_language=parsed.default_language,
         languages=parsed.languages,
         definition=parsed.definition,
+        xform=parsed.xform,
         unsupported=parsed.unsupported,
         source_name=source_name[:255],
     )
@@ -215,6 +216,79 @@ def spec_for(instrument: Instrument) -> FormSpec:
         _SPECS.clear()
     _SPECS[instrument.pk] = (instrument.created_at, spec)
     return spec
+
+
+# --- form media -----------------------------------------------------------------------
+
+MAX_MEDIA_BYTES = 20 * 1024 * 1024
+_MEDIA_TYPES = {
+    b"\x89PNG": "image/png",
+    b"\xff\xd8\xff": "image/jpeg",
+    b"GIF8": "image/gif",
+    b"ID3": "audio/mpeg",
+    b"OggS": "audio/ogg",
+    b"RIFF": "audio/wav",
+}
+
+
+def add_form_media(instrument: Instrument, source: str | Path, *, actor: Any) -> Any:
+    """Keep a media file the form uses (its XForm names `jr://.../<file name>`), replacing
+    an earlier file of the same name; ODK Collect sees it in the form's manifest."""
+    import hashlib
+    import shutil
+    import uuid
+
+    from django.conf import settings
+
+    from tallytale.programmes.permissions import require
+
+    from .models import FormMedia
+
+    require(actor, "survey.manage", instrument.project)
+    path = Path(source)
+    name = path.name
+    if not path.is_file():
+        raise InvalidInput(f"no such file: {path}")
+    if f"/{name}" not in instrument.xform or "jr://" not in instrument.xform:
+        raise InvalidInput(f"{name}: form {instrument.form_id!r} does not use a file of that name")
+    size = path.stat().st_size
+    if size == 0 or size > MAX_MEDIA_BYTES:
+        raise InvalidInput(f"{name}: {size} bytes; a media file is 1 byte to 20 MB")
+    with open(path, "rb") as f:
+        head = f.read(8)
+    kind = next((t for magic, t in _MEDIA_TYPES.items() if head.startswith(magic)), "")
+    if not kind and len(head) >= 8 and head[4:8] == b"ftyp":
+        kind = "audio/mp4"
+    if not kind:
+        raise InvalidInput(f"{name}: not a PNG, JPEG or GIF image or an MP3, OGG, WAV or M4A file")
+    rel = Path("forms") / str(instrument.project_id) / uuid.uuid4().hex
+    dest = Path(settings.MEDIA_ROOT) / rel
+    dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    shutil.copyfile(path, dest)
+    dest.chmod(0o600)
+    md5 = hashlib.md5(dest.read_bytes(), usedforsecurity=False).hexdigest()
+    with transaction.atomic():
+        old = FormMedia.objects.filter(instrument=instrument, filename=name).first()
+        if old is not None:
+            (Path(settings.MEDIA_ROOT) / old.path).unlink(missing_ok=True)
+            old.delete()
+        media = FormMedia.objects.create(
+            instrument=instrument,
+            filename=name,
+            path=str(rel),
+            size=size,
+            md5=md5,
+            content_type=kind,
+        )
+        _audit(
+            "survey.form_media",
+            getattr(actor, "label", ""),
+            instrument,
+            instrument.project.slug,
+            file=name,
+            md5=md5,
+        )
+    return media
 
 
 # --- waves ----------------------------------------------------------------------------

@@ -74,6 +74,7 @@ class ParsedForm:
     definition: dict
     warnings: list[str]
     unsupported: list[str]  # "path: relevant `expr` (reason)"
+    xform: str = ""  # the XForm XML pyxform produced, served as is to OpenRosa clients
 
 
 def language_code(name: str) -> str:
@@ -192,7 +193,17 @@ def parse_xlsform(source: str | Path | dict, *, name: str = "") -> ParsedForm:
         detail = " ".join(str(exc).split())  # one line, whatever the reader said
         raise FormError(f"{label}: cannot read the form ({type(exc).__name__}: {detail})") from None
     js = result._pyxform or {}
-    return _flatten(js, warnings)
+    parsed = _flatten(js, warnings)
+    parsed.xform = result.xform or ""
+    return parsed
+
+
+def xform_of(definition: dict) -> str:
+    """The XForm XML for a stored pyxform definition (the same bytes `convert` gave at import:
+    used once, to fill instruments imported before the XML was kept)."""
+    from pyxform.builder import create_survey_element_from_dict
+
+    return create_survey_element_from_dict(definition).to_xml(pretty_print=False)
 
 
 def _flatten(js: dict, warnings: list[str]) -> ParsedForm:

@@ -1171,3 +1171,51 @@ PLURALS.update(
         ),
     }
 )
+
+# OpenRosa: app credentials for ODK Collect
+T.update(
+    {
+        "App credentials for ODK Collect": (
+            "Manylion ap ar gyfer ODK Collect",
+            "بيانات اعتماد التطبيق لـ ODK Collect",
+        ),
+        "A collector types these into ODK Collect or KoboCollect to download %(name)s's forms and send what they collect straight to Tallytale. Each credential works in this project only, with the role it was made for.": (
+            "Mae casglwr yn teipio'r rhain i ODK Collect neu KoboCollect i lawrlwytho ffurflenni %(name)s ac anfon yr hyn a gasglant yn syth i Tallytale. Mae pob manylyn yn gweithio yn y prosiect hwn yn unig, gyda'r rôl y'i gwnaed ar ei chyfer.",
+            "يُدخل جامع البيانات هذه في ODK Collect أو KoboCollect لتنزيل نماذج %(name)s وإرسال ما يجمعه مباشرة إلى تالي تيل. تعمل كل بيانات اعتماد في هذا المشروع فقط، وبالدور الذي أُنشئت له.",
+        ),
+        "New credential, shown only this once": (
+            "Manylion newydd, a ddangosir y tro hwn yn unig",
+            "بيانات اعتماد جديدة، تُعرض هذه المرة فقط",
+        ),
+        "Server URL": ("URL y gweinydd", "عنوان الخادم"),
+        "Username": ("Enw defnyddiwr", "اسم المستخدم"),
+        "Settings for ODK Collect": ("Gosodiadau ar gyfer ODK Collect", "إعدادات ODK Collect"),
+        "Tallytale cannot draw QR codes yet. ODK Collect reads these settings from a QR code: make one from the text below with any QR code tool, then in Collect choose Add project, Configure with QR code. Or type the server URL, username and password by hand.": (
+            "Ni all Tallytale lunio codau QR eto. Mae ODK Collect yn darllen y gosodiadau hyn o god QR: gwnewch un o'r testun isod gydag unrhyw offeryn codau QR, yna yn Collect dewiswch Ychwanegu prosiect, Ffurfweddu gyda chod QR. Neu teipiwch URL y gweinydd, yr enw defnyddiwr a'r cyfrinair â llaw.",
+            "لا يستطيع تالي تيل رسم رموز QR بعد. يقرأ ODK Collect هذه الإعدادات من رمز QR: أنشئ رمزًا من النص أدناه بأي أداة لرموز QR، ثم اختر في Collect إضافة مشروع، ثم الإعداد برمز QR. أو اكتب عنوان الخادم واسم المستخدم وكلمة المرور يدويًا.",
+        ),
+        "QR code content": ("Cynnwys y cod QR", "محتوى رمز QR"),
+        "The same settings as JSON": ("Yr un gosodiadau fel JSON", "الإعدادات نفسها بصيغة JSON"),
+        "Create a credential": ("Creu manylion", "إنشاء بيانات اعتماد"),
+        "Collector's participant code": ("Cod cyfranogwr y casglwr", "رمز المشارك لجامع البيانات"),
+        "Role (leave empty for their strongest role here)": (
+            "Rôl (gadewch yn wag i gael eu rôl gryfaf yma)",
+            "الدور (اتركه فارغًا لأعلى دور له هنا)",
+        ),
+        "Note (which phone)": ("Nodyn (pa ffôn)", "ملاحظة (أي هاتف)"),
+        "Create credential": ("Creu manylion", "إنشاء بيانات الاعتماد"),
+        "Credentials": ("Manylion mewngofnodi", "بيانات الاعتماد"),
+        "App credentials in this project": (
+            "Manylion ap yn y prosiect hwn",
+            "بيانات اعتماد التطبيق في هذا المشروع",
+        ),
+        "Collector": ("Casglwr", "جامع البيانات"),
+        "Last used": ("Defnyddiwyd ddiwethaf", "آخر استخدام"),
+        "State": ("Cyflwr", "الحالة"),
+        "No credentials yet.": ("Dim manylion eto.", "لا توجد بيانات اعتماد بعد."),
+        "App credentials (ODK Collect)": (
+            "Manylion ap (ODK Collect)",
+            "بيانات اعتماد التطبيق (ODK Collect)",
+        ),
+    }
+)
