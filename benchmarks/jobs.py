@@ -113,13 +113,13 @@ def main() -> None:
     args = ap.parse_args()
     t_start = time.perf_counter()
     vendor = fresh_django("jobs")
-    accounts = seed(args.users)
+    accounts = seed(args.users, runs=2)
     work = Path(tempfile.mkdtemp(prefix="tallytale-jobs-"))
     (work / "accounts.json").write_text(json.dumps(accounts))
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     problems: list[str] = []
     with running_server(env, workers=args.workers, threads=args.threads) as (port, workers):
-        _all, alone = run_locust(args, env, port, work)
+        _all, alone = run_locust(args, env, port, work, run=0)
         base = summarise(alone["samples"], alone["window"]["end"] - alone["window"]["start"])
         checks = [verify(alone["submitted"])]
         ids = queue_jobs(accounts)
@@ -129,7 +129,7 @@ def main() -> None:
         )  # fmt: skip
         try:
             t_jobs = time.perf_counter()
-            everything, busy = run_locust(args, env, port, work)
+            everything, busy = run_locust(args, env, port, work, run=1)
             jobs_still = wait_for(ids, timeout=1800)
             jobs_wall = time.perf_counter() - t_jobs
         finally:

@@ -44,8 +44,10 @@ PASSWORD = "load test password not secret 7"
 MIX = {"researchers": 2, "loggers": 2, "coordinators": 1}  # locustfile weights
 
 
-def seed(users: int) -> dict:
-    """A sample project plus one account per simulated user (plus spares)."""
+def seed(users: int, runs: int = 1) -> dict:
+    """A sample project plus one account per simulated user and run (plus spares): each run
+    signs its own accounts in, since a coordinator's authenticator code is refused when
+    replayed within its 30 s step (as it should be)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
 
@@ -61,13 +63,13 @@ def seed(users: int) -> dict:
     User = get_user_model()
     hashed = make_password(PASSWORD)  # one hash for all: seeding stays fast
     total = sum(MIX.values())
-    accounts: dict = {"project": slug, "password": PASSWORD}
+    accounts: dict = {"project": slug, "password": PASSWORD, "runs": runs}
     for pool, role in (
         ("researchers", "researcher"),
         ("loggers", "researcher"),
         ("coordinators", "coordinator"),
     ):
-        n = users * MIX[pool] // total + 5
+        n = (users * MIX[pool] // total + 5) * runs
         accounts[pool] = []
         for i in range(n):
             code = f"LOAD-{pool[:3].upper()}-{i:03d}"
@@ -141,7 +143,7 @@ def main() -> None:
     args = ap.parse_args()
     t_start = time.perf_counter()
     vendor = fresh_django("load")
-    accounts = seed(args.users)
+    accounts = seed(args.users, args.runs)
     work = Path(tempfile.mkdtemp(prefix="tallytale-load-"))
     (work / "accounts.json").write_text(json.dumps(accounts))
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "TALLYTALE_SERVER_TIMING": "1"}
@@ -149,10 +151,10 @@ def main() -> None:
     cpu = CpuSampler()
     connections: list[list[int]] = []
     with running_server(env, workers=args.workers, threads=args.threads) as (port, workers):
-        for _ in range(args.runs):
+        for n in range(args.runs):
             cpu.connections = []
             with cpu:
-                everything, out = run_locust(args, env, port, work)
+                everything, out = run_locust(args, env, port, work, run=n)
             connections.append(list(cpu.connections))
             window = out["window"]
             runs.append(
@@ -324,7 +326,7 @@ def combine(runs: list[dict], floor: dict[str, float]) -> list[dict]:
     return table
 
 
-def run_locust(args, env: dict, port: int, work: Path) -> tuple[list[dict], dict]:
+def run_locust(args, env: dict, port: int, work: Path, run: int = 0) -> tuple[list[dict], dict]:
     """Run the Locust scenario headless against the server on `port`; returns Locust's
     whole-run stats (sign-in included) and the locustfile's own record (samples of the
     measured window, what each user submitted, errors)."""
@@ -346,6 +348,7 @@ def run_locust(args, env: dict, port: int, work: Path) -> tuple[list[dict], dict
             "LOAD_THINK": args.think,
             "LOAD_USERS": str(args.users),
             "LOAD_SECONDS": str(args.seconds),
+            "LOAD_RUN": str(run),
         },
         capture_output=True,
         text=True,

@@ -40,6 +40,8 @@ SLUG = ACCOUNTS["project"]
 NEXT = {role: itertools.count() for role in ("researchers", "loggers", "coordinators")}
 USERS = int(os.environ["LOAD_USERS"])
 SECONDS = float(os.environ["LOAD_SECONDS"])
+RUN = int(os.environ.get("LOAD_RUN", "0"))  # each run signs in its own slice of the accounts
+RUNS = int(ACCOUNTS.get("runs", 1))
 SUBMITTED: dict[str, list[dict]] = {"stories": [], "hours": []}
 SAMPLES: list[tuple[str, float, bool]] = []
 WINDOW: dict[str, float] = {}
@@ -99,7 +101,9 @@ class Signed(HttpUser):
             return r
 
     def on_start(self) -> None:
-        self.sign_in(ACCOUNTS[self.pool][next(NEXT[self.pool])])
+        accounts = ACCOUNTS[self.pool]
+        per_run = len(accounts) // RUNS
+        self.sign_in(accounts[RUN * per_run + next(NEXT[self.pool]) % per_run])
         if next(SIGNED_IN) == USERS:  # failed sign-ins count too: they are failures
             _open_window(self.environment)
 
