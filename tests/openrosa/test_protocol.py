@@ -407,3 +407,29 @@ def test_xml_nested_deeper_than_python_can_walk_is_a_400_not_a_500(client, resea
     r = post(client, researcher[1], xml)
     assert r.status_code == 400
     assert "nested" in message(r)
+
+
+def test_a_split_submission_whose_last_part_never_comes_is_deleted_with_its_files(
+    client, researcher, settings
+):
+    """Its answers and recording became nobody's story; they must not outlive an abandoned
+    upload (the worker's start-up and `tallytale jobs cleanup` delete them)."""
+    import datetime as dt
+    from pathlib import Path
+
+    from django.utils import timezone
+
+    from tallytale.jobs import services as jobs
+
+    version, fields = story_fields(client, researcher[1], story_audio="rec.m4a", story_text="")
+    xml = instance("tallytale_story", version, fields, "uuid:gone-1")
+    audio = SimpleUploadedFile("rec.m4a", M4A, "audio/mp4")
+    assert post(client, researcher[1], xml, audio, incomplete=True).status_code == 201
+    sub = Submission.objects.get()
+    path = Path(settings.MEDIA_ROOT) / sub.files.get().path
+    assert path.is_file()
+    jobs.cleanup()
+    assert Submission.objects.count() == 1  # not yet expired
+    Submission.objects.update(created_at=timezone.now() - dt.timedelta(hours=25))
+    jobs.cleanup()
+    assert Submission.objects.count() == 0 and not path.exists()

@@ -329,6 +329,16 @@ def recover_stale(seconds: float | None = None) -> int:
     return count
 
 
+CLEANUPS: list[Callable[[], int]] = []
+
+
+def on_cleanup(fn: Callable[[], int]) -> None:
+    """An app above adds its own housekeeping (it returns how many things it deleted) to
+    what `cleanup` does when a worker starts and on `tallytale jobs cleanup`."""
+    if fn not in CLEANUPS:
+        CLEANUPS.append(fn)
+
+
 def cleanup(now: dt.datetime | None = None) -> int:
     """Delete result files past their expiry (and files of jobs no longer in the table),
     and the task queue's finished rows as old (the jobs keep their own history)."""
@@ -344,6 +354,10 @@ def cleanup(now: dt.datetime | None = None) -> int:
         shutil.rmtree(root() / str(job.pk), ignore_errors=True)
         Job.objects.filter(pk=job.pk).update(result_path="", message="the result has expired")
         count += 1
+    for housekeeping in CLEANUPS:
+        done = housekeeping()
+        if done:
+            log.info("%s: %s deleted", getattr(housekeeping, "__qualname__", housekeeping), done)
     if root().is_dir():
         known = {str(pk) for pk in Job.objects.values_list("pk", flat=True)}
         for folder in root().iterdir():

@@ -8,6 +8,7 @@ imports use, so validation, scoring, idempotency, consent and redaction are thei
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import secrets
@@ -588,3 +589,19 @@ def _audit(credential: AppCredential, sub: Submission, action: str, **detail: An
         form=sub.form_id,
         **detail,
     )
+
+
+def clean_incomplete(now: dt.datetime | None = None) -> int:
+    """Delete submissions whose last part never came, with their files, once older than
+    TALLYTALE_UPLOAD_EXPIRY_HOURS: they hold answers (and recordings) that became nobody's
+    response or story, so they must not outlive an abandoned upload. Returns how many."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(hours=settings.TALLYTALE_UPLOAD_EXPIRY_HOURS)
+    gone = 0
+    for sub in Submission.objects.filter(completed_at__isnull=True, created_at__lt=cutoff):
+        paths = list(sub.files.values_list("path", flat=True))
+        with transaction.atomic():
+            sub.delete()
+        _delete_files(paths)
+        gone += 1
+    return gone
