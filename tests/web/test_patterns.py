@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tallytale.audit.models import AuditEvent
 from tallytale.stories import services as stories
 from tallytale.stories.models import Signifier, SignifierAnswer
 from tests.web.pattern_data import CLI, seed
@@ -36,7 +37,7 @@ def _dots(body: str) -> set[int]:
 def test_researcher_filters_welsh_new_members_and_lists_the_people_corner(client, data):
     ids = data["ids"]
     r = _get(client, data["users"]["researcher"], params={**WELSH_NEW, "zone": "a"})
-    body = r.content.decode()
+    body = r.content.decode("utf-8-sig")
     assert r.status_code == 200
     assert _dots(body) == {ids["PW1"], ids["PW2"], ids["PW3"], ids["PW4"]}
     zone = body[body.index('id="zone"') :]
@@ -48,7 +49,7 @@ def test_researcher_filters_welsh_new_members_and_lists_the_people_corner(client
 
 def test_evaluator_sees_the_same_filter_aggregated_without_dots(client, data):
     r = _get(client, data["users"]["evaluator"], params={**WELSH_NEW, "zone": "a"})
-    body = r.content.decode()
+    body = r.content.decode("utf-8-sig")
     assert r.status_code == 200
     assert _dots(body) == set()
     assert "Fewer than 5 tellers match these filters" in body
@@ -59,7 +60,7 @@ def test_evaluator_sees_the_same_filter_aggregated_without_dots(client, data):
 
 def test_evaluator_sees_dots_when_at_least_k_tellers(client, data):
     r = _get(client, data["users"]["evaluator"])
-    assert len(_dots(r.content.decode())) == 10
+    assert len(_dots(r.content.decode("utf-8-sig"))) == 10
 
 
 def test_dots_follow_consent_a_research_team_story_is_not_shown_to_the_evaluator(client, data):
@@ -72,17 +73,19 @@ def test_dots_follow_consent_a_research_team_story_is_not_shown_to_the_evaluator
         consent_level="research_team",
         answers={TRIAD: [0.1, 0.1, 0.8]},
     )
-    researcher = _dots(_get(client, data["users"]["researcher"]).content.decode())
-    evaluator = _dots(_get(client, data["users"]["evaluator"]).content.decode())
+    researcher = _dots(_get(client, data["users"]["researcher"]).content.decode("utf-8-sig"))
+    evaluator = _dots(_get(client, data["users"]["evaluator"]).content.decode("utf-8-sig"))
     assert secret.pk in researcher
     assert secret.pk not in evaluator
-    rows = _get(client, data["users"]["evaluator"], view="web:pattern_csv").content.decode()
+    rows = _get(client, data["users"]["evaluator"], view="web:pattern_csv").content.decode(
+        "utf-8-sig"
+    )
     assert str(secret.pk) not in {r["story_id"] for r in csv.DictReader(io.StringIO(rows))}
 
 
 def test_comparison_side_by_side_with_a_sentence(client, data):
     r = _get(client, data["users"]["researcher"], params={"compare": "new_member"})
-    body = r.content.decode()
+    body = r.content.decode("utf-8-sig")
     assert body.count('<section class="panel"') == 2
     assert re.search(
         r"New to volunteering leaned further to the people than Not new to volunteering: "
@@ -97,7 +100,7 @@ def test_csv_has_coordinates_for_the_researcher_and_counts_only_below_k(client, 
             io.StringIO(
                 _get(
                     client, data["users"]["researcher"], params=WELSH_NEW, view="web:pattern_csv"
-                ).content.decode()
+                ).content.decode("utf-8-sig")
             )  # fmt: skip
         )
     )
@@ -107,16 +110,19 @@ def test_csv_has_coordinates_for_the_researcher_and_counts_only_below_k(client, 
     assert rows[0]["the people"] == "0.8000" and rows[0]["zone"] == "a"
     hidden = _get(
         client, data["users"]["evaluator"], params=WELSH_NEW, view="web:pattern_csv"
-    ).content.decode()
+    ).content.decode("utf-8-sig")
     assert "story_id" not in hidden
     assert hidden.splitlines()[0] == "group,zone,stories"
+    raw = _get(client, data["users"]["evaluator"], params=WELSH_NEW, view="web:pattern_csv")
+    assert raw.content.startswith("\ufeff".encode())  # Excel reads it as UTF-8
+    assert AuditEvent.objects.filter(action="patterns.export").exists()
     assert "fewer than 5" in hidden
 
 
 @pytest.mark.parametrize("name", ["better_worse", "feeling", "about"])
 def test_sliders_scales_and_choices_have_a_plot_a_table_and_a_sentence(client, data, name):
     r = _get(client, data["users"]["researcher"], name=name, params={"compare": "language"})
-    body = r.content.decode()
+    body = r.content.decode("utf-8-sig")
     assert r.status_code == 200
     assert body.count("<svg") >= 2 and body.count("<table") == 2
     assert "Data: " in body
@@ -124,7 +130,9 @@ def test_sliders_scales_and_choices_have_a_plot_a_table_and_a_sentence(client, d
 
 
 def test_choice_bars_hide_small_groups_for_the_evaluator(client, data):
-    body = _get(client, data["users"]["evaluator"], name="about", params=WELSH_NEW).content.decode()
+    body = _get(client, data["users"]["evaluator"], name="about", params=WELSH_NEW).content.decode(
+        "utf-8-sig"
+    )
     assert "Fewer than 5 tellers match these filters, so the answers are hidden." in body
     assert "95% interval" in body
 
@@ -132,7 +140,7 @@ def test_choice_bars_hide_small_groups_for_the_evaluator(client, data):
 def test_stones_plot_two_sliders_against_each_other(client, data):
     body = _get(
         client, data["users"]["researcher"], name="better_worse", params={"against": "hope"}
-    ).content.decode()
+    ).content.decode("utf-8-sig")
     assert "Things got… against I feel…" in body
     assert "10 stories answered both." in body
 
@@ -150,10 +158,10 @@ def test_stones_plot_two_sliders_against_each_other(client, data):
 def test_bad_filters_are_a_400_naming_the_field(client, data, params, field):
     r = _get(client, data["users"]["researcher"], params=params)
     assert r.status_code == 400
-    assert f'name="{field}"' in r.content.decode()
+    assert f'name="{field}"' in r.content.decode("utf-8-sig")
     csv_r = _get(client, data["users"]["researcher"], params=params, view="web:pattern_csv")
     assert csv_r.status_code == 400
-    assert csv_r.content.decode().startswith(f"{field}: ")
+    assert csv_r.content.decode("utf-8-sig").startswith(f"{field}: ")
 
 
 def test_unknown_signifier_is_a_404_and_members_may_not_open_patterns(client, data):
@@ -169,7 +177,7 @@ def test_svg_numbers_are_never_localised(client, data, language):
     with translation.override(language):
         url = reverse("web:pattern", args=["cwm", TRIAD])
     client.cookies["django_language"] = language
-    body = client.get(url, {"compare": "new_member", "zone": "a"}).content.decode()
+    body = client.get(url, {"compare": "new_member", "zone": "a"}).content.decode("utf-8-sig")
     assert f'lang="{language}"' in body
     with translation.override(language):
         for text in ("Filters and comparison", "Zone", "Download the plotted data (CSV)"):
@@ -185,7 +193,7 @@ def test_svg_numbers_are_never_localised(client, data, language):
     paths = re.findall(r' d="([^"]*)"', body)
     assert paths and all(re.fullmatch(r"[Mmhv0-9.\- ]+", p) for p in paths)
     for name in ("better_worse", "about"):
-        other = client.get(reverse("web:pattern", args=["cwm", name])).content.decode()
+        other = client.get(reverse("web:pattern", args=["cwm", name])).content.decode("utf-8-sig")
         for n in re.findall(r'\s(?:x|y|width|height|x1|x2)="([^"]*)"', other):
             assert re.fullmatch(r"-?[0-9.]+", n), n
 
@@ -198,7 +206,7 @@ def test_story_page_reads_a_triad_in_words_and_links_to_its_place(client, data):
         story=story, signifier=sig, value=[0.6000000000000001, 0.30000000000000004, 0.1]
     )
     client.force_login(data["users"]["researcher"])
-    body = client.get(reverse("stories:detail", args=["cwm", story.pk])).content.decode()
+    body = client.get(reverse("stories:detail", args=["cwm", story.pk])).content.decode("utf-8-sig")
     assert "0.6000000000000001" not in body
     assert (
         "mostly the people (60%), some the activity (30%), a little the time credits (10%)" in body
@@ -206,14 +214,14 @@ def test_story_page_reads_a_triad_in_words_and_links_to_its_place(client, data):
     assert f"/p/cwm/patterns/{TRIAD}/?story={story.pk}&amp;zone=a" in body
     # and the pattern page highlights it
     page = client.get(reverse("web:pattern", args=["cwm", TRIAD]), {"story": story.pk})
-    assert re.search(rf'r="7"[^>]*data-story="{story.pk}"', page.content.decode())
+    assert re.search(rf'r="7"[^>]*data-story="{story.pk}"', page.content.decode("utf-8-sig"))
 
 
 def test_csv_of_a_comparison_has_one_shape(client, data):
     """Two groups, one below k for the evaluator: counts only for both, one header."""
     text = _get(
         client, data["users"]["evaluator"], params={"compare": "new_member"}, view="web:pattern_csv"
-    ).content.decode()
+    ).content.decode("utf-8-sig")
     lines = text.splitlines()
     assert lines[0] == "group,zone,stories"
     assert lines.count("group,zone,stories") == 1
@@ -224,6 +232,6 @@ def test_csv_of_a_comparison_has_one_shape(client, data):
         data["users"]["researcher"],
         params={"compare": "new_member"},
         view="web:pattern_csv",
-    ).content.decode()
+    ).content.decode("utf-8-sig")
     assert researcher.splitlines()[0].startswith("group,story_id,")
     assert len(researcher.splitlines()) == 1 + 10

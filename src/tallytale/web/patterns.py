@@ -10,7 +10,6 @@ story ids, because they belong to other apps.
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django import forms
@@ -22,9 +21,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from tallytale.audit.services import record
 from tallytale.coding.models import Code, Coding
 from tallytale.core import patterns as core
 from tallytale.core.disclosure import publish_count
+from tallytale.core.textsafe import SpreadsheetWriter
 from tallytale.core.textsafe import spreadsheet_cell as safe_cell
 from tallytale.programmes.models import Project
 from tallytale.programmes.permissions import project_view
@@ -320,11 +321,17 @@ def pattern_csv(request: HttpRequest, project: Project, name: str) -> HttpRespon
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{project.slug}-{signifier.name}.csv"'
     response["Cache-Control"] = "private, no-store"
-    writer = csv.writer(response)
+    writer = SpreadsheetWriter(response, bom=True)  # a download from the web: Excel-ready
     poles = [str(p) for p in signifier.options]
     groups = _groups(request, project, signifier, form)
     triad = signifier.kind == Signifier.Kind.TRIAD
-    if all(core.may_show_points(patterns.tellers(rows), rule) for _l, _f, rows in groups):
+    points = all(core.may_show_points(patterns.tellers(rows), rule) for _l, _f, rows in groups)
+    record(
+        "patterns.export", actor_label=f"web:{request.user.get_username()}", actor=request.user,
+        target=project, signifier=signifier.name, stories=sum(len(rows) for *_x, rows in groups),
+        points=points,
+    )  # fmt: skip
+    if points:
         columns = [*poles, "x", "y", "zone"] if triad else [signifier.name]
         writer.writerow(["group", "story_id", *(safe_cell(c) for c in columns)])
         for label, _filters, rows in groups:
