@@ -70,6 +70,7 @@ def test_many_users_at_once_lose_nothing(tmp_path, vendor):
     assert int(row.group(1).replace(",", "")) > 100 and row.group(2) == "0"
     assert float(row.group(3)) > 0 and float(row.group(4)) > 0  # server CPU ms, ÷ the floor
     assert re.search(r"a bare view returning \"ok\" through every middleware [\d.]+ ms", out)
+    assert re.search(r"the same view for a signed-in user [\d.]+ ms", out), out
     runs = re.findall(r"([\d,]+) stories saved, ([\d,]+) found exactly once", out)
     assert len(runs) == 2 and all(a == b and a != "0" for a, b in runs), out
     hours = re.findall(r"([\d,]+) hours entries, ([\d,]+) found exactly once", out)
