@@ -369,6 +369,10 @@ def _theme_claims(
 def _signifier_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_Spec]:
     out = []
     live = set(ds.stories["id"].tolist())
+    # signifiers belong to one project: in a programme report two projects' "about"
+    # signifiers are different questions, so each claim id (and the element id the report
+    # gives it) carries its project's slug, and its label the project's name
+    by_pk = {p.pk: p for p in ds.projects} if len(ds.projects) > 1 else {}
     for sig in ds.signifiers:
         answers = [(s, v) for s, v in sig["answers"] if s in live]
         if not answers:
@@ -376,13 +380,17 @@ def _signifier_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_S
         n = len(answers)
         specs = []
         members = {}
+        owner = by_pk.get(sig["project_id"])
+        id_prefix = f"{owner.slug}-" if owner else ""
+        label_prefix = f"{owner.name} \u00b7 " if owner else ""
         for j, option in enumerate(sig["options"]):
             ids = np.array(
                 [s for s, v in answers if option in (v if isinstance(v, list) else [v])],
                 dtype=np.int64,
             )
             members[option] = ids
-            specs.append((f"signifier-{sig['name']}-{j + 1}", f"{sig['label']}: {option}",
+            specs.append((f"{id_prefix}signifier-{sig['name']}-{j + 1}",
+                          f"{label_prefix}{sig['label']}: {option}",
                           int(ids.size), _population(ds, None, signifier=sig["name"], option=option)))  # fmt: skip
         results = cl.prevalence_family(
             specs, n, rule, partition=not sig["multiple"], extra={"signifier": sig["name"]}

@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 
 from . import svg
 
+PDF_VARIANT = "pdf/ua-1"
 ROLE_LABELS = {"supporting": "In their words", "contrasting": "A different experience"}
 _PROPORTION_KINDS = ("proportion", "meaningful_change", "prevalence")
 
@@ -212,7 +213,11 @@ def render_pdf(report: dict[str, Any]) -> bytes:
             return super().fetch(url, headers)
 
     fetcher = DataOnlyFetcher(allowed_protocols={"data"})
-    return HTML(string=render_html(report), url_fetcher=fetcher, base_url=None).write_pdf()
+    # PDF/UA-1: a structure tree (headings, lists, tables, figures with their SVG <title>
+    # as alternative text), so screen readers and text extraction follow the reading order
+    return HTML(string=render_html(report), url_fetcher=fetcher, base_url=None).write_pdf(
+        pdf_variant=PDF_VARIANT
+    )
 
 
 # --------------------------------------------------------------------------------------
