@@ -63,3 +63,97 @@ def test_quotes_take_their_direction_from_their_text(valleys):
     html = render.render_html(valleys)
     quotes = re.findall(r"<blockquote[^>]*>.*?</blockquote>", html, re.S)
     assert quotes and all('<p dir="auto">' in q for q in quotes)
+
+
+def _pages(html):
+    from weasyprint import HTML
+
+    return HTML(string=html).render().pages
+
+
+def _page_of(pages, anchor):
+    return next(i for i, p in enumerate(pages) if anchor in p.anchors)
+
+
+@pytest.fixture
+def riverside_report(db):
+    build_sample_project("riverside", participants=60, seed=11)
+    return services.build_report(project="riverside", audience="public")
+
+
+def test_front_page_stands_alone_then_contents_then_a_short_body(riverside_report):
+    html = render.render_html(riverside_report)
+    pages = _pages(html)
+    for anchor in ("front", "who", "time", "key"):
+        assert _page_of(pages, anchor) == 0, anchor
+    assert _page_of(pages, "contents") == 1
+    body = _page_of(pages, "appendix-a") - 2
+    assert 1 <= body <= 12
+    assert _page_of(pages, "appendix-b") > _page_of(pages, "appendix-a")
+    assert _page_of(pages, "appendix-c") > _page_of(pages, "appendix-b")
+    # contents: links in HTML, page numbers in the PDF (target-counter)
+    nav = re.search(r'<nav class="contents".*?</nav>', html, re.S).group(0)
+    targets = re.findall(r'href="#([^"]+)"', nav)
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    assert targets and set(targets) <= ids
+    assert "target-counter(attr(href), page)" in html
+
+
+def test_every_page_shows_the_period(db):
+    import datetime as dt
+
+    build_sample_project("riverside", participants=60, seed=11)
+    r = services.build_report(
+        project="riverside", start=dt.date(2025, 1, 1), end=dt.date(2025, 6, 30)
+    )
+    assert r["summary"]["period"] == {
+        "from": "2025-01-01",
+        "to": "2025-06-30",
+        "label": "1 January 2025 to 30 June 2025",
+    }
+    html = render.render_html(r)
+    assert "1 January 2025 to 30 June 2025" in html
+    assert "string(period)" in html and 'class="period-line"' in html
+
+
+def test_key_figures_each_have_a_quote_of_their_own(riverside_report):
+    r = riverside_report
+    key = r["summary"]["key_figures"]
+    assert 4 <= len(key) <= 6
+    quotes = [k["quote"] for k in key if k["quote"] is not None]
+    assert quotes and len(quotes) == len(set(quotes))
+    claims = {c["id"]: c for c in r["claims"]}
+    for k in key:
+        if k["quote"] is not None:  # the quote is one of the figure's own supporting stories
+            assert {"id": k["quote"], "role": "supporting"} in claims[k["claim_id"]]["stories"]
+    voice = r["summary"]["contrasting"]
+    if voice is not None:
+        assert voice["story_id"] not in quotes
+
+
+def test_programme_body_compares_projects_instead_of_concatenating(valleys):
+    vm = render._view_model(valleys)
+    assert [s["id"] for s in vm["body"]][0] == "ledger"
+    assert {s["id"] for s in vm["body"]} <= {"projects", "ledger", "themes"}
+    projects = next(s for s in vm["body"] if s["id"] == "projects")
+    forests = [ch for ch in projects["body_charts"] if ch["title"].startswith("Forest plot")]
+    assert forests and all(len(ch["rows"]) == 3 for ch in forests)  # all, north, south
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "limit", "expected"),
+    [
+        ("Short and whole.", 150, "Short and whole."),
+        ("First one. Second one is here. Third.", 25, "First one. \u2026"),
+        ("First one. Second one. Third one.", 24, "First one. Second one. \u2026"),
+        ("A " + "very " * 60 + "long sentence.", 40, None),
+        ("Already cut by the excerpt \u2026", 150, "Already cut by the excerpt \u2026"),
+    ],
+)
+def test_front_quote_cuts_at_sentences_never_mid_word(excerpt, limit, expected):
+    out = render.front_quote(excerpt, limit)
+    if expected is not None:
+        assert out == expected
+    else:
+        assert out.endswith(" \u2026") and len(out) <= limit + 2
+        assert out.removesuffix(" \u2026").split()[-1] in ("very", "A")

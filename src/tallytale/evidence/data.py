@@ -330,6 +330,7 @@ def _ledger(pids: list[int], start: dt.date | None, end: dt.date | None) -> dict
             for m in months
         ],
         "minutes_given": done.minutes_given,
+        "minutes_spent": done.minutes_spent,
         "earners": earners,
         "spenders": spenders,
         "active": np.union1d(earners, spenders),

@@ -106,7 +106,7 @@ class RuleCheck:
 
 @dataclass(frozen=True)
 class Report:
-    """A built report. `ledger`, `themes`, `methods` and `community` are plain mappings of
+    """A built report. `ledger`, `themes`, `methods`, `community` and `summary` are plain mappings of
     JSON values (their keys are pinned by the schema test)."""
 
     schema: str
@@ -127,6 +127,7 @@ class Report:
     methods: Mapping[str, Any]
     community: Mapping[str, Any]
     rule_check: RuleCheck
+    summary: Mapping[str, Any]  # the front page (`report._summary`)
 
 
 def claim_json(c: ClaimOut) -> dict[str, Any]:
@@ -185,6 +186,7 @@ def report_json(r: Report) -> dict[str, Any]:
         "themes": dict(r.themes),
         "methods": dict(r.methods),
         "community": dict(r.community),
+        "summary": dict(r.summary),
         "rule_check": {
             "ok": r.rule_check.ok,
             "claims_without_story": list(r.rule_check.claims_without_story),

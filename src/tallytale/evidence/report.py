@@ -357,6 +357,8 @@ def _build(
         members = [c for c in claims_out if c.section == sec]
         sections.append(Section(sec, _section_title(sec, members, ds),
                                 tuple(c.id for c in members)))  # fmt: skip
+    methods = _methods(ds, threshold, claims_out, themes)
+    community = _community(projects, set(published_ids), threshold)
     report = Report(
         schema=SCHEMA,
         project=None if programme else projects[0].slug,
@@ -387,13 +389,89 @@ def _build(
             "to": ds.ledger["to"],
         },
         themes={"source": themes.get("source", ""), "note": themes.get("note", "")},
-        methods=_methods(ds, threshold, claims_out, themes),
-        community=_community(projects, set(published_ids), threshold),
+        methods=methods,
+        community=community,
+        summary=_summary(claims_out, stories_out, methods, ds, threshold, community, start, end),
         rule_check=RuleCheck(
             check.ok, tuple(check.claims_without_story), tuple(check.stories_without_number)
         ),
     )
     return report, custom
+
+
+KEY_FIGURES = 6  # the front page holds 4-6 key figures (fewer only if fewer are published)
+FRONT_ACTIONS = 3  # "what the community did": the first few actions on the front page
+
+
+def period_label(start: dt.date | None, end: dt.date | None) -> str:
+    """The reporting period in words, for the front page and every page's header."""
+    if start and end:
+        return f"{start:%-d %B %Y} to {end:%-d %B %Y}"
+    if start:
+        return f"from {start:%-d %B %Y}"
+    if end:
+        return f"up to {end:%-d %B %Y}"
+    return "all records"
+
+
+def _summary(
+    claims: list[ClaimOut],
+    stories: list[StoryOut],
+    methods: dict[str, Any],
+    ds: evdata.Dataset,
+    rule: ThresholdRule | None,
+    community: dict[str, Any],
+    start: dt.date | None,
+    end: dt.date | None,
+) -> dict[str, Any]:
+    """The front page as data: the period, who took part, the key figures each with one
+    quote of its own (a story is quoted beside one key figure only), one contrasting
+    voice, time given and credits, and what the community did with the findings."""
+    shown = {s.id for s in stories}
+    used: set[int] = set()
+    # hours and members active have their own line on the front page
+    chosen = [c for c in claims if c.headline and c.section != "ledger"][:KEY_FIGURES]
+    key = []
+    for c in chosen:
+        quote = next(
+            (r.id for r in c.stories if r.role == "supporting" and r.id in shown and r.id not in used),
+            None,
+        )  # fmt: skip
+        if quote is not None:
+            used.add(quote)
+        key.append({"claim_id": c.id, "quote": quote})
+    contrast = next(
+        ({"claim_id": c.id, "story_id": r.id} for c in chosen for r in c.stories
+         if r.role == "contrasting" and r.id in shown and r.id not in used),
+        None,
+    )  # fmt: skip
+    led = ds.ledger
+    givers = int(led["earners"].size)
+    spenders = int(led["spenders"].size)
+    given_ok = publish_count(givers, rule) is not None if givers else False
+    spent_ok = publish_count(spenders, rule) is not None if spenders else False
+    return {
+        "period": {
+            "from": start.isoformat() if start else None,
+            "to": end.isoformat() if end else None,
+            "label": period_label(start, end),
+        },
+        "participation": {
+            "members": methods["members"],
+            "waves": methods["waves"],
+            "attrition": methods["attrition"],
+        },
+        "key_figures": key,
+        "contrasting": contrast,
+        "ledger": {
+            "has_activity": bool(givers or spenders),
+            "hours_given": round(led["minutes_given"] / 60, 1) if given_ok else None,
+            "credits_earned": round(led["minutes_given"] / 60, 1) if given_ok else None,
+            "credits_spent": round(led.get("minutes_spent", 0) / 60, 1) if spent_ok else None,
+            "members_active": publish_count(int(led["active"].size), rule),
+        },
+        "community_actions": list(community.get("actions", []))[:FRONT_ACTIONS],
+    }
 
 
 @dataclass(frozen=True)
