@@ -157,3 +157,33 @@ def test_front_quote_cuts_at_sentences_never_mid_word(excerpt, limit, expected):
     else:
         assert out.endswith(" \u2026") and len(out) <= limit + 2
         assert out.removesuffix(" \u2026").split()[-1] in ("very", "A")
+
+
+def test_period_applies_to_figures_and_stories_not_only_the_ledger(db):
+    import datetime as dt
+
+    from tallytale.surveys.models import Response
+
+    build_sample_project("riverside", participants=60, seed=11)
+    # half the stories and half the responses a year earlier than the rest
+    start = Story.objects.order_by("collected_on").first().collected_on
+    ids = list(Story.objects.order_by("pk").values_list("pk", flat=True))
+    Story.objects.filter(pk__in=ids[::2]).update(collected_on=start - dt.timedelta(days=365))
+    rids = list(Response.objects.order_by("pk").values_list("pk", flat=True))
+    at = dt.datetime.combine(start, dt.time(12), tzinfo=dt.UTC)
+    Response.objects.update(submitted_at=at)
+    Response.objects.filter(pk__in=rids[::2]).update(submitted_at=at - dt.timedelta(days=365))
+    days = sorted(Story.objects.values_list("collected_on", flat=True))
+    whole = services.build_report(project="riverside", audience="project")
+    part = services.build_report(project="riverside", audience="project", start=start)
+    assert part["methods"]["stories_live"] == sum(1 for d in days if d >= start)
+    assert part["methods"]["stories_live"] < whole["methods"]["stories_live"]
+    shown = Story.objects.filter(pk__in=[s["id"] for s in part["stories"]])
+    assert shown and all(s.collected_on >= start for s in shown)
+    # survey figures count only responses submitted in the period
+    in_period = Response.objects.filter(submitted_at__date__gte=start).count()
+    answered = sum(w["people"] for w in part["methods"]["waves"])
+    assert answered <= in_period < Response.objects.count()
+    assert answered < sum(w["people"] for w in whole["methods"]["waves"])
+    empty = services.build_report(project="riverside", end=dt.date(1990, 1, 1))
+    assert empty["methods"]["stories_live"] == 0 and not empty["stories"]

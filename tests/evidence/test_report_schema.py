@@ -118,6 +118,21 @@ REPORT = {
         ],
     },
     "rule_check": {"ok": bool, "claims_without_story": [str], "stories_without_number": [int]},
+    # the front page (report._summary): pinned like the rest
+    "summary": {
+        "period": {"from": STR_OR_NONE, "to": STR_OR_NONE, "label": str},
+        "participation": {"members": int, "waves": list, "attrition": (dict, NONE)},
+        "key_figures": [{"claim_id": str, "quote": INT_OR_NONE}],
+        "contrasting": ({"claim_id": str, "story_id": int}, NONE),
+        "ledger": {
+            "has_activity": bool,
+            "hours_given": NUM_OR_NONE,
+            "credits_earned": NUM_OR_NONE,
+            "credits_spent": NUM_OR_NONE,
+            "members_active": INT_OR_NONE,
+        },
+        "community_actions": [dict],
+    },
 }
 
 
@@ -174,6 +189,8 @@ def test_json_download_keeps_the_contract(sample, audience: str) -> None:
     assert any(c["stories"] for c in data["claims"])
     assert all(n for s in data["stories"] for n in s["numbers"])
     assert data["period"] == {"from": "2024-01-01", "to": "2026-12-31"}
+    assert data["summary"]["period"]["label"] == "1 January 2024 to 31 December 2026"
+    assert data["summary"]["key_figures"]
     assert data["community"]["actions"][0]["due_on"] == "2026-01-31"
     assert {s["role"] for c in data["claims"] for s in c["stories"]} == {
         "supporting",

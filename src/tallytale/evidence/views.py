@@ -10,9 +10,11 @@ file carries its own inline CSS, which the app's CSP would refuse on a served pa
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -21,6 +23,31 @@ from tallytale.programmes.models import Project
 from tallytale.programmes.permissions import Actor, project_view
 
 from . import services, tasks
+
+
+class PeriodForm(forms.Form):
+    """The reporting period of a report page or download: `from` and `to` (YYYY-MM-DD),
+    either end open. Its fields are named as the CLI's `--from` and `--to`."""
+
+    def __init__(self, data: dict | None = None) -> None:
+        super().__init__(data)
+        self.fields["from"] = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+        self.fields["to"] = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("from") and data.get("to") and data["from"] > data["to"]:
+            raise forms.ValidationError("from: the period starts after it ends")
+        return data
+
+    def period(self) -> tuple[dt.date | None, dt.date | None] | str:
+        """The two dates, or a one-line error naming the field."""
+        if self.is_valid():
+            return self.cleaned_data.get("from"), self.cleaned_data.get("to")
+        for field, errors in self.errors.items():
+            name = "period" if field == "__all__" else field
+            return f"{name}: {errors[0]}" if field != "__all__" else str(errors[0])
+        return "period: invalid"
 
 
 def _audience(request: HttpRequest, project) -> str:
@@ -34,9 +61,14 @@ def _audience(request: HttpRequest, project) -> str:
 @project_view("evidence.read")
 def report_page(request: HttpRequest, project: Project) -> HttpResponse:
     audience = _audience(request, project)
+    period = PeriodForm(request.GET).period()
+    if isinstance(period, str):
+        return HttpResponseBadRequest(period, content_type="text/plain; charset=utf-8")
+    start, end = period
     built = services.build_and_record(
         project=project.slug, audience=audience, fmt="json",
         actor_label=f"web:{request.user.get_username()}", actor=request.user,
+        start=start, end=end,
     )  # fmt: skip
     report = built.report
     claims = {c["id"]: c for c in report["claims"]}
@@ -51,6 +83,8 @@ def report_page(request: HttpRequest, project: Project) -> HttpResponse:
             "headline": [claims[i] for i in report["headline"]],
             "formats": services.FORMATS,
             "key": uuid.uuid4().hex,
+            "start": start,
+            "end": end,
         },
     )
 
@@ -67,9 +101,13 @@ def download(request: HttpRequest, project: Project, fmt: str) -> HttpResponse:
     audience = request.POST.get("audience", "public")
     if audience not in allowed:
         raise Http404("no such audience for you")
+    period = PeriodForm(request.POST).period()
+    if isinstance(period, str):
+        return HttpResponseBadRequest(period, content_type="text/plain; charset=utf-8")
     key = request.POST.get("idempotency_key", "")[:64]
     job = tasks.start_build(
         actor=Actor.from_request(request), project=project, fmt=fmt, audience=audience,
         key=f"evidence:{project.pk}:{request.user.pk}:{key}" if key else None,
+        start=period[0], end=period[1],
     )  # fmt: skip
     return redirect("web:job", project.slug, job.pk)

@@ -2,6 +2,7 @@
 T = {
     "Skip to content": ("Neidio i'r cynnwys", "انتقل إلى المحتوى"),
     "Main": ("Prif", "الرئيسية"),
+    "Period:": ("Cyfnod:", "الفترة:"),
     "Home": ("Hafan", "الصفحة الرئيسية"),
     "My Tallytale": ("Fy Tallytale", "تالي تيل الخاص بي"),
     "Sign out": ("Allgofnodi", "تسجيل الخروج"),
