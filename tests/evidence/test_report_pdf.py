@@ -187,3 +187,25 @@ def test_period_applies_to_figures_and_stories_not_only_the_ledger(db):
     assert answered < sum(w["people"] for w in whole["methods"]["waves"])
     empty = services.build_report(project="riverside", end=dt.date(1990, 1, 1))
     assert empty["methods"]["stories_live"] == 0 and not empty["stories"]
+
+
+def test_excerpt_centres_on_the_relevant_sentence_and_masks_read_naturally():
+    from tallytale.evidence.pairing import EXCERPT_CHARS, _excerpt
+
+    filler = " ".join(f"We met on day {i} and had tea together." for i in range(12))
+    text = f"{filler} My GP says my blood pressure is better since I walk with [NAME]. {filler}"
+    out = _excerpt(text, "doctor gp blood pressure health")
+    assert "My GP says my blood pressure is better since I walk with [name]." in out
+    assert out.startswith("\u2026 ") and out.endswith(" \u2026") and len(out) <= EXCERPT_CHARS + 4
+    inner = out.removeprefix("\u2026 ").removesuffix(" \u2026")
+    assert inner[0].isupper() and inner.endswith(".")  # whole sentences only
+    assert "[NAME]" not in _excerpt("Call [NAME] on [PHONE].") == "Call [name] on [phone number]."
+
+
+def test_front_page_quotes_are_long_enough_and_not_mostly_masked(riverside_report):
+    from tallytale.core.pairing import quotable
+
+    stories = {s["id"]: s for s in riverside_report["stories"]}
+    quotes = [k["quote"] for k in riverside_report["summary"]["key_figures"] if k["quote"]]
+    assert quotes and all(quotable(stories[q]["excerpt"]) for q in quotes)
+    assert all("[NAME]" not in s["excerpt"] for s in riverside_report["stories"])

@@ -46,6 +46,7 @@ CLAIM = {
     "stories": [{"id": int, "role": str}],
     "gap": STR_OR_NONE,
     "topic": [str],
+    "stories_available": {"supporting": int, "contrasting": int},
 }
 STORY = {
     "id": int,

@@ -39,20 +39,60 @@ RULES: dict[str, ThresholdRule | None] = {
     "threshold-10": SECURE_RESEARCH_10,
 }
 
-#: words that tie an item to stories' themes and codes (matched after crude stemming)
+#: words that tie an item to stories' themes, codes and text (matched after crude stemming):
+#: what a person telling a story about that outcome would say, in English, Welsh and Arabic
+#: (Arabic with and without the article, as it is written attached)
 TOPICS: dict[str, str] = {
-    "tc_quality_of_life": "quality life better wellbeing happier happy",
-    "tc_healthier": "health healthier physical fit walking exercise",
-    "tc_doctor_less": "doctor gp surgery appointment services",
-    "tc_new_friends": "friends friendship lonely loneliness people together",
-    "tc_contribute": "community volunteering contribute help giving",
+    "tc_quality_of_life": (
+        "quality life better wellbeing happier happy enjoy confident friends family energy "
+        "bywyd gwell hapus hapusach teulu ffrindiau "
+        "حياة الحياة أفضل سعيد سعيدة العائلة عائلتي أصدقاء"
+    ),
+    "tc_healthier": (
+        "health healthier physical fit fitness walking walk exercise weight diabetes blood "
+        "pressure energy breath strength yoga swimming active body diet "
+        "iechyd iach cerdded ymarfer pwysau egni corff "
+        "صحة الصحة صحتي رياضة المشي وزن الوزن طاقة"
+    ),
+    "tc_doctor_less": (
+        "doctor doctors gp surgery appointment appointments nurse hospital health medication "
+        "prescription pharmacy clinic ill illness pain "
+        "meddyg feddyg apwyntiad ysbyty nyrs iechyd meddygfa "
+        "طبيب الطبيب موعد المواعيد مستشفى المستشفى صحة الصحة دواء"
+    ),
+    "tc_new_friends": (
+        "friends friend friendship lonely loneliness isolated people together belong welcome "
+        "chat company neighbours "
+        "ffrindiau ffrind unig cwmni gyda'n gilydd croeso "
+        "أصدقاء صديق صديقة أصدقائي وحيد وحيدة الوحدة معا"
+    ),
+    "tc_contribute": (
+        "community volunteering volunteer volunteers contribute help helping giving give back "
+        "purpose useful "
+        "cymuned gymuned gwirfoddoli gwirfoddolwyr helpu rhoi "
+        "مجتمع المجتمع تطوع التطوع مساعدة أساعد"
+    ),
     "tc_partner_access": "services access partner",
-    "ons4_life": "life satisfied wellbeing",
-    "ons4_worthwhile": "worthwhile useful purpose volunteering",
-    "ons4_happy": "happy happier wellbeing",
-    "ons4_anxious": "anxious anxiety worry stress mental",
-    "swemwbs": "mental health wellbeing confident relaxed useful optimistic close",
-    "ledger": "volunteering time credits hours giving",
+    "ons4_life": "life satisfied wellbeing better happier bywyd gwell حياة الحياة أفضل",
+    "ons4_worthwhile": (
+        "worthwhile useful purpose volunteering help helping learned skills proud "
+        "pwrpas defnyddiol helpu هدف مفيد أساعد"
+    ),
+    "ons4_happy": "happy happier smile enjoy fun hapus hapusach سعيد سعيدة",
+    "ons4_anxious": (
+        "anxious anxiety worry worried stress stressed mental panic calm relaxed "
+        "pryder gorbryder straen قلق القلق توتر"
+    ),
+    "swemwbs": (
+        "mental health wellbeing confident confidence relaxed useful optimistic close calm "
+        "stronger depression anxiety stress cope "
+        "hyder iechyd meddwl iselder gorbryder "
+        "ثقة الثقة نفسية النفسية اكتئاب قلق"
+    ),
+    "ledger": (
+        "volunteering volunteer time credits credit hours giving give "
+        "gwirfoddoli credydau oriau تطوع التطوع ساعات رصيد"
+    ),
 }
 RETROSPECTIVE = set(TC_MEMBER_ITEMS) | set(TC_PARTNER_ITEMS)
 

@@ -44,6 +44,7 @@ class ClaimOut:
     gap: str | None
     topic: tuple[str, ...]
     suppressed_text: str | None = None  # only for suppressed claims under a rule
+    available: tuple[int, int] = (0, 0)  # stories to choose from: numerator, rest
 
     @property
     def id(self) -> str:
@@ -144,6 +145,7 @@ def claim_json(c: ClaimOut) -> dict[str, Any]:
     if c.suppressed_text is not None:
         d["suppressed_text"] = c.suppressed_text
     d["topic"] = list(c.topic)
+    d["stories_available"] = {"supporting": c.available[0], "contrasting": c.available[1]}
     return d
 
 

@@ -19,6 +19,7 @@ from tallytale.core.pairing import (
     check_rule,
     content_words,
     pair_stories,
+    quotable,
 )
 from tallytale.core.scales import ONS4_ITEMS
 from tallytale.core.stats import (
@@ -262,7 +263,12 @@ def _build(
             )
         )  # fmt: skip
     pool = StoryPool.build(_candidates(ds, themes), pool_words)
-    pairings = pair_stories(people, pool, supporting=supporting, contrasting=1)
+    # the figures a reader meets first choose their stories first (a story is shown at most
+    # twice in a report): key figures, then whole-population figures, then the rest
+    rank = {s.result.id: _pairing_rank(s) for s in published}
+    ordered = sorted(people, key=lambda cp: rank[cp.claim_id])  # stable: report order within
+    pairings = pair_stories(ordered, pool, supporting=supporting, contrasting=1)
+    pairings = {cp.claim_id: pairings[cp.claim_id] for cp in people}
 
     shown_ids = sorted({p.story_id for pr in pairings.values() for p in pr.stories})
     story_rows = {s.pk: s for s in Story.objects.filter(pk__in=shown_ids).select_related("project")}
@@ -298,6 +304,11 @@ def _build(
                 f"({_pct(r.estimate)}, 95% CI {_pct(r.ci_low)} to {_pct(r.ci_high)}).",
             ))  # fmt: skip
 
+    # each story is excerpted around what the first figure it stands beside is about
+    first_topic: dict[int, str] = {}
+    for cid, pr in pairings.items():
+        for p in pr.stories:
+            first_topic.setdefault(p.story_id, f"{by_id[cid].wording} {by_id[cid].topic_words}")
     stories_out: list[StoryOut] = []
     for sid in shown_ids:
         story = story_rows.get(sid)
@@ -308,13 +319,14 @@ def _build(
             continue
         stories_out.append(StoryOut(
             id=sid,
-            excerpt=_excerpt(text),
+            excerpt=_excerpt(text, first_topic.get(sid, "")),
             consent=story.consent_level,
             language=story.language or "und",
             medium=story.medium,
             project=story.project.slug,
             theme=themes["assignments"].get(sid),
-            translation=_excerpt(story_text_for(audience, story, field="translation") or "")
+            translation=_excerpt(story_text_for(audience, story, field="translation") or "",
+                                 first_topic.get(sid, ""))
             if story.translation_redacted else "",
             numbers=tuple(story_numbers.get(sid, [])),
         ))  # fmt: skip
@@ -344,6 +356,7 @@ def _build(
             result=res, section=s.section, headline=s.headline and not res.suppressed,
             display=display(asdict_claim(res)), stories=refs, gap=gap,
             topic=tuple(sorted(topics.get(res.id, ()))), suppressed_text=suppressed_text,
+            available=pr.available if pr else (0, 0),
         ))  # fmt: skip
 
     published_ids = [c.id for c in claims_out if not c.result.suppressed]
@@ -399,6 +412,20 @@ def _build(
     return report, custom
 
 
+def _pairing_rank(spec: Any) -> int:
+    """Which figures choose stories first: headline figures (0), other whole-population
+    figures (1), means per wave (2), subgroups, differences and per-project rows (3),
+    themes and signifiers (4, whose stories are theirs by definition)."""
+    if spec.section in ("themes", "signifiers"):
+        return 4
+    r = spec.result
+    if r.population.get("subgroup") or r.kind == "difference" or spec.section == "projects":
+        return 3
+    if spec.headline:
+        return 0
+    return 2 if r.kind == "mean" else 1
+
+
 KEY_FIGURES = 6  # the front page holds 4-6 key figures (fewer only if fewer are published)
 FRONT_ACTIONS = 3  # "what the community did": the first few actions on the front page
 
@@ -427,7 +454,8 @@ def _summary(
     """The front page as data: the period, who took part, the key figures each with one
     quote of its own (a story is quoted beside one key figure only), one contrasting
     voice, time given and credits, and what the community did with the findings."""
-    shown = {s.id for s in stories}
+    # a front-page quote stands alone: long enough, not mostly masked (core.pairing.quotable)
+    shown = {s.id for s in stories if quotable(s.excerpt)}
     used: set[int] = set()
     # hours and members active have their own line on the front page
     chosen = [c for c in claims if c.headline and c.section != "ledger"][:KEY_FIGURES]
