@@ -209,3 +209,18 @@ def test_front_page_quotes_are_long_enough_and_not_mostly_masked(riverside_repor
     quotes = [k["quote"] for k in riverside_report["summary"]["key_figures"] if k["quote"]]
     assert quotes and all(quotable(stories[q]["excerpt"]) for q in quotes)
     assert all("[NAME]" not in s["excerpt"] for s in riverside_report["stories"])
+
+
+def test_no_figure_about_nothing(db):
+    """A period without ledger activity or survey responses: no "0 hours given", no
+    "0% (0 of 0)", and --strict has nothing bare to pass over."""
+    import datetime as dt
+
+    build_sample_project("riverside", participants=60, seed=11)
+    r = services.build_report(project="riverside", end=dt.date(1990, 1, 1))
+    assert not [c["id"] for c in r["claims"] if c["section"] == "ledger"]
+    assert not [c["id"] for c in r["claims"] if c["n"] == 0]
+    assert r["summary"]["ledger"]["has_activity"] is False
+    assert "Time given" not in render.render_html(r)
+    whole = services.build_report(project="riverside")
+    assert [c for c in whole["claims"] if c["section"] == "ledger"]  # with activity: there

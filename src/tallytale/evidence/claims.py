@@ -447,7 +447,11 @@ def _signifier_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_S
 
 
 def _ledger_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_Spec]:
+    """Time given and credits used, only where the projects have ledger activity in the
+    period: a project without a ledger gets no "0 hours given" figure."""
     led = ds.ledger
+    if not (led["minutes_given"] or led["earners"].size or led["spenders"].size):
+        return []
     pop = _population(ds, None, period={"from": led["from"], "to": led["to"]})
     # all three are unique id arrays (np.unique / union1d / one row per member)
     earners = np.intersect1d(led["earners"], ds.members, assume_unique=True)
@@ -514,7 +518,15 @@ def standard_claims(
     specs += _theme_claims(ds, themes, rule)
     specs += _signifier_claims(ds, rule)
     specs += _ledger_claims(ds, rule)
-    return specs
+    return [s for s in specs if not about_nothing(s.result)]
+
+
+def about_nothing(r: cl.ClaimResult) -> bool:
+    """A figure about nobody: its population is empty (n = 0), or its data is absent (no
+    n and no estimate, and not withheld). Such a figure is not published at all."""
+    if r.n == 0:
+        return True
+    return r.n is None and r.estimate is None and not r.suppressed
 
 
 def custom_claims(ds: evdata.Dataset, rule: ThresholdRule | None, rows: list[Claim]) -> list[_Spec]:

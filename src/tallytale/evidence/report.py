@@ -33,7 +33,15 @@ from tallytale.stories.access import story_text_for
 from tallytale.stories.models import Story
 
 from . import data as evdata
-from .claims import _pct, asdict_claim, custom_claims, display, rule_for, standard_claims
+from .claims import (
+    _pct,
+    about_nothing,
+    asdict_claim,
+    custom_claims,
+    display,
+    rule_for,
+    standard_claims,
+)
 from .model import (
     ClaimOut,
     Disclosure,
@@ -243,7 +251,9 @@ def _build(
     ds = evdata.load(projects, audience, items={c.item for c in custom}, numeric=numeric,
                      start=start, end=end)  # fmt: skip
     themes = story_themes(ds, audience)
-    specs = standard_claims(ds, threshold, themes) + custom_claims(ds, threshold, custom)
+    specs = standard_claims(ds, threshold, themes) + [
+        s for s in custom_claims(ds, threshold, custom) if not about_nothing(s.result)
+    ]
 
     # pairing: only published claims get stories (a story beside a hidden figure would
     # tell readers who is in the small group)
