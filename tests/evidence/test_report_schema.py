@@ -80,7 +80,7 @@ REPORT = {
     "sections": [{"id": str, "title": str, "claim_ids": [str]}],
     "headline": [str],
     "ledger": {
-        "monthly": [{"month": str, "hours": NUM_OR_NONE, "people": INT_OR_NONE}],
+        "monthly": [{"month": str, "hours": NUM_OR_NONE, "people": INT_OR_NONE, "partial": bool}],
         "from": STR_OR_NONE,
         "to": STR_OR_NONE,
     },

@@ -23,7 +23,7 @@ from . import svg
 
 PDF_VARIANT = "pdf/ua-1"
 ROLE_LABELS = {"supporting": "In their words", "contrasting": "A different experience"}
-BODY_CLAIMS_PER_SECTION = 2
+BODY_CLAIMS_PER_SECTION = 1
 _PROPORTION_KINDS = ("proportion", "meaningful_change", "prevalence")
 
 
@@ -63,17 +63,22 @@ def _num(v: float | None, digits: int = 2) -> str:
     return "" if v is None else f"{v:.{digits}f}"
 
 
+def _whole(v: float | None) -> str:
+    """A count as a count: "14,016", not "14016.00"."""
+    return "" if v is None else amount(v)
+
+
 def _table_rows(claims: list[dict[str, Any]]) -> list[list[str]]:
     rows = []
     for c in claims:
         pct = c["kind"] in _PROPORTION_KINDS or c["kind"] == "difference"
-        fmt = _pct if pct else _num
+        fmt = _pct if pct else _whole if c["kind"] == "count" else _num
         rows.append([
             c["label"],
             "withheld" if c["suppressed"] else fmt(c["estimate"]),
             fmt(c["ci_low"]), fmt(c["ci_high"]),
-            "" if c["numerator"] is None else f"{c['numerator']:,}",
-            "" if c["n"] is None else f"{c['n']:,}",
+            "" if c["numerator"] is None else amount(c["numerator"]),
+            "" if c["n"] is None else amount(c["n"]),
         ])  # fmt: skip
     return rows
 
@@ -175,16 +180,24 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
                     [m["hours"] for m in monthly],
                     "Hours given per month",
                     ledger_id,
-                    unit="hours per month",
+                    unit="hours given per month",
+                    partial=next(
+                        (
+                            i
+                            for i, m in enumerate(monthly)
+                            if m.get("partial") and i == len(monthly) - 1
+                        ),
+                        None,
+                    ),  # fmt: skip
                 )
             ),  # fmt: skip
             "title": "Hours given per month",
             "header": ["Month", "Hours", "Members giving time"],
             "rows": [
                 [
-                    m["month"],
-                    "withheld" if m["hours"] is None else f"{m['hours']:,}",
-                    "withheld" if m["people"] is None else f"{m['people']:,}",
+                    m["month"] + (" (partial month)" if m.get("partial") else ""),
+                    "withheld" if m["hours"] is None else amount(m["hours"]),
+                    "withheld" if m["people"] is None else amount(m["people"]),
                 ]
                 for m in monthly
             ],  # fmt: skip

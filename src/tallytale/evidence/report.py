@@ -407,7 +407,7 @@ def _build(
         sections=tuple(sections),
         headline=tuple(c.id for c in claims_out if c.headline)[:8],
         ledger={
-            "monthly": _monthly(ds, threshold),
+            "monthly": _monthly(ds, threshold, start, end),
             "from": ds.ledger["from"],
             "to": ds.ledger["to"],
         },
@@ -517,13 +517,27 @@ class _PairingView:
     has_story: bool
 
 
-def _monthly(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[dict[str, Any]]:
+def _monthly(
+    ds: evdata.Dataset,
+    rule: ThresholdRule | None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[dict[str, Any]]:
+    """Hours given per month; a month the period covers only in part (the month still
+    under way, or cut by the period's ends) is marked `partial`, so its short bar is not
+    read as a fall in activity."""
+    last = min(end or timezone.localdate(), timezone.localdate())
     out = []
     for m in ds.ledger["monthly"]:
         people = publish_count(m["people"], rule)
+        first = dt.date.fromisoformat(f"{m['month']}-01")
+        month_end = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(
+            days=1
+        )
+        partial = month_end > last or bool(start and start > first)
         out.append({"month": m["month"],
                     "hours": None if people is None else round(m["minutes"] / 60, 1),
-                    "people": people})  # fmt: skip
+                    "people": people, "partial": partial})  # fmt: skip
     return out
 
 
