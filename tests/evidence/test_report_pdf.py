@@ -224,3 +224,39 @@ def test_no_figure_about_nothing(db):
     assert "Time given" not in render.render_html(r)
     whole = services.build_report(project="riverside")
     assert [c for c in whole["claims"] if c["section"] == "ledger"]  # with activity: there
+
+
+def test_joint_display_cells_are_the_share_among_each_themes_tellers(db):
+    from tallytale.surveys.models import Answer
+
+    build_sample_project("riverside", participants=60, seed=11)
+    r = services.build_report(project="riverside", audience="research_team")
+    jd = r["joint_display"]
+    assert (
+        jd["outcomes"]
+        and jd["themes"]
+        and len(jd["cells"]) == len(jd["outcomes"]) * len(jd["themes"])
+    )
+    claims = {c["id"]: c for c in r["claims"]}
+    cell = next(c for c in jd["cells"] if c["n"])
+    claim = claims[cell["claim_id"]]
+    item, wave = claim["population"]["item"], claim["population"]["wave"]
+    agreed = set(
+        Answer.objects.filter(
+            question__name=item, response__wave__name=wave, value_text__in=["4", "5"]
+        ).values_list("response__person_id", flat=True)
+    )
+    answered = set(
+        Answer.objects.filter(question__name=item, response__wave__name=wave).values_list(
+            "response__person_id", flat=True
+        )
+    )
+    assert 0 < cell["n"] <= len(answered) and cell["numerator"] <= min(cell["n"], len(agreed))
+    assert cell["estimate"] == pytest.approx(cell["numerator"] / cell["n"])
+    assert cell["ci_low"] <= cell["estimate"] <= cell["ci_high"]
+    html = render.render_html(r)
+    assert 'id="joint"' in html and "Joint display" in html
+    # public: small cells are withheld, never printed
+    public = services.build_report(project="riverside", audience="public")
+    small = [c for c in public["joint_display"]["cells"] if c["suppressed"]]
+    assert all(c["estimate"] is None and c["quote"] is None for c in small)

@@ -47,6 +47,17 @@ CLAIM = {
     "gap": STR_OR_NONE,
     "topic": [str],
     "stories_available": {"supporting": int, "contrasting": int},
+    "meta_inference": (
+        {
+            "label": str,
+            "behind": {"on_topic": INT_OR_NONE, "stories": INT_OR_NONE},
+            "rest": {"on_topic": INT_OR_NONE, "stories": INT_OR_NONE},
+            "difference": NUM_OR_NONE,
+            "ci_low": NUM_OR_NONE,
+            "ci_high": NUM_OR_NONE,
+        },
+        NONE,
+    ),
 }
 STORY = {
     "id": int,
@@ -134,6 +145,25 @@ REPORT = {
         },
         "community_actions": [dict],
     },
+    # outcomes x themes (report._joint_display)
+    "joint_display": {
+        "outcomes": [str],
+        "themes": [str],
+        "prevalence": dict,
+        "cells": [
+            {
+                "claim_id": str,
+                "theme": str,
+                "n": INT_OR_NONE,
+                "numerator": INT_OR_NONE,
+                "estimate": NUM_OR_NONE,
+                "ci_low": NUM_OR_NONE,
+                "ci_high": NUM_OR_NONE,
+                "suppressed": bool,
+                "quote": INT_OR_NONE,
+            }
+        ],
+    },
 }
 
 
@@ -192,6 +222,9 @@ def test_json_download_keeps_the_contract(sample, audience: str) -> None:
     assert data["period"] == {"from": "2024-01-01", "to": "2026-12-31"}
     assert data["summary"]["period"]["label"] == "1 January 2024 to 31 December 2026"
     assert data["summary"]["key_figures"]
+    assert data["joint_display"]["cells"]
+    labels = {c["meta_inference"]["label"] for c in data["claims"] if c["meta_inference"]}
+    assert labels and labels <= {"confirm", "expand", "contradict", "too few stories"}
     assert data["community"]["actions"][0]["due_on"] == "2026-01-31"
     assert {s["role"] for c in data["claims"] for s in c["stories"]} == {
         "supporting",

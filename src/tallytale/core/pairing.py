@@ -248,6 +248,20 @@ class StoryPool:
             score -= self.quality
         return score
 
+    def on_topic(self, claim: ClaimPeople) -> np.ndarray:
+        """Which candidates speak of the claim's topic: they carry one of its themes or
+        codes, or use at least one fully specific topic word (the meta-inference's test)."""
+        n = len(self.candidates)
+        hit = np.zeros(n, dtype=bool)
+        cols = [self.vocabulary[w] for w in content_words(claim.wording) if w in self.vocabulary]
+        if cols:
+            weights = self.specificity[cols] if self.specificity is not None else 1.0
+            hit |= (self.words[:, cols] * weights).sum(axis=1) >= 1.0
+        topic_cols = [self.labels[t] for t in claim.topic if t in self.labels]
+        if topic_cols and self.label_matrix is not None:
+            hit |= self.label_matrix[:, topic_cols].any(axis=1)
+        return hit
+
     def members(self, ids: IdSet, unit: Unit) -> np.ndarray:
         """Boolean mask of candidates whose teller (or story) is in ``ids``."""
         if len(ids) == 0:

@@ -45,6 +45,7 @@ class ClaimOut:
     topic: tuple[str, ...]
     suppressed_text: str | None = None  # only for suppressed claims under a rule
     available: tuple[int, int] = (0, 0)  # stories to choose from: numerator, rest
+    meta: Mapping[str, Any] | None = None  # meta-inference (report._meta), None if not drawn
 
     @property
     def id(self) -> str:
@@ -129,6 +130,7 @@ class Report:
     community: Mapping[str, Any]
     rule_check: RuleCheck
     summary: Mapping[str, Any]  # the front page (`report._summary`)
+    joint_display: Mapping[str, Any]  # outcomes x themes (`report._joint_display`)
 
 
 def claim_json(c: ClaimOut) -> dict[str, Any]:
@@ -146,6 +148,7 @@ def claim_json(c: ClaimOut) -> dict[str, Any]:
         d["suppressed_text"] = c.suppressed_text
     d["topic"] = list(c.topic)
     d["stories_available"] = {"supporting": c.available[0], "contrasting": c.available[1]}
+    d["meta_inference"] = None if c.meta is None else dict(c.meta)
     return d
 
 
@@ -189,6 +192,7 @@ def report_json(r: Report) -> dict[str, Any]:
         "methods": dict(r.methods),
         "community": dict(r.community),
         "summary": dict(r.summary),
+        "joint_display": dict(r.joint_display),
         "rule_check": {
             "ok": r.rule_check.ok,
             "claims_without_story": list(r.rule_check.claims_without_story),

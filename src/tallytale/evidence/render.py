@@ -221,11 +221,56 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
         "body": body,
         "charts": charts,
         "quoted": sorted(stories.values(), key=lambda s: s["id"]),
+        "joint": _joint(report, claims),
     }
 
 
+META_TEXT = {
+    "confirm": "The stories confirm this figure: people behind it speak of its topic more "
+    "than the others do.",
+    "expand": "The stories expand this figure: people behind it speak of other things as "
+    "much as of its topic.",
+    "contradict": "The stories contradict this figure: its topic comes up more among people "
+    "it does not describe.",
+    "too few stories": "Too few stories on either side to say whether they confirm, expand "
+    "or contradict this figure.",
+}
+
+
+def _joint(report: dict[str, Any], claims: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The joint display as a table: a row per theme, a column per outcome figure."""
+    jd = report.get("joint_display") or {}
+    if not jd.get("cells"):
+        return None
+    cells = {(c["claim_id"], c["theme"]): c for c in jd["cells"]}
+    columns = [
+        {"id": cid, "label": claims[cid]["label"].replace(" (agree or strongly agree)", "")}
+        for cid in jd["outcomes"] if cid in claims
+    ]  # fmt: skip
+    rows = []
+    for theme in jd["themes"]:
+        prevalence = claims.get(jd["prevalence"].get(theme, ""))
+        row = {
+            "theme": theme,
+            "prevalence": prevalence["display"] if prevalence else "",
+            "cells": [],
+        }
+        for col in columns:
+            c = cells.get((col["id"], theme))
+            if c is None or c["suppressed"] or c["estimate"] is None:
+                row["cells"].append(
+                    {"text": "withheld" if c and c["suppressed"] else "", "quote": None}
+                )
+            else:
+                text = (f"{_pct(c['estimate'])} ({_pct(c['ci_low'])} to {_pct(c['ci_high'])}); "
+                        f"{c['numerator']} of {c['n']}")  # fmt: skip
+                row["cells"].append({"text": text, "quote": c["quote"]})
+        rows.append(row)
+    return {"columns": columns, "rows": rows}
+
+
 FRONT_QUOTE_CHARS = 150
-BODY_QUOTE_CHARS = 260
+BODY_QUOTE_CHARS = 200
 _SENTENCE_END = re.compile(r"(?<=[.!?؟۔])\s+")
 
 
@@ -298,7 +343,8 @@ def _body_claims(
             if s["role"] not in roles:
                 roles.add(s["role"])
                 shown.append({**s, "text": front_quote(s["excerpt"], BODY_QUOTE_CHARS)})
-        out.append({**c, "shown": shown})
+        meta = (c.get("meta_inference") or {}).get("label")
+        out.append({**c, "shown": shown, "meta_text": META_TEXT.get(meta or "", "")})
     return out
 
 

@@ -11,8 +11,10 @@ from typing import Any
 import numpy as np
 from django.utils import timezone
 
+from tallytale.core import claims as cl
 from tallytale.core.consent import AUDIENCES
 from tallytale.core.disclosure import ThresholdRule, hidden_count_text, publish_count
+from tallytale.core.mixed import MIN_STORIES, meta_inference
 from tallytale.core.pairing import (
     ClaimPeople,
     StoryPool,
@@ -276,9 +278,12 @@ def _build(
     # the figures a reader meets first choose their stories first (a story is shown at most
     # twice in a report): key figures, then whole-population figures, then the rest
     rank = {s.result.id: _pairing_rank(s) for s in published}
+    by_id_spec = {s.result.id: s for s in published}
     ordered = sorted(people, key=lambda cp: rank[cp.claim_id])  # stable: report order within
     pairings = pair_stories(ordered, pool, supporting=supporting, contrasting=1)
     pairings = {cp.claim_id: pairings[cp.claim_id] for cp in people}
+    metas = {cp.claim_id: _meta(pool, cp, threshold) for cp in people
+             if by_id_spec[cp.claim_id].section not in ("themes", "signifiers")}  # fmt: skip
 
     shown_ids = sorted({p.story_id for pr in pairings.values() for p in pr.stories})
     story_rows = {s.pk: s for s in Story.objects.filter(pk__in=shown_ids).select_related("project")}
@@ -367,6 +372,7 @@ def _build(
             display=display(asdict_claim(res)), stories=refs, gap=gap,
             topic=tuple(sorted(topics.get(res.id, ()))), suppressed_text=suppressed_text,
             available=pr.available if pr else (0, 0),
+            meta=metas.get(res.id),
         ))  # fmt: skip
 
     published_ids = [c.id for c in claims_out if not c.result.suppressed]
@@ -415,11 +421,91 @@ def _build(
         methods=methods,
         community=community,
         summary=_summary(claims_out, stories_out, methods, ds, threshold, community, start, end),
+        joint_display=_joint_display(specs, ds, themes, threshold, stories_out),
         rule_check=RuleCheck(
             check.ok, tuple(check.claims_without_story), tuple(check.stories_without_number)
         ),
     )
     return report, custom
+
+
+def _meta(pool: StoryPool, claim: ClaimPeople, rule: ThresholdRule | None) -> dict[str, Any]:
+    """The claim's meta-inference (`core.mixed`): do the stories of the people behind the
+    figure speak of its topic more, less or as much as the others'? Counts are stories the
+    audience may read, published under the disclosure rule; no label from fewer than
+    max(5, k) stories a side."""
+    on = pool.on_topic(claim)
+    behind = pool.members(claim.supporting, claim.unit)
+    rest = pool.members(claim.rest, claim.unit) & ~behind
+    m = meta_inference(int((on & behind).sum()), int(behind.sum()), int((on & rest).sum()),
+                       int(rest.sum()), min_stories=max(MIN_STORIES, rule.k if rule else 0))  # fmt: skip
+    return {
+        "label": m.label,
+        "behind": {"on_topic": publish_count(m.behind[0], rule), "stories": publish_count(m.behind[1], rule)},
+        "rest": {"on_topic": publish_count(m.rest[0], rule), "stories": publish_count(m.rest[1], rule)},
+        "difference": None if m.difference is None else round(m.difference, 4),
+        "ci_low": None if m.low is None else round(m.low, 4),
+        "ci_high": None if m.high is None else round(m.high, 4),
+    }  # fmt: skip
+
+
+def _joint_display(
+    specs: list[Any],
+    ds: evdata.Dataset,
+    themes: dict[str, Any],
+    rule: ThresholdRule | None,
+    stories: list[StoryOut],
+) -> dict[str, Any]:
+    """Outcomes x themes (Guetterman, Fetters & Creswell 2015): for each outcome figure of
+    the whole population, the share with the outcome among the tellers of each theme, with
+    its Wilson interval under the disclosure rule, and one quote per cell from the stories
+    the report shows (a story of that theme told by someone behind the figure)."""
+    labels: list[str] = list(themes.get("labels") or [])
+    outcomes = [
+        s for s in specs
+        if s.section.startswith(("outcome:", "custom:")) and not s.result.suppressed
+        and s.result.kind in ("proportion", "meaningful_change") and s.unit == "person"
+        and not s.result.population.get("subgroup")
+    ]  # fmt: skip
+    if not labels or not outcomes:
+        return {"outcomes": [], "themes": [], "prevalence": {}, "cells": []}
+    assign: dict[int, str] = themes["assignments"]
+    teller_of = dict(zip(ds.stories["id"].tolist(), ds.stories["teller"].tolist(), strict=True))
+    tellers: dict[str, np.ndarray] = {}
+    for lab in labels:
+        ids = {teller_of[s] for s, t in assign.items() if t == lab and teller_of.get(s, -1) >= 0}
+        tellers[lab] = np.array(sorted(ids), dtype=np.int64)
+    quotable_by_theme: dict[str, list[StoryOut]] = {}
+    for st in stories:
+        if st.theme and quotable(st.excerpt):
+            quotable_by_theme.setdefault(st.theme, []).append(st)
+    prevalence = {}
+    for i, lab in enumerate(labels):
+        prevalence[lab] = f"theme-{i + 1}"
+    cells = []
+    for s in outcomes:
+        pop = np.union1d(s.supporting, s.rest)
+        for j, lab in enumerate(labels):
+            people = np.intersect1d(tellers[lab], pop, assume_unique=True)
+            x = int(np.intersect1d(people, s.supporting, assume_unique=True).size)
+            res = cl.proportion_claim(f"jd-{s.result.id}-{j + 1}", f"{s.result.label} \u00b7 {lab}",
+                                      x, int(people.size), rule, {})  # fmt: skip
+            quote = None
+            if not res.suppressed:
+                behind = set(s.supporting.tolist())
+                quote = next((st.id for st in quotable_by_theme.get(lab, [])
+                              if teller_of.get(st.id) in behind), None)  # fmt: skip
+            cells.append({
+                "claim_id": s.result.id, "theme": lab, "n": res.n, "numerator": res.numerator,
+                "estimate": res.estimate, "ci_low": res.ci_low, "ci_high": res.ci_high,
+                "suppressed": res.suppressed, "quote": quote,
+            })  # fmt: skip
+    return {
+        "outcomes": [s.result.id for s in outcomes],
+        "themes": labels,
+        "prevalence": prevalence,
+        "cells": cells,
+    }
 
 
 def _pairing_rank(spec: Any) -> int:
