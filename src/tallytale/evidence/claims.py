@@ -632,6 +632,9 @@ def add_claim(
         raise InvalidInput(f"kind must be one of {', '.join(Claim.Kind.values)}")
     if kind == Claim.Kind.PROPORTION and not positive_answers:
         raise InvalidInput("a proportion claim needs at least one positive answer")
+    if not key.strip() or not label.strip():
+        raise InvalidInput("key and label must not be empty")
+    _check_item(proj, item, positive_answers)
     if subgroup_field not in ("", "gender", "age_band", "area"):
         raise InvalidInput("subgroup must be gender, age_band or area")
     if Claim.objects.filter(project=proj, key=key).exists():
@@ -644,3 +647,58 @@ def add_claim(
     record("evidence.claim_add", actor_label=actor_label or "system", target=claim,
            project_slug=proj.slug, key=key)  # fmt: skip
     return claim
+
+
+def _check_item(project: Project, item: str, answers: Sequence[str]) -> None:
+    """The item is a question of one of the project's instruments, and each answer is one
+    of its choices (for a select question): a typo is refused now, naming what exists,
+    rather than giving a figure about nothing at the next build."""
+    from tallytale.surveys.models import Choice, Question
+
+    questions = list(
+        Question.objects.filter(instrument__project=project, name=item).values_list(
+            "instrument_id", "list_name"
+        )
+    )
+    if not questions:
+        names = sorted(
+            Question.objects.filter(instrument__project=project)
+            .exclude(type__in=["group", "begin group", "end group", "repeat", "note", "calculate"])
+            .values_list("name", flat=True)
+            .distinct()
+        )
+        hint = ", ".join(names[:12]) + (" ..." if len(names) > 12 else "")
+        raise InvalidInput(f"item: no question {item!r} in {project.slug!r}; its questions: {hint}")
+    lists = [(inst, ln) for inst, ln in questions if ln]
+    if lists and answers:
+        choices = set()
+        for inst, list_name in lists:
+            choices |= set(
+                Choice.objects.filter(instrument_id=inst, list_name=list_name).values_list(
+                    "name", flat=True
+                )
+            )
+        unknown = [a for a in answers if a not in choices]
+        if unknown:
+            raise InvalidInput(
+                f"answers: {', '.join(unknown)} not among the choices of {item!r} "
+                f"({', '.join(sorted(choices))})"
+            )
+
+
+def list_claims(project: str) -> list[Claim]:
+    """A project's own claims (custom figures), by key."""
+    return list(Claim.objects.filter(project=get_project(project)).order_by("key"))
+
+
+@transaction.atomic
+def remove_claim(project: str, key: str, *, actor_label: str = "") -> None:
+    """Remove a project's own claim; its past results go with it (build logs keep their
+    digests). An audit event records who removed which."""
+    proj = get_project(project)
+    claim = Claim.objects.filter(project=proj, key=key).first()
+    if claim is None:
+        raise InvalidInput(f"key: no claim {key!r} in {proj.slug!r}")
+    record("evidence.claim_remove", actor_label=actor_label or "system", target=claim,
+           project_slug=proj.slug, key=key)  # fmt: skip
+    claim.delete()

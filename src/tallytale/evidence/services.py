@@ -36,6 +36,8 @@ from .claims import (  # noqa: F401  (the import path callers use)
     asdict_claim,
     custom_claims,
     display,
+    list_claims,
+    remove_claim,
     rule_for,
     standard_claims,
 )
