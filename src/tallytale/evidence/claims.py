@@ -529,6 +529,52 @@ def about_nothing(r: cl.ClaimResult) -> bool:
     return r.n is None and r.estimate is None and not r.suppressed
 
 
+def default_claims(ds: evdata.Dataset, rule: ThresholdRule | None, names: set[str]) -> list[_Spec]:
+    """The default claim set of every instrument: for each select-one question no standard
+    claim covers, at its latest wave, the share choosing its top answers when the choices
+    are an ordered scale (numbered choices: the top two of four or more, else the top one),
+    or the share choosing each answer of a nominal list (protected as one table, so a
+    hidden answer cannot be worked out from the others). Shown under "more figures";
+    a person promotes one to a key figure with `tallytale claim add`."""
+    out: list[_Spec] = []
+    for name in sorted(names):
+        item = ds.items.get(name)
+        if item is None or item.person.size == 0 or not item.choices:
+            continue
+        latest = int(item.wave.max())
+        section = f"more:{name}"
+        codes = list(item.choices)
+        if all(c.lstrip("-").isdigit() for c in codes):
+            ordered = sorted(codes, key=int)
+            top = ordered[-2:] if len(ordered) >= 4 else ordered[-1:]
+            said = " or ".join(f"\u201c{item.choices[c]}\u201d" for c in top)
+            specs = _item_claims(
+                ds, item, set(top), f"answered {said}", rule, section, f"default-{name}",
+                f"{item.label}: {said}", waves=[latest], subgroups=False,
+            )  # fmt: skip
+        elif len(codes) <= evdata.DEFAULT_MAX_CHOICES:
+            sel = item.wave == latest
+            people, answers = item.person[sel], item.text[sel].astype(str)
+            fam = [
+                (f"default-{name}-{j + 1}", f"{item.label}: {item.choices[c]}",
+                 int((answers == c).sum()), _population(ds, latest, item=name, option=c))
+                for j, c in enumerate(codes)
+            ]  # fmt: skip
+            results = cl.prevalence_family(fam, int(people.size), rule, partition=True)
+            specs = [
+                _Spec(res, section, _ids(people[answers == c]), _ids(people[answers != c]),
+                      wording=item.label, phrase=f"answered \u201c{item.choices[c]}\u201d",
+                      item=name, wave=latest)
+                for res, c in zip(results, codes, strict=True)
+            ]  # fmt: skip
+        else:
+            continue
+        for spec in specs:
+            spec.headline = False
+        out += specs
+    return out
+
+
 def custom_claims(ds: evdata.Dataset, rule: ThresholdRule | None, rows: list[Claim]) -> list[_Spec]:
     """Users' own claims: item, positive answers, waves, optional subgroup."""
     out: list[_Spec] = []

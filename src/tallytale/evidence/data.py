@@ -314,6 +314,23 @@ def _wave_positions(wave_ids: Any, wave_index: dict[int, int]) -> np.ndarray:
     return np.array([wave_index[int(k)] for k in known], dtype=np.int64)[pos]
 
 
+SELECT_ONE = ("select one", "select_one")
+DEFAULT_MAX_CHOICES = 12  # a longer list is not summarised answer by answer
+
+
+def default_items(projects: list[Project]) -> set[str]:
+    """The select-one questions of the projects' instruments that no standard claim covers
+    (not the time-credit and ONS4 items, not the SWEMWBS items a scale scores): each gets
+    the default claim set (`claims.default_claims`)."""
+    names = set(
+        Question.objects.filter(instrument__project__in=projects, type__in=SELECT_ONE)
+        .exclude(name__in=STANDARD_ITEMS)
+        .exclude(name__startswith="swemwbs_")
+        .values_list("name", flat=True)
+    )
+    return names
+
+
 def _objects(values: Any) -> np.ndarray:
     out = np.empty(len(values), dtype=object)
     out[:] = values

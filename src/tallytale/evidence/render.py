@@ -389,6 +389,8 @@ def _body(
     for sec in _merge_families(sections, cid):
         if keep is not None and sec["id"] not in keep:
             continue
+        if sec["id"].startswith("more:"):  # "more figures": appendix A, until promoted
+            continue
         if sec["id"] == "projects":
             # the forest rows' own stories are the pooled figure's: show the pooled figures
             claims = report["claims"]

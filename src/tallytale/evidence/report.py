@@ -40,6 +40,7 @@ from .claims import (
     about_nothing,
     asdict_claim,
     custom_claims,
+    default_claims,
     display,
     rule_for,
     standard_claims,
@@ -250,11 +251,14 @@ def _build(
     # numbers only for the items that get means or changes (ONS4, custom mean/change claims);
     # agreement items are read as answer text
     numeric = set(ONS4_ITEMS) | {c.item for c in custom if c.kind != Claim.Kind.PROPORTION}
-    ds = evdata.load(projects, audience, items={c.item for c in custom}, numeric=numeric,
-                     start=start, end=end)  # fmt: skip
+    defaults = evdata.default_items(projects) - {c.item for c in custom}
+    ds = evdata.load(projects, audience, items={c.item for c in custom} | defaults,
+                     numeric=numeric, start=start, end=end)  # fmt: skip
     themes = story_themes(ds, audience)
     specs = standard_claims(ds, threshold, themes) + [
-        s for s in custom_claims(ds, threshold, custom) if not about_nothing(s.result)
+        s
+        for s in default_claims(ds, threshold, defaults) + custom_claims(ds, threshold, custom)
+        if not about_nothing(s.result)
     ]
 
     # pairing: only published claims get stories (a story beside a hidden figure would
@@ -634,6 +638,10 @@ def _section_title(sec: str, members: list[ClaimOut], ds: evdata.Dataset) -> str
             return "Mental wellbeing (SWEMWBS)"
         item = ds.items.get(name)
         return item.label if item else name
+    if sec.startswith("more:"):
+        name = sec.split(":", 1)[1]
+        item = ds.items.get(name)
+        return f"More figures: {item.label if item else name}"
     if sec.startswith("custom:"):
         return members[0].result.label.split(":")[0]
     return {
