@@ -91,3 +91,35 @@ def test_a_bad_period_is_a_400_naming_the_field(sample, client, query, message):
         "/evidence/riverside/report.md", dict(p.split("=") for p in query.split("&"))
     )
     assert posted.status_code == 400 and posted.content.decode().startswith(message)
+
+
+def test_claim_builder_page_adds_and_removes_for_the_research_team(sample, client):
+    from tallytale.evidence.models import Claim
+
+    client.force_login(_user("RES9", "researcher"))
+    page = client.get("/evidence/riverside/claims/")
+    assert page.status_code == 200 and b'<label for="id_item">' in page.content
+    added = client.post(
+        "/evidence/riverside/claims/",
+        {"action": "add", "item": "tc_new_friends", "answers": "5", "kind": "proportion",
+         "label": "Strongly agree: new friends"},
+    )  # fmt: skip
+    assert added.status_code == 302
+    claim = Claim.objects.get(project__slug="riverside")
+    assert (claim.key, claim.positive_answers) == ("custom-tc_new_friends-5", ["5"])
+    assert b"Strongly agree: new friends" in client.get("/evidence/riverside/claims/").content
+    bad = client.post(
+        "/evidence/riverside/claims/",
+        {"action": "add", "item": "nope", "answers": "5", "kind": "proportion", "label": "x"},
+    )
+    assert bad.status_code == 400 and b"item: no question" in bad.content
+    gone = client.post("/evidence/riverside/claims/", {"action": "remove", "key": claim.key})
+    assert gone.status_code == 302 and not Claim.objects.exists()
+    missing = client.post("/evidence/riverside/claims/", {"action": "remove", "key": "nope"})
+    assert missing.status_code == 400 and b"key: no claim" in missing.content
+
+
+def test_claim_builder_is_closed_to_evaluators(sample, client):
+    client.force_login(_user("EVAL9", "evaluator"))
+    assert client.get("/evidence/riverside/claims/").status_code == 403
+    assert b"/claims/" not in client.get("/evidence/riverside/").content

@@ -194,7 +194,12 @@ def seed_project(slug: str) -> Seeded:
         for kind, text in texts.items()
     }
 
+    from tallytale.evidence import services as evidence
+
+    custom = evidence.add_claim(slug, key=f"custom-{slug}", label=f"Life {word}",
+                                item="ons4_life", kind="mean", actor_label="seed")  # fmt: skip
     s.ids.update(
+        custom_claim=custom.key,
         **pending,
         slug=slug,
         programme=prog,

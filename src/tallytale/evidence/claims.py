@@ -671,9 +671,15 @@ def add_claim(
     subgroup_field: str = "",
     subgroup_value: str = "",
     actor_label: str = "",
+    actor: Any = None,
 ) -> Claim:
-    """Add a user's own claim (choose item, positive answers, population, waves)."""
+    """Add a user's own claim (choose item, positive answers, population, waves). With an
+    `actor` (the web page), the service checks `evidence.claims` itself."""
     proj = get_project(project)
+    if actor is not None:
+        from tallytale.programmes.permissions import require
+
+        require(actor, "evidence.claims", proj)
     if kind not in Claim.Kind.values:
         raise InvalidInput(f"kind must be one of {', '.join(Claim.Kind.values)}")
     if kind == Claim.Kind.PROPORTION and not positive_answers:
@@ -738,10 +744,14 @@ def list_claims(project: str) -> list[Claim]:
 
 
 @transaction.atomic
-def remove_claim(project: str, key: str, *, actor_label: str = "") -> None:
-    """Remove a project's own claim; its past results go with it (build logs keep their
-    digests). An audit event records who removed which."""
+def remove_claim(project: str, key: str, *, actor_label: str = "", actor: Any = None) -> None:
+    """Remove a project's own claim (looked up within the project); its past results go
+    with it (build logs keep their digests). An audit event records who removed which."""
     proj = get_project(project)
+    if actor is not None:
+        from tallytale.programmes.permissions import require
+
+        require(actor, "evidence.claims", proj)
     claim = Claim.objects.filter(project=proj, key=key).first()
     if claim is None:
         raise InvalidInput(f"key: no claim {key!r} in {proj.slug!r}")

@@ -42,7 +42,7 @@ from .claims import (  # noqa: F401  (the import path callers use)
     standard_claims,
 )
 from .model import report_json
-from .models import ReportBuild
+from .models import Claim, ReportBuild  # noqa: F401  (Claim: the import path callers use)
 from .pairing import EXCERPT_CHARS, ON_THE_FLY_THEME_LIMIT, story_themes  # noqa: F401
 from .report import (  # noqa: F401
     FORMATS,

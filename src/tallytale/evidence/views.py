@@ -16,11 +16,13 @@ import uuid
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.utils.text import slugify
+from django.views.decorators.http import require_http_methods, require_POST
 
 from tallytale.accounts.reauth import reauth_required
+from tallytale.errors import InvalidInput
 from tallytale.programmes.models import Project
-from tallytale.programmes.permissions import Actor, project_view
+from tallytale.programmes.permissions import Actor, can, project_view
 
 from . import services, tasks
 
@@ -85,6 +87,7 @@ def report_page(request: HttpRequest, project: Project) -> HttpResponse:
             "key": uuid.uuid4().hex,
             "start": start,
             "end": end,
+            "can_claims": can(request.user, "evidence.claims", project),
         },
     )
 
@@ -111,3 +114,49 @@ def download(request: HttpRequest, project: Project, fmt: str) -> HttpResponse:
         start=period[0], end=period[1],
     )  # fmt: skip
     return redirect("web:job", project.slug, job.pk)
+
+
+class ClaimForm(forms.Form):
+    """A project's own figure: a question, the answers counted, its wording."""
+
+    item = forms.CharField(max_length=200)
+    answers = forms.CharField(max_length=200, required=False)
+    label = forms.CharField(max_length=300)
+    kind = forms.ChoiceField(choices=services.Claim.Kind.choices)
+
+
+@require_http_methods(["GET", "POST"])
+@project_view("evidence.claims")
+def claims_page(request: HttpRequest, project: Project) -> HttpResponse:
+    """The claim builder: list the project's own figures, add one, remove one. The
+    services check `evidence.claims` again and look the claim up within the project."""
+    form = ClaimForm(
+        request.POST if request.method == "POST" and request.POST.get("action") == "add" else None
+    )
+    error, status = "", 200
+    if request.method == "POST":
+        actor = Actor.from_request(request)
+        try:
+            if request.POST.get("action") == "remove":
+                services.remove_claim(project.slug, request.POST.get("key", "")[:80],
+                                      actor_label=f"web:{request.user.get_username()}", actor=actor)  # fmt: skip
+                return redirect("evidence:claims", project.slug)
+            if form.is_valid():
+                d = form.cleaned_data
+                answers = [a.strip() for a in d["answers"].split(",") if a.strip()]
+                services.add_claim(
+                    project.slug, key=slugify(f"custom-{d['item']}-{'-'.join(answers)}")[:80],
+                    label=d["label"], item=d["item"], positive_answers=answers, kind=d["kind"],
+                    actor_label=f"web:{request.user.get_username()}", actor=actor,
+                )  # fmt: skip
+                return redirect("evidence:claims", project.slug)
+            status = 400
+        except InvalidInput as exc:
+            error, status = str(exc), 400
+    return render(
+        request,
+        "evidence/claims.html",
+        {"project": project, "claims": services.list_claims(project.slug),
+         "form": form if form.is_bound else ClaimForm(), "error": error},
+        status=status,
+    )  # fmt: skip
