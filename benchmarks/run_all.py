@@ -81,6 +81,13 @@ BENCHMARKS = [
         "rows from the database.",
     ),
     (
+        "pairing",
+        ["pairing_eval.py", "--judged", "benchmarks/pairing_judged.json"],
+        "Whether the quotes beside each figure fit it: on-topic share of the stories paired "
+        "with outcome and ledger figures on the demo (the generator's theme-outcome links as "
+        "labels), report-wide reuse, and 30 hand-judged pairs.",
+    ),
+    (
         "page_weight",
         ["page_weight.py"],
         "Page weight per page type on first load (HTML, CSS, JS, service worker, manifest; gzip), "

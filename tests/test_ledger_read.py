@@ -43,6 +43,9 @@ def test_one_definition_on_every_page(ledger_book):
     # active: gave hours at cwm's partners (T1 included: the hours count here) or spent
     assert done.active == {ids["M1"], ids["M2"], ids["T1"]}
     assert done.givers == {ids["M1"], ids["M2"], ids["T1"]} and done.spenders == {ids["M2"]}
+    # credits spent from members' accounts (the report's front page): M2's one credit
+    assert done.minutes_spent == 60
+    assert read.activity([cwm.pk], JAN, dt.date(2025, 2, 28)).minutes_spent == 0
 
     s = stats.scheme_stats(cwm, JAN, dt.date(2025, 3, 31))
     assert (s["minutes_given"], s["active_members"]) == (450, 3)
@@ -68,7 +71,7 @@ def test_one_definition_on_every_page(ledger_book):
         assert months[first].active_members == month["active_members"]
 
     evidence = evidence_data._ledger([cwm.pk], JAN, dt.date(2025, 3, 31))
-    assert evidence["minutes_given"] == 450
+    assert evidence["minutes_given"] == 450 and evidence["minutes_spent"] == 60
     assert set(evidence["active"].tolist()) == set(done.active)
     assert evidence["partners_active"] == 3  # library, garden (earning) and pool (spending)
     assert [(m["month"], m["minutes"], m["people"]) for m in evidence["monthly"]] == [

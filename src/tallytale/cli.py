@@ -22,6 +22,7 @@ COMMANDS = {
     "import": "import contributions, forms, responses, stories, codebooks",
     "export": "export responses, stories, codebooks",
     "report": "build an evidence report (or queue it as a job with --queue)",
+    "claim": "a project's own figures in reports: add, list, remove",
     "worker": "run background jobs (reports, exports, theme discovery) from the queue",
     "jobs": "background jobs: list, cancel, retry, delete expired results",
     "themes": "discover themes in stories",

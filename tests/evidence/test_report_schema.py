@@ -46,6 +46,18 @@ CLAIM = {
     "stories": [{"id": int, "role": str}],
     "gap": STR_OR_NONE,
     "topic": [str],
+    "stories_available": {"supporting": int, "contrasting": int},
+    "meta_inference": (
+        {
+            "label": str,
+            "behind": {"on_topic": INT_OR_NONE, "stories": INT_OR_NONE},
+            "rest": {"on_topic": INT_OR_NONE, "stories": INT_OR_NONE},
+            "difference": NUM_OR_NONE,
+            "ci_low": NUM_OR_NONE,
+            "ci_high": NUM_OR_NONE,
+        },
+        NONE,
+    ),
 }
 STORY = {
     "id": int,
@@ -79,7 +91,7 @@ REPORT = {
     "sections": [{"id": str, "title": str, "claim_ids": [str]}],
     "headline": [str],
     "ledger": {
-        "monthly": [{"month": str, "hours": NUM_OR_NONE, "people": INT_OR_NONE}],
+        "monthly": [{"month": str, "hours": NUM_OR_NONE, "people": INT_OR_NONE, "partial": bool}],
         "from": STR_OR_NONE,
         "to": STR_OR_NONE,
     },
@@ -118,6 +130,40 @@ REPORT = {
         ],
     },
     "rule_check": {"ok": bool, "claims_without_story": [str], "stories_without_number": [int]},
+    # the front page (report._summary): pinned like the rest
+    "summary": {
+        "period": {"from": STR_OR_NONE, "to": STR_OR_NONE, "label": str},
+        "participation": {"members": int, "waves": list, "attrition": (dict, NONE)},
+        "key_figures": [{"claim_id": str, "quote": INT_OR_NONE}],
+        "contrasting": ({"claim_id": str, "story_id": int}, NONE),
+        "ledger": {
+            "has_activity": bool,
+            "hours_given": NUM_OR_NONE,
+            "credits_earned": NUM_OR_NONE,
+            "credits_spent": NUM_OR_NONE,
+            "members_active": INT_OR_NONE,
+        },
+        "community_actions": [dict],
+    },
+    # outcomes x themes (report._joint_display)
+    "joint_display": {
+        "outcomes": [str],
+        "themes": [str],
+        "prevalence": dict,
+        "cells": [
+            {
+                "claim_id": str,
+                "theme": str,
+                "n": INT_OR_NONE,
+                "numerator": INT_OR_NONE,
+                "estimate": NUM_OR_NONE,
+                "ci_low": NUM_OR_NONE,
+                "ci_high": NUM_OR_NONE,
+                "suppressed": bool,
+                "quote": INT_OR_NONE,
+            }
+        ],
+    },
 }
 
 
@@ -174,6 +220,11 @@ def test_json_download_keeps_the_contract(sample, audience: str) -> None:
     assert any(c["stories"] for c in data["claims"])
     assert all(n for s in data["stories"] for n in s["numbers"])
     assert data["period"] == {"from": "2024-01-01", "to": "2026-12-31"}
+    assert data["summary"]["period"]["label"] == "1 January 2024 to 31 December 2026"
+    assert data["summary"]["key_figures"]
+    assert data["joint_display"]["cells"]
+    labels = {c["meta_inference"]["label"] for c in data["claims"] if c["meta_inference"]}
+    assert labels and labels <= {"confirm", "expand", "contradict", "too few stories"}
     assert data["community"]["actions"][0]["due_on"] == "2026-01-31"
     assert {s["role"] for c in data["claims"] for s in c["stories"]} == {
         "supporting",

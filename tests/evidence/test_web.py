@@ -56,3 +56,70 @@ def test_the_report_service_checks_the_audience_itself(sample):
         project="riverside", audience="project", fmt="json", actor_label="t", actor=evaluator
     )
     assert built.report["claims"]
+
+
+def test_report_page_and_download_take_a_period(sample, client):
+    from tallytale.jobs.models import Job
+
+    client.force_login(_user("EVAL2", "evaluator"))
+    page = client.get("/evidence/riverside/?from=2025-01-01&to=2025-06-30")
+    assert page.status_code == 200
+    assert "1 January 2025 to 30 June 2025" in page.content.decode()
+    assert 'name="from" value="2025-01-01"' in page.content.decode()
+    queued = client.post(
+        "/evidence/riverside/report.pdf",
+        {"audience": "public", "from": "2025-01-01", "to": "2025-06-30"},
+    )
+    assert queued.status_code == 302
+    job = Job.objects.get(pk=int(queued.url.rstrip("/").rsplit("/", 1)[1]))
+    assert (job.params["start"], job.params["end"]) == ("2025-01-01", "2025-06-30")
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("from=2025-13-01", "from: "),
+        ("to=yesterday", "to: "),
+        ("from=2025-06-30&to=2025-01-01", "from: the period starts after it ends"),
+    ],
+)
+def test_a_bad_period_is_a_400_naming_the_field(sample, client, query, message):
+    client.force_login(_user("EVAL3", "evaluator"))
+    page = client.get(f"/evidence/riverside/?{query}")
+    assert page.status_code == 400 and page.content.decode().startswith(message)
+    posted = client.post(
+        "/evidence/riverside/report.md", dict(p.split("=") for p in query.split("&"))
+    )
+    assert posted.status_code == 400 and posted.content.decode().startswith(message)
+
+
+def test_claim_builder_page_adds_and_removes_for_the_research_team(sample, client):
+    from tallytale.evidence.models import Claim
+
+    client.force_login(_user("RES9", "researcher"))
+    page = client.get("/evidence/riverside/claims/")
+    assert page.status_code == 200 and b'<label for="id_item">' in page.content
+    added = client.post(
+        "/evidence/riverside/claims/",
+        {"action": "add", "item": "tc_new_friends", "answers": "5", "kind": "proportion",
+         "label": "Strongly agree: new friends"},
+    )  # fmt: skip
+    assert added.status_code == 302
+    claim = Claim.objects.get(project__slug="riverside")
+    assert (claim.key, claim.positive_answers) == ("custom-tc_new_friends-5", ["5"])
+    assert b"Strongly agree: new friends" in client.get("/evidence/riverside/claims/").content
+    bad = client.post(
+        "/evidence/riverside/claims/",
+        {"action": "add", "item": "nope", "answers": "5", "kind": "proportion", "label": "x"},
+    )
+    assert bad.status_code == 400 and b"item: no question" in bad.content
+    gone = client.post("/evidence/riverside/claims/", {"action": "remove", "key": claim.key})
+    assert gone.status_code == 302 and not Claim.objects.exists()
+    missing = client.post("/evidence/riverside/claims/", {"action": "remove", "key": "nope"})
+    assert missing.status_code == 400 and b"key: no claim" in missing.content
+
+
+def test_claim_builder_is_closed_to_evaluators(sample, client):
+    client.force_login(_user("EVAL9", "evaluator"))
+    assert client.get("/evidence/riverside/claims/").status_code == 403
+    assert b"/claims/" not in client.get("/evidence/riverside/").content

@@ -254,11 +254,18 @@ WEB: dict[str, Spec] = {
     "coding:export": Spec(
         get=None, posts=({"idempotency_key": "k-boundary-8"},), plain=("idempotency_key",)
     ),
-    "evidence:report": Spec(get={"audience": "public"}, plain=("audience",)),
+    "evidence:report": Spec(get={"audience": "public"}, plain=("audience", "from", "to")),
     "evidence:download": Spec(
         get=None,
         posts=({"audience": "public", "idempotency_key": "k-boundary-4"},),
-        plain=("audience", "idempotency_key"),
+        plain=("audience", "idempotency_key", "from", "to"),
+    ),
+    "evidence:claims": Spec(
+        posts=(
+            {"action": "remove", "key": "@custom_claim"},
+            {"action": "add", "item": "ons4_life", "answers": "", "kind": "mean", "label": "b"},
+        ),
+        plain=("action", "item", "answers", "kind", "label"),
     ),
     "web:jobs": Spec(),
     "web:job": Spec(path={"job_id": "@job"}),

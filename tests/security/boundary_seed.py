@@ -231,7 +231,12 @@ def seed_project(slug: str) -> Seeded:
         )
         s.app_credentials[role] = base64.b64encode(f"{made.username}:{password}".encode()).decode()
 
+    from tallytale.evidence import services as evidence
+
+    custom = evidence.add_claim(slug, key=f"custom-{slug}", label=f"Life {word}",
+                                item="ons4_life", kind="mean", actor_label="seed")  # fmt: skip
     s.ids.update(
+        custom_claim=custom.key,
         **pending,
         form_id=f"{slug}_form",
         media_file=f"{slug}.png",

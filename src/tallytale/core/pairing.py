@@ -12,11 +12,19 @@ people the claim is about*:
 Within each pool stories are ranked by relevance to the claim's topic and then diversified:
 
 ``relevance = 2 * |themes/codes shared with the claim's topic| / |claim topic|``
-``          + share of the claim's wording (content words, crude stem) found in the story``
+``          + min(1, (claim words found in the story) / 2)``
+``          - 0.25 if the story has fewer than 8 words - 0.5 if over a third of it is masked``
+
+The word term saturates at two topic words (a claim's topic lists many words a story might
+use: "doctor", "GP", "appointment" ...; a story needs a couple, not a share of them all), so
+a story about the topic beats a short generic one; brevity earns nothing.
 
 Diversification is greedy maximal marginal relevance (Carbonell & Goldstein 1998): each
 pick is the candidate maximising ``relevance - 0.5 * (same subgroup) - 0.3 * (theme overlap
-with stories already picked)``, and a teller is never shown twice beside one claim.
+with stories already picked) - 0.4 * (times the story is already shown in the report)``;
+a teller is never shown twice beside one claim, and a story is shown beside at most
+``max_uses`` (2) claims of a report unless the claim's pool holds no other story (then the
+pairing says so in its notes).
 
 Which stories are candidates at all (consent, withdrawal, redaction) is decided by the caller
 through the audience's visibility rule; this module never sees a story the audience may not.
@@ -67,8 +75,17 @@ Unit = Literal["person", "story"]
 NO_STORY_GAP = "no story yet: collect one"
 NO_CONTRAST_NOTE = "no contrasting story available from the rest of this group"
 
+_THEME_WEIGHT = 2.0
 _SUBGROUP_PENALTY = 0.5
 _THEME_PENALTY = 0.3
+_REUSE_PENALTY = 0.4
+_SHORT_PENALTY = 0.25
+_MASKED_PENALTY = 0.5
+MIN_WORDS = 8  # a story shorter than this says too little to stand beside a figure alone
+MAX_MASKED_SHARE = 1 / 3  # more of it masked than this and it no longer reads as speech
+MAX_USES = 2
+REUSED_NOTE = "few stories: a story here is also shown beside other figures"
+_MASK = re.compile(r"\[[A-Za-z_ ]{2,20}\]")
 _SHORTLIST = 60
 _WORD = re.compile(r"[^\W\d_]+")
 _SUFFIXES = ("ingly", "ings", "ing", "edly", "ed", "ies", "ier", "iest", "ly", "es", "s")
@@ -133,12 +150,15 @@ class PairedStory:
 
 @dataclass(frozen=True, slots=True)
 class Pairing:
-    """The stories chosen for one claim; ``gap`` says plainly what is missing (or None)."""
+    """The stories chosen for one claim; ``gap`` says plainly what is missing (or None).
+    ``available`` counts the stories there were to choose from: (from the claim's
+    numerator, from the rest of its population), so thin pairing can be said out loud."""
 
     claim_id: str
     stories: tuple[PairedStory, ...]
     gap: str | None = None
     notes: tuple[str, ...] = ()
+    available: tuple[int, int] = (0, 0)
 
     @property
     def has_story(self) -> bool:
@@ -177,6 +197,8 @@ class StoryPool:
     words: np.ndarray  # bool, stories x vocabulary
     labels: dict[str, int] = field(default_factory=dict)
     label_matrix: np.ndarray | None = None  # bool, stories x theme/code labels
+    quality: np.ndarray | None = None  # penalty per story: too short, too much masked
+    specificity: np.ndarray | None = None  # weight per vocabulary word (rare words count more)
 
     @classmethod
     def build(cls, candidates: Sequence[StoryCandidate], claim_words: Iterable[str]) -> StoryPool:
@@ -199,6 +221,8 @@ class StoryPool:
                 label_matrix[i, labels[lab]] = True
         return cls(
             candidates=tuple(candidates),
+            quality=np.fromiter((_quality(c.text) for c in candidates), dtype=np.float64, count=n),
+            specificity=_specificity(words),
             story_ids=np.fromiter((c.story_id for c in candidates), dtype=np.int64, count=n),
             tellers=np.fromiter(
                 (-1 if c.teller is None else c.teller for c in candidates), dtype=np.int64, count=n
@@ -215,11 +239,28 @@ class StoryPool:
         score = np.zeros(n, dtype=np.float64)
         cols = [self.vocabulary[w] for w in content_words(claim.wording) if w in self.vocabulary]
         if cols:
-            score += self.words[:, cols].sum(axis=1) / len(cols)
+            weights = self.specificity[cols] if self.specificity is not None else 1.0
+            score += np.minimum((self.words[:, cols] * weights).sum(axis=1), 2) / 2
         topic_cols = [self.labels[t] for t in claim.topic if t in self.labels]
         if topic_cols and self.label_matrix is not None:
-            score += 2.0 * self.label_matrix[:, topic_cols].sum(axis=1) / len(claim.topic)
+            score += _THEME_WEIGHT * self.label_matrix[:, topic_cols].sum(axis=1) / len(claim.topic)
+        if self.quality is not None:
+            score -= self.quality
         return score
+
+    def on_topic(self, claim: ClaimPeople) -> np.ndarray:
+        """Which candidates speak of the claim's topic: they carry one of its themes or
+        codes, or use at least one fully specific topic word (the meta-inference's test)."""
+        n = len(self.candidates)
+        hit = np.zeros(n, dtype=bool)
+        cols = [self.vocabulary[w] for w in content_words(claim.wording) if w in self.vocabulary]
+        if cols:
+            weights = self.specificity[cols] if self.specificity is not None else 1.0
+            hit |= (self.words[:, cols] * weights).sum(axis=1) >= 1.0
+        topic_cols = [self.labels[t] for t in claim.topic if t in self.labels]
+        if topic_cols and self.label_matrix is not None:
+            hit |= self.label_matrix[:, topic_cols].any(axis=1)
+        return hit
 
     def members(self, ids: IdSet, unit: Unit) -> np.ndarray:
         """Boolean mask of candidates whose teller (or story) is in ``ids``."""
@@ -227,6 +268,32 @@ class StoryPool:
             return np.zeros(len(self.candidates), dtype=bool)
         keys = self.tellers if unit == "person" else self.story_ids
         return np.isin(keys, _id_array(ids))
+
+
+def _specificity(words: np.ndarray) -> np.ndarray:
+    """A weight per word from how many stories use it (inverse document frequency, scaled
+    to 0..1): a word in one story in twenty or fewer counts fully, a word every story uses
+    ("help", "people") counts for nothing, so a generic story does not pass for a topical one."""
+    n = max(1, words.shape[0])
+    df = np.maximum(words.sum(axis=0), 1)
+    return np.clip(np.log(n / df) / np.log(20), 0.0, 1.0)
+
+
+def _quality(text: str) -> float:
+    """The penalty a story's form earns: too short to stand alone, or mostly masked."""
+    words = len(text.split())
+    masked = len(_MASK.findall(text))
+    penalty = _SHORT_PENALTY if words < MIN_WORDS else 0.0
+    if words and masked / words > MAX_MASKED_SHARE:
+        penalty += _MASKED_PENALTY
+    return penalty
+
+
+def quotable(text: str) -> bool:
+    """Whether a story may be quoted on its own (a report's front page): at least
+    ``MIN_WORDS`` words and no more than a third of them masked."""
+    words = len(text.split())
+    return words >= MIN_WORDS and len(_MASK.findall(text)) <= words * MAX_MASKED_SHARE
 
 
 def _diversify(
@@ -238,13 +305,21 @@ def _diversify(
     taken_subgroups: list[str],
     taken_themes: list[frozenset[str]],
     role: Role,
+    uses: np.ndarray | None = None,
+    max_uses: int | None = None,
 ) -> list[PairedStory]:
-    """Greedy MMR over the shortlist of the most relevant candidates (ties: lowest id)."""
+    """Greedy MMR over the shortlist of the most relevant candidates (ties: lowest id).
+    ``uses`` (aligned with the pool) counts how often each story is already shown in the
+    report: each use costs, and a story at ``max_uses`` is left out."""
+    if uses is None:
+        uses = np.zeros(len(pool.candidates), dtype=np.int64)
+    if max_uses is not None:
+        mask = mask & (uses < max_uses)
     idx = np.flatnonzero(mask)
     if idx.size == 0 or k <= 0:
         return []
-    # sort by (-relevance, story id) for a deterministic shortlist
-    order = np.lexsort((pool.story_ids[idx], -relevance[idx]))
+    # sort by (reuse cost - relevance, story id) for a deterministic shortlist
+    order = np.lexsort((pool.story_ids[idx], _REUSE_PENALTY * uses[idx] - relevance[idx]))
     shortlist = list(idx[order[:_SHORTLIST]])
     picks: list[PairedStory] = []
     while shortlist and len(picks) < k:
@@ -253,7 +328,7 @@ def _diversify(
             c = pool.candidates[i]
             if c.teller is not None and c.teller in taken_tellers:
                 continue
-            s = float(relevance[i])
+            s = float(relevance[i]) - _REUSE_PENALTY * float(uses[i])
             if c.subgroup and c.subgroup in taken_subgroups:
                 s -= _SUBGROUP_PENALTY
             labels = c.themes | c.codes
@@ -267,6 +342,7 @@ def _diversify(
         i = shortlist.pop(best_i)
         c = pool.candidates[i]
         picks.append(PairedStory(c.story_id, role, round(float(relevance[i]), 6), c.teller))
+        uses[i] += 1
         if c.teller is not None:
             taken_tellers.add(c.teller)
         taken_subgroups.append(c.subgroup)
@@ -280,25 +356,37 @@ def pair_stories(
     *,
     supporting: int = 2,
     contrasting: int = 1,
+    max_uses: int | None = MAX_USES,
 ) -> dict[str, Pairing]:
-    """Choose stories for each claim: up to ``supporting`` from the numerator and up to
-    ``contrasting`` (at least one whenever the rest of the population told a story) from
-    the others. A claim with no story at all gets the gap note :data:`NO_STORY_GAP`."""
+    """Choose stories for each claim, in the order given (the first claims choose first):
+    up to ``supporting`` from the numerator and up to ``contrasting`` (at least one
+    whenever the rest of the population told a story) from the others. Across the report a
+    story is shown at most ``max_uses`` times (None: no limit) unless a claim's pool is
+    exhausted; then it is reused and the pairing notes say so. A claim with no story at all
+    gets the gap note :data:`NO_STORY_GAP`."""
     out: dict[str, Pairing] = {}
+    uses = np.zeros(len(pool.candidates), dtype=np.int64)
     for claim in claims:
         relevance = pool.relevance(claim)
         in_support = pool.members(claim.supporting, claim.unit)
         in_rest = pool.members(claim.rest, claim.unit) & ~in_support
+        notes: list[str] = []
+        picks: list[PairedStory] = []
         tellers: set[int] = set()
         subgroups: list[str] = []
         themes: list[frozenset[str]] = []
-        picks = _diversify(
-            pool, in_support, relevance, supporting, tellers, subgroups, themes, "supporting"
-        )
-        picks += _diversify(
-            pool, in_rest, relevance, max(1, contrasting), tellers, subgroups, themes, "contrasting"
-        )
-        notes: list[str] = []
+        for mask, k, role in (
+            (in_support, supporting, "supporting"), (in_rest, max(1, contrasting), "contrasting"),
+        ):  # fmt: skip
+            got = _diversify(pool, mask, relevance, k, tellers, subgroups, themes, role,  # type: ignore[arg-type]
+                             uses, max_uses)  # fmt: skip
+            if not got and mask.any() and max_uses is not None:
+                # the pool is exhausted by earlier figures: reuse, and say so
+                got = _diversify(pool, mask, relevance, k, tellers, subgroups, themes, role,  # type: ignore[arg-type]
+                                 uses, None)  # fmt: skip
+                if got and REUSED_NOTE not in notes:
+                    notes.append(REUSED_NOTE)
+            picks += got
         if len(claim.rest) and not any(p.role == "contrasting" for p in picks):
             notes.append(NO_CONTRAST_NOTE)
         out[claim.claim_id] = Pairing(
@@ -306,6 +394,7 @@ def pair_stories(
             stories=tuple(picks),
             gap=None if picks else NO_STORY_GAP,
             notes=tuple(notes),
+            available=(int(in_support.sum()), int(in_rest.sum())),
         )
     return out
 

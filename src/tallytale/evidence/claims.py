@@ -39,20 +39,60 @@ RULES: dict[str, ThresholdRule | None] = {
     "threshold-10": SECURE_RESEARCH_10,
 }
 
-#: words that tie an item to stories' themes and codes (matched after crude stemming)
+#: words that tie an item to stories' themes, codes and text (matched after crude stemming):
+#: what a person telling a story about that outcome would say, in English, Welsh and Arabic
+#: (Arabic with and without the article, as it is written attached)
 TOPICS: dict[str, str] = {
-    "tc_quality_of_life": "quality life better wellbeing happier happy",
-    "tc_healthier": "health healthier physical fit walking exercise",
-    "tc_doctor_less": "doctor gp surgery appointment services",
-    "tc_new_friends": "friends friendship lonely loneliness people together",
-    "tc_contribute": "community volunteering contribute help giving",
+    "tc_quality_of_life": (
+        "quality life better wellbeing happier happy enjoy confident friends family energy "
+        "bywyd gwell hapus hapusach teulu ffrindiau "
+        "حياة الحياة أفضل سعيد سعيدة العائلة عائلتي أصدقاء"
+    ),
+    "tc_healthier": (
+        "health healthier physical fit fitness walking walk exercise weight diabetes blood "
+        "pressure energy breath strength yoga swimming active body diet "
+        "iechyd iach cerdded ymarfer pwysau egni corff "
+        "صحة الصحة صحتي رياضة المشي وزن الوزن طاقة"
+    ),
+    "tc_doctor_less": (
+        "doctor doctors gp surgery appointment appointments nurse hospital health medication "
+        "prescription pharmacy clinic ill illness pain "
+        "meddyg feddyg apwyntiad ysbyty nyrs iechyd meddygfa "
+        "طبيب الطبيب موعد المواعيد مستشفى المستشفى صحة الصحة دواء"
+    ),
+    "tc_new_friends": (
+        "friends friend friendship lonely loneliness isolated people together belong welcome "
+        "chat company neighbours "
+        "ffrindiau ffrind unig cwmni gyda'n gilydd croeso "
+        "أصدقاء صديق صديقة أصدقائي وحيد وحيدة الوحدة معا"
+    ),
+    "tc_contribute": (
+        "community volunteering volunteer volunteers contribute help helping giving give back "
+        "purpose useful "
+        "cymuned gymuned gwirfoddoli gwirfoddolwyr helpu rhoi "
+        "مجتمع المجتمع تطوع التطوع مساعدة أساعد"
+    ),
     "tc_partner_access": "services access partner",
-    "ons4_life": "life satisfied wellbeing",
-    "ons4_worthwhile": "worthwhile useful purpose volunteering",
-    "ons4_happy": "happy happier wellbeing",
-    "ons4_anxious": "anxious anxiety worry stress mental",
-    "swemwbs": "mental health wellbeing confident relaxed useful optimistic close",
-    "ledger": "volunteering time credits hours giving",
+    "ons4_life": "life satisfied wellbeing better happier bywyd gwell حياة الحياة أفضل",
+    "ons4_worthwhile": (
+        "worthwhile useful purpose volunteering help helping learned skills proud "
+        "pwrpas defnyddiol helpu هدف مفيد أساعد"
+    ),
+    "ons4_happy": "happy happier smile enjoy fun hapus hapusach سعيد سعيدة",
+    "ons4_anxious": (
+        "anxious anxiety worry worried stress stressed mental panic calm relaxed "
+        "pryder gorbryder straen قلق القلق توتر"
+    ),
+    "swemwbs": (
+        "mental health wellbeing confident confidence relaxed useful optimistic close calm "
+        "stronger depression anxiety stress cope "
+        "hyder iechyd meddwl iselder gorbryder "
+        "ثقة الثقة نفسية النفسية اكتئاب قلق"
+    ),
+    "ledger": (
+        "volunteering volunteer time credits credit hours giving give "
+        "gwirfoddoli credydau oriau تطوع التطوع ساعات رصيد"
+    ),
 }
 RETROSPECTIVE = set(TC_MEMBER_ITEMS) | set(TC_PARTNER_ITEMS)
 
@@ -369,6 +409,10 @@ def _theme_claims(
 def _signifier_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_Spec]:
     out = []
     live = set(ds.stories["id"].tolist())
+    # signifiers belong to one project: in a programme report two projects' "about"
+    # signifiers are different questions, so each claim id (and the element id the report
+    # gives it) carries its project's slug, and its label the project's name
+    by_pk = {p.pk: p for p in ds.projects} if len(ds.projects) > 1 else {}
     for sig in ds.signifiers:
         answers = [(s, v) for s, v in sig["answers"] if s in live]
         if not answers:
@@ -376,13 +420,17 @@ def _signifier_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_S
         n = len(answers)
         specs = []
         members = {}
+        owner = by_pk.get(sig["project_id"])
+        id_prefix = f"{owner.slug}-" if owner else ""
+        label_prefix = f"{owner.name} \u00b7 " if owner else ""
         for j, option in enumerate(sig["options"]):
             ids = np.array(
                 [s for s, v in answers if option in (v if isinstance(v, list) else [v])],
                 dtype=np.int64,
             )
             members[option] = ids
-            specs.append((f"signifier-{sig['name']}-{j + 1}", f"{sig['label']}: {option}",
+            specs.append((f"{id_prefix}signifier-{sig['name']}-{j + 1}",
+                          f"{label_prefix}{sig['label']}: {option}",
                           int(ids.size), _population(ds, None, signifier=sig["name"], option=option)))  # fmt: skip
         results = cl.prevalence_family(
             specs, n, rule, partition=not sig["multiple"], extra={"signifier": sig["name"]}
@@ -399,7 +447,11 @@ def _signifier_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_S
 
 
 def _ledger_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_Spec]:
+    """Time given and credits used, only where the projects have ledger activity in the
+    period: a project without a ledger gets no "0 hours given" figure."""
     led = ds.ledger
+    if not (led["minutes_given"] or led["earners"].size or led["spenders"].size):
+        return []
     pop = _population(ds, None, period={"from": led["from"], "to": led["to"]})
     # all three are unique id arrays (np.unique / union1d / one row per member)
     earners = np.intersect1d(led["earners"], ds.members, assume_unique=True)
@@ -466,7 +518,61 @@ def standard_claims(
     specs += _theme_claims(ds, themes, rule)
     specs += _signifier_claims(ds, rule)
     specs += _ledger_claims(ds, rule)
-    return specs
+    return [s for s in specs if not about_nothing(s.result)]
+
+
+def about_nothing(r: cl.ClaimResult) -> bool:
+    """A figure about nobody: its population is empty (n = 0), or its data is absent (no
+    n and no estimate, and not withheld). Such a figure is not published at all."""
+    if r.n == 0:
+        return True
+    return r.n is None and r.estimate is None and not r.suppressed
+
+
+def default_claims(ds: evdata.Dataset, rule: ThresholdRule | None, names: set[str]) -> list[_Spec]:
+    """The default claim set of every instrument: for each select-one question no standard
+    claim covers, at its latest wave, the share choosing its top answers when the choices
+    are an ordered scale (numbered choices: the top two of four or more, else the top one),
+    or the share choosing each answer of a nominal list (protected as one table, so a
+    hidden answer cannot be worked out from the others). Shown under "more figures";
+    a person promotes one to a key figure with `tallytale claim add`."""
+    out: list[_Spec] = []
+    for name in sorted(names):
+        item = ds.items.get(name)
+        if item is None or item.person.size == 0 or not item.choices:
+            continue
+        latest = int(item.wave.max())
+        section = f"more:{name}"
+        codes = list(item.choices)
+        if all(c.lstrip("-").isdigit() for c in codes):
+            ordered = sorted(codes, key=int)
+            top = ordered[-2:] if len(ordered) >= 4 else ordered[-1:]
+            said = " or ".join(f"\u201c{item.choices[c]}\u201d" for c in top)
+            specs = _item_claims(
+                ds, item, set(top), f"answered {said}", rule, section, f"default-{name}",
+                f"{item.label}: {said}", waves=[latest], subgroups=False,
+            )  # fmt: skip
+        elif len(codes) <= evdata.DEFAULT_MAX_CHOICES:
+            sel = item.wave == latest
+            people, answers = item.person[sel], item.text[sel].astype(str)
+            fam = [
+                (f"default-{name}-{j + 1}", f"{item.label}: {item.choices[c]}",
+                 int((answers == c).sum()), _population(ds, latest, item=name, option=c))
+                for j, c in enumerate(codes)
+            ]  # fmt: skip
+            results = cl.prevalence_family(fam, int(people.size), rule, partition=True)
+            specs = [
+                _Spec(res, section, _ids(people[answers == c]), _ids(people[answers != c]),
+                      wording=item.label, phrase=f"answered \u201c{item.choices[c]}\u201d",
+                      item=name, wave=latest)
+                for res, c in zip(results, codes, strict=True)
+            ]  # fmt: skip
+        else:
+            continue
+        for spec in specs:
+            spec.headline = False
+        out += specs
+    return out
 
 
 def custom_claims(ds: evdata.Dataset, rule: ThresholdRule | None, rows: list[Claim]) -> list[_Spec]:
@@ -565,13 +671,22 @@ def add_claim(
     subgroup_field: str = "",
     subgroup_value: str = "",
     actor_label: str = "",
+    actor: Any = None,
 ) -> Claim:
-    """Add a user's own claim (choose item, positive answers, population, waves)."""
+    """Add a user's own claim (choose item, positive answers, population, waves). With an
+    `actor` (the web page), the service checks `evidence.claims` itself."""
     proj = get_project(project)
+    if actor is not None:
+        from tallytale.programmes.permissions import require
+
+        require(actor, "evidence.claims", proj)
     if kind not in Claim.Kind.values:
         raise InvalidInput(f"kind must be one of {', '.join(Claim.Kind.values)}")
     if kind == Claim.Kind.PROPORTION and not positive_answers:
         raise InvalidInput("a proportion claim needs at least one positive answer")
+    if not key.strip() or not label.strip():
+        raise InvalidInput("key and label must not be empty")
+    _check_item(proj, item, positive_answers)
     if subgroup_field not in ("", "gender", "age_band", "area"):
         raise InvalidInput("subgroup must be gender, age_band or area")
     if Claim.objects.filter(project=proj, key=key).exists():
@@ -584,3 +699,62 @@ def add_claim(
     record("evidence.claim_add", actor_label=actor_label or "system", target=claim,
            project_slug=proj.slug, key=key)  # fmt: skip
     return claim
+
+
+def _check_item(project: Project, item: str, answers: Sequence[str]) -> None:
+    """The item is a question of one of the project's instruments, and each answer is one
+    of its choices (for a select question): a typo is refused now, naming what exists,
+    rather than giving a figure about nothing at the next build."""
+    from tallytale.surveys.models import Choice, Question
+
+    questions = list(
+        Question.objects.filter(instrument__project=project, name=item).values_list(
+            "instrument_id", "list_name"
+        )
+    )
+    if not questions:
+        names = sorted(
+            Question.objects.filter(instrument__project=project)
+            .exclude(type__in=["group", "begin group", "end group", "repeat", "note", "calculate"])
+            .values_list("name", flat=True)
+            .distinct()
+        )
+        hint = ", ".join(names[:12]) + (" ..." if len(names) > 12 else "")
+        raise InvalidInput(f"item: no question {item!r} in {project.slug!r}; its questions: {hint}")
+    lists = [(inst, ln) for inst, ln in questions if ln]
+    if lists and answers:
+        choices = set()
+        for inst, list_name in lists:
+            choices |= set(
+                Choice.objects.filter(instrument_id=inst, list_name=list_name).values_list(
+                    "name", flat=True
+                )
+            )
+        unknown = [a for a in answers if a not in choices]
+        if unknown:
+            raise InvalidInput(
+                f"answers: {', '.join(unknown)} not among the choices of {item!r} "
+                f"({', '.join(sorted(choices))})"
+            )
+
+
+def list_claims(project: str) -> list[Claim]:
+    """A project's own claims (custom figures), by key."""
+    return list(Claim.objects.filter(project=get_project(project)).order_by("key"))
+
+
+@transaction.atomic
+def remove_claim(project: str, key: str, *, actor_label: str = "", actor: Any = None) -> None:
+    """Remove a project's own claim (looked up within the project); its past results go
+    with it (build logs keep their digests). An audit event records who removed which."""
+    proj = get_project(project)
+    if actor is not None:
+        from tallytale.programmes.permissions import require
+
+        require(actor, "evidence.claims", proj)
+    claim = Claim.objects.filter(project=proj, key=key).first()
+    if claim is None:
+        raise InvalidInput(f"key: no claim {key!r} in {proj.slug!r}")
+    record("evidence.claim_remove", actor_label=actor_label or "system", target=claim,
+           project_slug=proj.slug, key=key)  # fmt: skip
+    claim.delete()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from tallytale.core.scales import ONS4_ITEMS, TC_MEMBER_ITEMS, TC_PARTNER_ITEMS
 from tallytale.ledger import read as ledger_read
@@ -150,8 +150,9 @@ def load(
     for qid, name in qname.items():
         qids_by_name.setdefault(name, []).append(qid)
     answers = Answer.objects.filter(
-        repeat_index=0, response__wave__isnull=False, response__person__isnull=False
-    )
+        _responses_in(start, end, "response__"),
+        repeat_index=0, response__wave__isnull=False, response__person__isnull=False,
+    )  # fmt: skip
     item_answers: dict[str, ItemAnswers] = {}
     for name in sorted(qids_by_name):
         with_number = numeric is None or name in numeric
@@ -185,6 +186,7 @@ def load(
 
     srows = list(
         ScaleScore.objects.filter(
+            _responses_in(start, end, "response__"),
             response__project_id__in=pids, scale="swemwbs", value__isnull=False,
             response__wave__isnull=False, response__person__isnull=False,
         ).values_list("response_id", "response__person_id", "response__wave_id", "value")
@@ -207,7 +209,7 @@ def load(
 
     by_wave: dict[str, dict[str, int]] = {n: {"responses": 0, "people": 0} for n in wave_names}
     for wid, n, people in (
-        Response.objects.filter(project_id__in=pids, wave__isnull=False)
+        Response.objects.filter(_responses_in(start, end), project_id__in=pids, wave__isnull=False)
         .values_list("wave_id")
         .annotate(n=Count("id"), people=Count("person", distinct=True))
         .values_list("wave_id", "n", "people")
@@ -216,7 +218,11 @@ def load(
         entry["responses"] += n
         entry["people"] += people
 
-    stories = _stories(Story.objects.filter(project_id__in=pids, withdrawn_at__isnull=True))
+    stories = _stories(
+        Story.objects.filter(
+            _stories_in(start, end), project_id__in=pids, withdrawn_at__isnull=True
+        )
+    )
     visible_ids = set()
     for p in projects:
         visible_ids.update(visible_stories(audience, p).values_list("id", flat=True))
@@ -245,6 +251,32 @@ def load(
         signifiers=_signifiers(pids),
         ledger=_ledger(pids, start, end),
     )
+
+
+def _period(dated: str, day: str, fallback: str, start: dt.date | None, end: dt.date | None) -> Q:
+    """Rows dated within the reporting period: by ``day`` (the day of field ``dated``), or
+    by the day of ``fallback`` (when the row was recorded) when ``dated`` is unknown. Open
+    ends are open; no period is no filter."""
+    if not (start or end):
+        return Q()
+    known, unknown = Q(**{f"{dated}__isnull": False}), Q(**{f"{dated}__isnull": True})
+    if start:
+        known &= Q(**{f"{day}__gte": start})
+        unknown &= Q(**{f"{fallback}__date__gte": start})
+    if end:
+        known &= Q(**{f"{day}__lte": end})
+        unknown &= Q(**{f"{fallback}__date__lte": end})
+    return known | unknown
+
+
+def _responses_in(start: dt.date | None, end: dt.date | None, via: str = "") -> Q:
+    """Survey responses submitted within the period (else recorded within it)."""
+    return _period(f"{via}submitted_at", f"{via}submitted_at__date", f"{via}created_at", start, end)
+
+
+def _stories_in(start: dt.date | None, end: dt.date | None) -> Q:
+    """Stories collected within the period (else recorded within it)."""
+    return _period("collected_on", "collected_on", "created_at", start, end)
 
 
 def _stories(qs) -> dict[str, Any]:
@@ -280,6 +312,23 @@ def _wave_positions(wave_ids: Any, wave_index: dict[int, int]) -> np.ndarray:
     if bad.any():
         raise KeyError(int(ids[np.flatnonzero(bad)[0]]))
     return np.array([wave_index[int(k)] for k in known], dtype=np.int64)[pos]
+
+
+SELECT_ONE = ("select one", "select_one")
+DEFAULT_MAX_CHOICES = 12  # a longer list is not summarised answer by answer
+
+
+def default_items(projects: list[Project]) -> set[str]:
+    """The select-one questions of the projects' instruments that no standard claim covers
+    (not the time-credit and ONS4 items, not the SWEMWBS items a scale scores): each gets
+    the default claim set (`claims.default_claims`)."""
+    names = set(
+        Question.objects.filter(instrument__project__in=projects, type__in=SELECT_ONE)
+        .exclude(name__in=STANDARD_ITEMS)
+        .exclude(name__startswith="swemwbs_")
+        .values_list("name", flat=True)
+    )
+    return names
 
 
 def _objects(values: Any) -> np.ndarray:
@@ -330,6 +379,7 @@ def _ledger(pids: list[int], start: dt.date | None, end: dt.date | None) -> dict
             for m in months
         ],
         "minutes_given": done.minutes_given,
+        "minutes_spent": done.minutes_spent,
         "earners": earners,
         "spenders": spenders,
         "active": np.union1d(earners, spenders),

@@ -44,6 +44,8 @@ class ClaimOut:
     gap: str | None
     topic: tuple[str, ...]
     suppressed_text: str | None = None  # only for suppressed claims under a rule
+    available: tuple[int, int] = (0, 0)  # stories to choose from: numerator, rest
+    meta: Mapping[str, Any] | None = None  # meta-inference (report._meta), None if not drawn
 
     @property
     def id(self) -> str:
@@ -106,7 +108,7 @@ class RuleCheck:
 
 @dataclass(frozen=True)
 class Report:
-    """A built report. `ledger`, `themes`, `methods` and `community` are plain mappings of
+    """A built report. `ledger`, `themes`, `methods`, `community` and `summary` are plain mappings of
     JSON values (their keys are pinned by the schema test)."""
 
     schema: str
@@ -127,6 +129,8 @@ class Report:
     methods: Mapping[str, Any]
     community: Mapping[str, Any]
     rule_check: RuleCheck
+    summary: Mapping[str, Any]  # the front page (`report._summary`)
+    joint_display: Mapping[str, Any]  # outcomes x themes (`report._joint_display`)
     #: key triads, aggregated (`evidence.patterns.key_triads`); plain JSON values
     triads: tuple[Mapping[str, Any], ...] = ()
 
@@ -145,6 +149,8 @@ def claim_json(c: ClaimOut) -> dict[str, Any]:
     if c.suppressed_text is not None:
         d["suppressed_text"] = c.suppressed_text
     d["topic"] = list(c.topic)
+    d["stories_available"] = {"supporting": c.available[0], "contrasting": c.available[1]}
+    d["meta_inference"] = None if c.meta is None else dict(c.meta)
     return d
 
 
@@ -187,6 +193,8 @@ def report_json(r: Report) -> dict[str, Any]:
         "themes": dict(r.themes),
         "methods": dict(r.methods),
         "community": dict(r.community),
+        "summary": dict(r.summary),
+        "joint_display": dict(r.joint_display),
         "rule_check": {
             "ok": r.rule_check.ok,
             "claims_without_story": list(r.rule_check.claims_without_story),

@@ -5,6 +5,7 @@ beside each story, and excerpts."""
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -289,10 +290,50 @@ def _story_numbers(
     return out
 
 
-def _excerpt(text: str) -> str:
-    text = " ".join((text or "").split())
+#: typed placeholders (``tallytale.core.redact``) as a reader meets them in a quote
+MASK_WORDS = {
+    "NAME": "[name]",
+    "PHONE": "[phone number]",
+    "EMAIL": "[email address]",
+    "POSTCODE": "[postcode]",
+    "ADDRESS": "[address]",
+    "DATE_OF_BIRTH": "[date of birth]",
+    "URL": "[web address]",
+    "NHS_NUMBER": "[NHS number]",
+    "NI_NUMBER": "[National Insurance number]",
+}
+_PLACEHOLDER = re.compile(r"\[(" + "|".join(MASK_WORDS) + r")\]")
+_SENTENCE = re.compile(r"(?<=[.!?\u061f\u06d4])\s+")
+
+
+def natural_masks(text: str) -> str:
+    """Masked spans as words a reader takes in their stride ("[name]", not "[NAME]")."""
+    return _PLACEHOLDER.sub(lambda m: MASK_WORDS[m.group(1)], text)
+
+
+def _excerpt(text: str, topic: str = "") -> str:
+    """The part of a story to quote: whole, if it fits; else the sentence that says most
+    about ``topic`` (the first on ties) with its neighbours while they fit, cut only at
+    sentence boundaries and marked with an ellipsis; a single sentence too long to fit is
+    cut at the last whole word. Masked spans read naturally."""
+    text = natural_masks(" ".join((text or "").split()))
     if len(text) <= EXCERPT_CHARS:
         return text
-    cut = text[:EXCERPT_CHARS]
-    stop = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
-    return (cut[: stop + 1] if stop > EXCERPT_CHARS // 2 else cut.rsplit(" ", 1)[0]) + " \u2026"
+    sentences = _SENTENCE.split(text)
+    words = content_words(topic)
+    best = max(range(len(sentences)), key=lambda i: (len(content_words(sentences[i]) & words), -i))
+    lo = hi = best
+    length = len(sentences[best])
+    grew = True
+    while grew:
+        grew = False
+        for j in (hi + 1, lo - 1):  # the next sentence first, then the one before
+            if 0 <= j < len(sentences) and length + 1 + len(sentences[j]) <= EXCERPT_CHARS:
+                length += 1 + len(sentences[j])
+                lo, hi = min(lo, j), max(hi, j)
+                grew = True
+    body = " ".join(sentences[lo : hi + 1])
+    if len(body) > EXCERPT_CHARS:
+        body = body[:EXCERPT_CHARS].rsplit(" ", 1)[0]
+        hi = -1  # cut inside the sentence
+    return ("\u2026 " if lo > 0 else "") + body + (" \u2026" if hi != len(sentences) - 1 else "")

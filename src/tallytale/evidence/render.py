@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -20,7 +21,9 @@ from django.utils.safestring import mark_safe
 
 from . import svg
 
+PDF_VARIANT = "pdf/ua-1"
 ROLE_LABELS = {"supporting": "In their words", "contrasting": "A different experience"}
+BODY_CLAIMS_PER_SECTION = 1
 _PROPORTION_KINDS = ("proportion", "meaningful_change", "prevalence")
 
 
@@ -60,17 +63,22 @@ def _num(v: float | None, digits: int = 2) -> str:
     return "" if v is None else f"{v:.{digits}f}"
 
 
+def _whole(v: float | None) -> str:
+    """A count as a count: "14,016", not "14016.00"."""
+    return "" if v is None else amount(v)
+
+
 def _table_rows(claims: list[dict[str, Any]]) -> list[list[str]]:
     rows = []
     for c in claims:
         pct = c["kind"] in _PROPORTION_KINDS or c["kind"] == "difference"
-        fmt = _pct if pct else _num
+        fmt = _pct if pct else _whole if c["kind"] == "count" else _num
         rows.append([
             c["label"],
             "withheld" if c["suppressed"] else fmt(c["estimate"]),
             fmt(c["ci_low"]), fmt(c["ci_high"]),
-            "" if c["numerator"] is None else f"{c['numerator']:,}",
-            "" if c["n"] is None else f"{c['n']:,}",
+            "" if c["numerator"] is None else amount(c["numerator"]),
+            "" if c["n"] is None else amount(c["n"]),
         ])  # fmt: skip
     return rows
 
@@ -94,7 +102,13 @@ def _chart(claims: list[dict[str, Any]], title: str, chart_id: str) -> dict[str,
         )  # fmt: skip
     else:
         return None
-    return {"svg": mark_safe(markup), "title": title, "header": header, "rows": _table_rows(claims)}  # noqa: S308 - built from escaped parts
+    return {
+        "svg": mark_safe(markup),
+        "title": title,
+        "header": header,
+        "rows": _table_rows(claims),
+        "id": chart_id,
+    }  # noqa: S308 - built from escaped parts
 
 
 def _big(c: dict[str, Any]) -> str:
@@ -157,28 +171,43 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
     monthly = report["ledger"]["monthly"]
     ledger_chart = None
     if monthly:
+        ledger_id = cid()
         ledger_chart = {
+            "id": ledger_id,
             "svg": mark_safe(  # noqa: S308 - escaped in svg.py
                 svg.bar_chart(
                     [m["month"] for m in monthly],
                     [m["hours"] for m in monthly],
                     "Hours given per month",
-                    cid(),
-                    unit="hours per month",
+                    ledger_id,
+                    unit="hours given per month",
+                    partial=next(
+                        (
+                            i
+                            for i, m in enumerate(monthly)
+                            if m.get("partial") and i == len(monthly) - 1
+                        ),
+                        None,
+                    ),  # fmt: skip
                 )
             ),  # fmt: skip
             "title": "Hours given per month",
             "header": ["Month", "Hours", "Members giving time"],
             "rows": [
                 [
-                    m["month"],
-                    "withheld" if m["hours"] is None else f"{m['hours']:,}",
-                    "withheld" if m["people"] is None else f"{m['people']:,}",
+                    m["month"] + (" (partial month)" if m.get("partial") else ""),
+                    "withheld" if m["hours"] is None else amount(m["hours"]),
+                    "withheld" if m["people"] is None else amount(m["people"]),
                 ]
                 for m in monthly
             ],  # fmt: skip
         }
     gaps = [c for c in report["claims"] if c.get("gap") == "no story yet: collect one"]
+    body = _body(report, sections, cid)
+    charts = [ch for sec in sections for ch in sec["charts"]]
+    charts += [ch for sec in body if "parts" in sec for ch in sec["charts"]]
+    if ledger_chart:
+        charts.append(ledger_chart)
     return {
         "r": report,
         "headline": headline,
@@ -189,7 +218,193 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
         "community": report.get("community"),
         "triads": report.get("triads") or [],
         "claims_by_id": claims,
+        "front": _front(report, claims, stories),
+        "body": body,
+        "charts": charts,
+        "quoted": sorted(stories.values(), key=lambda s: s["id"]),
+        "joint": _joint(report, claims),
     }
+
+
+META_TEXT = {
+    "confirm": "The stories confirm this figure: people behind it speak of its topic more "
+    "than the others do.",
+    "expand": "The stories expand this figure: people behind it speak of other things as "
+    "much as of its topic.",
+    "contradict": "The stories contradict this figure: its topic comes up more among people "
+    "it does not describe.",
+    "too few stories": "Too few stories on either side to say whether they confirm, expand "
+    "or contradict this figure.",
+}
+
+
+def _joint(report: dict[str, Any], claims: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The joint display as a table: a row per theme, a column per outcome figure."""
+    jd = report.get("joint_display") or {}
+    if not jd.get("cells"):
+        return None
+    cells = {(c["claim_id"], c["theme"]): c for c in jd["cells"]}
+    columns = [
+        {"id": cid, "label": claims[cid]["label"].replace(" (agree or strongly agree)", "")}
+        for cid in jd["outcomes"] if cid in claims
+    ]  # fmt: skip
+    rows = []
+    for theme in jd["themes"]:
+        prevalence = claims.get(jd["prevalence"].get(theme, ""))
+        row = {
+            "theme": theme,
+            "prevalence": prevalence["display"] if prevalence else "",
+            "cells": [],
+        }
+        for col in columns:
+            c = cells.get((col["id"], theme))
+            if c is None or c["suppressed"] or c["estimate"] is None:
+                row["cells"].append(
+                    {"text": "withheld" if c and c["suppressed"] else "", "quote": None}
+                )
+            else:
+                text = (f"{_pct(c['estimate'])} ({_pct(c['ci_low'])} to {_pct(c['ci_high'])}); "
+                        f"{c['numerator']} of {c['n']}")  # fmt: skip
+                row["cells"].append({"text": text, "quote": c["quote"]})
+        rows.append(row)
+    return {"columns": columns, "rows": rows}
+
+
+FRONT_QUOTE_CHARS = 150
+BODY_QUOTE_CHARS = 200
+_SENTENCE_END = re.compile(r"(?<=[.!?؟۔])\s+")
+
+
+def front_quote(excerpt: str, limit: int = FRONT_QUOTE_CHARS) -> str:
+    """A quote short enough for the front page, cut at a sentence boundary (whole
+    sentences while they fit, at least one), never mid-word; an ellipsis marks the cut."""
+    text = " ".join(excerpt.split()).removesuffix("…").rstrip()
+    cut = excerpt.rstrip().endswith("…")
+    if len(text) <= limit:
+        return text + (" …" if cut else "")
+    out = ""
+    for sentence in _SENTENCE_END.split(text):
+        if out and len(out) + 1 + len(sentence) > limit:
+            break
+        out = f"{out} {sentence}".strip()
+    if len(out) > limit * 1.5:  # one very long sentence: cut at the last word that fits
+        out = out[:limit].rsplit(" ", 1)[0]
+    return out + " …"
+
+
+def _front(
+    report: dict[str, Any], claims: dict[str, dict[str, Any]], stories: dict[int, dict[str, Any]]
+) -> dict[str, Any]:
+    """The front page from the report's `summary`: key figures with their own quote."""
+    summary = report.get("summary") or {}
+    key = []
+    for k in summary.get("key_figures", []):
+        c = claims.get(k["claim_id"])
+        if c is not None:
+            quote = stories.get(k["quote"])
+            text = front_quote(quote["excerpt"]) if quote else ""
+            key.append({**c, "big": _big(c), "quote": quote, "quote_text": text})
+    contrast = summary.get("contrasting")
+    voice = None
+    if contrast and contrast["story_id"] in stories and contrast["claim_id"] in claims:
+        story = stories[contrast["story_id"]]
+        voice = {"story": story, "claim": claims[contrast["claim_id"]],
+                 "text": front_quote(story["excerpt"])}  # fmt: skip
+    ledger = {
+        k: ("" if v is None else amount(v)) if k != "has_activity" else v
+        for k, v in (summary.get("ledger") or {}).items()
+    }
+    members = (summary.get("participation") or {}).get("members") or 0
+    return {**summary, "key": key, "voice": voice, "ledger_text": ledger,
+            "members_text": amount(members)}  # fmt: skip
+
+
+def amount(v: float | int) -> str:
+    """A quantity as people write it: thousands separated, whole numbers without ".0"."""
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}"
+
+
+def _body_claims(
+    members: list[dict[str, Any]], limit: int = BODY_CLAIMS_PER_SECTION
+) -> list[dict[str, Any]]:
+    """The figures a section shows in the body: the headline figure(s) of the section, else
+    its first whole-population figure (means per wave are in the chart); subgroups,
+    differences and every other figure are in appendix A, all quotes in appendix C."""
+    whole = [
+        c for c in members
+        if not c["suppressed"] and not c["population"].get("subgroup")
+        and c["kind"] not in ("difference", "mean") and "forest" not in c["extra"]
+    ]  # fmt: skip
+    chosen = [c for c in whole if c["headline"]] or whole[:1]
+    out = []
+    for c in chosen[:limit]:
+        # one supporting and one contrasting voice in the body; the rest in appendix C
+        shown, roles = [], set()
+        for s in c["shown"]:
+            if s["role"] not in roles:
+                roles.add(s["role"])
+                shown.append({**s, "text": front_quote(s["excerpt"], BODY_QUOTE_CHARS)})
+        meta = (c.get("meta_inference") or {}).get("label")
+        out.append({**c, "shown": shown, "meta_text": META_TEXT.get(meta or "", "")})
+    return out
+
+
+# sections the body shows as one (their figures stay apart in appendix A)
+FAMILIES = {"outcome:ons4_": "Personal wellbeing (ONS4): change from first to last wave"}
+
+
+def _merge_families(sections: list[dict[str, Any]], cid: Callable[[], str]) -> list[dict[str, Any]]:
+    """One body section per family of outcomes (the four ONS4 questions): one chart of
+    their changes instead of four charts, and their main figures."""
+    out: list[dict[str, Any]] = []
+    for sec in sections:
+        prefix = next((p for p in FAMILIES if sec["id"].startswith(p)), None)
+        if prefix is None:
+            out.append(sec)
+            continue
+        family = next((f for f in out if f["id"] == prefix.rstrip("_:")), None)
+        if family is None:
+            family = {"id": prefix.rstrip("_:"), "title": FAMILIES[prefix], "claims": [],
+                      "charts": [], "parts": []}  # fmt: skip
+            out.append(family)
+        family["claims"] += sec["claims"]
+        family["parts"].append(sec)
+    for sec in out:
+        if "parts" in sec:
+            changes = [c for c in sec["claims"] if c["kind"] == "change"]
+            chart = _chart(changes, sec["title"], cid())
+            sec["charts"] = [chart] if chart else []
+    return out
+
+
+def _body(
+    report: dict[str, Any], sections: list[dict[str, Any]], cid: Callable[[], str]
+) -> list[dict[str, Any]]:
+    """The report's body, short by design: for a project, each section's charts and its
+    main figure with two voices; for a programme, the comparison of projects (one forest
+    plot per outcome, one row per project), time given and themes - not each project's
+    report again. Everything else is in the appendices."""
+    programme = report.get("project") is None
+    keep = ("projects", "ledger", "themes") if programme else None
+    out = []
+    for sec in _merge_families(sections, cid):
+        if keep is not None and sec["id"] not in keep:
+            continue
+        if sec["id"].startswith("more:"):  # "more figures": appendix A, until promoted
+            continue
+        if sec["id"] == "projects":
+            # the forest rows' own stories are the pooled figure's: show the pooled figures
+            claims = report["claims"]
+            pooled = {c["extra"].get("forest") for c in claims if c["section"] == "projects"}
+            members = [c for sec2 in sections for c in sec2["claims"] if c["id"] in pooled]
+            body_claims = _body_claims(members, limit=len(pooled))
+        else:
+            body_claims = _body_claims(sec["claims"])
+        charts = [ch for ch in sec["charts"] if "difference" not in ch["title"]]
+        out.append({**sec, "body_claims": body_claims, "body_charts": charts})
+    # time given comes first after the front page: funders ask for it first
+    out.sort(key=lambda sec: sec["id"] != "ledger")
+    return out
 
 
 def render_html(report: dict[str, Any]) -> str:
@@ -213,7 +428,11 @@ def render_pdf(report: dict[str, Any]) -> bytes:
             return super().fetch(url, headers)
 
     fetcher = DataOnlyFetcher(allowed_protocols={"data"})
-    return HTML(string=render_html(report), url_fetcher=fetcher, base_url=None).write_pdf()
+    # PDF/UA-1: a structure tree (headings, lists, tables, figures with their SVG <title>
+    # as alternative text), so screen readers and text extraction follow the reading order
+    return HTML(string=render_html(report), url_fetcher=fetcher, base_url=None).write_pdf(
+        pdf_variant=PDF_VARIANT
+    )
 
 
 # --------------------------------------------------------------------------------------

@@ -11,14 +11,17 @@ from typing import Any
 import numpy as np
 from django.utils import timezone
 
+from tallytale.core import claims as cl
 from tallytale.core.consent import AUDIENCES
 from tallytale.core.disclosure import ThresholdRule, hidden_count_text, publish_count
+from tallytale.core.mixed import MIN_STORIES, meta_inference
 from tallytale.core.pairing import (
     ClaimPeople,
     StoryPool,
     check_rule,
     content_words,
     pair_stories,
+    quotable,
 )
 from tallytale.core.scales import ONS4_ITEMS
 from tallytale.core.stats import (
@@ -32,7 +35,16 @@ from tallytale.stories.access import story_text_for
 from tallytale.stories.models import Story
 
 from . import data as evdata
-from .claims import _pct, asdict_claim, custom_claims, display, rule_for, standard_claims
+from .claims import (
+    _pct,
+    about_nothing,
+    asdict_claim,
+    custom_claims,
+    default_claims,
+    display,
+    rule_for,
+    standard_claims,
+)
 from .model import (
     ClaimOut,
     Disclosure,
@@ -240,10 +252,15 @@ def _build(
     # numbers only for the items that get means or changes (ONS4, custom mean/change claims);
     # agreement items are read as answer text
     numeric = set(ONS4_ITEMS) | {c.item for c in custom if c.kind != Claim.Kind.PROPORTION}
-    ds = evdata.load(projects, audience, items={c.item for c in custom}, numeric=numeric,
-                     start=start, end=end)  # fmt: skip
+    defaults = evdata.default_items(projects) - {c.item for c in custom}
+    ds = evdata.load(projects, audience, items={c.item for c in custom} | defaults,
+                     numeric=numeric, start=start, end=end)  # fmt: skip
     themes = story_themes(ds, audience)
-    specs = standard_claims(ds, threshold, themes) + custom_claims(ds, threshold, custom)
+    specs = standard_claims(ds, threshold, themes) + [
+        s
+        for s in default_claims(ds, threshold, defaults) + custom_claims(ds, threshold, custom)
+        if not about_nothing(s.result)
+    ]
 
     # pairing: only published claims get stories (a story beside a hidden figure would
     # tell readers who is in the small group)
@@ -263,7 +280,15 @@ def _build(
             )
         )  # fmt: skip
     pool = StoryPool.build(_candidates(ds, themes), pool_words)
-    pairings = pair_stories(people, pool, supporting=supporting, contrasting=1)
+    # the figures a reader meets first choose their stories first (a story is shown at most
+    # twice in a report): key figures, then whole-population figures, then the rest
+    rank = {s.result.id: _pairing_rank(s) for s in published}
+    by_id_spec = {s.result.id: s for s in published}
+    ordered = sorted(people, key=lambda cp: rank[cp.claim_id])  # stable: report order within
+    pairings = pair_stories(ordered, pool, supporting=supporting, contrasting=1)
+    pairings = {cp.claim_id: pairings[cp.claim_id] for cp in people}
+    metas = {cp.claim_id: _meta(pool, cp, threshold) for cp in people
+             if by_id_spec[cp.claim_id].section not in ("themes", "signifiers")}  # fmt: skip
 
     shown_ids = sorted({p.story_id for pr in pairings.values() for p in pr.stories})
     story_rows = {s.pk: s for s in Story.objects.filter(pk__in=shown_ids).select_related("project")}
@@ -299,6 +324,11 @@ def _build(
                 f"({_pct(r.estimate)}, 95% CI {_pct(r.ci_low)} to {_pct(r.ci_high)}).",
             ))  # fmt: skip
 
+    # each story is excerpted around what the first figure it stands beside is about
+    first_topic: dict[int, str] = {}
+    for cid, pr in pairings.items():
+        for p in pr.stories:
+            first_topic.setdefault(p.story_id, f"{by_id[cid].wording} {by_id[cid].topic_words}")
     stories_out: list[StoryOut] = []
     for sid in shown_ids:
         story = story_rows.get(sid)
@@ -309,13 +339,14 @@ def _build(
             continue
         stories_out.append(StoryOut(
             id=sid,
-            excerpt=_excerpt(text),
+            excerpt=_excerpt(text, first_topic.get(sid, "")),
             consent=story.consent_level,
             language=story.language or "und",
             medium=story.medium,
             project=story.project.slug,
             theme=themes["assignments"].get(sid),
-            translation=_excerpt(story_text_for(audience, story, field="translation") or "")
+            translation=_excerpt(story_text_for(audience, story, field="translation") or "",
+                                 first_topic.get(sid, ""))
             if story.translation_redacted else "",
             numbers=tuple(story_numbers.get(sid, [])),
         ))  # fmt: skip
@@ -345,6 +376,8 @@ def _build(
             result=res, section=s.section, headline=s.headline and not res.suppressed,
             display=display(asdict_claim(res)), stories=refs, gap=gap,
             topic=tuple(sorted(topics.get(res.id, ()))), suppressed_text=suppressed_text,
+            available=pr.available if pr else (0, 0),
+            meta=metas.get(res.id),
         ))  # fmt: skip
 
     published_ids = [c.id for c in claims_out if not c.result.suppressed]
@@ -358,6 +391,8 @@ def _build(
         members = [c for c in claims_out if c.section == sec]
         sections.append(Section(sec, _section_title(sec, members, ds),
                                 tuple(c.id for c in members)))  # fmt: skip
+    methods = _methods(ds, threshold, claims_out, themes)
+    community = _community(projects, set(published_ids), threshold)
     report = Report(
         schema=SCHEMA,
         project=None if programme else projects[0].slug,
@@ -383,13 +418,15 @@ def _build(
         sections=tuple(sections),
         headline=tuple(c.id for c in claims_out if c.headline)[:8],
         ledger={
-            "monthly": _monthly(ds, threshold),
+            "monthly": _monthly(ds, threshold, start, end),
             "from": ds.ledger["from"],
             "to": ds.ledger["to"],
         },
         themes={"source": themes.get("source", ""), "note": themes.get("note", "")},
-        methods=_methods(ds, threshold, claims_out, themes),
-        community=_community(projects, set(published_ids), threshold),
+        methods=methods,
+        community=community,
+        summary=_summary(claims_out, stories_out, methods, ds, threshold, community, start, end),
+        joint_display=_joint_display(specs, ds, themes, threshold, stories_out),
         rule_check=RuleCheck(
             check.ok, tuple(check.claims_without_story), tuple(check.stories_without_number)
         ),
@@ -398,18 +435,201 @@ def _build(
     return report, custom
 
 
+def _meta(pool: StoryPool, claim: ClaimPeople, rule: ThresholdRule | None) -> dict[str, Any]:
+    """The claim's meta-inference (`core.mixed`): do the stories of the people behind the
+    figure speak of its topic more, less or as much as the others'? Counts are stories the
+    audience may read, published under the disclosure rule; no label from fewer than
+    max(5, k) stories a side."""
+    on = pool.on_topic(claim)
+    behind = pool.members(claim.supporting, claim.unit)
+    rest = pool.members(claim.rest, claim.unit) & ~behind
+    m = meta_inference(int((on & behind).sum()), int(behind.sum()), int((on & rest).sum()),
+                       int(rest.sum()), min_stories=max(MIN_STORIES, rule.k if rule else 0))  # fmt: skip
+    return {
+        "label": m.label,
+        "behind": {"on_topic": publish_count(m.behind[0], rule), "stories": publish_count(m.behind[1], rule)},
+        "rest": {"on_topic": publish_count(m.rest[0], rule), "stories": publish_count(m.rest[1], rule)},
+        "difference": None if m.difference is None else round(m.difference, 4),
+        "ci_low": None if m.low is None else round(m.low, 4),
+        "ci_high": None if m.high is None else round(m.high, 4),
+    }  # fmt: skip
+
+
+def _joint_display(
+    specs: list[Any],
+    ds: evdata.Dataset,
+    themes: dict[str, Any],
+    rule: ThresholdRule | None,
+    stories: list[StoryOut],
+) -> dict[str, Any]:
+    """Outcomes x themes (Guetterman, Fetters & Creswell 2015): for each outcome figure of
+    the whole population, the share with the outcome among the tellers of each theme, with
+    its Wilson interval under the disclosure rule, and one quote per cell from the stories
+    the report shows (a story of that theme told by someone behind the figure)."""
+    labels: list[str] = list(themes.get("labels") or [])
+    outcomes = [
+        s for s in specs
+        if s.section.startswith(("outcome:", "custom:")) and not s.result.suppressed
+        and s.result.kind in ("proportion", "meaningful_change") and s.unit == "person"
+        and not s.result.population.get("subgroup")
+    ]  # fmt: skip
+    if not labels or not outcomes:
+        return {"outcomes": [], "themes": [], "prevalence": {}, "cells": []}
+    assign: dict[int, str] = themes["assignments"]
+    teller_of = dict(zip(ds.stories["id"].tolist(), ds.stories["teller"].tolist(), strict=True))
+    tellers: dict[str, np.ndarray] = {}
+    for lab in labels:
+        ids = {teller_of[s] for s, t in assign.items() if t == lab and teller_of.get(s, -1) >= 0}
+        tellers[lab] = np.array(sorted(ids), dtype=np.int64)
+    quotable_by_theme: dict[str, list[StoryOut]] = {}
+    for st in stories:
+        if st.theme and quotable(st.excerpt):
+            quotable_by_theme.setdefault(st.theme, []).append(st)
+    prevalence = {}
+    for i, lab in enumerate(labels):
+        prevalence[lab] = f"theme-{i + 1}"
+    cells = []
+    for s in outcomes:
+        pop = np.union1d(s.supporting, s.rest)
+        for j, lab in enumerate(labels):
+            people = np.intersect1d(tellers[lab], pop, assume_unique=True)
+            x = int(np.intersect1d(people, s.supporting, assume_unique=True).size)
+            res = cl.proportion_claim(f"jd-{s.result.id}-{j + 1}", f"{s.result.label} \u00b7 {lab}",
+                                      x, int(people.size), rule, {})  # fmt: skip
+            quote = None
+            if not res.suppressed:
+                behind = set(s.supporting.tolist())
+                quote = next((st.id for st in quotable_by_theme.get(lab, [])
+                              if teller_of.get(st.id) in behind), None)  # fmt: skip
+            cells.append({
+                "claim_id": s.result.id, "theme": lab, "n": res.n, "numerator": res.numerator,
+                "estimate": res.estimate, "ci_low": res.ci_low, "ci_high": res.ci_high,
+                "suppressed": res.suppressed, "quote": quote,
+            })  # fmt: skip
+    return {
+        "outcomes": [s.result.id for s in outcomes],
+        "themes": labels,
+        "prevalence": prevalence,
+        "cells": cells,
+    }
+
+
+def _pairing_rank(spec: Any) -> int:
+    """Which figures choose stories first: headline figures (0), other whole-population
+    figures (1), means per wave (2), subgroups, differences and per-project rows (3),
+    themes and signifiers (4, whose stories are theirs by definition)."""
+    if spec.section in ("themes", "signifiers"):
+        return 4
+    r = spec.result
+    if r.population.get("subgroup") or r.kind == "difference" or spec.section == "projects":
+        return 3
+    if spec.headline:
+        return 0
+    return 2 if r.kind == "mean" else 1
+
+
+KEY_FIGURES = 6  # the front page holds 4-6 key figures (fewer only if fewer are published)
+FRONT_ACTIONS = 3  # "what the community did": the first few actions on the front page
+
+
+def period_label(start: dt.date | None, end: dt.date | None) -> str:
+    """The reporting period in words, for the front page and every page's header."""
+    if start and end:
+        return f"{start:%-d %B %Y} to {end:%-d %B %Y}"
+    if start:
+        return f"from {start:%-d %B %Y}"
+    if end:
+        return f"up to {end:%-d %B %Y}"
+    return "all records"
+
+
+def _summary(
+    claims: list[ClaimOut],
+    stories: list[StoryOut],
+    methods: dict[str, Any],
+    ds: evdata.Dataset,
+    rule: ThresholdRule | None,
+    community: dict[str, Any],
+    start: dt.date | None,
+    end: dt.date | None,
+) -> dict[str, Any]:
+    """The front page as data: the period, who took part, the key figures each with one
+    quote of its own (a story is quoted beside one key figure only), one contrasting
+    voice, time given and credits, and what the community did with the findings."""
+    # a front-page quote stands alone: long enough, not mostly masked (core.pairing.quotable)
+    shown = {s.id for s in stories if quotable(s.excerpt)}
+    used: set[int] = set()
+    # hours and members active have their own line on the front page
+    chosen = [c for c in claims if c.headline and c.section != "ledger"][:KEY_FIGURES]
+    key = []
+    for c in chosen:
+        quote = next(
+            (r.id for r in c.stories if r.role == "supporting" and r.id in shown and r.id not in used),
+            None,
+        )  # fmt: skip
+        if quote is not None:
+            used.add(quote)
+        key.append({"claim_id": c.id, "quote": quote})
+    contrast = next(
+        ({"claim_id": c.id, "story_id": r.id} for c in chosen for r in c.stories
+         if r.role == "contrasting" and r.id in shown and r.id not in used),
+        None,
+    )  # fmt: skip
+    led = ds.ledger
+    givers = int(led["earners"].size)
+    spenders = int(led["spenders"].size)
+    given_ok = publish_count(givers, rule) is not None if givers else False
+    spent_ok = publish_count(spenders, rule) is not None if spenders else False
+    return {
+        "period": {
+            "from": start.isoformat() if start else None,
+            "to": end.isoformat() if end else None,
+            "label": period_label(start, end),
+        },
+        "participation": {
+            "members": methods["members"],
+            "waves": methods["waves"],
+            "attrition": methods["attrition"],
+        },
+        "key_figures": key,
+        "contrasting": contrast,
+        "ledger": {
+            "has_activity": bool(givers or spenders),
+            "hours_given": round(led["minutes_given"] / 60, 1) if given_ok else None,
+            "credits_earned": round(led["minutes_given"] / 60, 1) if given_ok else None,
+            "credits_spent": round(led.get("minutes_spent", 0) / 60, 1) if spent_ok else None,
+            "members_active": publish_count(int(led["active"].size), rule),
+        },
+        "community_actions": list(community.get("actions", []))[:FRONT_ACTIONS],
+    }
+
+
 @dataclass(frozen=True)
 class _PairingView:
     has_story: bool
 
 
-def _monthly(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[dict[str, Any]]:
+def _monthly(
+    ds: evdata.Dataset,
+    rule: ThresholdRule | None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[dict[str, Any]]:
+    """Hours given per month; a month the period covers only in part (the month still
+    under way, or cut by the period's ends) is marked `partial`, so its short bar is not
+    read as a fall in activity."""
+    last = min(end or timezone.localdate(), timezone.localdate())
     out = []
     for m in ds.ledger["monthly"]:
         people = publish_count(m["people"], rule)
+        first = dt.date.fromisoformat(f"{m['month']}-01")
+        month_end = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(
+            days=1
+        )
+        partial = month_end > last or bool(start and start > first)
         out.append({"month": m["month"],
                     "hours": None if people is None else round(m["minutes"] / 60, 1),
-                    "people": people})  # fmt: skip
+                    "people": people, "partial": partial})  # fmt: skip
     return out
 
 
@@ -420,6 +640,10 @@ def _section_title(sec: str, members: list[ClaimOut], ds: evdata.Dataset) -> str
             return "Mental wellbeing (SWEMWBS)"
         item = ds.items.get(name)
         return item.label if item else name
+    if sec.startswith("more:"):
+        name = sec.split(":", 1)[1]
+        item = ds.items.get(name)
+        return f"More figures: {item.label if item else name}"
     if sec.startswith("custom:"):
         return members[0].result.label.split(":")[0]
     return {

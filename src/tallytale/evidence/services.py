@@ -36,11 +36,13 @@ from .claims import (  # noqa: F401  (the import path callers use)
     asdict_claim,
     custom_claims,
     display,
+    list_claims,
+    remove_claim,
     rule_for,
     standard_claims,
 )
 from .model import report_json
-from .models import ReportBuild
+from .models import Claim, ReportBuild  # noqa: F401  (Claim: the import path callers use)
 from .pairing import EXCERPT_CHARS, ON_THE_FLY_THEME_LIMIT, story_themes  # noqa: F401
 from .report import (  # noqa: F401
     FORMATS,

@@ -10,17 +10,46 @@ file carries its own inline CSS, which the app's CSP would refuse on a served pa
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.utils.text import slugify
+from django.views.decorators.http import require_http_methods, require_POST
 
 from tallytale.accounts.reauth import reauth_required
+from tallytale.errors import InvalidInput
 from tallytale.programmes.models import Project
-from tallytale.programmes.permissions import Actor, project_view
+from tallytale.programmes.permissions import Actor, can, project_view
 
 from . import services, tasks
+
+
+class PeriodForm(forms.Form):
+    """The reporting period of a report page or download: `from` and `to` (YYYY-MM-DD),
+    either end open. Its fields are named as the CLI's `--from` and `--to`."""
+
+    def __init__(self, data: dict | None = None) -> None:
+        super().__init__(data)
+        self.fields["from"] = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+        self.fields["to"] = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("from") and data.get("to") and data["from"] > data["to"]:
+            raise forms.ValidationError("from: the period starts after it ends")
+        return data
+
+    def period(self) -> tuple[dt.date | None, dt.date | None] | str:
+        """The two dates, or a one-line error naming the field."""
+        if self.is_valid():
+            return self.cleaned_data.get("from"), self.cleaned_data.get("to")
+        for field, errors in self.errors.items():
+            name = "period" if field == "__all__" else field
+            return f"{name}: {errors[0]}" if field != "__all__" else str(errors[0])
+        return "period: invalid"
 
 
 def _audience(request: HttpRequest, project) -> str:
@@ -34,9 +63,14 @@ def _audience(request: HttpRequest, project) -> str:
 @project_view("evidence.read")
 def report_page(request: HttpRequest, project: Project) -> HttpResponse:
     audience = _audience(request, project)
+    period = PeriodForm(request.GET).period()
+    if isinstance(period, str):
+        return HttpResponseBadRequest(period, content_type="text/plain; charset=utf-8")
+    start, end = period
     built = services.build_and_record(
         project=project.slug, audience=audience, fmt="json",
         actor_label=f"web:{request.user.get_username()}", actor=request.user,
+        start=start, end=end,
     )  # fmt: skip
     report = built.report
     claims = {c["id"]: c for c in report["claims"]}
@@ -51,6 +85,9 @@ def report_page(request: HttpRequest, project: Project) -> HttpResponse:
             "headline": [claims[i] for i in report["headline"]],
             "formats": services.FORMATS,
             "key": uuid.uuid4().hex,
+            "start": start,
+            "end": end,
+            "can_claims": can(request.user, "evidence.claims", project),
         },
     )
 
@@ -67,9 +104,59 @@ def download(request: HttpRequest, project: Project, fmt: str) -> HttpResponse:
     audience = request.POST.get("audience", "public")
     if audience not in allowed:
         raise Http404("no such audience for you")
+    period = PeriodForm(request.POST).period()
+    if isinstance(period, str):
+        return HttpResponseBadRequest(period, content_type="text/plain; charset=utf-8")
     key = request.POST.get("idempotency_key", "")[:64]
     job = tasks.start_build(
         actor=Actor.from_request(request), project=project, fmt=fmt, audience=audience,
         key=f"evidence:{project.pk}:{request.user.pk}:{key}" if key else None,
+        start=period[0], end=period[1],
     )  # fmt: skip
     return redirect("web:job", project.slug, job.pk)
+
+
+class ClaimForm(forms.Form):
+    """A project's own figure: a question, the answers counted, its wording."""
+
+    item = forms.CharField(max_length=200)
+    answers = forms.CharField(max_length=200, required=False)
+    label = forms.CharField(max_length=300)
+    kind = forms.ChoiceField(choices=services.Claim.Kind.choices)
+
+
+@require_http_methods(["GET", "POST"])
+@project_view("evidence.claims")
+def claims_page(request: HttpRequest, project: Project) -> HttpResponse:
+    """The claim builder: list the project's own figures, add one, remove one. The
+    services check `evidence.claims` again and look the claim up within the project."""
+    form = ClaimForm(
+        request.POST if request.method == "POST" and request.POST.get("action") == "add" else None
+    )
+    error, status = "", 200
+    if request.method == "POST":
+        actor = Actor.from_request(request)
+        try:
+            if request.POST.get("action") == "remove":
+                services.remove_claim(project.slug, request.POST.get("key", "")[:80],
+                                      actor_label=f"web:{request.user.get_username()}", actor=actor)  # fmt: skip
+                return redirect("evidence:claims", project.slug)
+            if form.is_valid():
+                d = form.cleaned_data
+                answers = [a.strip() for a in d["answers"].split(",") if a.strip()]
+                services.add_claim(
+                    project.slug, key=slugify(f"custom-{d['item']}-{'-'.join(answers)}")[:80],
+                    label=d["label"], item=d["item"], positive_answers=answers, kind=d["kind"],
+                    actor_label=f"web:{request.user.get_username()}", actor=actor,
+                )  # fmt: skip
+                return redirect("evidence:claims", project.slug)
+            status = 400
+        except InvalidInput as exc:
+            error, status = str(exc), 400
+    return render(
+        request,
+        "evidence/claims.html",
+        {"project": project, "claims": services.list_claims(project.slug),
+         "form": form if form.is_bound else ClaimForm(), "error": error},
+        status=status,
+    )  # fmt: skip

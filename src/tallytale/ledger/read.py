@@ -50,6 +50,7 @@ class Activity:
     spenders: frozenset[int]  # person ids
     earning_partners: frozenset[int]  # organisation ids
     spending_partners: frozenset[int]  # organisation ids
+    minutes_spent: int = 0  # credits spent from members' accounts, in minutes
 
     @property
     def hours_given(self) -> float:
@@ -124,14 +125,16 @@ def activity(
     spend_pairs = list(
         _spends(pids, start, end)
         .values_list("debit__person_id", "credit__organisation_id")
-        .distinct()
+        .annotate(m=Sum("amount"))
+        .order_by()
     )
     return Activity(
         minutes_given=int(sum(m or 0 for _, _, m in earn_pairs)),
         givers=frozenset(p for p, _, _ in earn_pairs),
-        spenders=frozenset(p for p, _ in spend_pairs if p is not None),
+        spenders=frozenset(p for p, _, _ in spend_pairs if p is not None),
         earning_partners=frozenset(o for _, o, _ in earn_pairs),
-        spending_partners=frozenset(o for _, o in spend_pairs if o is not None),
+        spending_partners=frozenset(o for _, o, _ in spend_pairs if o is not None),
+        minutes_spent=int(sum(m or 0 for _, _, m in spend_pairs)),
     )
 
 

@@ -107,6 +107,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # people and evidence
     "people.manage": frozenset({Role.COORDINATOR, Role.ADMIN}),
     "evidence.read": frozenset({Role.EVALUATOR, Role.COORDINATOR, Role.ADMIN, Role.RESEARCHER}),
+    "evidence.claims": frozenset({Role.RESEARCHER, Role.COORDINATOR, Role.ADMIN}),
     "community.participate": frozenset(set(Role.values)),
     # a project's jobs page; each job is then checked against what its kind produces
     "jobs.read": frozenset(set(Role.values)),

@@ -2,6 +2,28 @@
 T = {
     "Skip to content": ("Neidio i'r cynnwys", "انتقل إلى المحتوى"),
     "Main": ("Prif", "الرئيسية"),
+    "Period:": ("Cyfnod:", "الفترة:"),
+    "Figures of our own": ("Ffigurau ein hunain", "أرقامنا الخاصة"),
+    "Each figure is computed in every report with the same intervals, disclosure control and stories as the standard ones.": (
+        "Caiff pob ffigur ei gyfrifo ym mhob adroddiad gyda'r un cyfyngau, rheolaeth datgelu a straeon â'r rhai safonol.",
+        "يُحسب كل رقم في كل تقرير بالفترات نفسها وضبط الإفصاح والقصص نفسها مثل الأرقام المعيارية.",
+    ),
+    "This project's own figures": ("Ffigurau'r prosiect hwn ei hun", "أرقام هذا المشروع الخاصة"),
+    "Figure": ("Ffigur", "الرقم"),
+    "Question": ("Cwestiwn", "السؤال"),
+    "Answers counted": ("Atebion a gyfrifir", "الإجابات المحسوبة"),
+    "Remove": ("Tynnu", "إزالة"),
+    "Add a figure": ("Ychwanegu ffigur", "أضف رقمًا"),
+    "Question (its name in the form)": (
+        "Cwestiwn (ei enw yn y ffurflen)",
+        "السؤال (اسمه في الاستمارة)",
+    ),
+    "Answers counted (choice names, separated by commas)": (
+        "Atebion a gyfrifir (enwau'r dewisiadau, wedi'u gwahanu gan atalnodau)",
+        "الإجابات المحسوبة (أسماء الخيارات مفصولة بفواصل)",
+    ),
+    "Wording in reports": ("Geiriad mewn adroddiadau", "الصياغة في التقارير"),
+    "Add": ("Ychwanegu", "إضافة"),
     "Home": ("Hafan", "الصفحة الرئيسية"),
     "My Tallytale": ("Fy Tallytale", "تالي تيل الخاص بي"),
     "Sign out": ("Allgofnodi", "تسجيل الخروج"),

@@ -35,9 +35,15 @@ class Command(TallytaleCommand):
             help="disclosure rule preset (default: threshold of the project's k)",
         )
         parser.add_argument(
-            "--from", dest="start", metavar="YYYY-MM-DD", help="ledger period start"
+            "--from",
+            dest="start",
+            metavar="YYYY-MM-DD",
+            help="reporting period start: survey responses, stories and ledger activity "
+            "from this day (shown on every page)",
         )
-        parser.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="ledger period end")
+        parser.add_argument(
+            "--to", dest="end", metavar="YYYY-MM-DD", help="reporting period end (inclusive)"
+        )
         parser.add_argument(
             "--strict",
             action="store_true",
