@@ -102,6 +102,32 @@ WEB: dict[str, Spec] = {
         posts=({"code": "@person", "role": "participant", "joined_on": ""},),
         plain=("role", "joined_on"),
     ),
+    "web:directory": Spec(
+        get={"q": "@person", "partner": "@partner_earn", "role": "participant"},
+        plain=("q", "status", "months", "role", "page"),
+    ),
+    "web:member": Spec(
+        get={"page": "1"},
+        posts=(
+            {"action": "earn", "partner": "@partner_earn", "amount": "1", "category": "x"},
+            {"action": "spend", "partner": "@partner_spend", "amount": "1"},
+            {"action": "gift", "to": "@staff_person", "amount": "1"},
+            {"action": "reverse", "transfer": "@transfer", "reason": "boundary"},
+            {"action": "role", "role": "researcher"},
+            {"action": "invite", "role": "participant", "email": ""},
+        ),
+        plain=(
+            "action",
+            "amount",
+            "day",
+            "category",
+            "reason",
+            "idempotency_key",
+            "role",
+            "email",
+            "page",
+        ),
+    ),
     "web:budget": Spec(
         get=None,
         posts=({"partner": "@partner_earn", "credits": "5"},),

@@ -124,6 +124,9 @@ class ContactDetails(models.Model):
     """Kept apart from Person so that no export, report or API serialiser can include it."""
 
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="contact")
+    name = models.CharField(
+        max_length=120, blank=True, help_text="What the member is called, for the coordinators."
+    )
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     address = models.TextField(blank=True)
@@ -131,6 +134,14 @@ class ContactDetails(models.Model):
 
     class Meta:
         verbose_name_plural = "contact details"
+
+    @property
+    def short_name(self) -> str:
+        """The name as a coordinator writes it in a list: "Ann Powell" -> "Ann P."."""
+        parts = self.name.split()
+        if len(parts) < 2:
+            return self.name.strip()
+        return f"{' '.join(parts[:-1])} {parts[-1][0]}."
 
 
 class Role(models.TextChoices):

@@ -8,7 +8,7 @@ from tallytale.ledger import views as ledger
 from tallytale.stories import views as stories
 from tallytale.surveys import views as surveys
 
-from . import jobs, me, roles, views
+from . import jobs, me, people, roles, views
 
 app_name = "web"
 urlpatterns = [
@@ -36,6 +36,8 @@ urlpatterns = [
     path("p/<slug:slug>/hours/", ledger.hours, name="hours"),
     path("p/<slug:slug>/coordinate/", roles.coordinate, name="coordinate"),
     path("p/<slug:slug>/members/", roles.members, name="members"),
+    path("p/<slug:slug>/people/", people.directory_page, name="directory"),
+    path("p/<slug:slug>/people/<str:code>/", people.member_page, name="member"),
     path("p/<slug:slug>/budget/", ledger.budget, name="budget"),
     path("p/<slug:slug>/ledger/", ledger.ledger_page, name="ledger"),
     path("p/<slug:slug>/import/", ledger.import_contributions, name="import"),

@@ -1,0 +1,77 @@
+"""A coordinator runs the scheme in Chromium on a 390 px phone with JavaScript off: find a
+member by name, open their page, record hours, reverse a transfer; the whole ledger
+filtered and exported; a register for a group session."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tallytale.ledger.models import Transfer
+from tallytale.programmes.models import ContactDetails
+
+from .conftest import ARGS, PHONE, axe_violations  # noqa: F401
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+
+
+@pytest.fixture
+def nojs(browser, live_server):
+    """A phone-sized browser with JavaScript switched off (axe is run in a second one)."""
+    ctx = browser.new_context(
+        base_url=live_server.url, viewport=PHONE, locale="en-GB", java_script_enabled=False
+    )
+    ctx.set_default_timeout(10_000)
+    yield ctx
+    ctx.close()
+
+
+def signed_in(ctx, live_server, user):
+    from django.conf import settings
+    from django.test import Client
+
+    c = Client()
+    c.force_login(user)
+    cookie = c.cookies[settings.SESSION_COOKIE_NAME]
+    ctx.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+    )
+    return ctx.new_page()
+
+
+def test_find_a_member_by_name_and_record_hours_without_javascript(nojs, live_server, site):
+    ContactDetails.objects.filter(person__code="M1").update(name="Ann Powell")
+    page = signed_in(nojs, live_server, site["users"]["coordinator"])
+    page.goto(reverse("web:directory", args=["cwm"]))
+    page.get_by_label("Name, code, card number, phone or e-mail").fill("powell")
+    page.get_by_role("button", name="Find").click()
+    page.get_by_role("link", name="Ann Powell (M1)").click()
+    page.wait_for_url(re.compile(r".*/people/M1/$"))
+    assert page.locator("h1").inner_text() == "Ann Powell (M1)"
+    assert "Balance: 2 credits" in page.locator("#balance").inner_text()
+    # record hours: the message says what was recorded, by name and code
+    page.get_by_label("Gave time (hours)").check()
+    page.get_by_label("Partner (time or spending)").select_option("library")
+    page.get_by_label("Hours or credits").fill("2.5")
+    page.get_by_label("Activity or category").fill("gardening")
+    page.get_by_role("button", name="Record", exact=True).click()
+    assert (
+        "Recorded 2.5 hours for Ann P. (M1) at library: 2.5 credits."
+        in page.locator(".messages").inner_text()
+    )
+    # reverse it from its row, with a reason
+    earned = Transfer.objects.filter(category="gardening").get()
+    page.get_by_label(f"Reason for reversing transfer {earned.pk}").fill("wrong day")
+    page.get_by_role("button", name=f"Reverse #{earned.pk}").click()
+    assert Transfer.objects.filter(reverses=earned).exists()
+    assert f"Reversed transfer #{earned.pk}." in page.locator(".messages").inner_text()
+
+
+@pytest.mark.parametrize("name", ["web:directory", "web:member"])
+def test_people_pages_fit_a_phone_and_pass_axe(context, sign_in, site, name):
+    ContactDetails.objects.filter(person__code="M1").update(name="Ann Powell")
+    page = sign_in(site["users"]["coordinator"])
+    args = ["cwm", "M1"] if name == "web:member" else ["cwm"]
+    page.goto(reverse(name, args=args))
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390 + 1
+    assert axe_violations(page) == []
