@@ -140,7 +140,23 @@ WEB: dict[str, Spec] = {
             {"action": "gift", "member": "@person", "to": "@staff_person", "amount": "1"},
             {"action": "reverse", "transfer": "@transfer", "reason": "boundary"},
         ),
-        plain=("action", "amount", "day", "reason", "idempotency_key"),
+        get={"member": "@person", "partner": "@partner_earn", "kind": "earn"},
+        plain=(
+            "action",
+            "amount",
+            "day",
+            "reason",
+            "idempotency_key",
+            "category",
+            "kind",
+            "start",
+            "end",
+            "page",
+        ),
+    ),
+    "web:ledger_csv": Spec(
+        get={"member": "@person", "partner": "@partner_spend", "start": "2025-01-01"},
+        plain=("kind", "category", "start", "end"),
     ),
     "web:import": Spec(
         posts=(
@@ -374,6 +390,7 @@ CARD_FIELDS = {
     ("web:hours", "member"),
     ("web:sync_hours", "member"),
     ("web:ledger", "member"),
+    ("web:ledger_csv", "member"),
     ("web:import", "csv:person_code"),
     ("api:earn", "person"),
     ("api:spend", "person"),

@@ -47,9 +47,10 @@ def months_ago(today: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def person_label(person: Person) -> str:
-    """A member as coordinators write them: "Ann P. (P000123)", or the code alone."""
-    contact = getattr(person, "contact", None) if _has_contact(person) else None
+def person_label(person: Person, names: bool = True) -> str:
+    """A member as coordinators write them: "Ann P. (P000123)", or the code alone (always
+    for those who may not see contact details: `names=False`)."""
+    contact = person.contact if names and _has_contact(person) else None
     name = contact.short_name if contact is not None else ""
     return f"{name} ({person.code})" if name else person.code
 
@@ -67,11 +68,12 @@ def partner_label(org: Organisation) -> str:
     return f"{org.name} ({org.slug})" if org.name and org.name != org.slug else org.slug
 
 
-def recorded_message(t: Transfer) -> str:
-    """What was recorded, in the words a coordinator checks it by."""
+def recorded_message(t: Transfer, names: bool = True) -> str:
+    """What was recorded, in the words a coordinator checks it by (names only for those
+    who may see contact details)."""
     credits = ledger_rules.format_credits(t.amount)
     member = t.credit if t.kind in (Kind.EARN, Kind.GIFT) else t.debit
-    who = person_label(member.person) if member.person_id else ""
+    who = person_label(member.person, names) if member.person_id else ""
     if t.kind == Kind.EARN:
         return _("Recorded %(hours)s hours for %(who)s at %(partner)s: %(credits)s credits.") % {
             "hours": credits,
@@ -86,7 +88,7 @@ def recorded_message(t: Transfer) -> str:
             "partner": t.credit.organisation.name if t.credit.organisation_id else "",
         }
     if t.kind == Kind.GIFT:
-        giver = person_label(t.debit.person) if t.debit.person_id else ""
+        giver = person_label(t.debit.person, names) if t.debit.person_id else ""
         return _("Recorded a gift of %(credits)s credits from %(giver)s to %(who)s.") % {
             "credits": credits,
             "giver": giver,

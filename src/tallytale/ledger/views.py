@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,15 +22,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tallytale import offline
 from tallytale.core import ledger as ledger_rules
+from tallytale.core.textsafe import csv_text
 from tallytale.errors import InputErrors, NotFound, TallytaleError
-from tallytale.programmes.models import Membership, Organisation, Project
-from tallytale.programmes.permissions import Actor, project_view
+from tallytale.programmes.models import Membership, Organisation, Person, Project
+from tallytale.programmes.permissions import Actor, can, project_view
 from tallytale.programmes.read import participant_codes
+from tallytale.programmes.services import get_member, get_partner_in
 from tallytale.uploads import pages as uploads
 from tallytale.uploads import services as stored_uploads
 from tallytale.uploads.handlers import accepts_upload
 
-from . import importers, tasks
+from . import directory, importers, tasks
 from . import services as ledger
 from .models import Transfer
 
@@ -111,11 +113,8 @@ def hours(request: HttpRequest, project: Project) -> HttpResponse:
             except TallytaleError as exc:
                 form.errors["form"] = str(exc)
             else:
-                messages.success(
-                    request,
-                    _("%(hours)s hours recorded for %(member)s.")
-                    % {"hours": form.hours, "member": form.member},
-                )
+                names = can(request.user, "people.manage", project)
+                messages.success(request, directory.recorded_message(t, names=names))
                 return redirect(f"{request.path}?saved={t.pk}")
         status = 400
     return render(
@@ -126,7 +125,9 @@ def hours(request: HttpRequest, project: Project) -> HttpResponse:
             "form": form,
             "key": str(uuid.uuid4()),
             "partners": earning_partners(project),
-            "members": participant_codes(project),
+            "members": member_choices(project)
+            if can(request.user, "people.manage", project)
+            else [(code, code) for code in participant_codes(project)],
             "today": timezone.localdate().isoformat(),
         },
         status=status,
@@ -172,86 +173,121 @@ def budget(request: HttpRequest, project: Project) -> HttpResponse:
     return redirect("web:members", slug=project.slug)
 
 
-def _project_transfers(project: Project):
-    return (
-        Transfer.objects.filter(Q(debit__project=project) | Q(credit__project=project))
-        .select_related("debit__person", "debit__organisation", "credit__person")
-        .select_related("credit__organisation", "reversed_by")
-        .order_by("-id")[:50]
-    )
+def _ledger_post(request: HttpRequest, project: Project) -> Transfer:
+    """One ledger entry or reversal from the ledger page's forms (the service checks the
+    actor; the members and partners it names are looked up within this project)."""
+    action = request.POST.get("action")
+    key = f"web:{action}:{request.POST.get('idempotency_key') or uuid.uuid4()}"
+    member = request.POST.get("member", "").strip()
+    amount = request.POST.get("amount", "").strip()
+    category = request.POST.get("category", "").strip()[:80]
+    day_text = request.POST.get("day") or ""
+    day = dt.date.fromisoformat(day_text) if day_text else None
+    actor = ledger_actor(request)
+    if action in ("earn", "spend", "gift"):
+        get_member(project, member)
+    if action in ("earn", "spend"):
+        get_partner_in(project, request.POST.get("partner", ""))
+    if action == "earn":
+        return ledger.earn(
+            member, request.POST["partner"], amount, day=day, category=category, key=key,
+            actor=actor, project=project,
+        )  # fmt: skip
+    if action == "spend":
+        return ledger.spend(
+            member, request.POST["partner"], amount, day=day, category=category, key=key,
+            actor=actor, project=project,
+        )  # fmt: skip
+    if action == "gift":
+        return ledger.gift(
+            member, request.POST.get("to", "").strip(), amount, day=day, category=category,
+            key=key, actor=actor, project=project,
+        )  # fmt: skip
+    if action == "reverse":
+        tid = int(request.POST.get("transfer", "0"))
+        if not Transfer.objects.filter(
+            Q(debit__project=project) | Q(credit__project=project), pk=tid
+        ).exists():
+            raise NotFound(_("No such transfer in this project."))
+        return ledger.reverse(
+            tid, key=key, actor=actor, reason=request.POST.get("reason", ""), project=project
+        )
+    raise NotFound(_("Unknown action."))
 
 
 @require_http_methods(["GET", "POST"])
 @project_view("ledger.correct")
 def ledger_page(request: HttpRequest, project: Project) -> HttpResponse:
-    """Ledger entry (earn, spend, gift) and corrections (reversals)."""
-    error = ""
+    """The whole ledger, filtered and paged, with entry (earn, spend, gift) and a reversal
+    on every row. After a refused entry the form keeps what was typed."""
+    error = filter_error = ""
     if request.method == "POST":
-        action = request.POST.get("action")
-        key = f"web:{action}:{request.POST.get('idempotency_key') or uuid.uuid4()}"
-        member = request.POST.get("member", "").strip()
-        amount = request.POST.get("amount", "").strip()
-        day_text = request.POST.get("day") or ""
         try:
-            day = dt.date.fromisoformat(day_text) if day_text else None
-            if (
-                action in ("earn", "spend", "gift")
-                and not Membership.objects.filter(project=project, person__code=member).exists()
-            ):
-                raise NotFound(_("No member with that code in this project."))
-            if (
-                action in ("earn", "spend")
-                and not Organisation.objects.filter(
-                    project=project, slug=request.POST.get("partner", "")
-                ).exists()
-            ):
-                raise NotFound(_("Choose a partner of this project."))
-            if action == "earn":
-                ledger.earn(
-                    member, request.POST["partner"], amount, day=day, key=key,
-                    actor=ledger_actor(request), project=project,
-                )  # fmt: skip
-            elif action == "spend":
-                ledger.spend(
-                    member, request.POST["partner"], amount, day=day, key=key,
-                    actor=ledger_actor(request), project=project,
-                )  # fmt: skip
-            elif action == "gift":
-                ledger.gift(
-                    member, request.POST.get("to", "").strip(), amount, day=day, key=key,
-                    actor=ledger_actor(request), project=project,
-                )  # fmt: skip
-            elif action == "reverse":
-                tid = int(request.POST.get("transfer", "0"))
-                if not Transfer.objects.filter(
-                    Q(debit__project=project) | Q(credit__project=project), pk=tid
-                ).exists():
-                    raise NotFound(_("No such transfer in this project."))
-                ledger.reverse(
-                    tid, key=key, actor=ledger_actor(request),
-                    reason=request.POST.get("reason", ""), project=project,
-                )  # fmt: skip
-            else:
-                raise NotFound(_("Unknown action."))
+            t = _ledger_post(request, project)
         except ValueError:
             error = _("Check the numbers and the date (YYYY-MM-DD).")
         except TallytaleError as exc:
             error = str(exc)
         else:
-            messages.success(request, _("Recorded."))
+            messages.success(request, directory.recorded_message(t))
             return redirect("web:ledger", slug=project.slug)
+    f = directory.LedgerFilter()
+    try:
+        f = directory.LedgerFilter.parse(request.GET)
+        rows = directory.transfers(ledger_actor(request), project, f)
+    except TallytaleError as exc:
+        filter_error = str(exc)
+        rows = Transfer.objects.none()
+    page = directory.page_of(rows, request.GET.get("page"), 50)
     return render(
         request,
         "ledger/ledger.html",
         {
             "project": project,
             "error": error,
+            "filter_error": filter_error,
+            "post": request.POST if error else {},
+            "f": f,
+            "query": f.query(),
+            "page": page,
+            "rows": [
+                (t, directory.holder_label(t.debit), directory.holder_label(t.credit)) for t in page
+            ],
+            "kinds": [k.value for k in ledger_rules.Kind],
             "key": str(uuid.uuid4()),
             "partners": Organisation.objects.filter(project=project).order_by("name"),
-            "transfers": _project_transfers(project),
+            "members": member_choices(project),
         },
-        status=400 if error else 200,
+        status=400 if error or filter_error else 200,
     )
+
+
+def member_choices(project: Project) -> list[tuple[str, str]]:
+    """(code, "Ann P. (P000123)") for the project's members, for the forms' lists."""
+    return [
+        (p.code, directory.person_label(p))
+        for p in Person.objects.filter(memberships__project=project, erased_at__isnull=True)
+        .select_related("contact")
+        .distinct()
+        .order_by("code")
+    ]
+
+
+@project_view("ledger.correct")
+def ledger_csv(request: HttpRequest, project: Project) -> HttpResponse:
+    """The filtered ledger as CSV, by code only (never names or contact details), written
+    by the one spreadsheet-safe writer."""
+    try:
+        f = directory.LedgerFilter.parse(request.GET)
+        rows = directory.transfers(ledger_actor(request), project, f)
+    except TallytaleError as exc:
+        return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
+    response = StreamingHttpResponse(
+        (csv_text([row], bom=i == 0) for i, row in enumerate(directory.csv_rows(rows))),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="ledger-{project.slug}.csv"'
+    return response
 
 
 @accepts_upload("contributions")

@@ -40,6 +40,7 @@ urlpatterns = [
     path("p/<slug:slug>/people/<str:code>/", people.member_page, name="member"),
     path("p/<slug:slug>/budget/", ledger.budget, name="budget"),
     path("p/<slug:slug>/ledger/", ledger.ledger_page, name="ledger"),
+    path("p/<slug:slug>/ledger.csv", ledger.ledger_csv, name="ledger_csv"),
     path("p/<slug:slug>/import/", ledger.import_contributions, name="import"),
     path("p/<slug:slug>/import/stories/", stories.import_stories, name="import_stories"),
     path("p/<slug:slug>/import/responses/", surveys.import_responses, name="import_responses"),
