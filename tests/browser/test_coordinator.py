@@ -75,3 +75,48 @@ def test_people_pages_fit_a_phone_and_pass_axe(context, sign_in, site, name):
     page.goto(reverse(name, args=args))
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390 + 1
     assert axe_violations(page) == []
+
+
+def test_register_a_group_session_without_javascript(nojs, live_server, site):
+    from tallytale.ledger.models import Contribution
+    from tallytale.programmes.models import Person
+
+    Person.objects.filter(code="M3").update(card_code="CARD-M3")
+    page = signed_in(nojs, live_server, site["users"]["coordinator"])
+    page.goto(reverse("web:register", args=["cwm"]))
+    page.get_by_label("Where was the session?").select_option("garden")
+    page.get_by_label("Activity").fill("Choir")
+    page.get_by_label("Hours each").fill("2")
+    page.get_by_label("M1", exact=True).check()
+    page.get_by_label("M2", exact=True).check()
+    page.get_by_label("Card numbers or codes").fill("CARD-M3")
+    page.get_by_role("button", name="Record the session").click()
+    assert "Recorded 2 hours for 3 people at garden" in page.locator(".messages").inner_text()
+    assert Contribution.objects.filter(activity="Choir").count() == 3
+
+
+def test_whole_ledger_filtered_exported_and_reversed_without_javascript(nojs, live_server, site):
+    page = signed_in(nojs, live_server, site["users"]["coordinator"])
+    page.goto(reverse("web:ledger", args=["cwm"]))
+    page.get_by_label("Kind").select_option("spend")
+    page.get_by_role("button", name="Find").click()
+    spend = Transfer.objects.get(kind="spend")
+    earn = Transfer.objects.get(kind="earn")
+    assert page.get_by_role("button", name=f"Reverse #{spend.pk}").is_visible()
+    assert page.get_by_role("button", name=f"Reverse #{earn.pk}").count() == 0
+    with page.expect_download() as dl:
+        page.get_by_role("link", name="Download these transfers (CSV)").click()
+    text = open(dl.value.path(), encoding="utf-8-sig").read()
+    assert text.splitlines()[0].startswith("id,date,kind,from,to,credits")
+    assert len(text.splitlines()) == 2 and ",spend,M1,pool," in text
+    page.get_by_label(f"Reason for reversing transfer {spend.pk}").fill("refund")
+    page.get_by_role("button", name=f"Reverse #{spend.pk}").click()
+    assert Transfer.objects.filter(reverses=spend).exists()
+
+
+@pytest.mark.parametrize("name", ["web:ledger", "web:register"])
+def test_ledger_pages_fit_a_phone_and_pass_axe(context, sign_in, site, name):
+    page = sign_in(site["users"]["coordinator"])
+    page.goto(reverse(name, args=["cwm"]))
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390 + 1
+    assert axe_violations(page) == []

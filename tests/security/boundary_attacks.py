@@ -97,6 +97,20 @@ STORY_PLAIN = (
 WEB: dict[str, Spec] = {
     "web:research": Spec(),
     "web:hours": Spec(posts=(HOURS,), plain=tuple(HOURS)),
+    "web:register": Spec(
+        posts=(
+            {
+                "partner": "@partner_earn",
+                "attendee": "@person",
+                "hours": "1",
+                "day": "2025-06-03",
+                "activity": "choir",
+                "idempotency_key": "k-boundary-reg",
+            },
+            {"partner": "@partner_earn", "cards": "@person", "hours": "1"},
+        ),
+        plain=("hours", "day", "activity", "idempotency_key"),
+    ),
     "web:coordinate": Spec(),
     "web:members": Spec(
         posts=({"code": "@person", "role": "participant", "joined_on": ""},),
@@ -391,6 +405,8 @@ CARD_FIELDS = {
     ("web:sync_hours", "member"),
     ("web:ledger", "member"),
     ("web:ledger_csv", "member"),
+    ("web:register", "attendee"),
+    ("web:register", "cards"),
     ("web:import", "csv:person_code"),
     ("api:earn", "person"),
     ("api:spend", "person"),

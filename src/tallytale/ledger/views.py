@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, Stream
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tallytale import offline
@@ -32,7 +33,7 @@ from tallytale.uploads import pages as uploads
 from tallytale.uploads import services as stored_uploads
 from tallytale.uploads.handlers import accepts_upload
 
-from . import directory, importers, tasks
+from . import batch, directory, importers, tasks
 from . import services as ledger
 from .models import Transfer
 
@@ -344,4 +345,143 @@ def import_contributions(request: HttpRequest, project: Project) -> HttpResponse
             **state,
         },
         status=uploads.status_of(state),
+    )
+
+
+class RegisterInput:
+    """The register's fields: one session (partner, date, activity, hours) and who came,
+    ticked from the list or typed as codes or card numbers. Every problem is named at once;
+    `ops` are the ledger batch's items, keyed by the form's key and each attendee so a
+    form sent twice records nothing twice."""
+
+    def __init__(self, data, project: Project):
+        self.project = project
+        self.partner = (data.get("partner") or "").strip()
+        self.day_text = (data.get("day") or "").strip()
+        self.activity = (data.get("activity") or "").strip()[:80]
+        self.hours = (data.get("hours") or "").strip()
+        self.typed = (data.get("cards") or "")[:5000]
+        self.ticked = [c.strip() for c in data.getlist("attendee") if c.strip()][:2000]
+        self.key = (data.get("idempotency_key") or "").strip()[:80] or str(uuid.uuid4())
+        self.errors: dict[str, str] = {}
+        self.attendees: list[Person] = []
+        if not earning_partners(project).filter(slug=self.partner).exists():
+            self.errors["partner"] = _("Choose where the session was held.")
+        try:
+            self.day = dt.date.fromisoformat(self.day_text) if self.day_text else None
+        except ValueError:
+            self.errors["day"] = _("Enter the date as YYYY-MM-DD.")
+        try:
+            if Decimal(self.hours) <= 0:
+                raise InvalidOperation
+            self.minutes = ledger_rules.to_minutes(self.hours, "hours")
+        except InvalidOperation:
+            self.errors["hours"] = _("Enter the hours as a number, e.g. 1.5")
+        except ledger_rules.LedgerError as exc:
+            self.errors["hours"] = str(exc)
+        self._find_attendees()
+
+    def _find_attendees(self) -> None:
+        typed = [c for c in self.typed.replace(",", " ").replace(";", " ").split() if c]
+        wanted = list(dict.fromkeys([*self.ticked, *typed]))
+        if not wanted:
+            self.errors["attendees"] = _("Tick who came, or type their card numbers.")
+            return
+        found = {
+            key: p
+            for p in Person.objects.filter(
+                Q(code__in=wanted) | Q(card_code__in=wanted),
+                memberships__project=self.project,
+                erased_at__isnull=True,
+            ).distinct()
+            for key in (p.code, p.card_code)
+            if key
+        }
+        unknown = [c for c in wanted if c not in found]
+        if unknown:
+            self.errors["attendees"] = _("Not members of this project: %(codes)s") % {
+                "codes": ", ".join(unknown[:20])
+            }
+        self.attendees = list({found[c].pk: found[c] for c in wanted if c in found}.values())
+
+    def ops(self) -> list[batch.Op]:
+        return [
+            batch.Op(
+                kind="earn",
+                person=p.code,
+                minutes=self.minutes,
+                key=f"web:register:{self.key}:{p.code}",
+                partner=self.partner,
+                day=self.day,
+                category=self.activity,
+            )
+            for p in self.attendees
+        ]
+
+
+def _batch_problems(exc: InputErrors, codes: list[str]) -> list[str]:
+    """A refused batch's problems, each named by the attendee's code (at most ten)."""
+    items = exc.errors if isinstance(exc.errors, list) else [str(exc)]
+    out = []
+    for item in items[:10]:
+        if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], int):
+            where = codes[item[0]] if 0 <= item[0] < len(codes) else str(item[0])
+            out.append(f"{where}: {item[1]}")
+        else:
+            out.append(str(item))
+    return out
+
+
+@require_http_methods(["GET", "POST"])
+@project_view("ledger.record")
+def register(request: HttpRequest, project: Project) -> HttpResponse:
+    """A register for a group session: one form records the same hours for everyone who
+    came, as one batch (all or nothing; sending it again records nothing twice)."""
+    form = None
+    status = 200
+    if request.method == "POST":
+        form = RegisterInput(request.POST, project)
+        if not form.errors:
+            try:
+                result = batch.record_batch(
+                    form.ops(), actor=ledger_actor(request), project=project
+                )
+            except InputErrors as exc:
+                names = [p.code for p in form.attendees]
+                form.errors["form"] = "; ".join(_batch_problems(exc, names))
+            except TallytaleError as exc:
+                form.errors["form"] = str(exc)
+            else:
+                n = len(form.attendees) - result.skipped
+                text = ngettext(
+                    "Recorded %(hours)s hours for %(n)s person at %(partner)s "
+                    "(%(skipped)s already recorded).",
+                    "Recorded %(hours)s hours for %(n)s people at %(partner)s "
+                    "(%(skipped)s already recorded).",
+                    n,
+                )
+                partner = get_partner_in(project, form.partner).name
+                messages.success(
+                    request,
+                    text
+                    % {"hours": form.hours, "n": n, "partner": partner, "skipped": result.skipped},
+                )
+                return redirect("web:register", slug=project.slug)
+        status = 400
+    names = can(request.user, "people.manage", project)
+    return render(
+        request,
+        "ledger/register.html",
+        {
+            "project": project,
+            "form": form,
+            "key": form.key if form is not None else str(uuid.uuid4()),
+            "partners": earning_partners(project),
+            "members": member_choices(project)
+            if names
+            else [(code, code) for code in participant_codes(project)],
+            "ticked": set(form.ticked) if form is not None else set(),
+            "today": timezone.localdate().isoformat(),
+        },
+        status=status,
     )

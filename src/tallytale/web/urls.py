@@ -34,6 +34,7 @@ urlpatterns = [
     path("p/<slug:slug>/jobs/<int:job_id>/retry", jobs.job_retry, name="job_retry"),
     path("p/<slug:slug>/research/", roles.research, name="research"),
     path("p/<slug:slug>/hours/", ledger.hours, name="hours"),
+    path("p/<slug:slug>/register/", ledger.register, name="register"),
     path("p/<slug:slug>/coordinate/", roles.coordinate, name="coordinate"),
     path("p/<slug:slug>/members/", roles.members, name="members"),
     path("p/<slug:slug>/people/", people.directory_page, name="directory"),
