@@ -120,3 +120,39 @@ def test_ledger_pages_fit_a_phone_and_pass_axe(context, sign_in, site, name):
     page.goto(reverse(name, args=["cwm"]))
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390 + 1
     assert axe_violations(page) == []
+
+
+def test_partner_added_with_an_offer_that_a_member_sees_on_a_phone(
+    nojs, browser, live_server, site
+):
+    page = signed_in(nojs, live_server, site["users"]["coordinator"])
+    page.goto(reverse("web:partners", args=["cwm"]))
+    page.get_by_label("Short code (letters, digits, hyphens)").fill("swim-club")
+    page.get_by_label("Name").fill("Swim Club")
+    page.get_by_label("Kind").select_option("spending")
+    page.get_by_label("Overdraft allowed (credits)").fill("2")
+    page.get_by_role("button", name="Add partner").click()
+    assert page.locator("h1").inner_text() == "Swim Club (swim-club)"
+    page.get_by_label("Kind").last.select_option("spend")
+    page.get_by_label("What (a role or an offer)").fill("Family swim")
+    page.get_by_label("Price in credits (offers to spend on)").fill("1.5")
+    page.get_by_role("button", name="Add", exact=True).click()
+    assert "Added to what's on." in page.locator(".messages").inner_text()
+    member = browser.new_context(
+        base_url=live_server.url, viewport=PHONE, java_script_enabled=False
+    )
+    try:
+        phone = signed_in(member, live_server, site["users"]["participant"])
+        phone.goto(reverse("web:whats_on", args=["cwm"]))
+        text = phone.locator("main").inner_text()
+        assert "Family swim" in text and "Price: 1.5 credits" in text
+    finally:
+        member.close()
+
+
+@pytest.mark.parametrize("name", ["web:partners", "web:whats_on"])
+def test_partner_pages_fit_a_phone_and_pass_axe(context, sign_in, site, name):
+    page = sign_in(site["users"]["coordinator"])
+    page.goto(reverse(name, args=["cwm"]))
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390 + 1
+    assert axe_violations(page) == []

@@ -142,6 +142,30 @@ WEB: dict[str, Spec] = {
             "page",
         ),
     ),
+    "web:partners": Spec(
+        posts=({"slug": "new-partner", "name": "New", "kind": "both", "overdraft": "1"},),
+        plain=("slug", "name", "kind", "contact", "overdraft"),
+    ),
+    "web:partner": Spec(
+        path={"partner": "@partner_earn"},
+        posts=(
+            {"action": "update", "name": "N", "kind": "both", "overdraft": "0"},
+            {"action": "add", "kind": "earn", "title": "Help", "when": "Mon"},
+        ),
+        plain=(
+            "action",
+            "name",
+            "kind",
+            "contact",
+            "overdraft",
+            "title",
+            "when",
+            "price",
+            "description",
+            "opportunity",
+        ),
+    ),
+    "web:whats_on": Spec(),
     "web:budget": Spec(
         get=None,
         posts=({"partner": "@partner_earn", "credits": "5"},),

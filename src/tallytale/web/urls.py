@@ -8,7 +8,7 @@ from tallytale.ledger import views as ledger
 from tallytale.stories import views as stories
 from tallytale.surveys import views as surveys
 
-from . import jobs, me, people, roles, views
+from . import jobs, me, partners, people, roles, views
 
 app_name = "web"
 urlpatterns = [
@@ -40,6 +40,9 @@ urlpatterns = [
     path("p/<slug:slug>/people/", people.directory_page, name="directory"),
     path("p/<slug:slug>/people/<str:code>/", people.member_page, name="member"),
     path("p/<slug:slug>/budget/", ledger.budget, name="budget"),
+    path("p/<slug:slug>/partners/", partners.partners_page, name="partners"),
+    path("p/<slug:slug>/partners/<slug:partner>/", partners.partner_page, name="partner"),
+    path("p/<slug:slug>/whats-on/", partners.whats_on, name="whats_on"),
     path("p/<slug:slug>/ledger/", ledger.ledger_page, name="ledger"),
     path("p/<slug:slug>/ledger.csv", ledger.ledger_csv, name="ledger_csv"),
     path("p/<slug:slug>/import/", ledger.import_contributions, name="import"),
