@@ -39,6 +39,7 @@ from tallytale.stories import access
 from tallytale.surveys import read as surveys_read
 from tallytale.surveys import services as surveys
 
+from .alerts import alerts
 from .charts import bar_chart
 
 # --- community researcher ------------------------------------------------------------------
@@ -158,6 +159,7 @@ def coordinate(request: HttpRequest, project: Project) -> HttpResponse:
             "max_age": settings.DASHBOARD_MAX_AGE,
             "can_correct": can(request.user, "ledger.correct", project),
             "can_surveys": can(request.user, "survey.manage", project),
+            "alerts": alerts(request, project),
         },
     )
 
