@@ -166,6 +166,7 @@ WEB: dict[str, Spec] = {
         ),
     ),
     "web:whats_on": Spec(),
+    "web:rules": Spec(posts=({"k": "7"},), plain=("k",)),
     "web:budget": Spec(
         get=None,
         posts=({"partner": "@partner_earn", "credits": "5"},),

@@ -13,10 +13,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from tallytale.core.ledger import format_credits
+from tallytale.core.ledger import MAX_MINUTES_PER_DAY, format_credits
 from tallytale.errors import InputErrors, NotFound, TallytaleError
 from tallytale.ledger import stats
 from tallytale.programmes import partners as partner_services
+from tallytale.programmes import rules as scheme_rules
 from tallytale.programmes.models import Opportunity, Organisation, Project
 from tallytale.programmes.permissions import Actor, can, project_view
 from tallytale.programmes.services import get_partner_in
@@ -134,4 +135,34 @@ def whats_on(request: HttpRequest, project: Project) -> HttpResponse:
             "earn": [o for o in items if o.kind == Opportunity.Kind.EARN],
             "spend": [o for o in items if o.kind == Opportunity.Kind.SPEND],
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@project_view("people.manage")
+def rules(request: HttpRequest, project: Project) -> HttpResponse:
+    """The scheme's rules on one page: credit expiry, limits, each partner's overdraft and
+    the disclosure threshold k (which a coordinator may change)."""
+    error = ""
+    if request.method == "POST":
+        try:
+            scheme_rules.set_disclosure_k(
+                Actor.from_request(request), project, request.POST.get("k", "")
+            )
+        except TallytaleError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, _("Disclosure threshold saved."))
+            return redirect("web:rules", slug=project.slug)
+    return render(
+        request,
+        "web/rules.html",
+        {
+            "project": project,
+            "partners": Organisation.objects.filter(project=project).order_by("name"),
+            "max_hours": MAX_MINUTES_PER_DAY // 60,
+            "error": error,
+            "k": request.POST.get("k", "") if error else project.disclosure_k,
+        },
+        status=400 if error else 200,
     )

@@ -43,6 +43,7 @@ urlpatterns = [
     path("p/<slug:slug>/partners/", partners.partners_page, name="partners"),
     path("p/<slug:slug>/partners/<slug:partner>/", partners.partner_page, name="partner"),
     path("p/<slug:slug>/whats-on/", partners.whats_on, name="whats_on"),
+    path("p/<slug:slug>/rules/", partners.rules, name="rules"),
     path("p/<slug:slug>/ledger/", ledger.ledger_page, name="ledger"),
     path("p/<slug:slug>/ledger.csv", ledger.ledger_csv, name="ledger_csv"),
     path("p/<slug:slug>/import/", ledger.import_contributions, name="import"),
