@@ -150,7 +150,7 @@ def test_partner_added_with_an_offer_that_a_member_sees_on_a_phone(
         member.close()
 
 
-@pytest.mark.parametrize("name", ["web:partners", "web:whats_on", "web:rules"])
+@pytest.mark.parametrize("name", ["web:partners", "web:whats_on", "web:rules", "web:instruments"])
 def test_partner_pages_fit_a_phone_and_pass_axe(context, sign_in, site, name):
     page = sign_in(site["users"]["coordinator"])
     page.goto(reverse(name, args=["cwm"]))

@@ -229,6 +229,8 @@ WEB: dict[str, Spec] = {
     "web:waves": Spec(
         posts=({"name": "w9", "label": "W"},), plain=("name", "label", "opens_on", "closes_on")
     ),
+    "web:instruments": Spec(posts=({},), plain=("form",)),
+    "web:instrument": Spec(path={"instrument_id": "@instrument"}),
     "web:evaluate": Spec(),
     # exports are queued as jobs by a POST (the job's download is web:job_download)
     "web:export_stories": Spec(

@@ -8,7 +8,7 @@ from tallytale.ledger import views as ledger
 from tallytale.stories import views as stories
 from tallytale.surveys import views as surveys
 
-from . import jobs, me, partners, people, roles, views
+from . import instruments, jobs, me, partners, people, roles, views
 
 app_name = "web"
 urlpatterns = [
@@ -50,6 +50,12 @@ urlpatterns = [
     path("p/<slug:slug>/import/stories/", stories.import_stories, name="import_stories"),
     path("p/<slug:slug>/import/responses/", surveys.import_responses, name="import_responses"),
     path("p/<slug:slug>/waves/", surveys.waves, name="waves"),
+    path("p/<slug:slug>/instruments/", instruments.instruments, name="instruments"),
+    path(
+        "p/<slug:slug>/instruments/<int:instrument_id>/",
+        instruments.instrument,
+        name="instrument",
+    ),
     path("p/<slug:slug>/evaluate/", roles.evaluate, name="evaluate"),
     path(
         "p/<slug:slug>/export/stories.<str:fmt>",
