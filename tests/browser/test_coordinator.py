@@ -156,3 +156,26 @@ def test_partner_pages_fit_a_phone_and_pass_axe(context, sign_in, site, name):
     page.goto(reverse(name, args=["cwm"]))
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390 + 1
     assert axe_violations(page) == []
+
+
+WELSH_PAGES = [
+    ("web:directory", ["cwm"]),
+    ("web:member", ["cwm", "M1"]),
+    ("web:ledger", ["cwm"]),
+    ("web:register", ["cwm"]),
+    ("web:partner", ["cwm", "cafe"]),
+    ("web:coordinate", ["cwm"]),
+]
+
+
+def test_coordinator_pages_in_welsh_pass_axe(browser, live_server, site):
+    ctx = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="cy-GB")
+    try:
+        page = signed_in(ctx, live_server, site["users"]["coordinator"])
+        for name, args in WELSH_PAGES:
+            page.goto(reverse(name, args=args))
+            assert page.locator("html").get_attribute("lang") == "cy", name
+            assert page.evaluate("() => document.documentElement.scrollWidth") <= 391, name
+            assert axe_violations(page) == [], name
+    finally:
+        ctx.close()
