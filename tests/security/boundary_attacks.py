@@ -147,10 +147,11 @@ WEB: dict[str, Spec] = {
         plain=("slug", "name", "kind", "contact", "overdraft"),
     ),
     "web:partner": Spec(
-        path={"partner": "@partner_earn"},
+        path={"partner": "@partner_spend"},
         posts=(
             {"action": "update", "name": "N", "kind": "both", "overdraft": "0"},
-            {"action": "add", "kind": "earn", "title": "Help", "when": "Mon"},
+            {"action": "add", "kind": "spend", "title": "Swim", "price": "1"},
+            {"action": "close", "opportunity": "@opportunity"},
         ),
         plain=(
             "action",
@@ -162,7 +163,6 @@ WEB: dict[str, Spec] = {
             "when",
             "price",
             "description",
-            "opportunity",
         ),
     ),
     "web:whats_on": Spec(),
