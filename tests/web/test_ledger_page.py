@@ -129,3 +129,31 @@ def test_ledger_pages_are_for_coordinators(client, site):
     client.force_login(site["users"]["researcher"])
     assert client.get(URL).status_code == 403
     assert client.get(CSV).status_code == 403
+
+
+def test_hours_page_says_what_was_recorded_names_only_for_coordinators(client, site):
+    ContactDetails.objects.filter(person__code="M1").update(name="Ann Powell")
+    url = reverse("web:hours", args=["cwm"])
+    data = {"member": "M1", "partner": "library", "hours": "2.5", "day": "2025-04-03"}
+    client.force_login(site["users"]["coordinator"])
+    r = client.post(url, {**data, "idempotency_key": "h-1"}, follow=True)
+    assert "Recorded 2.5 hours for Ann P. (M1) at library: 2.5 credits." in body(r)
+    client.force_login(site["users"]["researcher"])  # researchers never see contact names
+    r = client.post(url, {**data, "day": "2025-04-04", "idempotency_key": "h-2"}, follow=True)
+    assert "Recorded 2.5 hours for M1 at library: 2.5 credits." in body(r)
+    assert "Ann" not in body(r)
+
+
+def test_ledger_page_queries_do_not_grow_with_transfers(coord):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    coord.get(URL)
+    with CaptureQueriesContext(connection) as few:
+        coord.get(URL)
+    for i in range(20):
+        day = dt.date(2025, 1, 1) + dt.timedelta(days=i)
+        ledger.earn("M2", "garden", 1, day=day, key=f"qc-{i}", actor=OPERATOR)
+    with CaptureQueriesContext(connection) as many:
+        coord.get(URL)
+    assert len(many) == len(few)
