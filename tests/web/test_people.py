@@ -185,3 +185,25 @@ def test_member_page_adds_a_role_and_makes_an_invitation(coord):
     assert Person.objects.get(code="M2").memberships.filter(role="researcher").exists()
     r = coord.post(member_url("M2"), {"action": "invite", "role": "participant"}, follow=True)
     assert "Give the member this link: http://testserver/accounts/invitation/" in names(r)
+
+
+def test_member_page_removes_a_role_but_not_the_last_one(coord):
+    from tallytale.audit.models import AuditEvent
+
+    coord.post(member_url("M2"), {"action": "role", "role": "researcher"})
+    r = coord.post(member_url("M2"), {"action": "remove_role", "role": "researcher"})
+    assert r.status_code == 302
+    assert list(Person.objects.get(code="M2").memberships.values_list("role", flat=True)) == [
+        "participant"
+    ]
+    assert AuditEvent.objects.filter(action="person.membership_removed").exists()
+    r = coord.post(member_url("M2"), {"action": "remove_role", "role": "participant"})
+    assert r.status_code == 400 and "only role" in r.content.decode()
+    r = coord.post(member_url("M2"), {"action": "remove_role", "role": "admin"})
+    assert r.status_code == 400
+
+
+def test_coordinator_cannot_remove_their_own_coordinator_role(coord):
+    people.add_person("C1", "cwm", "researcher", actor=OPERATOR)
+    r = coord.post(member_url("C1"), {"action": "remove_role", "role": "coordinator"})
+    assert r.status_code == 400 and "another coordinator" in r.content.decode()

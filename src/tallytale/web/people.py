@@ -22,6 +22,7 @@ from tallytale.errors import NotFound, TallytaleError
 from tallytale.ledger import directory
 from tallytale.ledger import services as ledger
 from tallytale.ledger.models import Account
+from tallytale.programmes import membership
 from tallytale.programmes import services as programmes
 from tallytale.programmes.models import Organisation, Person, Project, Role
 from tallytale.programmes.permissions import Actor, can, project_view, require
@@ -108,6 +109,9 @@ def _act(request: HttpRequest, project: Project, person: Person) -> str:
         role = request.POST.get("role", "")
         programmes.add_person(person.code, project.slug, role, actor=actor)
         return _("Role added.")
+    elif action == "remove_role":
+        membership.remove_role(actor, project, person, request.POST.get("role", ""))
+        return _("Role removed.")
     elif action == "invite":
         _inv, secret = accounts.invite(
             project,

@@ -868,6 +868,8 @@ T.update(
             "لا يوجد تحويل كهذا في حساب هذا العضو.",
         ),
         "Role added.": ("Ychwanegwyd y rôl.", "أُضيف الدور."),
+        "Role removed.": ("Tynnwyd y rôl.", "أُزيل الدور."),
+        "Remove role: %(r)s": ("Tynnu rôl: %(r)s", "إزالة الدور: %(r)s"),
         "Invitation made. Give the member this link: %(link)s": (
             "Gwnaed gwahoddiad. Rhowch y ddolen hon i'r aelod: %(link)s",
             "أُنشئت الدعوة. أعطِ العضو هذا الرابط: %(link)s",
