@@ -29,6 +29,7 @@ MEMBERS = "every member of the project"
 TEAM = "research team (researcher, coordinator, admin)"
 TEAM_EVAL = "research team and evaluators"
 COORD = "coordinators and admins"
+SELF_COORD = "the person themselves; the project's coordinators and admins (people pages)"
 LEDGER = "the member; coordinators, evaluators and admins (ledger pages, `ledger`)"
 STAFF = "coordinators, admins and whoever records it (researchers record hours)"
 SURVEY = (
@@ -121,7 +122,16 @@ ENTRIES: dict[str, Entry] = {
     "programmes.Organisation.kind": ("whether members earn, spend or both there", MEMBERS),
     "programmes.Organisation.budgeted": ("whether the partner has a credit budget", COORD),
     "programmes.Organisation.overdraft_minutes": ("how far below zero it may go", COORD),
+    "programmes.Organisation.contact": ("who to ask at the partner", COORD),
     "programmes.Organisation.created_at": ("when it was registered", COORD),
+    "programmes.Opportunity.partner": ("partner offering it", MEMBERS),
+    "programmes.Opportunity.kind": ("a way to give time, or something to spend on", MEMBERS),
+    "programmes.Opportunity.title": ("what it is", MEMBERS),
+    "programmes.Opportunity.when": ("when it happens", MEMBERS),
+    "programmes.Opportunity.description": ("more about it", MEMBERS),
+    "programmes.Opportunity.price_minutes": ("price in minutes of credit", MEMBERS),
+    "programmes.Opportunity.is_open": ("whether members see it on What's on", COORD),
+    "programmes.Opportunity.created_at": ("when it was added", COORD),
     "programmes.Person.code": (
         "pseudonymous participant code; the only identifier in exports",
         "the person; coordinators and admins (member lists); research team and evaluators "
@@ -168,8 +178,9 @@ ENTRIES: dict[str, Entry] = {
     "programmes.Person.registered_on": ("date they registered", COORD),
     "programmes.Person.erased_at": ("when the person was erased (`person erase`)", COORD),
     "programmes.ContactDetails.person": ("whose contact details these are", SELF, CONTACT),
-    "programmes.ContactDetails.email": ("e-mail address", SELF, CONTACT),
-    "programmes.ContactDetails.phone": ("phone number", SELF, CONTACT),
+    "programmes.ContactDetails.name": ("what the member is called", SELF_COORD, CONTACT),
+    "programmes.ContactDetails.email": ("e-mail address", SELF_COORD, CONTACT),
+    "programmes.ContactDetails.phone": ("phone number", SELF_COORD, CONTACT),
     "programmes.ContactDetails.address": ("postal address", SELF, CONTACT),
     "programmes.ContactDetails.notes": ("notes on how to reach them", SELF, CONTACT),
     "programmes.Membership.person": ("the member", COORD),

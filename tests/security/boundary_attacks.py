@@ -123,11 +123,76 @@ PATTERN_PLAIN = (
 WEB: dict[str, Spec] = {
     "web:research": Spec(),
     "web:hours": Spec(posts=(HOURS,), plain=tuple(HOURS)),
+    "web:register": Spec(
+        posts=(
+            {
+                "partner": "@partner_earn",
+                "attendee": "@person",
+                "hours": "1",
+                "day": "2025-06-03",
+                "activity": "choir",
+                "idempotency_key": "k-boundary-reg",
+            },
+            {"partner": "@partner_earn", "cards": "@person", "hours": "1"},
+        ),
+        plain=("hours", "day", "activity", "idempotency_key"),
+    ),
     "web:coordinate": Spec(),
     "web:members": Spec(
         posts=({"code": "@person", "role": "participant", "joined_on": ""},),
         plain=("role", "joined_on"),
     ),
+    "web:directory": Spec(
+        get={"q": "@person", "partner": "@partner_earn", "role": "participant"},
+        plain=("q", "status", "months", "role", "page"),
+    ),
+    "web:member": Spec(
+        get={"page": "1"},
+        posts=(
+            {"action": "earn", "partner": "@partner_earn", "amount": "1", "category": "x"},
+            {"action": "spend", "partner": "@partner_spend", "amount": "1"},
+            {"action": "gift", "to": "@staff_person", "amount": "1"},
+            {"action": "reverse", "transfer": "@transfer", "reason": "boundary"},
+            {"action": "role", "role": "researcher"},
+            {"action": "invite", "role": "participant", "email": ""},
+        ),
+        plain=(
+            "action",
+            "amount",
+            "day",
+            "category",
+            "reason",
+            "idempotency_key",
+            "role",
+            "email",
+            "page",
+        ),
+    ),
+    "web:partners": Spec(
+        posts=({"slug": "new-partner", "name": "New", "kind": "both", "overdraft": "1"},),
+        plain=("slug", "name", "kind", "contact", "overdraft"),
+    ),
+    "web:partner": Spec(
+        path={"partner": "@partner_spend"},
+        posts=(
+            {"action": "update", "name": "N", "kind": "both", "overdraft": "0"},
+            {"action": "add", "kind": "spend", "title": "Swim", "price": "1"},
+            {"action": "close", "opportunity": "@opportunity"},
+        ),
+        plain=(
+            "action",
+            "name",
+            "kind",
+            "contact",
+            "overdraft",
+            "title",
+            "when",
+            "price",
+            "description",
+        ),
+    ),
+    "web:whats_on": Spec(),
+    "web:rules": Spec(posts=({"k": "7"},), plain=("k",)),
     "web:budget": Spec(
         get=None,
         posts=({"partner": "@partner_earn", "credits": "5"},),
@@ -140,7 +205,23 @@ WEB: dict[str, Spec] = {
             {"action": "gift", "member": "@person", "to": "@staff_person", "amount": "1"},
             {"action": "reverse", "transfer": "@transfer", "reason": "boundary"},
         ),
-        plain=("action", "amount", "day", "reason", "idempotency_key"),
+        get={"member": "@person", "partner": "@partner_earn", "kind": "earn"},
+        plain=(
+            "action",
+            "amount",
+            "day",
+            "reason",
+            "idempotency_key",
+            "category",
+            "kind",
+            "start",
+            "end",
+            "page",
+        ),
+    ),
+    "web:ledger_csv": Spec(
+        get={"member": "@person", "partner": "@partner_spend", "start": "2025-01-01"},
+        plain=("kind", "category", "start", "end"),
     ),
     "web:import": Spec(
         posts=(
@@ -174,6 +255,8 @@ WEB: dict[str, Spec] = {
     "web:waves": Spec(
         posts=({"name": "w9", "label": "W"},), plain=("name", "label", "opens_on", "closes_on")
     ),
+    "web:instruments": Spec(posts=({},), plain=("form",)),
+    "web:instrument": Spec(path={"instrument_id": "@instrument"}),
     "web:evaluate": Spec(),
     "web:patterns": Spec(),
     "web:pattern": Spec(path={"name": "@signifier"}, get=PATTERN, plain=PATTERN_PLAIN),
@@ -398,6 +481,9 @@ CARD_FIELDS = {
     ("web:hours", "member"),
     ("web:sync_hours", "member"),
     ("web:ledger", "member"),
+    ("web:ledger_csv", "member"),
+    ("web:register", "attendee"),
+    ("web:register", "cards"),
     ("web:import", "csv:person_code"),
     ("api:earn", "person"),
     ("api:spend", "person"),

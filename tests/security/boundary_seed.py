@@ -29,7 +29,7 @@ from tallytale.jobs import services as jobs
 from tallytale.ledger import services as ledger
 from tallytale.openrosa import services as openrosa
 from tallytale.programmes import services as people
-from tallytale.programmes.models import Programme, Project
+from tallytale.programmes.models import Opportunity, Programme, Project
 from tallytale.stories import services as stories
 from tallytale.stories import setup as stories_setup
 from tallytale.stories.models import SignifierAnswer, Story
@@ -182,6 +182,9 @@ def seed_project(slug: str) -> Seeded:
     )  # fmt: skip
     jobs.begin(job.pk)
     jobs.finish(job, file=jobs.Result(f"Report {word}".encode(), f"{word}.md", "text/markdown"))
+    offer = Opportunity.objects.create(
+        partner=spend_p, kind="spend", title=f"Offer {word}", price_minutes=60
+    )
     member_user = s.users["participant"]
     own_job = jobs.start(
         "evidence.report", actor=stories.Actor(f"web:{member_user.username}", member_user),
@@ -249,6 +252,7 @@ def seed_project(slug: str) -> Seeded:
         partner_earn=earn_p.slug,
         partner_spend=spend_p.slug,
         transfer=t_earn.pk,
+        opportunity=offer.pk,
         transfer_spend=t_spend.pk,
         instrument=instrument.pk,
         wave=wave.pk,

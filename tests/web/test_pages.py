@@ -11,7 +11,7 @@ from tallytale.audit.models import AuditEvent
 from tallytale.jobs.models import Job
 from tallytale.jobs.worker import run_pending
 from tallytale.ledger.models import Contribution, Transfer
-from tallytale.programmes.models import Membership
+from tallytale.programmes.models import ContactDetails, Membership
 from tallytale.programmes.permissions import declared_permission
 from tallytale.stories.models import Story
 
@@ -81,6 +81,7 @@ def test_download_my_data_json_and_csv_is_a_personal_job_and_audited(
     client, site, settings, tmp_path
 ):
     settings.JOBS_ROOT = tmp_path / "jobs"
+    ContactDetails.objects.filter(person__code="M1").update(name="Ann Powell")
     client.force_login(site["users"]["participant"])
     assert 'action="/me/data.json"' in client.get(reverse("web:me")).content.decode()
     files = {}
@@ -99,6 +100,7 @@ def test_download_my_data_json_and_csv_is_a_personal_job_and_audited(
     data = json.loads(files["json"])
     assert data["person"]["code"] == "M1"
     assert data["contact_details"]["email"] == "m1@example.org"  # their own, in their own file
+    assert data["contact_details"]["name"] == "Ann Powell"  # the name coordinators know them by
     assert data["stories"][0]["text"].startswith("I went to the garden club")  # original words
     assert [ln["kind"] for ln in data["ledger_statement"]] == ["earn", "spend"]
     assert data["memberships"][0]["project"] == "cwm"

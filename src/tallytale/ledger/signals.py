@@ -12,9 +12,12 @@ from typing import Any
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from tallytale.core.ledger import format_credits
+from tallytale.errors import InvalidInput
 from tallytale.programmes.models import Organisation, Person, Project
 
 from . import services
+from .models import Account
 
 
 @receiver(post_save, sender=Project, dispatch_uid="ledger.open_project_accounts")
@@ -27,6 +30,18 @@ def open_project_accounts(sender: Any, instance: Project, created: bool, **_: An
 def open_partner_account(sender: Any, instance: Organisation, created: bool, **_: Any) -> None:
     if created:
         services.account_for_organisation(instance)
+        return
+    # an overdraft changed on the web: the account's floor follows, never above its balance
+    floor = -int(instance.overdraft_minutes)
+    account = Account.objects.select_for_update().filter(organisation=instance).first()
+    if account is None or account.min_balance == floor:
+        return
+    if account.balance < floor:
+        raise InvalidInput(
+            f"overdraft: {instance.slug} is already {format_credits(-account.balance)} credits "
+            "below zero; allow at least that much"
+        )
+    Account.objects.filter(pk=account.pk).update(min_balance=floor)
 
 
 @receiver(post_save, sender=Person, dispatch_uid="ledger.open_person_account")

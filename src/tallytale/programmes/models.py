@@ -67,6 +67,9 @@ class Organisation(models.Model):
     overdraft_minutes = models.PositiveIntegerField(
         default=0, help_text="How far below zero this partner's account may go, in minutes."
     )
+    contact = models.CharField(
+        max_length=200, blank=True, help_text="Who to ask at the partner (a name, phone, e-mail)."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     @property
@@ -79,6 +82,35 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Opportunity(models.Model):
+    """What a partner offers members: a way to give time (earn) or something to spend
+    credits on (spend, with its price in minutes of credit). Members see the open ones as
+    "What's on"."""
+
+    class Kind(models.TextChoices):
+        EARN = "earn", "Give time"
+        SPEND = "spend", "Spend credits"
+
+    partner = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="opportunities"
+    )
+    kind = models.CharField(max_length=5, choices=Kind.choices)
+    title = models.CharField(max_length=120)
+    when = models.CharField(max_length=120, blank=True, help_text="e.g. Tuesdays 10:00-12:00")
+    description = models.TextField(blank=True)
+    price_minutes = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Price in minutes of credit (spend only)."
+    )
+    is_open = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "opportunities"
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class Person(models.Model):
@@ -124,6 +156,9 @@ class ContactDetails(models.Model):
     """Kept apart from Person so that no export, report or API serialiser can include it."""
 
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="contact")
+    name = models.CharField(
+        max_length=120, blank=True, help_text="What the member is called, for the coordinators."
+    )
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     address = models.TextField(blank=True)
@@ -131,6 +166,14 @@ class ContactDetails(models.Model):
 
     class Meta:
         verbose_name_plural = "contact details"
+
+    @property
+    def short_name(self) -> str:
+        """The name as a coordinator writes it in a list: "Ann Powell" -> "Ann P."."""
+        parts = self.name.split()
+        if len(parts) < 2:
+            return self.name.strip()
+        return f"{' '.join(parts[:-1])} {parts[-1][0]}."
 
 
 class Role(models.TextChoices):

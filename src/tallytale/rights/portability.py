@@ -56,6 +56,7 @@ def personal_data(person: Person) -> dict[str, Any]:
             "registered_on": person.registered_on.isoformat(),
         },
         "contact_details": {
+            "name": contact.name if contact else "",
             "email": contact.email if contact else "",
             "phone": contact.phone if contact else "",
             "address": contact.address if contact else "",

@@ -26,9 +26,8 @@ from tallytale.coding import read as coding_read
 from tallytale.core.disclosure import DEFAULT_RULE, ThresholdRule, publish_count
 from tallytale.errors import TallytaleError
 from tallytale.ledger import read, stats
-from tallytale.ledger.models import Account
 from tallytale.programmes import services as programmes
-from tallytale.programmes.models import Membership, Organisation, Project, Role
+from tallytale.programmes.models import Organisation, Project, Role
 from tallytale.programmes.permissions import (
     Actor,
     can,
@@ -39,6 +38,7 @@ from tallytale.stories import access
 from tallytale.surveys import read as surveys_read
 from tallytale.surveys import services as surveys
 
+from .alerts import alerts
 from .charts import bar_chart
 
 # --- community researcher ------------------------------------------------------------------
@@ -158,6 +158,7 @@ def coordinate(request: HttpRequest, project: Project) -> HttpResponse:
             "max_age": settings.DASHBOARD_MAX_AGE,
             "can_correct": can(request.user, "ledger.correct", project),
             "can_surveys": can(request.user, "survey.manage", project),
+            "alerts": alerts(request, project),
         },
     )
 
@@ -183,16 +184,6 @@ def members(request: HttpRequest, project: Project) -> HttpResponse:
         else:
             messages.success(request, _("Member added."))
             return redirect("web:members", slug=project.slug)
-    rows = (
-        Membership.objects.filter(project=project)
-        .select_related("person")
-        .order_by("person__code", "role")[:500]
-    )
-    balances = dict(
-        Account.objects.filter(person__memberships__project=project).values_list(
-            "person_id", "balance"
-        )
-    )
     partners = Organisation.objects.filter(project=project).order_by("name")
     budgets = {b["partner"]: b for b in stats.scheme_stats(project)["budgets"]}
     return render(
@@ -200,7 +191,6 @@ def members(request: HttpRequest, project: Project) -> HttpResponse:
         "web/members.html",
         {
             "project": project,
-            "rows": [(m, balances.get(m.person_id, 0)) for m in rows],
             "partners": [(p, budgets.get(p.slug)) for p in partners],
             "roles": Role.choices,
             "error": error,

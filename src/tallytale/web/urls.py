@@ -8,7 +8,7 @@ from tallytale.ledger import views as ledger
 from tallytale.stories import views as stories
 from tallytale.surveys import views as surveys
 
-from . import jobs, me, patterns, roles, views
+from . import instruments, jobs, me, partners, patterns, people, roles, views
 
 app_name = "web"
 urlpatterns = [
@@ -34,14 +34,28 @@ urlpatterns = [
     path("p/<slug:slug>/jobs/<int:job_id>/retry", jobs.job_retry, name="job_retry"),
     path("p/<slug:slug>/research/", roles.research, name="research"),
     path("p/<slug:slug>/hours/", ledger.hours, name="hours"),
+    path("p/<slug:slug>/register/", ledger.register, name="register"),
     path("p/<slug:slug>/coordinate/", roles.coordinate, name="coordinate"),
     path("p/<slug:slug>/members/", roles.members, name="members"),
+    path("p/<slug:slug>/people/", people.directory_page, name="directory"),
+    path("p/<slug:slug>/people/<str:code>/", people.member_page, name="member"),
     path("p/<slug:slug>/budget/", ledger.budget, name="budget"),
+    path("p/<slug:slug>/partners/", partners.partners_page, name="partners"),
+    path("p/<slug:slug>/partners/<slug:partner>/", partners.partner_page, name="partner"),
+    path("p/<slug:slug>/whats-on/", partners.whats_on, name="whats_on"),
+    path("p/<slug:slug>/rules/", partners.rules, name="rules"),
     path("p/<slug:slug>/ledger/", ledger.ledger_page, name="ledger"),
+    path("p/<slug:slug>/ledger.csv", ledger.ledger_csv, name="ledger_csv"),
     path("p/<slug:slug>/import/", ledger.import_contributions, name="import"),
     path("p/<slug:slug>/import/stories/", stories.import_stories, name="import_stories"),
     path("p/<slug:slug>/import/responses/", surveys.import_responses, name="import_responses"),
     path("p/<slug:slug>/waves/", surveys.waves, name="waves"),
+    path("p/<slug:slug>/instruments/", instruments.instruments, name="instruments"),
+    path(
+        "p/<slug:slug>/instruments/<int:instrument_id>/",
+        instruments.instrument,
+        name="instrument",
+    ),
     path("p/<slug:slug>/evaluate/", roles.evaluate, name="evaluate"),
     path("p/<slug:slug>/patterns/", patterns.index, name="patterns"),
     path("p/<slug:slug>/patterns/<str:name>/", patterns.pattern, name="pattern"),

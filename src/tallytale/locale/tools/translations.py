@@ -1241,3 +1241,401 @@ T.update(
         ),
     }
 )
+
+# Coordinator pages: people, the whole ledger, the register, partners, alerts, rules,
+# instruments (issue 16).
+T.update(
+    {
+        "Recorded %(hours)s hours for %(who)s at %(partner)s: %(credits)s credits.": (
+            "Cofnodwyd %(hours)s awr i %(who)s yn %(partner)s: %(credits)s credyd.",
+            "سُجّلت %(hours)s ساعة لـ %(who)s في %(partner)s: %(credits)s رصيد.",
+        ),
+        "Recorded %(who)s spending %(credits)s credits at %(partner)s.": (
+            "Cofnodwyd bod %(who)s wedi gwario %(credits)s credyd yn %(partner)s.",
+            "سُجّل إنفاق %(who)s %(credits)s رصيد في %(partner)s.",
+        ),
+        "Recorded a gift of %(credits)s credits from %(giver)s to %(who)s.": (
+            "Cofnodwyd rhodd o %(credits)s credyd gan %(giver)s i %(who)s.",
+            "سُجّلت هدية بقيمة %(credits)s رصيد من %(giver)s إلى %(who)s.",
+        ),
+        "Reversed transfer #%(n)s.": (
+            "Gwrthdrowyd trosglwyddiad #%(n)s.",
+            "أُلغي التحويل رقم %(n)s.",
+        ),
+        "status: choose active, inactive or new": (
+            "statws: dewiswch gweithgar, anweithgar neu newydd",
+            "الحالة: اختر نشط أو غير نشط أو جديد",
+        ),
+        "months: enter a whole number of months": (
+            "misoedd: rhowch nifer cyfan o fisoedd",
+            "الأشهر: أدخل عددًا صحيحًا من الأشهر",
+        ),
+        "months: enter a number from 1 to %(n)s": (
+            "misoedd: rhowch rif o 1 i %(n)s",
+            "الأشهر: أدخل رقمًا من 1 إلى %(n)s",
+        ),
+        "role: choose one of the roles listed": (
+            "rôl: dewiswch un o'r rolau a restrir",
+            "الدور: اختر أحد الأدوار المدرجة",
+        ),
+        "partner: choose a partner of this project": (
+            "partner: dewiswch bartner yn y prosiect hwn",
+            "الشريك: اختر شريكًا من هذا المشروع",
+        ),
+        "kind: choose one of the kinds listed": (
+            "math: dewiswch un o'r mathau a restrir",
+            "النوع: اختر أحد الأنواع المدرجة",
+        ),
+        "%(field)s: enter the date as YYYY-MM-DD": (
+            "%(field)s: rhowch y dyddiad fel BBBB-MM-DD",
+            "%(field)s: أدخل التاريخ بالصيغة YYYY-MM-DD",
+        ),
+        "member: no member with that code in this project": (
+            "aelod: does dim aelod gyda'r cod hwnnw yn y prosiect hwn",
+            "العضو: لا يوجد عضو بهذا الرمز في هذا المشروع",
+        ),
+        "Member (code or card)": ("Aelod (cod neu gerdyn)", "العضو (الرمز أو البطاقة)"),
+        "Activity or category": ("Gweithgaredd neu gategori", "النشاط أو الفئة"),
+        "Transfers": ("Trosglwyddiadau", "التحويلات"),
+        "Find transfers": ("Dod o hyd i drosglwyddiadau", "البحث عن التحويلات"),
+        "Any partner": ("Unrhyw bartner", "أي شريك"),
+        "Any kind": ("Unrhyw fath", "أي نوع"),
+        "Find": ("Chwilio", "بحث"),
+        "Clear": ("Clirio", "مسح"),
+        "Download these transfers (CSV)": (
+            "Lawrlwytho'r trosglwyddiadau hyn (CSV)",
+            "تنزيل هذه التحويلات (CSV)",
+        ),
+        "Transfers, newest first": (
+            "Trosglwyddiadau, y diweddaraf yn gyntaf",
+            "التحويلات، الأحدث أولًا",
+        ),
+        "No transfers match.": ("Does dim trosglwyddiadau'n cyfateb.", "لا توجد تحويلات مطابقة."),
+        "Register for a session": ("Cofrestr sesiwn", "سجل الحضور لجلسة"),
+        "Register for a group session": ("Cofrestr sesiwn grŵp", "سجل الحضور لجلسة جماعية"),
+        "Everyone ticked or typed gets the same hours. Sending the form twice records nothing twice.": (
+            "Mae pawb a diciwyd neu a deipiwyd yn cael yr un oriau. Nid yw anfon y ffurflen ddwywaith yn cofnodi dim ddwywaith.",
+            "يحصل كل من أُشّر عليه أو كُتب رمزه على الساعات نفسها. إرسال النموذج مرتين لا يسجّل شيئًا مرتين.",
+        ),
+        "Nothing was recorded. Please check the form.": (
+            "Ni chofnodwyd dim. Gwiriwch y ffurflen.",
+            "لم يُسجَّل شيء. يرجى مراجعة النموذج.",
+        ),
+        "Where was the session?": ("Ble roedd y sesiwn?", "أين عُقدت الجلسة؟"),
+        "Hours each": ("Oriau yr un", "الساعات لكل شخص"),
+        "Who came": ("Pwy ddaeth", "من حضر"),
+        "Card numbers or codes (separated by spaces, commas or new lines)": (
+            "Rhifau cerdyn neu godau (wedi'u gwahanu gan fylchau, atalnodau neu linellau newydd)",
+            "أرقام البطاقات أو الرموز (مفصولة بمسافات أو فواصل أو أسطر جديدة)",
+        ),
+        "Record the session": ("Cofnodi'r sesiwn", "تسجيل الجلسة"),
+        "Choose where the session was held.": (
+            "Dewiswch ble cynhaliwyd y sesiwn.",
+            "اختر مكان انعقاد الجلسة.",
+        ),
+        "Tick who came, or type their card numbers.": (
+            "Ticiwch pwy ddaeth, neu teipiwch rifau eu cardiau.",
+            "أشّر على من حضر، أو اكتب أرقام بطاقاتهم.",
+        ),
+        "Not members of this project: %(codes)s": (
+            "Nid ydynt yn aelodau o'r prosiect hwn: %(codes)s",
+            "ليسوا أعضاء في هذا المشروع: %(codes)s",
+        ),
+        "Upload an XLSForm and see each instrument's questions": (
+            "Uwchlwytho XLSForm a gweld cwestiynau pob offeryn",
+            "ارفع نموذج XLSForm واطّلع على أسئلة كل أداة",
+        ),
+        "%(partner)s has %(left)s of %(issued)s budget credits left.": (
+            "Mae gan %(partner)s %(left)s o %(issued)s credyd cyllideb ar ôl.",
+            "تبقّى لدى %(partner)s %(left)s من أصل %(issued)s رصيد في الميزانية.",
+        ),
+        "Issue more credits": ("Rhoi rhagor o gredydau", "إصدار مزيد من الأرصدة"),
+        "See who": ("Gweld pwy", "اعرض من هم"),
+        "Review them": ("Eu hadolygu", "راجعها"),
+        "Wave %(wave)s closes on %(day)s with %(rate)s%% of participants answered.": (
+            "Mae ton %(wave)s yn cau ar %(day)s gyda %(rate)s%% o'r cyfranogwyr wedi ateb.",
+            "تُغلق الموجة %(wave)s في %(day)s وقد أجاب %(rate)s%% من المشاركين.",
+        ),
+        "form: choose an XLSForm file (.xlsx, .xls or .csv)": (
+            "ffurflen: dewiswch ffeil XLSForm (.xlsx, .xls neu .csv)",
+            "النموذج: اختر ملف XLSForm (.xlsx أو .xls أو .csv)",
+        ),
+        "form: expected an XLSForm (.xlsx, .xls or .csv)": (
+            "ffurflen: roedd angen XLSForm (.xlsx, .xls neu .csv)",
+            "النموذج: يُتوقّع ملف XLSForm (.xlsx أو .xls أو .csv)",
+        ),
+        "form: the file is larger than %(mb)s MB": (
+            "ffurflen: mae'r ffeil yn fwy na %(mb)s MB",
+            "النموذج: حجم الملف أكبر من %(mb)s ميغابايت",
+        ),
+        "Instrument imported.": ("Mewnforiwyd yr offeryn.", "استُورِدت الأداة."),
+        "Partner added.": ("Ychwanegwyd y partner.", "أُضيف الشريك."),
+        "Partner saved.": ("Cadwyd y partner.", "حُفظ الشريك."),
+        "Added to what's on.": ("Ychwanegwyd at beth sydd ymlaen.", "أُضيف إلى ما هو متاح."),
+        "No such opportunity at this partner.": (
+            "Does dim cyfle o'r fath gyda'r partner hwn.",
+            "لا توجد فرصة كهذه لدى هذا الشريك.",
+        ),
+        "Taken off what's on.": ("Tynnwyd oddi ar beth sydd ymlaen.", "أُزيل مما هو متاح."),
+        "Check the numbers.": ("Gwiriwch y rhifau.", "تحقق من الأرقام."),
+        "Disclosure threshold saved.": ("Cadwyd y trothwy datgelu.", "حُفظ حد الإفصاح."),
+        "No such transfer on this member's account.": (
+            "Does dim trosglwyddiad o'r fath ar gyfrif yr aelod hwn.",
+            "لا يوجد تحويل كهذا في حساب هذا العضو.",
+        ),
+        "Role added.": ("Ychwanegwyd y rôl.", "أُضيف الدور."),
+        "Role removed.": ("Tynnwyd y rôl.", "أُزيل الدور."),
+        "Remove role: %(r)s": ("Tynnu rôl: %(r)s", "إزالة الدور: %(r)s"),
+        "Invitation made. Give the member this link: %(link)s": (
+            "Gwnaed gwahoddiad. Rhowch y ddolen hon i'r aelod: %(link)s",
+            "أُنشئت الدعوة. أعطِ العضو هذا الرابط: %(link)s",
+        ),
+        "People": ("Pobl", "الأشخاص"),
+        "Partners": ("Partneriaid", "الشركاء"),
+        "Scheme rules": ("Rheolau'r cynllun", "قواعد البرنامج"),
+        "Needs attention": ("Angen sylw", "يحتاج إلى اهتمام"),
+        "Nothing needs attention.": ("Does dim angen sylw.", "لا شيء يحتاج إلى اهتمام."),
+        "Names, phone numbers and e-mail addresses are shown to this project's coordinators only; they are never exported or reported.": (
+            "Dim ond i gydlynwyr y prosiect hwn y dangosir enwau, rhifau ffôn a chyfeiriadau e-bost; nid ydynt byth yn cael eu hallforio na'u hadrodd.",
+            "تظهر الأسماء وأرقام الهواتف وعناوين البريد الإلكتروني لمنسقي هذا المشروع فقط، ولا تُصدَّر ولا تُذكر في التقارير أبدًا.",
+        ),
+        "Find people": ("Dod o hyd i bobl", "البحث عن أشخاص"),
+        "Name, code, card number, phone or e-mail": (
+            "Enw, cod, rhif cerdyn, ffôn neu e-bost",
+            "الاسم أو الرمز أو رقم البطاقة أو الهاتف أو البريد الإلكتروني",
+        ),
+        "Filters": ("Hidlwyr", "عوامل التصفية"),
+        "Everyone": ("Pawb", "الجميع"),
+        "Active (earned or spent) in the last months below": (
+            "Gweithgar (ennill neu wario) yn y misoedd olaf isod",
+            "نشط (كسب أو أنفق) في الأشهر الأخيرة أدناه",
+        ),
+        "Not active in the last months below": (
+            "Heb fod yn weithgar yn y misoedd olaf isod",
+            "غير نشط في الأشهر الأخيرة أدناه",
+        ),
+        "Joined in the last months below": (
+            "Ymunodd yn y misoedd olaf isod",
+            "انضم في الأشهر الأخيرة أدناه",
+        ),
+        "Months": ("Misoedd", "الأشهر"),
+        "Any role": ("Unrhyw rôl", "أي دور"),
+        "Gave time at": ("Rhoddodd amser yn", "تطوّع لدى"),
+        "Members and their accounts": ("Aelodau a'u cyfrifon", "الأعضاء وحساباتهم"),
+        "Member": ("Aelod", "العضو"),
+        "Roles": ("Rolau", "الأدوار"),
+        "Card": ("Cerdyn", "البطاقة"),
+        "Contact": ("Cyswllt", "التواصل"),
+        "No one matches.": ("Does neb yn cyfateb.", "لا أحد يطابق."),
+        "Open the form": ("Agor y ffurflen", "افتح النموذج"),
+        "Questions": ("Cwestiynau", "الأسئلة"),
+        "Questions in order": ("Cwestiynau mewn trefn", "الأسئلة بالترتيب"),
+        "Name": ("Enw", "الاسم"),
+        "Type": ("Math", "النوع"),
+        "Question": ("Cwestiwn", "السؤال"),
+        "Required": ("Gofynnol", "مطلوب"),
+        "yes": ("ydy", "نعم"),
+        "no": ("nac ydy", "لا"),
+        "No questions.": ("Dim cwestiynau.", "لا توجد أسئلة."),
+        "Open a wave": ("Agor ton", "فتح موجة"),
+        "A wave is a round of answers (a baseline, six months on, …); every instrument of the project can be answered in it.": (
+            "Rownd o atebion yw ton (llinell sylfaen, chwe mis yn ddiweddarach, …); gellir ateb pob offeryn yn y prosiect ynddi.",
+            "الموجة جولة من الإجابات (خط الأساس، بعد ستة أشهر، …)؛ يمكن الإجابة فيها عن كل أدوات المشروع.",
+        ),
+        "Waves so far:": ("Tonnau hyd yma:", "الموجات حتى الآن:"),
+        "Open the wave": ("Agor y don", "افتح الموجة"),
+        "The form was not imported:": ("Ni fewnforiwyd y ffurflen:", "لم يُستورد النموذج:"),
+        "Upload an XLSForm": ("Uwchlwytho XLSForm", "رفع نموذج XLSForm"),
+        "An XLSForm from Kobo, ODK or a spreadsheet (.xlsx, .xls or .csv). A problem is shown with its sheet and row. Uploading the same form id again adds a new version.": (
+            "XLSForm o Kobo, ODK neu daenlen (.xlsx, .xls neu .csv). Dangosir problem gyda'i dalen a'i rhes. Mae uwchlwytho'r un id ffurflen eto yn ychwanegu fersiwn newydd.",
+            "نموذج XLSForm من Kobo أو ODK أو جدول بيانات (.xlsx أو .xls أو .csv). تظهر أي مشكلة مع ورقتها وصفّها. رفع معرّف النموذج نفسه مرة أخرى يضيف نسخة جديدة.",
+        ),
+        "XLSForm file": ("Ffeil XLSForm", "ملف XLSForm"),
+        "Upload": ("Uwchlwytho", "رفع"),
+        "Profile": ("Proffil", "الملف الشخصي"),
+        "Registered on": ("Cofrestrwyd ar", "تاريخ التسجيل"),
+        "Roles here": ("Rolau yma", "الأدوار هنا"),
+        "since": ("ers", "منذ"),
+        "Has an account to sign in": ("Mae ganddo gyfrif i fewngofnodi", "لديه حساب لتسجيل الدخول"),
+        "Contact details": ("Manylion cyswllt", "بيانات التواصل"),
+        "For coordinators only; never exported or reported.": (
+            "I gydlynwyr yn unig; byth yn cael eu hallforio na'u hadrodd.",
+            "للمنسقين فقط؛ لا تُصدَّر ولا تُذكر في التقارير أبدًا.",
+        ),
+        "Phone": ("Ffôn", "الهاتف"),
+        "E-mail": ("E-bost", "البريد الإلكتروني"),
+        "None recorded.": ("Dim wedi'u cofnodi.", "لا شيء مسجّل."),
+        "Taking part": ("Cymryd rhan", "المشاركة"),
+        "Hours by partner": ("Oriau fesul partner", "الساعات حسب الشريك"),
+        "No hours yet.": ("Dim oriau eto.", "لا ساعات بعد."),
+        "Statement, newest first": ("Datganiad, y diweddaraf yn gyntaf", "كشف الحساب، الأحدث أولًا"),
+        "Balance after": ("Balans wedyn", "الرصيد بعد"),
+        "No transfers yet.": ("Dim trosglwyddiadau eto.", "لا تحويلات بعد."),
+        "Record for this member": ("Cofnodi ar gyfer yr aelod hwn", "تسجيل لهذا العضو"),
+        "Gave time (hours)": ("Rhoddodd amser (oriau)", "تطوّع بوقته (بالساعات)"),
+        "Spent credits": ("Gwariodd gredydau", "أنفق أرصدة"),
+        "Gave credits to another member": (
+            "Rhoddodd gredydau i aelod arall",
+            "أعطى أرصدة لعضو آخر",
+        ),
+        "Partner (time or spending)": ("Partner (amser neu wario)", "الشريك (وقت أو إنفاق)"),
+        "Recipient's code (gift)": ("Cod y derbynnydd (rhodd)", "رمز المستلم (هدية)"),
+        "Roles and sign-in": ("Rolau a mewngofnodi", "الأدوار وتسجيل الدخول"),
+        "Give another role in this project": (
+            "Rhoi rôl arall yn y prosiect hwn",
+            "منح دور آخر في هذا المشروع",
+        ),
+        "Add role": ("Ychwanegu rôl", "إضافة دور"),
+        "Invite to sign in as": ("Gwahodd i fewngofnodi fel", "دعوة لتسجيل الدخول بصفة"),
+        "E-mail for the invitation (optional)": (
+            "E-bost ar gyfer y gwahoddiad (dewisol)",
+            "البريد الإلكتروني للدعوة (اختياري)",
+        ),
+        "Make an invitation link": ("Gwneud dolen wahoddiad", "إنشاء رابط دعوة"),
+        "Find a member by name, code, card, phone or e-mail": (
+            "Dod o hyd i aelod yn ôl enw, cod, cerdyn, ffôn neu e-bost",
+            "ابحث عن عضو بالاسم أو الرمز أو البطاقة أو الهاتف أو البريد الإلكتروني",
+        ),
+        "Pages": ("Tudalennau", "الصفحات"),
+        "Previous page": ("Tudalen flaenorol", "الصفحة السابقة"),
+        "Next page": ("Tudalen nesaf", "الصفحة التالية"),
+        "Credit budget": ("Cyllideb credydau", "ميزانية الأرصدة"),
+        "No budget: hours here draw on the project's issuance.": (
+            "Dim cyllideb: mae oriau yma'n tynnu ar gredydau'r prosiect.",
+            "لا ميزانية: الساعات هنا تُصرف من إصدار المشروع.",
+        ),
+        "Issue credits to this partner's budget": (
+            "Rhoi credydau i gyllideb y partner hwn",
+            "إصدار أرصدة لميزانية هذا الشريك",
+        ),
+        "Details": ("Manylion", "التفاصيل"),
+        "Save partner": ("Cadw'r partner", "حفظ الشريك"),
+        "What's on here": ("Beth sydd ymlaen yma", "ما هو متاح هنا"),
+        "Opportunities": ("Cyfleoedd", "الفرص"),
+        "When": ("Pryd", "متى"),
+        "Price (credits)": ("Pris (credydau)", "السعر (أرصدة)"),
+        "Open": ("Ar agor", "مفتوح"),
+        "Nothing yet.": ("Dim byd eto.", "لا شيء بعد."),
+        "Add to what's on": ("Ychwanegu at beth sydd ymlaen", "إضافة إلى ما هو متاح"),
+        "What (a role or an offer)": ("Beth (rôl neu gynnig)", "ماذا (دور أو عرض)"),
+        "When (e.g. Tuesdays 10:00–12:00)": (
+            "Pryd (e.e. dydd Mawrth 10:00–12:00)",
+            "متى (مثلًا: أيام الثلاثاء 10:00–12:00)",
+        ),
+        "Price in credits (offers to spend on)": (
+            "Pris mewn credydau (cynigion i wario arnynt)",
+            "السعر بالأرصدة (عروض للإنفاق عليها)",
+        ),
+        "Description": ("Disgrifiad", "الوصف"),
+        "Add": ("Ychwanegu", "إضافة"),
+        "Contact (who to ask, phone or e-mail)": (
+            "Cyswllt (pwy i'w holi, ffôn neu e-bost)",
+            "جهة التواصل (من تسأل، هاتف أو بريد إلكتروني)",
+        ),
+        "Overdraft allowed (credits)": (
+            "Gorddrafft a ganiateir (credydau)",
+            "السحب على المكشوف المسموح (أرصدة)",
+        ),
+        "What's on (as members see it)": (
+            "Beth sydd ymlaen (fel y mae aelodau'n ei weld)",
+            "ما هو متاح (كما يراه الأعضاء)",
+        ),
+        "Overdraft": ("Gorddrafft", "السحب على المكشوف"),
+        "No partners yet.": ("Dim partneriaid eto.", "لا شركاء بعد."),
+        "Add a partner": ("Ychwanegu partner", "إضافة شريك"),
+        "Short code (letters, digits, hyphens)": (
+            "Cod byr (llythrennau, digidau, cysylltnodau)",
+            "رمز قصير (أحرف وأرقام وشرطات)",
+        ),
+        "Add partner": ("Ychwanegu partner", "إضافة الشريك"),
+        "One hour given earns one credit; amounts are kept in whole minutes.": (
+            "Mae awr a roddir yn ennill un credyd; cedwir symiau mewn munudau cyfan.",
+            "كل ساعة تطوع تكسب رصيدًا واحدًا؛ تُحفظ المبالغ بالدقائق الكاملة.",
+        ),
+        "Credits do not expire: no expiry policy is set for this scheme.": (
+            "Nid yw credydau'n dod i ben: nid oes polisi dod i ben ar gyfer y cynllun hwn.",
+            "لا تنتهي صلاحية الأرصدة: لم تُحدَّد سياسة انتهاء لهذا البرنامج.",
+        ),
+        "A member's balance never goes below zero.": (
+            "Nid yw balans aelod byth yn mynd o dan sero.",
+            "لا ينخفض رصيد العضو أبدًا عن الصفر.",
+        ),
+        "Overdraft per partner": ("Gorddrafft fesul partner", "السحب على المكشوف لكل شريك"),
+        "Budget": ("Cyllideb", "الميزانية"),
+        "Overdraft (credits)": ("Gorddrafft (credydau)", "السحب على المكشوف (أرصدة)"),
+        "limited to its budget": ("wedi'i gyfyngu i'w gyllideb", "محدود بميزانيته"),
+        "draws on the project": ("yn tynnu ar y prosiect", "يصرف من المشروع"),
+        "Publishing figures": ("Cyhoeddi ffigurau", "نشر الأرقام"),
+        "Disclosure threshold k": ("Trothwy datgelu k", "حد الإفصاح k"),
+        "What's on": ("Beth sydd ymlaen", "ما هو متاح"),
+        "Give time, earn credits": ("Rhoi amser, ennill credydau", "تطوّع بوقتك واكسب أرصدة"),
+        "Nothing listed yet.": ("Dim wedi'i restru eto.", "لا شيء مدرج بعد."),
+        "Spend your credits": ("Gwario eich credydau", "أنفق أرصدتك"),
+        "Balance: %(b)s credits": ("Balans: %(b)s credyd", "الرصيد: %(b)s رصيد"),
+        "Page %(n)s of %(total)s": ("Tudalen %(n)s o %(total)s", "الصفحة %(n)s من %(total)s"),
+        "%(i)s credits issued, %(r)s rewarded.": (
+            "%(i)s credyd wedi'u rhoi, %(r)s wedi'u gwobrwyo.",
+            "أُصدر %(i)s رصيد، ومُنح %(r)s.",
+        ),
+        "Close “%(t)s”": ("Cau “%(t)s”", "إغلاق «%(t)s»"),
+        "No one can give more than %(n)s hours in a day.": (
+            "Ni all neb roi mwy na %(n)s awr mewn diwrnod.",
+            "لا يمكن لأحد أن يتطوع بأكثر من %(n)s ساعة في اليوم.",
+        ),
+        "No report publishes a count below %(k)s (the disclosure threshold k); smaller counts are suppressed.": (
+            "Nid oes unrhyw adroddiad yn cyhoeddi cyfrif o dan %(k)s (y trothwy datgelu k); mae cyfrifon llai yn cael eu hatal.",
+            "لا ينشر أي تقرير عددًا أقل من %(k)s (حد الإفصاح k)؛ تُحجب الأعداد الأصغر.",
+        ),
+        "Price: %(n)s credits": ("Pris: %(n)s credyd", "السعر: %(n)s رصيد"),
+    }
+)
+
+PLURALS.update(
+    {
+        "%(n)s transfer": (
+            ["%(n)s trosglwyddiad"] * 4,
+            [
+                "%(n)s تحويل",
+                "تحويل واحد (%(n)s)",
+                "تحويلان (%(n)s)",
+                "%(n)s تحويلات",
+                "%(n)s تحويلًا",
+                "%(n)s تحويل",
+            ],
+        ),
+        "Recorded %(hours)s hours for %(n)s person at %(partner)s (%(skipped)s already recorded).": (
+            [
+                "Cofnodwyd %(hours)s awr i %(n)s person yn %(partner)s (%(skipped)s wedi'u cofnodi eisoes)."
+            ]
+            * 4,
+            ["سُجّلت %(hours)s ساعة لـ %(n)s شخص في %(partner)s (%(skipped)s مسجّلة من قبل)."] * 6,
+        ),
+        "%(n)s participant has not earned or spent credits in %(months)s months.": (
+            ["Nid yw %(n)s cyfranogwr wedi ennill na gwario credydau ers %(months)s mis."] * 4,
+            ["%(n)s مشارك لم يكسب أو ينفق أرصدة منذ %(months)s أشهر."] * 6,
+        ),
+        "%(n)s story is held for review.": (
+            ["Mae %(n)s stori wedi'u dal i'w hadolygu."] * 4,
+            ["%(n)s قصة محجوزة للمراجعة."] * 6,
+        ),
+        "%(n)s person": (
+            ["%(n)s unigolyn", "%(n)s unigolyn", "%(n)s o bobl", "%(n)s o bobl"],
+            [
+                "%(n)s شخص",
+                "شخص واحد (%(n)s)",
+                "شخصان (%(n)s)",
+                "%(n)s أشخاص",
+                "%(n)s شخصًا",
+                "%(n)s شخص",
+            ],
+        ),
+        "%(n)s story told": (
+            ["%(n)s stori wedi'u hadrodd"] * 4,
+            ["%(n)s قصة مروية"] * 6,
+        ),
+        "%(n)s survey answered": (
+            ["%(n)s arolwg wedi'u hateb"] * 4,
+            ["%(n)s استبيان مُجاب"] * 6,
+        ),
+    }
+)

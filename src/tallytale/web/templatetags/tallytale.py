@@ -32,6 +32,21 @@ def credits(minutes) -> str:
 
 
 @register.filter
+def credits_figure(minutes) -> str:
+    """Minutes of credit as a figure people read: grouped by the page's language and at most
+    two decimals ("3,833.5" in English), for dashboards; `credits` stays plain for forms."""
+    from django.utils.formats import number_format
+
+    try:
+        value = int(minutes) / 60
+    except (TypeError, ValueError):
+        return ""
+    value = round(value, 2)
+    places = next(p for p in (0, 1, 2) if round(value, p) == value)
+    return number_format(value, places, force_grouping=True)
+
+
+@register.filter
 def holder(account) -> str:
     """Who holds a ledger account: a member's code, a partner's slug, or the scheme account."""
     if account is None:
