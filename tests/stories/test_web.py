@@ -235,3 +235,82 @@ def test_recording_upload_stream_and_checks(client, users, cwm, settings, tmp_pa
     )
     assert big.status_code == 400 and b"limit is 1 MB" in big.content
     assert Story.objects.count() == 1
+
+
+def _signifiers(cwm) -> dict[str, int]:
+    stories_setup.define_signifier(
+        cwm, "about", "What is it about?", "choice", ["health", "friends"], multiple=False
+    )
+    stories_setup.define_signifier(
+        cwm, "who", "Who helped?", "triad", ["me", "friends", "services"]
+    )
+    stories_setup.define_signifier(cwm, "alone", "How alone?", "slider", ["alone", "together"])
+    stories_setup.define_signifier(
+        cwm, "feel", "How did it feel?", "scale", ["awful", "bad", "so-so", "good", "great"]
+    )
+    return {s.name: s.pk for s in cwm.signifiers.all()}
+
+
+@pytest.mark.django_db
+def test_collect_form_offers_languages_by_name_and_labels_every_answer(client, users, cwm):
+    """The issue's findings on the story form: a free-text language ("Welsh" stored as
+    "welsh"), a triad of three unlabelled number boxes, a slider that could not be left
+    unanswered, bare scale numbers, a heading repeated as a label, and "---------"."""
+    sig = _signifiers(cwm)
+    html = (
+        client_for(client, users["researcher"])
+        .get(reverse("stories:collect", args=["cwm"]))
+        .content.decode()
+    )
+    assert '<select name="language"' in html
+    assert re.search(r'<option value="cy" lang="cy"[^>]*>Cymraeg \(Welsh\)</option>', html)
+    assert re.search(r'<option value="ar" lang="ar"[^>]*>العربية \(Arabic\)</option>', html)
+    assert '<option value="en" lang="en" selected>' in html  # the page's language
+    assert "---------" not in html
+    # the triad: one labelled choice per place, named by the poles, no number boxes
+    assert f'name="sig_{sig["who"]}_0"' not in html
+    assert "Mostly friends, some services" in html and "All three equally" in html
+    assert html.count(f'name="sig_{sig["who"]}"') == 17  # 16 places and "Not answered"
+    # the slider: ends labelled, "not answered" ticked until the teller answers
+    assert "0 · alone" in html and "100 · together" in html
+    assert re.search(rf'<input type="checkbox" name="sig_{sig["alone"]}_skip"[^>]*checked', html)
+    # every scale point has its words
+    for i, words in enumerate(["awful", "bad", "so-so", "good", "great"], start=1):
+        assert f"{i} · {words}" in html
+    # each question is named once (as its fieldset's legend), not again as a label
+    for label in ("What is it about?", "Who helped?", "How alone?", "How did it feel?"):
+        assert html.count(label) == 1, label
+
+
+@pytest.mark.django_db
+def test_collect_form_saves_places_words_and_unanswered(client, users, cwm):
+    sig = _signifiers(cwm)
+    c = client_for(client, users["researcher"])
+    base = {
+        "medium": "text",
+        "text": "Es i i'r llyfrgell gyda Siân. Roedd yn help.",
+        "consent_level": "project",
+        "consent_method": "spoken",
+        f"sig_{sig['who']}": "0:2:1",
+        f"sig_{sig['alone']}": "50",
+        f"sig_{sig['alone']}_skip": "on",
+        f"sig_{sig['feel']}": "4",
+    }
+    url = reverse("stories:collect", args=["cwm"])
+    r = c.post(url, {**base, "language": "other", "language_other": "Welsh"})
+    assert r.status_code == 302, r.content.decode()[:3000]
+    story = Story.objects.get()
+    assert story.language == "cy"
+    assert "Siân" not in story.text_redacted  # Welsh name rules ran
+    got = {a.signifier.name: a.value for a in story.answers.all()}
+    assert got["who"] == pytest.approx([0, 2 / 3, 1 / 3]) and got["feel"] == 4
+    assert "alone" not in got and "about" not in got  # not answered
+    # moving the slider (the box unticked) answers it
+    r = c.post(url, {**base, "language": "en", f"sig_{sig['alone']}_skip": ""})
+    assert Story.objects.latest("id").answers.get(signifier__name="alone").value == 50
+    # another language that is neither listed nor a code: a clear error, nothing saved
+    r = c.post(url, {**base, "language": "other", "language_other": "Klingon"})
+    assert r.status_code == 400 and "not a BCP 47 code" in r.content.decode()
+    r = c.post(url, {**base, "language": "other", "language_other": ""})
+    assert r.status_code == 400 and "Type the language" in r.content.decode()
+    assert Story.objects.count() == 2

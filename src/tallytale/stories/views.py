@@ -29,7 +29,7 @@ from tallytale.programmes.permissions import SIGNED_IN, declares, project_or_404
 from tallytale.uploads import pages as uploads
 from tallytale.uploads.handlers import accepts_upload
 
-from . import access, media, review, services, tasks
+from . import access, languages, media, review, services, tasks
 from . import importers as story_importers
 from .forms import ConsentForm, CorrectionForm, StoryForm, TranscriptForm
 from .models import TEXT_FIELDS, Story
@@ -108,7 +108,13 @@ def _collect_from(form: StoryForm, request: HttpRequest, project: Project, **ext
 
 @project_view("story.collect")
 def collect(request: HttpRequest, project: Project) -> HttpResponse:
-    form = StoryForm(request.POST or None, request.FILES or None, project=project)
+    ui_language = getattr(request, "LANGUAGE_CODE", "en")
+    form = StoryForm(
+        request.POST or None,
+        request.FILES or None,
+        project=project,
+        initial={"language": ui_language if ui_language in languages.CODES else "en"},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             story = _collect_from(form, request, project)
