@@ -110,3 +110,29 @@ def test_researcher_pages_have_no_serious_axe_findings(
     if bad := axe_violations(page):
         found["original"] = bad
     assert found == {}
+
+
+def test_reviewer_unmasks_a_street_then_masks_it_again_from_the_story_page(sign_in, site):
+    from tallytale.stories import services as stories
+
+    story = stories.collect(
+        site["project"],
+        actor=stories.Actor("cli:test"),
+        text="Ask Dr Huw Morgan at the surgery on 12 Heol y Bryn.",
+        language="en",
+        consent_level="project",
+    )
+    page = sign_in(site["users"]["coordinator"])
+    page.goto(reverse("stories:detail", args=["cwm", story.pk]) + "?original=1")
+    marks = page.locator(".story-text mark.pii")
+    assert marks.all_inner_texts() == ["Huw Morgan (name)", "12 Heol y Bryn (address)"]
+    assert fits_the_phone(page) and axe_violations(page) == []
+    page.get_by_role("button", name="Unmask “12 Heol y Bryn”").click()
+    page.wait_for_load_state()
+    assert "12 Heol y Bryn" in Story.objects.get(pk=story.pk).text_redacted
+    assert page.locator(".story-text mark.pii").count() == 1
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Mask again “12 Heol y Bryn”").click()
+    page.wait_for_load_state()
+    assert "[ADDRESS]" in Story.objects.get(pk=story.pk).text_redacted
+    assert page.locator(".story-text mark.pii").count() == 2

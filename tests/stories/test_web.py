@@ -314,3 +314,51 @@ def test_collect_form_saves_places_words_and_unanswered(client, users, cwm):
     r = c.post(url, {**base, "language": "other", "language_other": ""})
     assert r.status_code == 400 and "Type the language" in r.content.decode()
     assert Story.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_story_page_highlights_each_masked_span_and_a_reviewer_reverses_it(
+    client, users, make_story
+):
+    """Before: the page listed offsets ("10–20 NAME") and unmasking meant typing
+    "10-20-NAME" into another page. Now each span is highlighted in the words with its
+    type, and unmasked (or masked again) from the story page, each change audited."""
+    story = make_story(
+        "I went with Siân Jones to the club on Heol y Bryn.", consent_level="project"
+    )
+    detail = reverse("stories:detail", args=["cwm", story.pk])
+    c = client_for(client, users["coordinator"])
+    html = c.get(detail + "?original=1").content.decode()
+    assert '<mark class="pii">Siân Jones<small class="pii-type"> (name)</small></mark>' in html
+    assert "Heol y Bryn" in html and '<mark class="pii">Heol' not in html
+    start = story.text.index("Siân")
+    key = f"{start}-{start + len('Siân Jones')}-NAME"
+    assert f'name="remove" value="{key}"' in html
+    r = c.post(
+        reverse("stories:correct", args=["cwm", story.pk]),
+        {"field": "text", "remove": key, "back": "original"},
+    )
+    assert r.status_code == 302 and r["Location"] == detail + "?original=1"
+    assert "Siân Jones" in Story.objects.get(pk=story.pk).text_redacted
+    html = c.get(detail + "?original=1").content.decode()
+    assert "Unmasked by a reviewer" in html and f'name="add_start" value="{start}"' in html
+    r = c.post(
+        reverse("stories:correct", args=["cwm", story.pk]),
+        {
+            "field": "text",
+            "add_start": str(start),
+            "add_end": str(start + len("Siân Jones")),
+            "add_type": "NAME",
+            "back": "original",
+        },
+    )
+    assert "Siân" not in Story.objects.get(pk=story.pk).text_redacted
+    events = AuditEvent.objects.filter(action="story.redaction_correct", target_id=str(story.pk))
+    assert events.count() == 2
+    # the redacted copy marks its placeholder; someone who may not correct sees no buttons
+    html = client_for(client, users["researcher"]).get(detail).content.decode()
+    assert '<mark class="pii">[NAME]</mark>' in html
+    html = c.get(detail + "?original=1").content.decode()
+    assert "Unmasked by a reviewer" not in html
+    html = client_for(client, users["researcher"]).get(detail + "?original=1").content.decode()
+    assert '<mark class="pii">Siân Jones' in html and 'name="remove"' not in html

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -157,6 +158,12 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         for name in TEXT_FIELDS
     }
     project = story.project
+    can_correct = permissions.can(request.user, "story.correct_redaction", project)
+    spans = review.current_spans(story) if show_original else []
+    text = texts.get("text") or ""
+    segments = (
+        review.original_segments(text, spans) if show_original else review.redacted_segments(text)
+    )
     return render(
         request,
         "stories/detail.html",
@@ -170,9 +177,11 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "answers": story.answers.select_related("signifier").order_by("signifier__order"),
             "can_manage": is_teller
             or permissions.can(request.user, "story.manage_consent", project),
-            "can_correct": permissions.can(request.user, "story.correct_redaction", project),
+            "can_correct": can_correct,
             "research_team": permissions.can(request.user, "story.read_original", project),
-            "spans": review.current_spans(story) if show_original else [],
+            "segments": segments,
+            "masked": [seg for seg in segments if seg.type] if show_original else [],
+            "unmasked": review.unmasked_spans(story) if show_original and can_correct else [],
         },
     )
 
@@ -300,7 +309,9 @@ def correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             except TallytaleError as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, "Redaction corrected.")
+                messages.success(request, _("Redaction corrected."))
+                if request.POST.get("back") == "original":  # from the story page's list
+                    return redirect(reverse("stories:detail", args=[slug, pk]) + "?original=1")
                 return redirect("stories:detail", slug=slug, pk=pk)
     return render(
         request,
