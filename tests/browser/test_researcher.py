@@ -5,6 +5,7 @@ each page in English and Welsh."""
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from tallytale.stories import setup as stories_setup
@@ -61,7 +62,6 @@ def test_researcher_records_a_welsh_story_with_every_kind_of_answer(sign_in, sit
 
 
 def test_the_story_form_works_without_javascript(browser, live_server, site, signifiers):
-    from django.conf import settings
     from django.test import Client
 
     ctx = browser.new_context(base_url=live_server.url, viewport=PHONE, java_script_enabled=False)
@@ -94,7 +94,9 @@ def test_the_story_form_works_without_javascript(browser, live_server, site, sig
 def test_researcher_pages_have_no_serious_axe_findings(
     sign_in, context, site, signifiers, language
 ):
-    context.add_cookies([{"name": "django_language", "value": language, "url": context._tt_base}])
+    context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": context._tt_base}]
+    )
     page = sign_in(site["users"]["researcher"])
     found = {}
     for name, args in [

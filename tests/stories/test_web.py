@@ -362,3 +362,30 @@ def test_story_page_highlights_each_masked_span_and_a_reviewer_reverses_it(
     assert "Unmasked by a reviewer" not in html
     html = client_for(client, users["researcher"]).get(detail + "?original=1").content.decode()
     assert '<mark class="pii">Siân Jones' in html and 'name="remove"' not in html
+
+
+@pytest.mark.django_db
+def test_teller_changes_consent_online_with_the_story_and_plain_words(client, users, make_story):
+    """Before: the teller saw a bare form, had to pick a method (the first was "Spoken")
+    and type an information-sheet version. The page now shows the story, says what each
+    level means, and the change is recorded as made online by the teller."""
+    s = make_story("My story about the garden club with Siân.", teller=get_person("M2"))
+    url = reverse("stories:consent", args=["cwm", s.pk])
+    c = client_for(client, users["teller"])
+    html = c.get(url).content.decode()
+    assert "My story about the garden club with Siân." in html  # the teller's own words
+    assert 'name="method"' not in html and 'name="info_sheet_version"' not in html
+    assert "quoted in published reports" in html
+    assert "with names and contact details hidden" in html
+    r = c.post(url, {"level": "public", "method": "spoken", "info_sheet_version": "v9"})
+    assert r.status_code == 302
+    record = s.consents.order_by("id").last()
+    assert (record.level, record.method, record.by_teller) == ("public", "online", True)
+    assert record.info_sheet_version == ""
+    # a researcher on the teller's behalf still says how consent was given
+    c = client_for(client, users["researcher"])
+    html = c.get(url).content.decode()
+    assert 'name="method"' in html and 'name="info_sheet_version"' in html
+    c.post(url, {"level": "project", "method": "spoken", "info_sheet_version": "v2"})
+    record = s.consents.order_by("id").last()
+    assert (record.method, record.by_teller, record.info_sheet_version) == ("spoken", False, "v2")

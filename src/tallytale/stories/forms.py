@@ -210,10 +210,49 @@ class StoryForm(forms.Form):
         return out
 
 
+#: each consent level in plain words, for the teller choosing one
+CONSENT_EXPLAINED = {
+    ConsentLevel.RESEARCH_TEAM: gettext_lazy(
+        "Only the project's research team may read it: the few people who collect and "
+        "study the stories. Nobody else sees it, and it is never quoted."
+    ),
+    ConsentLevel.PROJECT: gettext_lazy(
+        "Members of this project may also read it, with names and contact details hidden. "
+        "It is not quoted outside the project."
+    ),
+    ConsentLevel.PUBLIC: gettext_lazy(
+        "Parts of it may be quoted in published reports, with names and contact details "
+        "hidden. A report already published cannot be taken back."
+    ),
+}
+
+
 class ConsentForm(forms.Form):
-    level = forms.ChoiceField(choices=ConsentLevel.choices, widget=forms.RadioSelect)
-    method = forms.ChoiceField(choices=ConsentMethod.choices)
-    info_sheet_version = forms.CharField(max_length=40, required=False)
+    """Who may read a story. The teller only chooses the level (the change is recorded as
+    made online by them); the research team, acting on the teller's behalf, also says how
+    the teller gave consent and which information sheet they were given."""
+
+    level = forms.ChoiceField(
+        choices=ConsentLevel.choices,
+        widget=forms.RadioSelect,
+        label=gettext_lazy("Who may read it"),
+    )
+    method = forms.ChoiceField(
+        choices=ConsentMethod.choices, label=gettext_lazy("How the teller gave consent")
+    )
+    info_sheet_version = forms.CharField(
+        max_length=40, required=False, label=gettext_lazy("Information sheet version")
+    )
+
+    def __init__(self, *args, by_teller: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.by_teller = by_teller
+        if by_teller:
+            del self.fields["method"], self.fields["info_sheet_version"]
+
+    def levels(self) -> list[tuple[forms.BoundField, str]]:
+        """Each level's radio with its plain-words explanation."""
+        return [(r, CONSENT_EXPLAINED[r.data["value"]]) for r in self["level"]]
 
 
 class TranscriptForm(forms.Form):

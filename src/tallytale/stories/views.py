@@ -33,7 +33,7 @@ from tallytale.uploads.handlers import accepts_upload
 from . import access, languages, media, review, services, tasks
 from . import importers as story_importers
 from .forms import ConsentForm, CorrectionForm, StoryForm, TranscriptForm
-from .models import TEXT_FIELDS, Story
+from .models import TEXT_FIELDS, ConsentMethod, Story
 from .services import Actor
 
 
@@ -212,23 +212,37 @@ def story_media(request: HttpRequest, slug: str, pk: int) -> FileResponse:
 def consent(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     story = _visible(request, slug, pk)
     _manage_or_403(request, story)
-    form = ConsentForm(request.POST or None, initial={"level": story.consent_level})
+    is_teller = access.own_stories(request.user).filter(pk=story.pk).exists()
+    form = ConsentForm(
+        request.POST or None, initial={"level": story.consent_level}, by_teller=is_teller
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.change_consent(
                 story,
                 form.cleaned_data["level"],
                 actor=_actor(request),
-                method=form.cleaned_data["method"],
-                info_sheet_version=form.cleaned_data["info_sheet_version"],
+                method=form.cleaned_data.get("method", ConsentMethod.ONLINE),
+                info_sheet_version=form.cleaned_data.get("info_sheet_version", ""),
             )
         except TallytaleError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Consent updated.")
+            messages.success(request, _("Consent updated."))
             return redirect("stories:detail", slug=slug, pk=pk)
+    label = f"web:{request.user.get_username()}"
+    # the teller reads their own words; the research team reads the redacted copy here
+    texts = {
+        name: access.story_text_for(
+            request.user, story, original=is_teller, field=name, actor_label=label
+        )
+        for name in ("title", "text")
+    }
     return render(
-        request, "stories/consent.html", {"project": story.project, "story": story, "form": form}
+        request,
+        "stories/consent.html",
+        {"project": story.project, "story": story, "form": form, "texts": texts},
+        status=400 if request.method == "POST" else 200,
     )
 
 
