@@ -138,3 +138,36 @@ def test_reviewer_unmasks_a_street_then_masks_it_again_from_the_story_page(sign_
     page.wait_for_load_state()
     assert "[ADDRESS]" in Story.objects.get(pk=story.pk).text_redacted
     assert page.locator(".story-text mark.pii").count() == 2
+
+
+def test_researcher_renames_a_code_removes_a_coding_and_reads_the_matrices(sign_in, context, site):
+    from tallytale.coding import services as coding
+    from tallytale.coding.models import Code, Coding
+
+    actor = coding.Actor("cli:test")
+    project, story = site["project"], site["story"]
+    garden = coding.add_code(project, "Garden", actor=actor)
+    friends = coding.add_code(project, "Friends", actor=actor)
+    assert garden.colour != friends.colour
+    page = sign_in(site["users"]["researcher"])
+    page.goto(reverse("coding:codebook", args=["cwm"]))
+    page.get_by_text("Rename, move or merge Garden").click()  # a visible <details> marker
+    page.locator(f"#rename-{garden.pk}").fill("Gardening")
+    page.locator(f"#rename-{garden.pk} ~ button").click()
+    page.wait_for_load_state()
+    assert Code.objects.get(pk=garden.pk).name == "Gardening"
+    coding.code_story(story, friends, actor=actor, phrase="made friends")
+    page.goto(reverse("coding:story", args=["cwm", story.pk]))
+    assert fits_the_phone(page) and axe_violations(page) == []
+    page.get_by_role("button", name="Remove Friends: “made friends”").click()
+    page.wait_for_load_state()
+    assert not Coding.objects.filter(code=friends).exists()
+    for language in ("en", "cy"):
+        context.add_cookies(
+            [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": context._tt_base}]
+        )
+        for name in ("coding:codebook", "coding:matrix"):
+            page.goto(reverse(name, args=["cwm"]))
+            assert page.locator("html").get_attribute("lang") == language
+            assert axe_violations(page) == [], (language, name)
+            assert fits_the_phone(page), (language, name)
