@@ -53,14 +53,56 @@ PROJECT_LINKS: list[tuple[str, str, str]] = [
 ]
 
 
+#: The main places of a project, by one short name each: the project menu on every page
+#: and the links on the home page use these names, so a place is called the same
+#: everywhere. (capability, URL name, name), in the menu's order.
+PLACES: list[tuple[str, str, str]] = [
+    ("story.collect", "web:research", gettext_lazy("Collect")),
+    ("story.read_project", "stories:list", gettext_lazy("Stories")),
+    ("coding.code", "coding:codebook", gettext_lazy("Coding")),
+    ("people.manage", "web:coordinate", gettext_lazy("Dashboard")),
+    ("people.manage", "web:members", gettext_lazy("Members")),
+    ("ledger.correct", "web:ledger", gettext_lazy("Ledger")),
+    ("evidence.read", "web:evaluate", gettext_lazy("Evaluate")),
+    ("community.participate", "community:home", gettext_lazy("Community")),
+]
+PLACE_NAMES = {name: label for _c, name, label in PLACES}
+
+
 def project_links(user, project) -> list[dict[str, str]]:
-    """The pages of a project this user may open, in the order of `PROJECT_LINKS`."""
+    """The pages of a project this user may open, in the order of `PROJECT_LINKS`; a main
+    place is named as in the menu, with what it holds as a hint."""
     held = {cap: can(user, cap, project) for cap in {c for c, _n, _l in PROJECT_LINKS}}
-    return [
-        {"url": reverse(name, args=[project.slug]), "label": str(label), "name": name}
-        for cap, name, label in PROJECT_LINKS
-        if held[cap]
-    ]
+    out = []
+    for cap, name, label in PROJECT_LINKS:
+        if not held[cap]:
+            continue
+        place = PLACE_NAMES.get(name)
+        out.append(
+            {
+                "url": reverse(name, args=[project.slug]),
+                "label": str(place or label),
+                "hint": str(label) if place and str(place) != str(label) else "",
+                "name": name,
+            }
+        )
+    return out
+
+
+def project_places(user, project, current: str = "") -> list[dict[str, object]]:
+    """The project menu: the main places this user may open, the current one marked."""
+    held: dict[str, bool] = {}
+    out = []
+    for cap, name, label in PLACES:
+        if held.setdefault(cap, can(user, cap, project)):
+            out.append(
+                {
+                    "url": reverse(name, args=[project.slug]),
+                    "label": str(label),
+                    "current": name == current,
+                }
+            )
+    return out
 
 
 @declares(SIGNED_IN)
