@@ -7,7 +7,8 @@ browser):
 
 - docs/img/evidence-report.png: the top of the demo programme's HTML evidence report
   (the file `tallytale demo` writes, opened with file://);
-- docs/img/story-form.png: the story form (/stories/<project>/new/) at phone size.
+- docs/img/story-form.png: the story form (/stories/<project>/new/) at phone size;
+- docs/img/member-home.png: a member's home page (balance, surveys, stories) at phone size.
 
 Needs `apt-get install chromium` and the test extras (`pip install -e ".[test]"`).
 """
@@ -41,6 +42,7 @@ PROJECT = "cwm-time-credits"
 TODAY = "2026-11-01"  # fixed, so the pictures only change when the app does
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1100, "height": 900}
+SHOTS = ("evidence-report.png", "story-form.png", "member-home.png")
 
 
 def _free_port() -> int:
@@ -109,23 +111,31 @@ def main() -> int:
                 page.screenshot(path=str(IMG / "evidence-report.png"), full_page=False)
                 page.close()
 
-                ctx = browser.new_context(viewport=PHONE, locale="en-GB", base_url=base)
-                page = ctx.new_page()
-                page.goto("/accounts/login/")
-                page.fill("#id_username", f"{PROJECT}-researcher")
-                page.fill("#id_password", password)
-                page.click("form[action='/accounts/login/'] button[type=submit]")
-                page.wait_for_load_state()
-                if "/accounts/login/" in page.url:
-                    raise SystemExit("screenshots: signing in as the demo researcher failed")
+                def signed_in(role: str):
+                    ctx = browser.new_context(viewport=PHONE, locale="en-GB", base_url=base)
+                    page = ctx.new_page()
+                    page.goto("/accounts/login/")
+                    page.fill("#id_username", f"{PROJECT}-{role}")
+                    page.fill("#id_password", password)
+                    page.click("form[action='/accounts/login/'] button[type=submit]")
+                    page.wait_for_load_state()
+                    if "/accounts/login/" in page.url:
+                        raise SystemExit(f"screenshots: signing in as the demo {role} failed")
+                    return ctx, page
+
+                ctx, page = signed_in("researcher")
                 page.goto(f"/stories/{PROJECT}/new/")
                 page.screenshot(path=str(IMG / "story-form.png"), full_page=False)
+                ctx.close()
+                ctx, page = signed_in("participant")
+                page.goto("/")
+                page.screenshot(path=str(IMG / "member-home.png"), full_page=False)
                 ctx.close()
                 browser.close()
         finally:
             server.terminate()
             server.wait(timeout=30)
-    for name in ("evidence-report.png", "story-form.png"):
+    for name in SHOTS:
         path = IMG / name
         print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
     return 0

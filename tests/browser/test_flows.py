@@ -36,7 +36,7 @@ def test_story_draft_survives_a_reload(sign_in, site):
     page = sign_in(site["users"]["researcher"])
     page.goto(reverse("stories:collect", args=["cwm"]))
     page.fill("#id_text", "The bus to the clinic stopped running.")
-    page.fill("#id_language", "en")
+    page.select_option("#id_language", "en")
     page.reload()
     assert page.input_value("#id_text") == "The bus to the clinic stopped running."
     assert page.locator("[data-draft-status]").is_visible()
@@ -54,7 +54,7 @@ def test_collect_offline_on_a_phone_then_sync_once(sign_in, context, site):
     set_offline(context, True)
     page.goto(reverse("stories:collect", args=["cwm"]))
     page.fill("#id_text", "At the lunch club I found people who speak my language.")
-    page.fill("#id_language", "en")
+    page.select_option("#id_language", "en")
     page.fill("#id_teller_code", "M2")
     page.get_by_role("button", name="Save story").click()
     page.wait_for_selector("html[data-queue-count='1']")

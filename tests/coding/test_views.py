@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import get_resolver, reverse
 
@@ -88,3 +90,73 @@ def test_research_pages(client, cwm, users, story, corpus):
     client.force_login(users["member"])
     assert client.get(reverse("coding:agreement", args=["cwm"])).status_code == 403
     assert client.post(reverse("coding:export", args=["cwm", "qdc"])).status_code == 403
+
+
+def test_codes_get_distinct_default_colours(client, cwm, users):
+    """Every code added from the page used to be gold (#FFD700), the form's default."""
+    client.force_login(users["alice"])
+    html = client.get(reverse("coding:codebook", args=["cwm"])).content.decode()
+    first = services.PALETTE[0]
+    assert f'type="color" value="{first}"' in html and "#FFD700" not in html
+    for name in ("Loneliness", "Money", "Family"):
+        services.add_code(cwm, name, actor=CLI)
+    colours = [c.colour for c in Code.objects.filter(project=cwm).order_by("pk")]
+    assert colours == list(services.PALETTE[:3])
+
+
+def test_rename_move_merge_codes_and_remove_a_coding_on_the_web(client, cwm, users, story):
+    client.force_login(users["alice"])
+    lonely = Code.objects.get(name="Loneliness")
+    friends = services.add_code(cwm, "Friends", actor=CLI)
+    edit = reverse("coding:code_edit", args=["cwm", lonely.pk])
+    assert client.post(edit, {"action": "rename", "name": "Feeling alone"}).status_code == 302
+    lonely.refresh_from_db()
+    assert lonely.name == "Feeling alone"
+    client.post(edit, {"action": "move", "parent": friends.pk})
+    lonely.refresh_from_db()
+    assert lonely.parent_id == friends.pk
+    # a cycle is refused with a message, not a 500
+    r = client.post(
+        reverse("coding:code_edit", args=["cwm", friends.pk]),
+        {"action": "move", "parent": lonely.pk},
+        follow=True,
+    )
+    assert "cannot be moved under itself" in r.content.decode()
+    client.post(edit, {"action": "move", "parent": ""})
+    coding = services.code_story(story, lonely, actor=CLI, phrase="lonely")
+    client.post(edit, {"action": "merge", "into": friends.pk})
+    lonely.refresh_from_db()
+    coding.refresh_from_db()
+    assert not lonely.active and coding.code_id == friends.pk
+    page = client.get(reverse("coding:story", args=["cwm", story.pk])).content.decode()
+    remove = reverse("coding:remove_coding", args=["cwm", coding.pk])
+    assert f'action="{remove}"' in page
+    assert client.post(remove).status_code == 302
+    assert not Coding.objects.filter(pk=coding.pk).exists()
+    assert client.post(remove).status_code == 404
+
+
+def test_code_matrices_count_together_and_hide_small_cells(client, cwm, users, make_story):
+    from tallytale.programmes.models import Person
+
+    a = services.add_code(cwm, "Health", actor=CLI)
+    b = services.add_code(cwm, "Friends", actor=CLI)
+    tellers = list(Person.objects.filter(memberships__project=cwm).distinct()[:7])
+    for i, person in enumerate(tellers):
+        person.gender = "woman" if i < 6 else "man"
+        person.save(update_fields=["gender"])
+        s = make_story(f"Story {i} about health and friends.", teller=person)
+        services.code_story(s, a, actor=CLI, phrase="health")
+        if i % 2 == 0:
+            services.code_story(s, b, actor=CLI, phrase="friends")
+    client.force_login(users["alice"])
+    url = reverse("coding:matrix", args=["cwm"])
+    html = client.get(url, {"attribute": "gender"}).content.decode()
+    # co-occurrence (codes in name order): 7 stories with Health, 4 with Friends, 4 both
+    row = re.search(r'<th scope="row">Health</th>(.*?)</tr>', html).group(1)
+    assert re.findall(r">(\d+)<", row) == ["4", "7"]
+    # by gender with k=5: 6 women have Health, 1 man (hidden, so the women's count too)
+    assert "Tellers by code and Gender" in html
+    assert ">6<" not in html.split("Tellers by code")[1]
+    assert html.split("Tellers by code")[1].count("hidden: a small count") >= 2
+    assert client.get(url, {"attribute": "postcode"}).status_code == 400

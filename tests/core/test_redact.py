@@ -213,6 +213,16 @@ def test_addresses() -> None:
     assert kinds("She lives at 3 Ahmed Road") == [("ADDRESS", "3 Ahmed Road")]
 
 
+@pytest.mark.parametrize("language", ["cy", "en", None])
+def test_welsh_street_names_without_a_number_are_not_people(language) -> None:
+    """ "Heol y Bryn" is a street, not a man called Bryn (streets without a house number
+    are not masked at all); the person on it still is."""
+    assert kinds("I live on Heol y Bryn near the chapel.", language) == []
+    assert kinds("Mae'r caffi ar Lôn Dafydd a Ffordd yr Eglwys.", language) == []
+    assert kinds("Siân lives on Heol y Bryn.", language) == [("NAME", "Siân")]
+    assert kinds("I met Bryn at the club.", language) == [("NAME", "Bryn")]
+
+
 def test_date_of_birth_needs_birth_context() -> None:
     assert kinds("I was born on 12 March 1985.") == [("DATE_OF_BIRTH", "12 March 1985")]
     assert kinds("DOB: 12/03/1985") == [("DATE_OF_BIRTH", "12/03/1985")]

@@ -102,6 +102,7 @@ STORY_PLAIN = (
     "info_sheet_version",
     "recording",
     "name",
+    "language_other",
 )
 # a pattern view's GET filters: a code, a wave and a highlighted story name objects
 PATTERN = {"code": "@code", "wave": "@wave_name", "story": "@story", "zone": "a"}
@@ -303,7 +304,7 @@ WEB: dict[str, Spec] = {
     "stories:correct": Spec(
         path={"pk": "@story"},
         posts=({"field": "text", "add_start": "0", "add_end": "3", "add_type": "NAME"},),
-        plain=("field", "add_start", "add_end", "add_type", "remove"),
+        plain=("field", "add_start", "add_end", "add_type", "remove", "back"),
     ),
     "stories:transcript": Spec(
         path={"pk": "@story"},
@@ -337,6 +338,18 @@ WEB: dict[str, Spec] = {
     "coding:export": Spec(
         get=None, posts=({"idempotency_key": "k-boundary-8"},), plain=("idempotency_key",)
     ),
+    "coding:code_edit": Spec(
+        path={"pk": "@code"},
+        get=None,
+        posts=(
+            {"action": "rename", "name": "Renamed"},
+            {"action": "move", "parent": "@code"},
+            {"action": "merge", "into": "@code"},
+        ),
+        plain=("action", "name"),
+    ),
+    "coding:remove_coding": Spec(path={"pk": "@coding"}, get=None, posts=({},)),
+    "coding:matrix": Spec(get={"attribute": "gender"}, plain=("attribute",)),
     "evidence:report": Spec(get={"audience": "public"}, plain=("audience", "from", "to")),
     "evidence:download": Spec(
         get=None,

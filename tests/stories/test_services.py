@@ -79,6 +79,19 @@ def test_long_text_and_control_characters(make_story):
 
 
 @pytest.mark.django_db
+def test_a_language_typed_by_name_is_refused_with_its_code(make_story):
+    """ "Welsh" is well-formed BCP 47 in shape (a 5-8 letter subtag) but no language has one;
+    stored as "welsh" it switched name detection off. Refused, naming the code to use."""
+    with pytest.raises(StoryInvalid) as exc:
+        make_story("Es i i'r llyfrgell gyda Siân.", language="Welsh")
+    assert "cy" in exc.value.errors["language"] and "Welsh" in exc.value.errors["language"]
+    with pytest.raises(StoryInvalid) as exc:
+        make_story("ok", language="klingon")
+    assert "not a BCP 47" in exc.value.errors["language"]
+    assert make_story("Es i gyda Siân.", language="cy").language == "cy"
+
+
+@pytest.mark.django_db
 def test_signifier_answers_validated(make_story, sigs):
     s = make_story(
         "story",

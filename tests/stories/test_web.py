@@ -235,3 +235,157 @@ def test_recording_upload_stream_and_checks(client, users, cwm, settings, tmp_pa
     )
     assert big.status_code == 400 and b"limit is 1 MB" in big.content
     assert Story.objects.count() == 1
+
+
+def _signifiers(cwm) -> dict[str, int]:
+    stories_setup.define_signifier(
+        cwm, "about", "What is it about?", "choice", ["health", "friends"], multiple=False
+    )
+    stories_setup.define_signifier(
+        cwm, "who", "Who helped?", "triad", ["me", "friends", "services"]
+    )
+    stories_setup.define_signifier(cwm, "alone", "How alone?", "slider", ["alone", "together"])
+    stories_setup.define_signifier(
+        cwm, "feel", "How did it feel?", "scale", ["awful", "bad", "so-so", "good", "great"]
+    )
+    return {s.name: s.pk for s in cwm.signifiers.all()}
+
+
+@pytest.mark.django_db
+def test_collect_form_offers_languages_by_name_and_labels_every_answer(client, users, cwm):
+    """The issue's findings on the story form: a free-text language ("Welsh" stored as
+    "welsh"), a triad of three unlabelled number boxes, a slider that could not be left
+    unanswered, bare scale numbers, a heading repeated as a label, and "---------"."""
+    sig = _signifiers(cwm)
+    html = (
+        client_for(client, users["researcher"])
+        .get(reverse("stories:collect", args=["cwm"]))
+        .content.decode()
+    )
+    assert '<select name="language"' in html
+    assert re.search(r'<option value="cy" lang="cy"[^>]*>Cymraeg \(Welsh\)</option>', html)
+    assert re.search(r'<option value="ar" lang="ar"[^>]*>العربية \(Arabic\)</option>', html)
+    assert '<option value="en" lang="en" selected>' in html  # the page's language
+    assert "---------" not in html
+    # the triad: one labelled choice per place, named by the poles, no number boxes
+    assert f'name="sig_{sig["who"]}_0"' not in html
+    assert "Mostly friends, some services" in html and "All three equally" in html
+    assert html.count(f'name="sig_{sig["who"]}"') == 17  # 16 places and "Not answered"
+    # the slider: ends labelled, "not answered" ticked until the teller answers
+    assert "0 · alone" in html and "100 · together" in html
+    assert re.search(rf'<input type="checkbox" name="sig_{sig["alone"]}_skip"[^>]*checked', html)
+    # every scale point has its words
+    for i, words in enumerate(["awful", "bad", "so-so", "good", "great"], start=1):
+        assert f"{i} · {words}" in html
+    # each question is named once (as its fieldset's legend), not again as a label
+    for label in ("What is it about?", "Who helped?", "How alone?", "How did it feel?"):
+        assert html.count(label) == 1, label
+
+
+@pytest.mark.django_db
+def test_collect_form_saves_places_words_and_unanswered(client, users, cwm):
+    sig = _signifiers(cwm)
+    c = client_for(client, users["researcher"])
+    base = {
+        "medium": "text",
+        "text": "Es i i'r llyfrgell gyda Siân. Roedd yn help.",
+        "consent_level": "project",
+        "consent_method": "spoken",
+        f"sig_{sig['who']}": "0:2:1",
+        f"sig_{sig['alone']}": "50",
+        f"sig_{sig['alone']}_skip": "on",
+        f"sig_{sig['feel']}": "4",
+    }
+    url = reverse("stories:collect", args=["cwm"])
+    r = c.post(url, {**base, "language": "other", "language_other": "Welsh"})
+    assert r.status_code == 302, r.content.decode()[:3000]
+    story = Story.objects.get()
+    assert story.language == "cy"
+    assert "Siân" not in story.text_redacted  # Welsh name rules ran
+    got = {a.signifier.name: a.value for a in story.answers.all()}
+    assert got["who"] == pytest.approx([0, 2 / 3, 1 / 3]) and got["feel"] == 4
+    assert "alone" not in got and "about" not in got  # not answered
+    # moving the slider (the box unticked) answers it
+    r = c.post(url, {**base, "language": "en", f"sig_{sig['alone']}_skip": ""})
+    assert Story.objects.latest("id").answers.get(signifier__name="alone").value == 50
+    # another language that is neither listed nor a code: a clear error, nothing saved
+    r = c.post(url, {**base, "language": "other", "language_other": "Klingon"})
+    assert r.status_code == 400 and "not a BCP 47 code" in r.content.decode()
+    r = c.post(url, {**base, "language": "other", "language_other": ""})
+    assert r.status_code == 400 and "Type the language" in r.content.decode()
+    assert Story.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_story_page_highlights_each_masked_span_and_a_reviewer_reverses_it(
+    client, users, make_story
+):
+    """Before: the page listed offsets ("10–20 NAME") and unmasking meant typing
+    "10-20-NAME" into another page. Now each span is highlighted in the words with its
+    type, and unmasked (or masked again) from the story page, each change audited."""
+    story = make_story(
+        "I went with Siân Jones to the club on Heol y Bryn.", consent_level="project"
+    )
+    detail = reverse("stories:detail", args=["cwm", story.pk])
+    c = client_for(client, users["coordinator"])
+    html = c.get(detail + "?original=1").content.decode()
+    assert '<mark class="pii">Siân Jones<small class="pii-type"> (name)</small></mark>' in html
+    assert "Heol y Bryn" in html and '<mark class="pii">Heol' not in html
+    start = story.text.index("Siân")
+    key = f"{start}-{start + len('Siân Jones')}-NAME"
+    assert f'name="remove" value="{key}"' in html
+    r = c.post(
+        reverse("stories:correct", args=["cwm", story.pk]),
+        {"field": "text", "remove": key, "back": "original"},
+    )
+    assert r.status_code == 302 and r["Location"] == detail + "?original=1"
+    assert "Siân Jones" in Story.objects.get(pk=story.pk).text_redacted
+    html = c.get(detail + "?original=1").content.decode()
+    assert "Unmasked by a reviewer" in html and f'name="add_start" value="{start}"' in html
+    r = c.post(
+        reverse("stories:correct", args=["cwm", story.pk]),
+        {
+            "field": "text",
+            "add_start": str(start),
+            "add_end": str(start + len("Siân Jones")),
+            "add_type": "NAME",
+            "back": "original",
+        },
+    )
+    assert "Siân" not in Story.objects.get(pk=story.pk).text_redacted
+    events = AuditEvent.objects.filter(action="story.redaction_correct", target_id=str(story.pk))
+    assert events.count() == 2
+    # the redacted copy marks its placeholder; someone who may not correct sees no buttons
+    html = client_for(client, users["researcher"]).get(detail).content.decode()
+    assert '<mark class="pii">[NAME]</mark>' in html
+    html = c.get(detail + "?original=1").content.decode()
+    assert "Unmasked by a reviewer" not in html
+    html = client_for(client, users["researcher"]).get(detail + "?original=1").content.decode()
+    assert '<mark class="pii">Siân Jones' in html and 'name="remove"' not in html
+
+
+@pytest.mark.django_db
+def test_teller_changes_consent_online_with_the_story_and_plain_words(client, users, make_story):
+    """Before: the teller saw a bare form, had to pick a method (the first was "Spoken")
+    and type an information-sheet version. The page now shows the story, says what each
+    level means, and the change is recorded as made online by the teller."""
+    s = make_story("My story about the garden club with Siân.", teller=get_person("M2"))
+    url = reverse("stories:consent", args=["cwm", s.pk])
+    c = client_for(client, users["teller"])
+    html = c.get(url).content.decode()
+    assert "My story about the garden club with Siân." in html  # the teller's own words
+    assert 'name="method"' not in html and 'name="info_sheet_version"' not in html
+    assert "quoted in published reports" in html
+    assert "with names and contact details hidden" in html
+    r = c.post(url, {"level": "public", "method": "spoken", "info_sheet_version": "v9"})
+    assert r.status_code == 302
+    record = s.consents.order_by("id").last()
+    assert (record.level, record.method, record.by_teller) == ("public", "online", True)
+    assert record.info_sheet_version == ""
+    # a researcher on the teller's behalf still says how consent was given
+    c = client_for(client, users["researcher"])
+    html = c.get(url).content.decode()
+    assert 'name="method"' in html and 'name="info_sheet_version"' in html
+    c.post(url, {"level": "project", "method": "spoken", "info_sheet_version": "v2"})
+    record = s.consents.order_by("id").last()
+    assert (record.method, record.by_teller, record.info_sheet_version) == ("spoken", False, "v2")

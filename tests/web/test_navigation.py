@@ -67,9 +67,12 @@ def test_every_link_on_home_opens(client, site, role):
 def test_navigation_for_everyone_signed_in(client, site):
     client.force_login(site["users"]["outsider"])
     html = client.get(reverse("web:home")).content.decode()
-    for name in ("web:me", "surveys:index", "accounts:tokens", "stories:mine"):
+    for name in ("web:me", "surveys:index", "stories:mine"):
         assert f'href="{reverse(name)}"' in html, name
     assert "/p/cwm/" not in html
+    # API tokens are an account setting, under My Tallytale, not on a member's home
+    html = client.get(reverse("web:me")).content.decode()
+    assert f'href="{reverse("accounts:tokens")}"' in html
     client.logout()
     html = client.get(reverse("accounts:login")).content.decode()
     assert f'href="{reverse("surveys:index")}"' not in html

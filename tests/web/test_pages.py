@@ -77,6 +77,42 @@ def test_my_tallytale(client, site):
     assert reverse("stories:consent", args=["cwm", site["story"].pk]) in html
 
 
+def test_member_home_shows_what_a_member_needs_not_api_tokens(client, site):
+    """Before: a member's home was four links, one of them "API tokens". Now it shows
+    their balance, the surveys they have not answered, and their stories."""
+    from tallytale.surveys.models import Response, Wave
+
+    client.force_login(site["users"]["participant"])
+    html = client.get("/").content.decode()
+    assert "data-balance>2 " in html  # 3 earned, 1 spent
+    assert "API tokens" not in html
+    respond = reverse("surveys:respond", args=[site["instrument"].pk])
+    assert respond in html
+    assert "Garden club" in html
+    assert reverse("stories:detail", args=["cwm", site["story"].pk]) in html
+    # answered in the open wave: no longer listed
+    Response.objects.create(
+        instrument=site["instrument"],
+        project=site["project"],
+        wave=Wave.objects.get(project=site["project"], name="baseline"),
+        person=site["users"]["participant"].person,
+    )
+    assert respond not in client.get("/").content.decode()
+    client.force_login(site["users"]["coordinator"])
+    assert "API tokens" in client.get("/").content.decode()
+
+
+def test_statement_cells_are_labelled_for_a_phone(client, site):
+    """On a phone the statement's rows stack, each cell named by its column, so the
+    balance is not scrolled out of sight; kinds are words, not "earn"/"spend"."""
+    client.force_login(site["users"]["participant"])
+    html = client.get(reverse("web:me")).content.decode()
+    table = html[html.index('<table class="stack"') :]
+    table = table[: table.index("</table>")]
+    assert '<td data-label="Balance" class="num">2</td>' in table
+    assert ">Earned<" in table and ">Spent<" in table and ">earn<" not in table
+
+
 def test_download_my_data_json_and_csv_is_a_personal_job_and_audited(
     client, site, settings, tmp_path
 ):

@@ -100,6 +100,25 @@ def _clean_colour(colour: str) -> str:
     return colour.upper()
 
 
+#: default code colours, told apart at a glance and dark text readable on each
+#: (ColorBrewer Set3, 12 classes); used in turn for codes added without a colour
+PALETTE = (
+    "#8DD3C7", "#FFFFB3", "#BEBADA", "#FB8072", "#80B1D3", "#FDB462",
+    "#B3DE69", "#FCCDE5", "#D9D9D9", "#BC80BD", "#CCEBC5", "#FFED6F",
+)  # fmt: skip
+
+
+def next_colour(project: Project) -> str:
+    """The first palette colour no active code of the project uses (every code used to get
+    the same gold), or, once all are taken, the next one round the palette."""
+    used = list(Code.objects.filter(project=project, active=True).values_list("colour", flat=True))
+    taken = {c.upper() for c in used}
+    for colour in PALETTE:
+        if colour not in taken:
+            return colour
+    return PALETTE[len(used) % len(PALETTE)]
+
+
 @transaction.atomic
 def add_code(
     project: Project,
@@ -126,7 +145,7 @@ def add_code(
         name=name,
         description=(description or "").strip(),
         example=(example or "").strip(),
-        colour=_clean_colour(colour),
+        colour=_clean_colour(colour) or next_colour(project),
         created_by_label=actor.label,
         **extra,
     )

@@ -13,4 +13,7 @@ urlpatterns = [
     path("<slug:slug>/themes/<int:pk>/", views.theme_run, name="theme_run"),
     path("<slug:slug>/themes/<int:pk>/promote/", views.promote, name="promote"),
     path("<slug:slug>/export.<str:kind>", views.export, name="export"),
+    path("<slug:slug>/code/<int:pk>/", views.code_edit, name="code_edit"),
+    path("<slug:slug>/coding/<int:pk>/remove/", views.remove_coding, name="remove_coding"),
+    path("<slug:slug>/matrix/", views.matrix, name="matrix"),
 ]

@@ -14,9 +14,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tallytale.accounts.reauth import reauth_required
+from tallytale.core.disclosure import DEFAULT_RULE
 from tallytale.errors import NotFound, TallytaleError
 from tallytale.jobs.models import Job
 from tallytale.programmes.models import Project
@@ -24,6 +26,7 @@ from tallytale.programmes.permissions import can, project_view
 
 from . import access as coding_access
 from . import agreement as coder_agreement
+from . import read as coding_read
 from . import services, tasks
 from . import themes as theme_runs
 from .embeddings import default_method
@@ -77,6 +80,7 @@ def codebook(request: HttpRequest, project: Project) -> HttpResponse:
             "stories": [(s, s.pk in coded) for s in stories],
             "research_team": can(request.user, "story.read_redacted", project),
             "key": uuid.uuid4().hex,
+            "next_colour": services.next_colour(project),
         },
     )
 
@@ -299,3 +303,88 @@ def export(request: HttpRequest, project: Project, kind: str) -> HttpResponse:
         key=f"coding:{project.pk}:{request.user.pk}:{key}" if key else None,
     )  # fmt: skip
     return redirect("web:job", project.slug, job.pk)
+
+
+# --- changing the codebook and codings on the web -----------------------------------------
+
+
+@require_POST
+@project_view("coding.code")
+def code_edit(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
+    """Rename a code, move it under another, or merge it into another (the services keep
+    the history and audit changes to others' codings)."""
+    actor = _actor(request)
+    try:
+        code = services.get_code(project, pk)
+        action = request.POST.get("action", "")
+        if action == "rename":
+            services.rename_code(code, request.POST.get("name", ""), actor=actor)
+            done = _("Code renamed.")
+        elif action == "move":
+            parent_id = request.POST.get("parent") or None
+            parent = services.get_code(project, parent_id) if parent_id else None
+            services.move_code(code, parent, actor=actor)
+            done = _("Code moved.")
+        elif action == "merge":
+            target = services.get_code(project, request.POST.get("into", ""))
+            services.merge_codes(code, target, actor=actor)
+            done = _("Codes merged.")
+        else:
+            raise services.InvalidInput("action must be rename, move or merge")
+    except NotFound:
+        raise Http404("no such code") from None
+    except TallytaleError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done)
+    return redirect("coding:codebook", slug=project.slug)
+
+
+@require_POST
+@project_view("coding.code")
+def remove_coding(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
+    """Remove a coding from a story (someone else's is audited by the service)."""
+    coding = Coding.objects.filter(project=project, pk=pk, origin__in=COUNTED).first()
+    if coding is None:
+        raise Http404("no such coding")
+    actor = _actor(request)
+    try:
+        coding_access.story_for(actor, project, coding.story_id)
+        services.remove_coding(coding, actor=actor)
+    except NotFound:
+        raise Http404("no such coding") from None
+    except TallytaleError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Coding removed."))
+    return redirect("coding:story", slug=project.slug, pk=coding.story_id)
+
+
+@project_view("coding.code")
+def matrix(request: HttpRequest, project: Project) -> HttpResponse:
+    """Code co-occurrence, and codes by a participant attribute with small cells hidden."""
+    attribute = request.GET.get("attribute") or "age_band"
+    if attribute not in coding_read.ATTRIBUTES:
+        return HttpResponse(_("attribute must be age_band or gender"), status=400)
+    codes = _codes(project)
+    stories = coding_access.visible(_actor(request), project)
+    grid = coding_read.cooccurrence(project, stories, codes)
+    columns, table = coding_read.codes_by_attribute(project, stories, codes, attribute)
+    rule_k = project.disclosure_k or DEFAULT_RULE.k
+    return render(
+        request,
+        "coding/matrix.html",
+        {
+            "project": project,
+            "rows": list(zip(codes, grid, strict=True)),
+            "codes": codes,
+            "attribute": attribute,
+            "attributes": coding_read.ATTRIBUTES,
+            "attribute_label": coding_read.ATTRIBUTES[attribute],
+            "columns": columns,
+            "by_attribute": list(zip(codes, table.cells, table.row_totals, strict=False)),
+            "col_totals": table.col_totals,
+            "grand_total": table.grand_total,
+            "k": rule_k,
+        },
+    )

@@ -8,7 +8,7 @@ import bisect
 import functools
 import re
 
-from tallytale.core.pii_identifiers import _STREET_WORDS, _Candidate
+from tallytale.core.pii_identifiers import _STREET_WORDS, _WELSH_STREET_WORDS, _Candidate
 from tallytale.core.pii_text import (
     _ARABIC_CHAR_RE,
     PIIType,
@@ -109,6 +109,10 @@ _TITLE_TAILS = frozenset(
     franchise marathon episode episodes podcast comics manga anime soundtrack merch""".split()
 )
 _TITLE_LEAD_RE = re.compile(r"""\s{0,2}(?:(?:called|named|titled)\s{1,3})?[("'“‘:]?\s{0,2}$""")
+# Welsh names a street before its name ("Heol y Bryn", "Lôn Dafydd"): what follows is the
+# street, not a person, even with no house number in front.
+_WELSH_STREET_KEYS = frozenset(_latin_key(w) for w in _WELSH_STREET_WORDS.split("|"))
+_WELSH_ARTICLES = frozenset({"y", "yr", "'r", "’r"})
 
 _STRONG_CUE_RE = re.compile(
     r"\b(?:name(?:['’]s|\s{1,3}is|\s{1,3}was|\s{0,2}:)|"
@@ -428,7 +432,7 @@ def _find_names(text: str, welsh: bool) -> list[_Candidate]:
 
     # 3. Grow marked tokens into full names over neighbouring capitalised tokens.
     def can_join(i: int) -> bool:
-        if keys[i] in _TITLES:
+        if keys[i] in _TITLES or (cap[i] and keys[i] in _WELSH_STREET_KEYS):
             return False
         if arabic[i]:
             return tiers[i] in listed or (
@@ -467,6 +471,8 @@ def _find_names(text: str, welsh: bool) -> list[_Candidate]:
     # Lists of people: "Siân, Habtom and Dawit", "Bożydar and Krzysztof".
     for i in range(1, n):
         if mark[i] or not cap[i] or tiers[i] not in (_UNKNOWN, _AMBIG):
+            continue
+        if keys[i] in _WELSH_STREET_KEYS:
             continue
         for p in (i - 1, i - 2):
             if p >= 0 and mark[p] and not tokens.possessive[p]:
@@ -513,11 +519,20 @@ def _is_conjunction(gap: str, welsh: bool) -> bool:
 
 
 def _is_place_name(tokens: _Tokens, first: int, last: int) -> bool:
-    """Part of a place, not a person: "Prince Charles Hospital", "Morgan Street", "St David's"."""
+    """Part of a place, not a person: "Prince Charles Hospital", "Morgan Street", "St David's",
+    "Heol y Bryn"."""
     if first > 0 and tokens.keys[first - 1] in _SAINT_WORDS and tokens.cap[first - 1]:
         gap = tokens.text[tokens.full_ends[first - 1] : tokens.starts[first]]
         if gap in (" ", ". "):
             return True
+    before = tokens.text[max(0, tokens.starts[first] - 24) : tokens.starts[first]]
+    street = re.search(r"(\S+)\s{1,2}(?:(?:y|yr)\s{1,2}|['’]r\s{1,2})?$", before)
+    if (
+        street
+        and street.group(1)[:1].isupper()
+        and _latin_key(street.group(1)) in _WELSH_STREET_KEYS
+    ):
+        return True
     nxt = last + 1
     if nxt < len(tokens) and tokens.cap[nxt] and tokens.keys[nxt] in _INSTITUTION_WORDS:
         gap = tokens.text[tokens.full_ends[last] : tokens.starts[nxt]]

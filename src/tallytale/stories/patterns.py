@@ -21,6 +21,7 @@ from tallytale.programmes import permissions
 from tallytale.programmes.models import Project
 
 from . import access
+from .signifiers import describe_answer
 from .models import Signifier, SignifierAnswer, Story
 
 #: what a comparison may split tellers by (GET `compare=`), in the form's order
@@ -487,18 +488,4 @@ def answer_display(signifier: Signifier, value: Any) -> dict[str, str]:
             "zone": zone,
             "zone_label": zone_label(zone, options),
         }
-    if signifier.kind == Signifier.Kind.SLIDER and len(options) == 2:
-        text = _("%(value)s on a scale from %(left)s (0) to %(right)s (100)") % {
-            "value": value,
-            "left": options[0],
-            "right": options[1],
-        }
-    elif signifier.kind == Signifier.Kind.SCALE and isinstance(value, int):
-        index = value - signifier.scale_min
-        label = options[index] if 0 <= index < len(options) and options[index] else ""
-        text = f"{value} ({label})" if label else str(value)
-    elif isinstance(value, list):
-        text = ", ".join(str(v) for v in value)
-    else:
-        text = str(value)
-    return {"text": text, "zone": "", "zone_label": ""}
+    return {"text": describe_answer(signifier, value), "zone": "", "zone_label": ""}

@@ -3,8 +3,12 @@ approving a story held for review, and adding a transcript of a recording."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from tallytale.errors import InvalidInput
 from tallytale.programmes.permissions import Actor
@@ -49,6 +53,84 @@ def current_spans(story: Story, name: str = "text") -> list[dict]:
     auto, added, removed = _effective_spans(story, name)
     spans = [s for s in auto if s not in removed] + added
     return sorted(spans, key=lambda s: (s["start"], s["end"]))
+
+
+#: what each placeholder type is called on the page (the placeholder itself stays English:
+#: it is part of the stored, redacted text)
+SPAN_LABELS = {
+    "NAME": gettext_lazy("name"),
+    "EMAIL": gettext_lazy("e-mail address"),
+    "PHONE": gettext_lazy("phone number"),
+    "POSTCODE": gettext_lazy("postcode"),
+    "NHS_NUMBER": gettext_lazy("NHS number"),
+    "NI_NUMBER": gettext_lazy("National Insurance number"),
+    "ADDRESS": gettext_lazy("address"),
+    "DATE_OF_BIRTH": gettext_lazy("date of birth"),
+    "URL": gettext_lazy("web address"),
+}
+_PLACEHOLDER_RE = re.compile(r"\[(" + "|".join(SPAN_LABELS) + r")\]")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a story's text for the page: plain words, or a masked span (with its
+    offsets and type, so a reviewer can unmask it) or a placeholder in redacted text."""
+
+    text: str
+    type: str = ""
+    start: int = -1
+    end: int = -1
+
+    @property
+    def label(self) -> str:
+        return str(SPAN_LABELS.get(self.type, self.type.lower()))
+
+    @property
+    def key(self) -> str:
+        """The form value that names this span to `correct_redaction`: start-end-TYPE."""
+        return f"{self.start}-{self.end}-{self.type}"
+
+
+def original_segments(text: str, spans: list[dict]) -> list[Segment]:
+    """The original words cut at the masked spans, so the page can highlight each one."""
+    out: list[Segment] = []
+    at = 0
+    for s in sorted(spans, key=lambda s: (s["start"], s["end"])):
+        start, end = max(int(s["start"]), at), min(int(s["end"]), len(text))
+        if start >= end:
+            continue
+        if start > at:
+            out.append(Segment(text[at:start]))
+        out.append(Segment(text[start:end], str(s["type"]), start, end))
+        at = end
+    if at < len(text):
+        out.append(Segment(text[at:]))
+    return out
+
+
+def redacted_segments(text: str) -> list[Segment]:
+    """Redacted words cut at their placeholders ([NAME], [PHONE]...), to highlight them."""
+    out: list[Segment] = []
+    at = 0
+    for m in _PLACEHOLDER_RE.finditer(text):
+        if m.start() > at:
+            out.append(Segment(text[at : m.start()]))
+        out.append(Segment(m.group(0), m.group(1)))
+        at = m.end()
+    if at < len(text):
+        out.append(Segment(text[at:]))
+    return out
+
+
+def unmasked_spans(story: Story, name: str = "text") -> list[Segment]:
+    """Spans a reviewer has unmasked and not masked again, with their words: each can be
+    masked again (the reversal of the reversal)."""
+    _auto, _added, removed = _effective_spans(story, name)
+    original = getattr(story, name)
+    return [
+        Segment(original[s["start"] : s["end"]], s["type"], s["start"], s["end"])
+        for s in sorted(removed, key=lambda s: (s["start"], s["end"]))
+    ]
 
 
 @transaction.atomic

@@ -382,8 +382,13 @@ def change_consent(
     info_sheet_version: str = "",
 ) -> Story:
     """Change who may read a story. The teller may do this themselves; researchers and
-    coordinators may do it on the teller's behalf. Appended to the consent history."""
+    coordinators may do it on the teller's behalf. Appended to the consent history.
+
+    A teller changing it themselves does so online: that is the method recorded, whatever
+    was sent, with no information-sheet version (the teller is not asked to type one)."""
     _may_manage(actor, story)
+    if _is_teller(actor, story):
+        method, info_sheet_version = ConsentMethod.ONLINE, ""
     story = _locked(story)
     if story.withdrawn:
         raise InvalidInput(f"story {story.pk} has been withdrawn")

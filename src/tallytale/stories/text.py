@@ -12,6 +12,8 @@ import unicodedata
 
 from tallytale.errors import InvalidInput
 
+from .languages import code_for_name
+
 #: longest story accepted, in characters (stories of 100,000 characters are fine)
 MAX_STORY_CHARS = 200_000
 MAX_TITLE_CHARS = 300
@@ -54,6 +56,12 @@ def clean_language(value: str | None, what: str = "language", required: bool = F
             raise InvalidInput(f"{what} is required (a BCP 47 code such as cy, ar, en-GB, bfi)")
         return ""
     m = _BCP47.match(tag.lower())
+    # A primary subtag of 4-8 letters is well-formed but no language has one: it is a
+    # language's name typed in ("Welsh"), which would switch off name detection.
+    if m is not None and len(m.group("lang") or "") >= 4:
+        code = code_for_name(tag)
+        hint = f"use {code} ({tag})" if code else "e.g. cy, ar, en-GB, bfi"
+        raise InvalidInput(f"{what} {value!r} is a name, not a BCP 47 code: {hint}")
     if m is None or len(tag) > 35:
         raise InvalidInput(f"{what} {value!r} is not a BCP 47 code (e.g. cy, ar, en-GB, bfi)")
     parts = tag.lower().split("-")

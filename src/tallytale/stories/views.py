@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -29,10 +30,10 @@ from tallytale.programmes.permissions import SIGNED_IN, declares, project_or_404
 from tallytale.uploads import pages as uploads
 from tallytale.uploads.handlers import accepts_upload
 
-from . import access, media, patterns, review, services, tasks
+from . import access, languages, media, patterns, review, services, tasks
 from . import importers as story_importers
 from .forms import ConsentForm, CorrectionForm, StoryForm, TranscriptForm
-from .models import TEXT_FIELDS, Story
+from .models import TEXT_FIELDS, ConsentMethod, Story
 from .services import Actor
 
 
@@ -108,7 +109,13 @@ def _collect_from(form: StoryForm, request: HttpRequest, project: Project, **ext
 
 @project_view("story.collect")
 def collect(request: HttpRequest, project: Project) -> HttpResponse:
-    form = StoryForm(request.POST or None, request.FILES or None, project=project)
+    ui_language = getattr(request, "LANGUAGE_CODE", "en")
+    form = StoryForm(
+        request.POST or None,
+        request.FILES or None,
+        project=project,
+        initial={"language": ui_language if ui_language in languages.CODES else "en"},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             story = _collect_from(form, request, project)
@@ -151,6 +158,12 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         for name in TEXT_FIELDS
     }
     project = story.project
+    can_correct = permissions.can(request.user, "story.correct_redaction", project)
+    spans = review.current_spans(story) if show_original else []
+    text = texts.get("text") or ""
+    segments = (
+        review.original_segments(text, spans) if show_original else review.redacted_segments(text)
+    )
     return render(
         request,
         "stories/detail.html",
@@ -168,9 +181,11 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "may_see_patterns": permissions.can(request.user, "story.read_redacted", project),
             "can_manage": is_teller
             or permissions.can(request.user, "story.manage_consent", project),
-            "can_correct": permissions.can(request.user, "story.correct_redaction", project),
+            "can_correct": can_correct,
             "research_team": permissions.can(request.user, "story.read_original", project),
-            "spans": review.current_spans(story) if show_original else [],
+            "segments": segments,
+            "masked": [seg for seg in segments if seg.type] if show_original else [],
+            "unmasked": review.unmasked_spans(story) if show_original and can_correct else [],
         },
     )
 
@@ -201,23 +216,37 @@ def story_media(request: HttpRequest, slug: str, pk: int) -> FileResponse:
 def consent(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     story = _visible(request, slug, pk)
     _manage_or_403(request, story)
-    form = ConsentForm(request.POST or None, initial={"level": story.consent_level})
+    is_teller = access.own_stories(request.user).filter(pk=story.pk).exists()
+    form = ConsentForm(
+        request.POST or None, initial={"level": story.consent_level}, by_teller=is_teller
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.change_consent(
                 story,
                 form.cleaned_data["level"],
                 actor=_actor(request),
-                method=form.cleaned_data["method"],
-                info_sheet_version=form.cleaned_data["info_sheet_version"],
+                method=form.cleaned_data.get("method", ConsentMethod.ONLINE),
+                info_sheet_version=form.cleaned_data.get("info_sheet_version", ""),
             )
         except TallytaleError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Consent updated.")
+            messages.success(request, _("Consent updated."))
             return redirect("stories:detail", slug=slug, pk=pk)
+    label = f"web:{request.user.get_username()}"
+    # the teller reads their own words; the research team reads the redacted copy here
+    texts = {
+        name: access.story_text_for(
+            request.user, story, original=is_teller, field=name, actor_label=label
+        )
+        for name in ("title", "text")
+    }
     return render(
-        request, "stories/consent.html", {"project": story.project, "story": story, "form": form}
+        request,
+        "stories/consent.html",
+        {"project": story.project, "story": story, "form": form, "texts": texts},
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -298,7 +327,9 @@ def correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             except TallytaleError as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, "Redaction corrected.")
+                messages.success(request, _("Redaction corrected."))
+                if request.POST.get("back") == "original":  # from the story page's list
+                    return redirect(reverse("stories:detail", args=[slug, pk]) + "?original=1")
                 return redirect("stories:detail", slug=slug, pk=pk)
     return render(
         request,

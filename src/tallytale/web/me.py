@@ -11,6 +11,7 @@ import uuid
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from tallytale.accounts.reauth import reauth_required
@@ -21,6 +22,17 @@ from tallytale.programmes.permissions import SIGNED_IN, Actor, declares
 from tallytale.rights import tasks as rights_tasks
 from tallytale.stories import access
 from tallytale.surveys.models import Response
+
+#: a statement line's kind as a member reads it
+KIND_WORDS = {
+    "earn": gettext_lazy("Earned"),
+    "spend": gettext_lazy("Spent"),
+    "gift": gettext_lazy("Gift"),
+    "donate": gettext_lazy("Given to the community pot"),
+    "expire": gettext_lazy("Expired"),
+    "reverse": gettext_lazy("Correction"),
+    "issue": gettext_lazy("Budget"),
+}
 
 
 def _person(request: HttpRequest):
@@ -62,7 +74,10 @@ def me(request: HttpRequest) -> HttpResponse:
             "balance_minutes": statement["closing_minutes"],
             "earned_minutes": earned_minutes,
             "spent_minutes": spent_minutes,
-            "statement": list(reversed(lines))[:100],
+            "statement": [
+                {**ln, "what": KIND_WORDS.get(ln["kind"], ln["kind"])}
+                for ln in list(reversed(lines))[:100]
+            ],
             "given": given,
             "stories": access.own_stories(request.user).select_related("project").order_by("-id"),
             "responses": Response.objects.filter(person=person)

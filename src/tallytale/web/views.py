@@ -10,17 +10,19 @@ from __future__ import annotations
 import json
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from tallytale.programmes.models import Membership
-from tallytale.programmes.permissions import PUBLIC, SIGNED_IN, can, declares
+from tallytale.programmes.models import Membership, Role
+from tallytale.programmes.permissions import PUBLIC, SIGNED_IN, can, declares, projects_where
 
 # bump when the service worker's own logic changes (page caches are refreshed on visit)
 SW_VERSION = "1"
@@ -51,14 +53,56 @@ PROJECT_LINKS: list[tuple[str, str, str]] = [
 ]
 
 
+#: The main places of a project, by one short name each: the project menu on every page
+#: and the links on the home page use these names, so a place is called the same
+#: everywhere. (capability, URL name, name), in the menu's order.
+PLACES: list[tuple[str, str, str]] = [
+    ("story.collect", "web:research", gettext_lazy("Collect")),
+    ("story.read_project", "stories:list", gettext_lazy("Stories")),
+    ("coding.code", "coding:codebook", gettext_lazy("Coding")),
+    ("people.manage", "web:coordinate", gettext_lazy("Dashboard")),
+    ("people.manage", "web:members", gettext_lazy("Members")),
+    ("ledger.correct", "web:ledger", gettext_lazy("Ledger")),
+    ("evidence.read", "web:evaluate", gettext_lazy("Evaluate")),
+    ("community.participate", "community:home", gettext_lazy("Community")),
+]
+PLACE_NAMES = {name: label for _c, name, label in PLACES}
+
+
 def project_links(user, project) -> list[dict[str, str]]:
-    """The pages of a project this user may open, in the order of `PROJECT_LINKS`."""
+    """The pages of a project this user may open, in the order of `PROJECT_LINKS`; a main
+    place is named as in the menu, with what it holds as a hint."""
     held = {cap: can(user, cap, project) for cap in {c for c, _n, _l in PROJECT_LINKS}}
-    return [
-        {"url": reverse(name, args=[project.slug]), "label": str(label), "name": name}
-        for cap, name, label in PROJECT_LINKS
-        if held[cap]
-    ]
+    out = []
+    for cap, name, label in PROJECT_LINKS:
+        if not held[cap]:
+            continue
+        place = PLACE_NAMES.get(name)
+        out.append(
+            {
+                "url": reverse(name, args=[project.slug]),
+                "label": str(place or label),
+                "hint": str(label) if place and str(place) != str(label) else "",
+                "name": name,
+            }
+        )
+    return out
+
+
+def project_places(user, project, current: str = "") -> list[dict[str, object]]:
+    """The project menu: the main places this user may open, the current one marked."""
+    held: dict[str, bool] = {}
+    out = []
+    for cap, name, label in PLACES:
+        if held.setdefault(cap, can(user, cap, project)):
+            out.append(
+                {
+                    "url": reverse(name, args=[project.slug]),
+                    "label": str(label),
+                    "current": name == current,
+                }
+            )
+    return out
 
 
 @declares(SIGNED_IN)
@@ -78,7 +122,57 @@ def home(request: HttpRequest) -> HttpResponse:
         entry["roles"].append(m.get_role_display())
     for entry in projects.values():
         entry["links"] = project_links(request.user, entry["project"])
-    return render(request, "tallytale/home.html", {"projects": list(projects.values())})
+    staff = any(m.role != Role.PARTICIPANT for m in memberships)
+    return render(
+        request,
+        "tallytale/home.html",
+        {
+            "projects": list(projects.values()),
+            "member": _member_summary(request, person) if person is not None else None,
+            "staff": staff or request.user.is_staff,
+        },
+    )
+
+
+def _member_summary(request: HttpRequest, person) -> dict:
+    """What a member opens the app for: their balance, their stories and the surveys they
+    have not answered yet (in the open wave when one is open), in a handful of queries."""
+    from tallytale.ledger import statements
+    from tallytale.stories import access
+    from tallytale.surveys import services as surveys
+    from tallytale.surveys.models import Response, Wave
+
+    projects = projects_where(request.user, "survey.respond")
+    today = timezone.localdate()
+    open_waves = {
+        w.project_id: w
+        for w in Wave.objects.filter(project__in=projects)
+        .filter(Q(opens_on__isnull=True) | Q(opens_on__lte=today))
+        .filter(Q(closes_on__isnull=True) | Q(closes_on__gte=today))
+        .order_by("position", "id")
+    }
+    answered = {
+        (r["project_id"], r["instrument__form_id"], r["wave_id"])
+        for r in Response.objects.filter(person=person).values(
+            "project_id", "instrument__form_id", "wave_id"
+        )
+    }
+    to_answer = []
+    for i in surveys.latest_instruments(projects):
+        wave = open_waves.get(i.project_id)
+        done = any(
+            p == i.project_id and f == i.form_id and (wave is None or w == wave.pk)
+            for p, f, w in answered
+        )
+        if not done:
+            to_answer.append(i)
+    stories = access.own_stories(request.user).filter(withdrawn_at__isnull=True)
+    return {
+        "balance_minutes": statements.balance(person.code),
+        "stories": stories.select_related("project").order_by("-id")[:3],
+        "story_count": stories.count(),
+        "to_answer": to_answer,
+    }
 
 
 @declares(PUBLIC)

@@ -1639,3 +1639,220 @@ PLURALS.update(
         ),
     }
 )
+
+# Issue 16 (researcher, participant, everyone): story form, story page, consent, member
+# home, coding matrices, project menu.
+T.update(
+    {
+        "not recorded": ("heb ei gofnodi", "غير مسجّل"),
+        "Code matrices": ("Matricsau codau", "مصفوفات الرموز"),
+        "Rename, move or merge": ("Ailenwi, symud neu gyfuno", "إعادة تسمية أو نقل أو دمج"),
+        "New name": ("Enw newydd", "الاسم الجديد"),
+        "Rename": ("Ailenwi", "إعادة تسمية"),
+        "Move under": ("Symud o dan", "نقل تحت"),
+        "(top level)": ("(lefel uchaf)", "(المستوى الأعلى)"),
+        "Move": ("Symud", "نقل"),
+        "Merge into": ("Cyfuno i mewn i", "دمج في"),
+        "Merge": ("Cyfuno", "دمج"),
+        "Its codings, sub-codes and memos move to the other code; this cannot be undone here.": (
+            "Mae ei godio, ei is-godau a'i nodiadau'n symud i'r cod arall; ni ellir dadwneud hyn yma.",
+            "تنتقل ترميزاته ورموزه الفرعية ومذكراته إلى الرمز الآخر؛ لا يمكن التراجع عن ذلك هنا.",
+        ),
+        "Codebook": ("Llyfr codau", "دليل الرموز"),
+        "No codes yet.": ("Dim codau eto.", "لا توجد رموز بعد."),
+        "Codes found together": ("Codau a geir gyda'i gilydd", "رموز تظهر معًا"),
+        "Stories coded with both codes; the diagonal is the stories coded with each code.": (
+            "Straeon a godiwyd â'r ddau god; y groeslin yw'r straeon a godiwyd â phob cod.",
+            "القصص المرمّزة بالرمزين معًا؛ والقطر هو القصص المرمّزة بكل رمز.",
+        ),
+        "Stories coded with both codes": (
+            "Straeon a godiwyd â'r ddau god",
+            "القصص المرمّزة بالرمزين معًا",
+        ),
+        "Codes by who told the stories": (
+            "Codau yn ôl pwy adroddodd y straeon",
+            "الرموز حسب رواة القصص",
+        ),
+        "Break down by": ("Dadansoddi yn ôl", "التفصيل حسب"),
+        "Tellers whose stories carry each code. Counts below %(k)s, and any count that would reveal one, are hidden (–).": (
+            "Adroddwyr y mae gan eu straeon bob cod. Cuddir cyfrifon o dan %(k)s, ac unrhyw gyfrif a fyddai'n datgelu un (–).",
+            "الرواة الذين تحمل قصصهم كل رمز. تُخفى الأعداد الأقل من %(k)s وأي عدد قد يكشف أحدها (–).",
+        ),
+        "Tellers by code and %(a)s": ("Adroddwyr yn ôl cod a %(a)s", "الرواة حسب الرمز و%(a)s"),
+        "All": ("Pawb", "الكل"),
+        "hidden: a small count": ("wedi'i guddio: cyfrif bach", "مخفي: عدد صغير"),
+        "whole story": ("y stori gyfan", "القصة كاملة"),
+        "Code renamed.": ("Cod wedi'i ailenwi.", "أُعيدت تسمية الرمز."),
+        "Code moved.": ("Cod wedi'i symud.", "نُقل الرمز."),
+        "Codes merged.": ("Codau wedi'u cyfuno.", "دُمجت الرموز."),
+        "Coding removed.": ("Codio wedi'i dynnu.", "أُزيل الترميز."),
+        "attribute must be age_band or gender": (
+            "rhaid i'r nodwedd fod yn age_band neu gender",
+            "يجب أن تكون الخاصية age_band أو gender",
+        ),
+        "No prompt: the teller's own subject": (
+            "Dim anogwr: pwnc yr adroddwr ei hun",
+            "بلا سؤال: موضوع يختاره الراوي",
+        ),
+        "Prompt": ("Anogwr", "السؤال"),
+        "Told as": ("Wedi'i hadrodd fel", "طريقة الرواية"),
+        "Another language (type it below)": (
+            "Iaith arall (teipiwch hi isod)",
+            "لغة أخرى (اكتبها أدناه)",
+        ),
+        "Another language": ("Iaith arall", "لغة أخرى"),
+        "Its name or code, e.g. Tamil or ta": (
+            "Ei henw neu ei chod, e.e. Tamil neu ta",
+            "اسمها أو رمزها، مثل Tamil أو ta",
+        ),
+        "The story": ("Y stori", "القصة"),
+        "Recording": ("Recordiad", "التسجيل"),
+        "Video (e.g. BSL) or audio: mp4, webm, ogg, mp3, wav, m4a": (
+            "Fideo (e.e. BSL) neu sain: mp4, webm, ogg, mp3, wav, m4a",
+            "فيديو (مثل لغة الإشارة البريطانية) أو صوت: mp4, webm, ogg, mp3, wav, m4a",
+        ),
+        "Translation": ("Cyfieithiad", "الترجمة"),
+        "Language of the translation": ("Iaith y cyfieithiad", "لغة الترجمة"),
+        "No translation": ("Dim cyfieithiad", "بلا ترجمة"),
+        "Teller's code": ("Cod yr adroddwr", "رمز الراوي"),
+        "Leave empty if the teller is anonymous": (
+            "Gadewch yn wag os yw'r adroddwr yn ddienw",
+            "اتركه فارغًا إذا كان الراوي مجهول الهوية",
+        ),
+        "How the teller gave consent": (
+            "Sut y rhoddodd yr adroddwr ganiatâd",
+            "كيف أعطى الراوي موافقته",
+        ),
+        "Information sheet version": ("Fersiwn y daflen wybodaeth", "إصدار ورقة المعلومات"),
+        "Not answered": ("Heb ei ateb", "بلا إجابة"),
+        "Type the language, or choose it above.": (
+            "Teipiwch yr iaith, neu dewiswch hi uchod.",
+            "اكتب اللغة أو اخترها أعلاه.",
+        ),
+        "Only the project's research team may read it: the few people who collect and study the stories. Nobody else sees it, and it is never quoted.": (
+            "Dim ond tîm ymchwil y prosiect gaiff ei darllen: yr ychydig bobl sy'n casglu ac yn astudio'r straeon. Does neb arall yn ei gweld, ac ni chaiff byth ei dyfynnu.",
+            "لا يقرؤها إلا فريق البحث في المشروع: الأشخاص القلائل الذين يجمعون القصص ويدرسونها. لا يراها أحد غيرهم، ولا يُقتبس منها أبدًا.",
+        ),
+        "Members of this project may also read it, with names and contact details hidden. It is not quoted outside the project.": (
+            "Caiff aelodau'r prosiect hwn ei darllen hefyd, gydag enwau a manylion cyswllt wedi'u cuddio. Ni chaiff ei dyfynnu y tu allan i'r prosiect.",
+            "يمكن لأعضاء هذا المشروع قراءتها أيضًا، مع إخفاء الأسماء وبيانات الاتصال. ولا يُقتبس منها خارج المشروع.",
+        ),
+        "Parts of it may be quoted in published reports, with names and contact details hidden. A report already published cannot be taken back.": (
+            "Gellir dyfynnu rhannau ohoni mewn adroddiadau cyhoeddedig, gydag enwau a manylion cyswllt wedi'u cuddio. Ni ellir tynnu'n ôl adroddiad sydd eisoes wedi'i gyhoeddi.",
+            "يجوز الاقتباس من أجزاء منها في التقارير المنشورة، مع إخفاء الأسماء وبيانات الاتصال. ولا يمكن سحب تقرير نُشر بالفعل.",
+        ),
+        "Who may read it": ("Pwy gaiff ei darllen", "من يمكنه قراءتها"),
+        "name": ("enw", "اسم"),
+        "e-mail address": ("cyfeiriad e-bost", "بريد إلكتروني"),
+        "phone number": ("rhif ffôn", "رقم هاتف"),
+        "postcode": ("cod post", "رمز بريدي"),
+        "NHS number": ("rhif GIG", "رقم الخدمة الصحية الوطنية"),
+        "National Insurance number": ("rhif Yswiriant Gwladol", "رقم التأمين الوطني"),
+        "address": ("cyfeiriad", "عنوان"),
+        "date of birth": ("dyddiad geni", "تاريخ الميلاد"),
+        "web address": ("cyfeiriad gwe", "عنوان موقع"),
+        "only %(a)s": ("dim ond %(a)s", "%(a)s فقط"),
+        "mostly %(a)s, some %(b)s": ("%(a)s yn bennaf, peth %(b)s", "%(a)s غالبًا، وبعض %(b)s"),
+        "mostly %(a)s, some %(c)s": ("%(a)s yn bennaf, peth %(c)s", "%(a)s غالبًا، وبعض %(c)s"),
+        "mostly %(a)s, some %(b)s and %(c)s": (
+            "%(a)s yn bennaf, peth %(b)s a %(c)s",
+            "%(a)s غالبًا، وبعض %(b)s و%(c)s",
+        ),
+        "only %(b)s": ("dim ond %(b)s", "%(b)s فقط"),
+        "mostly %(b)s, some %(a)s": ("%(b)s yn bennaf, peth %(a)s", "%(b)s غالبًا، وبعض %(a)s"),
+        "mostly %(b)s, some %(c)s": ("%(b)s yn bennaf, peth %(c)s", "%(b)s غالبًا، وبعض %(c)s"),
+        "mostly %(b)s, some %(a)s and %(c)s": (
+            "%(b)s yn bennaf, peth %(a)s a %(c)s",
+            "%(b)s غالبًا، وبعض %(a)s و%(c)s",
+        ),
+        "only %(c)s": ("dim ond %(c)s", "%(c)s فقط"),
+        "mostly %(c)s, some %(a)s": ("%(c)s yn bennaf, peth %(a)s", "%(c)s غالبًا، وبعض %(a)s"),
+        "mostly %(c)s, some %(b)s": ("%(c)s yn bennaf, peth %(b)s", "%(c)s غالبًا، وبعض %(b)s"),
+        "mostly %(c)s, some %(a)s and %(b)s": (
+            "%(c)s yn bennaf, peth %(a)s a %(b)s",
+            "%(c)s غالبًا، وبعض %(a)s و%(b)s",
+        ),
+        "%(a)s and %(b)s equally": ("%(a)s a %(b)s yn gyfartal", "%(a)s و%(b)s بالتساوي"),
+        "%(a)s and %(c)s equally": ("%(a)s a %(c)s yn gyfartal", "%(a)s و%(c)s بالتساوي"),
+        "%(b)s and %(c)s equally": ("%(b)s a %(c)s yn gyfartal", "%(b)s و%(c)s بالتساوي"),
+        "all three equally": ("y tri yn gyfartal", "الثلاثة بالتساوي"),
+        "halfway between %(l)s and %(r)s": (
+            "hanner ffordd rhwng %(l)s a %(r)s",
+            "في منتصف المسافة بين %(l)s و%(r)s",
+        ),
+        "nearer %(pole)s (%(n)s of 100)": (
+            "yn nes at %(pole)s (%(n)s o 100)",
+            "أقرب إلى %(pole)s (%(n)s من 100)",
+        ),
+        "Record a story": ("Cofnodi stori", "تسجيل قصة"),
+        "The teller decides who may read their story. Nothing is shown to anyone before names and contact details are masked.": (
+            "Yr adroddwr sy'n penderfynu pwy gaiff ddarllen eu stori. Ni ddangosir dim i neb cyn cuddio enwau a manylion cyswllt.",
+            "الراوي هو من يقرر من يمكنه قراءة قصته. لا يُعرض شيء على أحد قبل إخفاء الأسماء وبيانات الاتصال.",
+        ),
+        "Consent: who may read this story?": (
+            "Caniatâd: pwy gaiff ddarllen y stori hon?",
+            "الموافقة: من يمكنه قراءة هذه القصة؟",
+        ),
+        "The teller says what the story is about": (
+            "Mae'r adroddwr yn dweud am beth mae'r stori",
+            "الراوي يقول عمّ تدور القصة",
+        ),
+        "Every question may be left unanswered.": (
+            "Gellir gadael pob cwestiwn heb ei ateb.",
+            "يمكن ترك أي سؤال بلا إجابة.",
+        ),
+        "Untick “Not answered” to keep the slider's position.": (
+            "Dad-diciwch “Heb ei ateb” i gadw safle'r llithrydd.",
+            "أزل علامة “بلا إجابة” للاحتفاظ بموضع المؤشر.",
+        ),
+        "Where the story sits among %(a)s, %(b)s and %(c)s.": (
+            "Ble mae'r stori rhwng %(a)s, %(b)s a %(c)s.",
+            "أين تقع القصة بين %(a)s و%(b)s و%(c)s.",
+        ),
+        "Save story": ("Cadw'r stori", "حفظ القصة"),
+        "Who may read this story?": (
+            "Pwy gaiff ddarllen y stori hon?",
+            "من يمكنه قراءة هذه القصة؟",
+        ),
+        "Now:": ("Nawr:", "الآن:"),
+        "You can change this again at any time, or withdraw the story.": (
+            "Gallwch newid hyn eto unrhyw bryd, neu dynnu'r stori'n ôl.",
+            "يمكنك تغيير ذلك مجددًا في أي وقت، أو سحب القصة.",
+        ),
+        "Masked in shared copies": ("Wedi'i guddio mewn copïau a rennir", "مخفي في النسخ المشتركة"),
+        "Highlighted above. Others read a placeholder such as [NAME] instead.": (
+            "Wedi'i amlygu uchod. Mae eraill yn darllen dalfan fel [NAME] yn lle hynny.",
+            "مظلَّل أعلاه. يقرأ الآخرون بدلًا منه عنصرًا نائبًا مثل [NAME].",
+        ),
+        "Unmasking or masking again is recorded.": (
+            "Cofnodir dad-guddio neu guddio eto.",
+            "يُسجَّل إظهار النص أو إخفاؤه مجددًا.",
+        ),
+        "Unmask": ("Dad-guddio", "إظهار"),
+        "Unmasked by a reviewer": ("Wedi'i ddad-guddio gan adolygydd", "أظهره أحد المراجعين"),
+        "Mask again": ("Cuddio eto", "إخفاء مجددًا"),
+        "Consent updated.": ("Caniatâd wedi'i ddiweddaru.", "حُدّثت الموافقة."),
+        "Redaction corrected.": ("Cuddio wedi'i gywiro.", "صُحّح الإخفاء."),
+        "Earned": ("Wedi'i ennill", "مكتسب"),
+        "Spent": ("Wedi'i wario", "مُنفق"),
+        "Gift": ("Rhodd", "هدية"),
+        "Given to the community pot": ("Wedi'i roi i'r pot cymunedol", "تبرع لصندوق المجتمع"),
+        "Expired": ("Wedi dod i ben", "منتهي الصلاحية"),
+        "Correction": ("Cywiriad", "تصحيح"),
+        "What's on at %(name)s": ("Beth sy'n digwydd yn %(name)s", "ما يجري في %(name)s"),
+        "Nothing to answer at the moment.": (
+            "Dim i'w ateb ar hyn o bryd.",
+            "لا شيء للإجابة عنه الآن.",
+        ),
+        "All my stories": ("Fy holl straeon", "كل قصصي"),
+        "My account": ("Fy nghyfrif", "حسابي"),
+        "for connecting another app to your account": (
+            "i gysylltu ap arall â'ch cyfrif",
+            "لربط تطبيق آخر بحسابك",
+        ),
+        "Collect": ("Casglu", "الجمع"),
+        "Coding": ("Codio", "الترميز"),
+        "Dashboard": ("Dangosfwrdd", "لوحة المتابعة"),
+    }
+)
+PLURALS.update({})

@@ -62,3 +62,18 @@ def holder(account) -> str:
 def chart_svg(chart, caption_id: str):
     """A `web.charts.Chart` as inline SVG (machine numbers, never localised)."""
     return chart.svg(caption_id)
+
+
+@register.simple_tag(takes_context=True)
+def project_places(context, project) -> list:
+    """The project menu for the signed-in user (see `web.views.PLACES`)."""
+    from tallytale.web.views import project_places as places
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if project is None or not getattr(project, "slug", None) or user is None:
+        return []
+    if not user.is_authenticated:
+        return []
+    match = getattr(request, "resolver_match", None)
+    return places(user, project, match.view_name if match else "")

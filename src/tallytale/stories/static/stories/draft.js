@@ -42,7 +42,7 @@
       var v = data[el.name];
       if (el.type === "checkbox" || el.type === "radio") {
         el.checked = Array.isArray(v) && v.indexOf(el.value) !== -1;
-      } else if (!el.value) { el.value = v; restored = true; }
+      } else if (!el.value || (el.tagName === "SELECT" && el.value !== v)) { el.value = v; restored = true; }
     });
     if (restored) { say("An unsent draft from this device has been restored."); }
   }
