@@ -33,6 +33,10 @@ MAX_RESPONSE_BYTES = 1024 * 1024 * 1024
 ID_COLUMNS = ("_uuid", "meta/instanceid", "instanceid", "key", "meta-instanceid")
 TIME_COLUMNS = ("_submission_time", "submissiondate")
 PARTICIPANT_COLUMNS = ("participant_code", "participant", "person_code", "respondent_code", "code")
+#: a partner organisation's slug: that row is the organisation's response, not a person's
+ORGANISATION_COLUMNS = ("organisation", "organization", "organisation_slug", "partner_slug")
+#: who answered on the organisation's behalf
+CONTACT_COLUMNS = ("contact_name", "organisation_contact", "contact")
 META_COLUMNS = {
     "start",
     "end",
@@ -64,10 +68,12 @@ TRUE = {"1", "1.0", "true", "yes", "x"}
 class ColumnMap:
     id_col: int
     time_col: int | None
-    participant_col: int
+    participant_col: int | None
     questions: list[tuple[int, QuestionSpec]]
     one_hot: dict[str, list[tuple[int, str]]]  # path -> [(column, choice name)]
     ignored: list[str] = field(default_factory=list)
+    organisation_col: int | None = None
+    contact_col: int | None = None
 
 
 def _key(text: str) -> str:
@@ -126,11 +132,14 @@ def map_columns(header: list[str], spec: FormSpec, participant_field: str = "") 
             ):
                 participant_col = i
                 break
-    if participant_col is None:
+    organisation_col = find(ORGANISATION_COLUMNS)
+    contact_col = find(CONTACT_COLUMNS) if organisation_col is not None else None
+    if participant_col is None and organisation_col is None:
         raise InputErrors(
             [
                 "line 1: no participant code column "
-                f"(looked for {', '.join(want)}; name it with --participant-field)"
+                f"(looked for {', '.join(want)}; name it with --participant-field), "
+                "nor an organisation column for partners' responses"
             ]
         )
     questions: list[tuple[int, QuestionSpec]] = []
@@ -140,7 +149,7 @@ def map_columns(header: list[str], spec: FormSpec, participant_field: str = "") 
     multi = [q for q in spec.questions if q.type == "select_multiple" and not q.repeat_path]
     repeat_prefixes = [_key(p) for p in spec.repeats]
     for i, k in enumerate(keys):
-        if i in (id_col, time_col) or not k:
+        if i in (id_col, time_col, organisation_col, contact_col) or not k:
             continue
         q = lookup.get(k) or labels.get(k)
         if q is not None and q.path not in mapped:
@@ -168,7 +177,7 @@ def map_columns(header: list[str], spec: FormSpec, participant_field: str = "") 
                 break
         if hit:
             continue
-        if i == participant_col:
+        if i in (participant_col, organisation_col, contact_col):
             continue
         if k.startswith("_") or k in META_COLUMNS or k.startswith("meta/") or k.startswith("meta-"):
             continue
@@ -178,7 +187,16 @@ def map_columns(header: list[str], spec: FormSpec, participant_field: str = "") 
         if q is None:
             ignored.append(header[i])
     one_hot = {p: cols for p, cols in one_hot.items() if p not in mapped}
-    return ColumnMap(id_col, time_col, participant_col, questions, one_hot, ignored)
+    return ColumnMap(
+        id_col,
+        time_col,
+        participant_col,
+        questions,
+        one_hot,
+        ignored,
+        organisation_col,
+        contact_col,
+    )
 
 
 def _choice_name(q: QuestionSpec, value: str) -> str:
@@ -260,7 +278,13 @@ def rows_from_table(
             if sid.lower().startswith("uuid:"):
                 sid = sid[5:]
             yield RawRow(
-                line, sid, cell(cells, cmap.participant_col), cell(cells, cmap.time_col), answers
+                line,
+                sid,
+                cell(cells, cmap.participant_col),
+                cell(cells, cmap.time_col),
+                answers,
+                organisation=cell(cells, cmap.organisation_col),
+                contact_name=cell(cells, cmap.contact_col),
             )
 
     return cmap, gen()
