@@ -207,7 +207,7 @@ def load(
 
     by_wave: dict[str, dict[str, int]] = {n: {"responses": 0, "people": 0} for n in wave_names}
     for wid, n, people in (
-        Response.objects.filter(project_id__in=pids, wave__isnull=False)
+        Response.objects.filter(project_id__in=pids, wave__isnull=False, person__isnull=False)
         .values_list("wave_id")
         .annotate(n=Count("id"), people=Count("person", distinct=True))
         .values_list("wave_id", "n", "people")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from tallytale.core.claims import ClaimResult
@@ -127,6 +127,9 @@ class Report:
     methods: Mapping[str, Any]
     community: Mapping[str, Any]
     rule_check: RuleCheck
+    #: "What changed for partner organisations": response rates per kind of partner and
+    #: the joint display by kind (`tallytale.evidence.partners`); empty without partners
+    partners: Mapping[str, Any] = field(default_factory=dict)
 
 
 def claim_json(c: ClaimOut) -> dict[str, Any]:
@@ -190,4 +193,5 @@ def report_json(r: Report) -> dict[str, Any]:
             "claims_without_story": list(r.rule_check.claims_without_story),
             "stories_without_number": list(r.rule_check.stories_without_number),
         },
+        "partners": dict(r.partners),
     }

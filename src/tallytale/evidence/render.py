@@ -188,6 +188,7 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
         "methods": report["methods"],
         "community": report.get("community"),
         "claims_by_id": claims,
+        "partners": report.get("partners") or {},
     }
 
 
@@ -264,6 +265,10 @@ def render_md(report: dict[str, Any]) -> str:
             out.append("|" + "---|" * len(chart["header"]))
             for row in chart["rows"]:
                 out.append("| " + " | ".join(md_escape(v) for v in row) + " |")
+            out.append("")
+        if sec["id"] == "partners":
+            for w in vm["partners"].get("response_rates", []):
+                out.append(f"- {md_escape(w['label'])}: {md_escape(w['display'])}")
             out.append("")
     m = r["methods"]
     out += ["", "## Methods and limitations", ""]
