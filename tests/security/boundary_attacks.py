@@ -165,15 +165,28 @@ WEB: dict[str, Spec] = {
         get=None,
         posts=(
             {"participant": "@person", "wave": "@wave_name", "idempotency_key": "k-boundary-3"},
+            {
+                "organisation": "@partner_earn",
+                "contact_name": "Centre manager",
+                "wave": "@wave_name",
+                "idempotency_key": "k-boundary-4",
+            },
         ),
-        plain=("idempotency_key",),
+        plain=("idempotency_key", "contact_name"),
     ),
     "web:sync_hours": Spec(get=None, posts=(HOURS,), plain=tuple(HOURS)),
     "surveys:respond": Spec(
         path={"instrument_id": "@instrument"},
         get={"wave": "@wave_name"},
-        posts=({"participant": "@person", "wave": "@wave_name"},),
-        plain=("add_repeat",),
+        posts=(
+            {"participant": "@person", "wave": "@wave_name"},
+            {
+                "organisation": "@partner_earn",
+                "contact_name": "Centre manager",
+                "wave": "@wave_name",
+            },
+        ),
+        plain=("add_repeat", "contact_name"),
     ),
     "stories:list": Spec(),
     "stories:collect": Spec(posts=(STORY,), plain=(*STORY, *STORY_PLAIN)),
