@@ -156,6 +156,8 @@ def test_researcher_enters_a_partners_answers_on_the_web(client, partner_form, p
     url = f"/surveys/{partner_form.pk}/respond/"
     page = client.get(url).content.decode()
     assert 'name="organisation"' in page and 'for="f-contact"' in page
+    welsh = client.get(url, HTTP_ACCEPT_LANGUAGE="cy").content.decode()
+    assert "Sefydliad partner" in welsh and "Y cyswllt a atebodd" in welsh
     form = {f"q:since_partner/{i}": "4" for i in ITEMS} | {"wave": "12-months"}
     other = client.post(url, {**form, "organisation": "cinema", "contact_name": "Manager"})
     assert other.status_code == 400
