@@ -216,7 +216,14 @@ def load(
         entry["responses"] += n
         entry["people"] += people
 
-    stories = _stories(Story.objects.filter(project_id__in=pids, withdrawn_at__isnull=True))
+    # members' stories (and anonymous ones); partners' stories belong to the partner section
+    # (`evidence.partners`), so they neither count towards themes nor stand beside members'
+    # figures
+    stories = _stories(
+        Story.objects.filter(
+            project_id__in=pids, withdrawn_at__isnull=True, organisation__isnull=True
+        )
+    )
     visible_ids = set()
     for p in projects:
         visible_ids.update(visible_stories(audience, p).values_list("id", flat=True))
