@@ -135,6 +135,15 @@ def test_fewer_than_k_responding_partners_shows_fewer_than_k_and_no_figure(partn
     team = build_report(project="small", audience="research_team")
     c = _claim(team, ACCESS_12M)
     assert not c["suppressed"] and (c["numerator"], c["n"]) == (2, 3)
+    # and each organisation's own capacity change, which a published report never carries
+    own = team["partners"]["capacity_by_organisation"]
+    assert [o["organisation"] for o in own] == ["Small 0", "Small 1", "Small 2"]
+    assert own[0]["domains"]["cap_governance"] == {
+        "first": 2.0, "last": 3.0, "first_wave": "Baseline", "last_wave": "12 months",
+        "change": 1.0,
+    }  # fmt: skip
+    assert report["partners"]["capacity_by_organisation"] == []
+    assert "Small 0" in render_html(team) and "Small 0" not in html
 
 
 def test_a_partner_answering_from_another_project_is_not_counted(partners_scheme):

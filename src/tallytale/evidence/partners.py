@@ -346,6 +346,32 @@ def _numbers(spec: _Spec, role: str) -> list[str]:
     return []
 
 
+def capacity_by_organisation(ds: evdata.Dataset, pd: PartnerData) -> list[dict[str, Any]]:
+    """Each organisation's own capacity per domain at its first and last wave, and the
+    change: for the organisation itself, so only in the research team's report (no
+    disclosure control there) and never in a published one."""
+    names = dict(Organisation.objects.filter(pk__in=pd.ids.tolist()).values_list("id", "name"))
+    out: dict[int, dict[str, Any]] = {}
+    for domain in CAPACITY_DOMAINS:
+        item = pd.items.get(domain)
+        if item is None:
+            continue
+        for org in sorted(set(item.person.tolist())):
+            sel = (item.person == org) & ~np.isnan(item.number)
+            if not sel.any():
+                continue
+            waves, values = item.wave[sel], item.number[sel]
+            first, last = int(waves.argmin()), int(waves.argmax())
+            row = out.setdefault(org, {"organisation": names.get(org, str(org)), "domains": {}})
+            row["domains"][domain] = {
+                "first": float(values[first]), "last": float(values[last]),
+                "first_wave": ds.wave_labels[int(waves[first])],
+                "last_wave": ds.wave_labels[int(waves[last])],
+                "change": float(values[last] - values[first]),
+            }  # fmt: skip
+    return [out[k] for k in sorted(out, key=lambda o: out[o]["organisation"])]
+
+
 @dataclass
 class PartnerSection:
     """What `report._build` adds: the section, its claims and stories, and the extras the
@@ -440,5 +466,6 @@ def partner_section(
         "response_rates": rates,
         "by_kind": by_kind_table(claims_out),
         "stories": len(stories_out),
+        "capacity_by_organisation": capacity_by_organisation(ds, pd) if rule is None else [],
     }
     return PartnerSection(claims_out, stories_out, section, extras)
