@@ -300,8 +300,22 @@ def response_rates(
     return out
 
 
+def _short(c: ClaimOut) -> str:
+    """A table cell: "41% (23% to 61%; 9 of 22)", or why it is withheld, briefly."""
+    r = c.result
+    if r.suppressed:
+        reason = c.suppressed_text or r.suppressed_reason or ""
+        return (
+            "withheld (secondary suppression)"
+            if "secondary" in reason
+            else "withheld (" + (reason.replace(" organisations", "") or "suppressed") + ")"
+        )
+    return f"{_pct(r.estimate)} ({_pct(r.ci_low)} to {_pct(r.ci_high)}; {r.numerator:,} of {r.n:,})"
+
+
 def by_kind_table(claims: list[ClaimOut]) -> list[dict[str, Any]]:
-    """The joint display: one row per partner item at its latest wave, one cell per kind."""
+    """The joint display: one row per partner item at its latest wave, one cell per kind
+    (short cells, so the table fits a phone's width)."""
     rows = []
     subgroup = {c.id: c for c in claims if c.result.population.get("subgroup")}
     for c in claims:
@@ -311,11 +325,13 @@ def by_kind_table(claims: list[ClaimOut]) -> list[dict[str, Any]]:
         for k in KINDS:
             g = subgroup.get(f"{c.id}-kind-{k}")
             if g is not None:
-                cells.append({"kind": k, "label": KIND_LABELS[k],
-                              "display": g.suppressed_text or g.display})  # fmt: skip
+                cells.append({"kind": k, "label": KIND_LABELS[k], "display": _short(g)})
         if cells:
-            rows.append({"claim_id": c.id, "label": c.result.label,
-                         "overall": c.suppressed_text or c.display, "cells": cells})  # fmt: skip
+            item = c.result.population.get("item", "")
+            rows.append({"claim_id": c.id, "label": c.result.label, "item": item,
+                         "wording": c.result.label.split(": ", 1)[-1].replace(
+                             " (agree or strongly agree)", ""),
+                         "overall": _short(c), "cells": cells})  # fmt: skip
     return rows
 
 
