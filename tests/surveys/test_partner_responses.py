@@ -67,6 +67,15 @@ def test_kobo_import_with_organisation_column_creates_partner_responses(partner_
     assert Response.objects.get(submission_id="u-2").organisation.slug == "cafe"
     _import(path)  # idempotent by submission id
     assert Response.objects.count() == 2
+    # the FHIR export names the organisation as the subject, never an empty participant
+    from tallytale.surveys.fhir import bundle
+
+    spec = services.spec_for(partner_form)
+    subjects = [
+        e["resource"]["subject"]["identifier"] for e in bundle(partner_form, spec)["entry"][1:]
+    ]
+    assert [s["value"] for s in subjects] == ["library", "cafe"]
+    assert all(s["system"].endswith("/partner/cwm") for s in subjects)
 
 
 def test_unknown_or_other_projects_partner_refused_naming_the_row(partner_form, tmp_path, capsys):
