@@ -85,6 +85,13 @@ STORY = {
     "consent_method": "spoken",
     "idempotency_key": "k-boundary-0002",
 }
+# a partner's story: the organisation is an identifier, its contact's name is not
+STORY_PARTNER = {
+    **{k: v for k, v in STORY.items() if k != "teller_code"},
+    "organisation": "@partner_earn",
+    "contact_name": "Centre manager",
+    "idempotency_key": "k-boundary-0003",
+}
 STORY_PLAIN = (
     "prompt",
     "translation",
@@ -92,6 +99,7 @@ STORY_PLAIN = (
     "info_sheet_version",
     "recording",
     "name",
+    "contact_name",
 )
 
 WEB: dict[str, Spec] = {
@@ -159,7 +167,7 @@ WEB: dict[str, Spec] = {
         posts=({"idempotency_key": "k-boundary-6"},),
         plain=("idempotency_key",),
     ),
-    "web:sync_story": Spec(get=None, posts=(STORY,), plain=(*STORY, *STORY_PLAIN)),
+    "web:sync_story": Spec(get=None, posts=(STORY, STORY_PARTNER), plain=(*STORY, *STORY_PLAIN)),
     "web:sync_survey": Spec(
         path={"instrument_id": "@instrument"},
         get=None,
@@ -189,7 +197,7 @@ WEB: dict[str, Spec] = {
         plain=("add_repeat", "contact_name"),
     ),
     "stories:list": Spec(),
-    "stories:collect": Spec(posts=(STORY,), plain=(*STORY, *STORY_PLAIN)),
+    "stories:collect": Spec(posts=(STORY, STORY_PARTNER), plain=(*STORY, *STORY_PLAIN)),
     "stories:review": Spec(),
     "stories:detail": Spec(path={"pk": "@story"}, get={"original": "1"}, plain=("original",)),
     "stories:saved": Spec(path={"pk": "@story"}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext as _
 
-from tallytale.programmes.models import Person
+from tallytale.programmes.models import Organisation, Person
 
 from .models import ConsentLevel, ConsentMethod, Medium, Prompt, Signifier
 
@@ -28,6 +28,14 @@ class StoryForm(forms.Form):
     teller_code = forms.CharField(
         max_length=40, required=False, help_text="Leave empty if the teller is anonymous"
     )
+    organisation = forms.ChoiceField(
+        required=False,
+        label="Or told on behalf of a partner organisation",
+        help_text="A partner's story: its contact tells it and gives consent for it",
+    )
+    contact_name = forms.CharField(
+        max_length=120, required=False, label="Contact who told it (for a partner's story)"
+    )
     consent_level = forms.ChoiceField(
         choices=ConsentLevel.choices, initial=ConsentLevel.RESEARCH_TEAM, widget=forms.RadioSelect
     )
@@ -38,6 +46,13 @@ class StoryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.project = project
         self.teller: Person | None = None
+        self.organisation: Organisation | None = None
+        self.partners = {
+            o.slug: o for o in Organisation.objects.filter(project=project).order_by("name")
+        }
+        self.fields["organisation"].choices = [("", "—")] + [
+            (slug, o.name) for slug, o in self.partners.items()
+        ]
         self.fields["prompt"].queryset = Prompt.objects.filter(project=project, active=True)
         self.signifiers = list(Signifier.objects.filter(project=project, active=True))
         for sig in self.signifiers:
@@ -87,6 +102,24 @@ class StoryForm(forms.Form):
             if self.teller is None:
                 raise forms.ValidationError(_("No participant with that code in this project."))
         return code
+
+    def clean(self) -> dict:
+        """A partner's story: one of this project's partners (the choices hold no other),
+        told by a named contact, and not also a participant's."""
+        data = super().clean()
+        slug = data.get("organisation") or ""
+        if slug:
+            self.organisation = self.partners.get(slug)
+            if data.get("teller_code"):
+                self.add_error(
+                    "organisation",
+                    _("Choose a participant or a partner organisation, not both."),
+                )
+            if not " ".join((data.get("contact_name") or "").split()):
+                self.add_error(
+                    "contact_name", _("Name the contact who answered for the organisation.")
+                )
+        return data
 
     def signifier_answers(self) -> dict[str, object]:
         """Raw answers by signifier name; the service validates them."""
