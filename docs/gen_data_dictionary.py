@@ -280,6 +280,15 @@ ENTRIES: dict[str, Entry] = {
     "surveys.Response.project": ("project", SURVEY),
     "surveys.Response.wave": ("which wave it belongs to", SURVEY),
     "surveys.Response.person": ("the respondent (by code in exports)", SURVEY, PERSONAL),
+    "surveys.Response.organisation": (
+        "the partner organisation that answered, instead of a person (exactly one is set)",
+        TEAM_EVAL,
+    ),
+    "surveys.Response.contact_name": (
+        "who answered on the organisation's behalf (a name or a role); never exported or reported",
+        TEAM_EVAL,
+        PERSONAL,
+    ),
     "surveys.Response.submission_id": ("id from Kobo/ODK or the web form", SURVEY),
     "surveys.Response.source": ("where it came from: `web` form or an import", TEAM_EVAL),
     "surveys.Response.language": ("language the form was answered in", SURVEY),
@@ -357,6 +366,15 @@ ENTRIES: dict[str, Entry] = {
         PERSONAL,
     ),
     "stories.Story.collector": ("who collected it", "the collector; research team"),
+    "stories.Story.organisation": (
+        "the partner organisation it was told on behalf of (then no person is its teller)",
+        STORY_META,
+    ),
+    "stories.Story.contact_name": (
+        "the organisation's contact who told it and gave consent; never exported or reported",
+        TEAM,
+        PERSONAL,
+    ),
     "stories.Story.collected_by_label": ("who collected it, as text", TEAM),
     "stories.Story.collected_on": ("day it was told", STORY_META),
     "stories.Story.created_at": ("when it was stored", STORY_META),

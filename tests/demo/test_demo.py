@@ -156,13 +156,16 @@ def test_stories_consent_languages_and_redaction(demo):
     assert abs(levels["research_team"] / n - 0.2) < 0.12
     languages = Counter(Story.objects.values_list("language", flat=True))
     assert languages["en"] > languages["cy"] > 0 and languages["ar"] > 0
-    assert Story.objects.filter(teller__isnull=True).exists()  # anonymous stories
+    # anonymous stories (partners' stories have no teller either, but an organisation)
+    assert Story.objects.filter(teller__isnull=True, organisation__isnull=True).exists()
     redacted = Story.objects.exclude(text=F("text_redacted"))
     assert redacted.exists()
     assert all("[" in s for s in redacted.values_list("text_redacted", flat=True))
     assert all(s.consents.count() == 1 for s in Story.objects.all()[:20])
-    # every story carries the teller's signification
-    assert SignifierAnswer.objects.values("story").distinct().count() == n
+    # every member's story carries the teller's signification (partners' stories do not:
+    # the project's signifiers ask about a person's own experience)
+    members_stories = Story.objects.filter(organisation__isnull=True).count()
+    assert SignifierAnswer.objects.values("story").distinct().count() == members_stories
 
 
 @pytest.mark.django_db
@@ -188,3 +191,27 @@ def test_community_workflow(demo):
     assert FindingReview.objects.count() > 20
     assert Action.objects.count() == 10
     assert LearningNote.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_partners_answer_tell_stories_and_fill_the_capacity_assessment(demo):
+    from tallytale.evidence.report import build_report
+
+    tcp = Response.objects.filter(
+        organisation__isnull=False, instrument__form_id="time_credit_partner"
+    ).select_related("wave")
+    assert {r.wave.name for r in tcp} == {"baseline", "12-months"}
+    assert all(r.contact_name and r.person_id is None for r in tcp)
+    twelve = [r for r in tcp if r.wave.name == "12-months"]
+    agree = sum(r.data["since_partner/tc_partner_access"] in ("4", "5") for r in twelve)
+    assert abs(agree / len(twelve) - 0.48) < 0.05  # the published Spice figure
+    capacity = Response.objects.filter(instrument__form_id="org_capacity").select_related(
+        "organisation"
+    )
+    assert capacity.exists() and {r.organisation.kind for r in capacity} == {"earning"}
+    assert Story.objects.filter(organisation__isnull=False, teller__isnull=True).exists()
+    report = build_report(programme=programme.PROGRAMME[0], audience="public")
+    claim = next(c for c in report["claims"] if c["id"] == "partners-tc_partner_access-12-months")
+    assert not claim["suppressed"] and claim["n"] == len(twelve)
+    assert claim["ci_low"] < claim["estimate"] < claim["ci_high"]
+    assert claim["stories"], claim["gap"]

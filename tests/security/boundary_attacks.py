@@ -95,6 +95,13 @@ STORY = {
     "consent_method": "spoken",
     "idempotency_key": "k-boundary-0002",
 }
+# a partner's story: the organisation is an identifier, its contact's name is not
+STORY_PARTNER = {
+    **{k: v for k, v in STORY.items() if k != "teller_code"},
+    "organisation": "@partner_earn",
+    "contact_name": "Centre manager",
+    "idempotency_key": "k-boundary-0003",
+}
 STORY_PLAIN = (
     "prompt",
     "translation",
@@ -103,6 +110,7 @@ STORY_PLAIN = (
     "recording",
     "name",
     "language_other",
+    "contact_name",
 )
 # a pattern view's GET filters: a code, a wave and a highlighted story name objects
 PATTERN = {"code": "@code", "wave": "@wave_name", "story": "@story", "zone": "a"}
@@ -272,24 +280,37 @@ WEB: dict[str, Spec] = {
         posts=({"idempotency_key": "k-boundary-6"},),
         plain=("idempotency_key",),
     ),
-    "web:sync_story": Spec(get=None, posts=(STORY,), plain=(*STORY, *STORY_PLAIN)),
+    "web:sync_story": Spec(get=None, posts=(STORY, STORY_PARTNER), plain=(*STORY, *STORY_PLAIN)),
     "web:sync_survey": Spec(
         path={"instrument_id": "@instrument"},
         get=None,
         posts=(
             {"participant": "@person", "wave": "@wave_name", "idempotency_key": "k-boundary-3"},
+            {
+                "organisation": "@partner_earn",
+                "contact_name": "Centre manager",
+                "wave": "@wave_name",
+                "idempotency_key": "k-boundary-4",
+            },
         ),
-        plain=("idempotency_key",),
+        plain=("idempotency_key", "contact_name"),
     ),
     "web:sync_hours": Spec(get=None, posts=(HOURS,), plain=tuple(HOURS)),
     "surveys:respond": Spec(
         path={"instrument_id": "@instrument"},
         get={"wave": "@wave_name"},
-        posts=({"participant": "@person", "wave": "@wave_name"},),
-        plain=("add_repeat",),
+        posts=(
+            {"participant": "@person", "wave": "@wave_name"},
+            {
+                "organisation": "@partner_earn",
+                "contact_name": "Centre manager",
+                "wave": "@wave_name",
+            },
+        ),
+        plain=("add_repeat", "contact_name"),
     ),
     "stories:list": Spec(),
-    "stories:collect": Spec(posts=(STORY,), plain=(*STORY, *STORY_PLAIN)),
+    "stories:collect": Spec(posts=(STORY, STORY_PARTNER), plain=(*STORY, *STORY_PLAIN)),
     "stories:review": Spec(),
     "stories:detail": Spec(path={"pk": "@story"}, get={"original": "1"}, plain=("original",)),
     "stories:saved": Spec(path={"pk": "@story"}),

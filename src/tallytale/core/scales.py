@@ -45,7 +45,23 @@ TC_MEMBER_ITEMS: tuple[str, ...] = (
     "tc_new_friends",
     "tc_contribute",
 )
-TC_PARTNER_ITEMS: tuple[str, ...] = ("tc_partner_access",)
+#: the partner organisations' questionnaire (answered by an organisation, not a person):
+#: improved access with the same resources (Spice/Apteligen 2014's 48% figure), new
+#: volunteers, reaching new people, and delivering with the same or fewer resources
+TC_PARTNER_ITEMS: tuple[str, ...] = (
+    "tc_partner_access",
+    "tc_partner_volunteers",
+    "tc_partner_reach",
+    "tc_partner_resources",
+)
+#: the organisational capacity self-assessment: five domains, each 1 (not yet) to 5 (strong)
+CAPACITY_DOMAINS: tuple[str, ...] = (
+    "cap_governance",
+    "cap_volunteers",
+    "cap_partnerships",
+    "cap_evidence",
+    "cap_sustainability",
+)
 
 
 @lru_cache(maxsize=1)
@@ -176,8 +192,11 @@ def score_all(answers: Mapping[str, object], names: frozenset[str] | set[str]) -
         out.append(ScaleResult("swemwbs", s.metric, s.raw, "", s.imputed))
     if set(ONS4_ITEMS) <= names:
         out += [ScaleResult(i.item, i.value, i.value, i.band) for i in score_ons4(answers)]
-    for items in (TC_MEMBER_ITEMS, TC_PARTNER_ITEMS):
-        if set(items) <= names:
+    # the partner questionnaire's first version asked only tc_partner_access: score what a
+    # version asks
+    partner = tuple(i for i in TC_PARTNER_ITEMS if i in names)
+    for items in (TC_MEMBER_ITEMS, partner):
+        if items and set(items) <= names:
             out += [
                 ScaleResult(i.item, i.value, i.value, i.band)
                 for i in score_agreement(answers, items)

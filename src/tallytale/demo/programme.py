@@ -10,7 +10,7 @@ The shape follows published time-credit evaluations: Spice/Apteligen (2014) surv
 members gave 17,500 hours through 70 organisations (about 29 hours each), roughly what a
 demo member gives here. Parts, in order: structure (programme, projects, partners,
 staff) -> members (`people`) -> ledger activity (this module) -> surveys (`surveys`) ->
-stories (`stories`) -> demo sign-ins (`users`) -> community workflow (`community`).
+stories (`stories`) -> partners' answers and stories (`partners`) -> demo sign-ins (`users`) -> community workflow (`community`).
 """
 
 from __future__ import annotations
@@ -160,6 +160,14 @@ def _build(
 
         summary.stories = demo_stories.generate(stream(seed, "stories"), members, today, outcomes)
         done("stories")
+    if surveys:
+        from . import partners as demo_partners
+
+        start = today - dt.timedelta(days=365 * years)
+        made = demo_partners.generate(stream(seed, "partners"), today, start)
+        summary.responses += made["responses"]
+        summary.stories += made["stories"]
+        done("partners")
     if users:
         from . import users as demo_users
 

@@ -209,7 +209,9 @@ def load(
 
     by_wave: dict[str, dict[str, int]] = {n: {"responses": 0, "people": 0} for n in wave_names}
     for wid, n, people in (
-        Response.objects.filter(_responses_in(start, end), project_id__in=pids, wave__isnull=False)
+        Response.objects.filter(
+            _responses_in(start, end), project_id__in=pids, wave__isnull=False, person__isnull=False
+        )
         .values_list("wave_id")
         .annotate(n=Count("id"), people=Count("person", distinct=True))
         .values_list("wave_id", "n", "people")
@@ -218,9 +220,15 @@ def load(
         entry["responses"] += n
         entry["people"] += people
 
+    # members' stories (and anonymous ones); partners' stories belong to the partner section
+    # (`evidence.partners`), so they neither count towards themes nor stand beside members'
+    # figures
     stories = _stories(
         Story.objects.filter(
-            _stories_in(start, end), project_id__in=pids, withdrawn_at__isnull=True
+            _stories_in(start, end),
+            project_id__in=pids,
+            withdrawn_at__isnull=True,
+            organisation__isnull=True,
         )
     )
     visible_ids = set()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from tallytale.core.claims import ClaimResult
@@ -133,6 +133,9 @@ class Report:
     joint_display: Mapping[str, Any]  # outcomes x themes (`report._joint_display`)
     #: key triads, aggregated (`evidence.patterns.key_triads`); plain JSON values
     triads: tuple[Mapping[str, Any], ...] = ()
+    #: "What changed for partner organisations": response rates per kind of partner and
+    #: the joint display by kind (`tallytale.evidence.partners`); empty without partners
+    partners: Mapping[str, Any] = field(default_factory=dict)
 
 
 def claim_json(c: ClaimOut) -> dict[str, Any]:
@@ -201,4 +204,5 @@ def report_json(r: Report) -> dict[str, Any]:
             "stories_without_number": list(r.rule_check.stories_without_number),
         },
         "triads": [dict(t) for t in r.triads],
+        "partners": dict(r.partners),
     }

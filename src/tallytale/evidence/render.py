@@ -223,6 +223,7 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
         "charts": charts,
         "quoted": sorted(stories.values(), key=lambda s: s["id"]),
         "joint": _joint(report, claims),
+        "partners": report.get("partners") or {},
     }
 
 
@@ -385,7 +386,7 @@ def _body(
     plot per outcome, one row per project), time given and themes - not each project's
     report again. Everything else is in the appendices."""
     programme = report.get("project") is None
-    keep = ("projects", "ledger", "themes") if programme else None
+    keep = ("projects", "ledger", "partners", "themes") if programme else None
     out = []
     for sec in _merge_families(sections, cid):
         if keep is not None and sec["id"] not in keep:
@@ -484,6 +485,10 @@ def render_md(report: dict[str, Any]) -> str:
             out.append("|" + "---|" * len(chart["header"]))
             for row in chart["rows"]:
                 out.append("| " + " | ".join(md_escape(v) for v in row) + " |")
+            out.append("")
+        if sec["id"] == "partners":
+            for w in vm["partners"].get("response_rates", []):
+                out.append(f"- {md_escape(w['label'])}: {md_escape(w['display'])}")
             out.append("")
     m = r["methods"]
     out += ["", "## Methods and limitations", ""]

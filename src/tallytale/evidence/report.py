@@ -5,7 +5,7 @@ is `tallytale.evidence.services.build_and_record`."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -60,6 +60,7 @@ from .model import (
 )
 from .models import Claim
 from .pairing import _answer_lookup, _candidates, _excerpt, _story_numbers, _topic, story_themes
+from .partners import partner_section
 from .patterns import key_triads
 
 SCHEMA = "tallytale.report/1"
@@ -380,6 +381,17 @@ def _build(
             meta=metas.get(res.id),
         ))  # fmt: skip
 
+    # organisations' claims and stories: a section of their own, paired in their own space
+    partners = partner_section(ds, audience, threshold, supporting=supporting, start=start, end=end)
+    claims_out += partners.claims
+    at = {s.id: i for i, s in enumerate(stories_out)}
+    for s in partners.stories:
+        if s.id in at:  # also shown beside a members' figure: one story, both numbers
+            old = stories_out[at[s.id]]
+            stories_out[at[s.id]] = replace(old, numbers=old.numbers + s.numbers)
+        else:
+            stories_out.append(s)
+
     published_ids = [c.id for c in claims_out if not c.result.suppressed]
     check = check_rule(
         published_ids,
@@ -416,7 +428,7 @@ def _build(
         claims=tuple(claims_out),
         stories=tuple(stories_out),
         sections=tuple(sections),
-        headline=tuple(c.id for c in claims_out if c.headline)[:8],
+        headline=_headline(claims_out),
         ledger={
             "monthly": _monthly(ds, threshold, start, end),
             "from": ds.ledger["from"],
@@ -431,6 +443,7 @@ def _build(
             check.ok, tuple(check.claims_without_story), tuple(check.stories_without_number)
         ),
         triads=tuple(key_triads(projects, audience, threshold, start, end)),
+        partners=partners.extras,
     )
     return report, custom
 
@@ -604,6 +617,13 @@ def _summary(
     }
 
 
+def _headline(claims_out: list[ClaimOut]) -> tuple[str, ...]:
+    """Up to 8 key figures for the front page; a published partner figure keeps a place."""
+    ids = [c.id for c in claims_out if c.headline and c.section != "partners"]
+    partner = [c.id for c in claims_out if c.headline and c.section == "partners"]
+    return tuple(ids[: 8 - len(partner[:1])] + partner[:1])
+
+
 @dataclass(frozen=True)
 class _PairingView:
     has_story: bool
@@ -651,6 +671,7 @@ def _section_title(sec: str, members: list[ClaimOut], ds: evdata.Dataset) -> str
         "signifiers": "How tellers described their own stories",
         "ledger": "Time given and credits used",
         "projects": "Comparing projects",
+        "partners": "What changed for partner organisations",
     }.get(sec, sec)
 
 

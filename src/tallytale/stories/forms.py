@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tallytale.programmes.models import Person
+from tallytale.programmes.models import Organisation, Person
 
 from . import languages, signifiers
 from .models import ConsentLevel, ConsentMethod, Medium, Prompt, Signifier
@@ -79,6 +79,16 @@ class StoryForm(forms.Form):
         label=gettext_lazy("Teller's code"),
         help_text=gettext_lazy("Leave empty if the teller is anonymous"),
     )
+    organisation = forms.ChoiceField(
+        required=False,
+        label=gettext_lazy("Or told on behalf of a partner organisation"),
+        help_text=gettext_lazy("A partner's story: its contact tells it and gives consent for it"),
+    )
+    contact_name = forms.CharField(
+        max_length=120,
+        required=False,
+        label=gettext_lazy("Contact who told it (for a partner's story)"),
+    )
     consent_level = forms.ChoiceField(
         choices=ConsentLevel.choices, initial=ConsentLevel.RESEARCH_TEAM, widget=forms.RadioSelect
     )
@@ -93,6 +103,13 @@ class StoryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.project = project
         self.teller: Person | None = None
+        self.organisation: Organisation | None = None
+        self.partners = {
+            o.slug: o for o in Organisation.objects.filter(project=project).order_by("name")
+        }
+        self.fields["organisation"].choices = [("", "—")] + [
+            (slug, o.name) for slug, o in self.partners.items()
+        ]
         self.fields["prompt"].queryset = Prompt.objects.filter(project=project, active=True)
         self.signifiers = list(Signifier.objects.filter(project=project, active=True))
         not_answered = ("", _("Not answered"))
@@ -143,18 +160,6 @@ class StoryForm(forms.Form):
                 )
             self.fields[name].label = sig.label
 
-    def clean(self) -> dict:
-        """ "Another language": a name from the list becomes its code ("Welsh" -> cy);
-        anything else must be a BCP 47 code, which the service checks."""
-        data = super().clean()
-        if data.get("language") == languages.OTHER:
-            typed = (data.get("language_other") or "").strip()
-            if not typed:
-                self.add_error("language_other", _("Type the language, or choose it above."))
-            else:
-                data["language"] = languages.code_for_name(typed) or typed
-        return data
-
     def clean_teller_code(self) -> str:
         """The teller must be a participant of this project (not anyone anywhere with the
         code), so a collector cannot tie a story to, or probe for, people elsewhere."""
@@ -182,6 +187,32 @@ class StoryForm(forms.Form):
         weights = [p or 0.0 for p in parts]
         total = sum(weights)
         return [w / total for w in weights] if total > 0 else None
+
+    def clean(self) -> dict:
+        """ "Another language": a name from the list becomes its code ("Welsh" -> cy);
+        anything else must be a BCP 47 code, which the service checks. A partner's story:
+        one of this project's partners (the choices hold no other), told by a named contact,
+        and not also a participant's."""
+        data = super().clean()
+        if data.get("language") == languages.OTHER:
+            typed = (data.get("language_other") or "").strip()
+            if not typed:
+                self.add_error("language_other", _("Type the language, or choose it above."))
+            else:
+                data["language"] = languages.code_for_name(typed) or typed
+        slug = data.get("organisation") or ""
+        if slug:
+            self.organisation = self.partners.get(slug)
+            if data.get("teller_code"):
+                self.add_error(
+                    "organisation",
+                    _("Choose a participant or a partner organisation, not both."),
+                )
+            if not " ".join((data.get("contact_name") or "").split()):
+                self.add_error(
+                    "contact_name", _("Name the contact who answered for the organisation.")
+                )
+        return data
 
     def signifier_answers(self) -> dict[str, object]:
         """Raw answers by signifier name; the service validates them."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.db import models
 
 from tallytale.core import consent as consent_rules
-from tallytale.programmes.models import Person, Project
+from tallytale.programmes.models import Organisation, Person, Project
 
 #: fields that hold the teller's words; each has a `<field>_redacted` twin
 TEXT_FIELDS: tuple[str, ...] = ("title", "text", "translation", "transcript")
@@ -123,6 +123,13 @@ class Story(models.Model):
     )
     collector = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="stories_collected"
+    )
+    #: a story told on behalf of a partner organisation (its contact gave consent)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="stories"
+    )
+    contact_name = models.CharField(
+        max_length=120, blank=True, help_text="the organisation's contact who told it"
     )
     collected_by_label = models.CharField(max_length=120, blank=True)
     collected_on = models.DateField(null=True, blank=True)

@@ -21,8 +21,8 @@ from tallytale.programmes import permissions
 from tallytale.programmes.models import Project
 
 from . import access
-from .signifiers import describe_answer
 from .models import Signifier, SignifierAnswer, Story
+from .signifiers import describe_answer
 
 #: what a comparison may split tellers by (GET `compare=`), in the form's order
 GROUP_DIMENSIONS: tuple[str, ...] = ("language", "new_member", "age_band", "gender", "prompt")

@@ -20,7 +20,7 @@ from tallytale.audit.services import record
 from tallytale.core import consent as consent_rules
 from tallytale.errors import InputErrors, InvalidInput
 from tallytale.programmes import permissions
-from tallytale.programmes.models import Person, Project
+from tallytale.programmes.models import Organisation, Person, Project
 from tallytale.programmes.permissions import Actor
 
 from . import media
@@ -164,6 +164,8 @@ class StoryDraft:
     teller: Person | None = None
     collector: Person | None = None
     prompt: Prompt | None = None
+    organisation: Organisation | None = None
+    contact_name: str = ""
     consent_level: str = ConsentLevel.RESEARCH_TEAM
     consent_method: str = ConsentMethod.SPOKEN
     info_sheet_version: str = ""
@@ -199,10 +201,27 @@ def prepare(
     recording: BinaryIO | None = None,
     recording_size: int = 0,
     signifiers: dict[str, Signifier] | None = None,
+    organisation: Organisation | None = None,
+    contact_name: str = "",
 ) -> tuple[StoryDraft, dict[str, str]]:
-    """Validate a story without writing it. Returns the draft and field -> reason errors."""
+    """Validate a story without writing it. Returns the draft and field -> reason errors.
+
+    A story may be told on behalf of a partner `organisation` (of this project): then its
+    `contact_name` is who told it and gave consent for the organisation, and no person is
+    its teller."""
     errors: dict[str, str] = {}
     d = StoryDraft(project=project, teller=teller, collector=collector, prompt=prompt)
+    if organisation is not None:
+        d.organisation = organisation
+        d.contact_name = " ".join((contact_name or "").split())
+        if organisation.project_id != project.pk:
+            errors["organisation"] = f"{organisation.slug} is not a partner of {project.slug}"
+        if teller is not None:
+            errors["organisation"] = "a story is told by a person or for an organisation, not both"
+        if not d.contact_name:
+            errors["contact_name"] = "say which contact told the story and gave consent"
+        elif len(d.contact_name) > 120:
+            errors["contact_name"] = "longer than 120 characters"
 
     def check(name: str, fn, *args, **kwargs):
         try:
@@ -287,6 +306,8 @@ def _write(d: StoryDraft, actor: Actor, recording: BinaryIO | None) -> Story:
         translation_language=d.translation_language,
         teller=d.teller,
         collector=d.collector,
+        organisation=d.organisation,
+        contact_name=d.contact_name,
         collected_by_label=actor.label,
         collected_on=d.collected_on or timezone.localdate(),
         consent_level=d.consent_level,

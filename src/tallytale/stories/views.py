@@ -96,6 +96,8 @@ def _collect_from(form: StoryForm, request: HttpRequest, project: Project, **ext
         translation_language=d["translation_language"],
         medium=d["medium"],
         teller=form.teller,
+        organisation=form.organisation,
+        contact_name=d.get("contact_name", ""),
         prompt=d["prompt"],
         consent_level=d["consent_level"],
         consent_method=d["consent_method"],

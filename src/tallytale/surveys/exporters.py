@@ -46,6 +46,9 @@ SCORE_COLUMNS = [
     "tc_new_friends_score",
     "tc_contribute_score",
     "tc_partner_access_score",
+    "tc_partner_volunteers_score",
+    "tc_partner_reach_score",
+    "tc_partner_resources_score",
 ]
 
 

@@ -210,7 +210,13 @@ def questionnaire_response(
         f"{instrument.version or '1'}",
         "status": "completed",
         "subject": {
+            # a partner organisation's response is about the organisation, by its slug
             "identifier": {
+                "system": f"{base_url()}/partner/{instrument.project.slug}",
+                "value": row["organisation"],
+            }
+            if row.get("organisation")
+            else {
                 "system": f"{base_url()}/participant-code/{instrument.project.slug}",
                 "value": row["code"],
             }
@@ -226,10 +232,10 @@ def iter_responses(instrument: Instrument) -> Iterator[dict[str, Any]]:
     qs = (
         Response.objects.filter(instrument=instrument)
         .order_by("id")
-        .values("pk", "submission_id", "person__code", "submitted_at", "data")
+        .values("pk", "submission_id", "person__code", "organisation__slug", "submitted_at", "data")
     )
     for r in qs.iterator(chunk_size=2000):
-        yield {**r, "code": r["person__code"]}
+        yield {**r, "code": r["person__code"], "organisation": r["organisation__slug"]}
 
 
 def bundle(instrument: Instrument, spec: FormSpec) -> dict[str, Any]:

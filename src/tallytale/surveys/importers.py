@@ -37,6 +37,10 @@ MAX_RESPONSE_BYTES = 1024 * 1024 * 1024
 ID_COLUMNS = ("_uuid", "meta/instanceid", "instanceid", "key", "meta-instanceid")
 TIME_COLUMNS = ("_submission_time", "submissiondate")
 PARTICIPANT_COLUMNS = ("participant_code", "participant", "person_code", "respondent_code", "code")
+#: a partner organisation's slug: that row is the organisation's response, not a person's
+ORGANISATION_COLUMNS = ("organisation", "organization", "organisation_slug", "partner_slug")
+#: who answered on the organisation's behalf
+CONTACT_COLUMNS = ("contact_name", "organisation_contact", "contact")
 META_COLUMNS = {
     "start",
     "end",
@@ -73,13 +77,15 @@ _REPEAT_COLUMN = re.compile(r"^(.+?)\[(\d+)\][/.:-](.+)$")
 class ColumnMap:
     id_col: int
     time_col: int | None
-    participant_col: int
+    participant_col: int | None
     questions: list[tuple[int, QuestionSpec]]
     one_hot: dict[str, list[tuple[int, str]]]  # path -> [(column, choice name)]
     ignored: list[str] = field(default_factory=list)
     # flat repeat columns (`children[2]/name`): (column, repeat path, instance, question)
     repeats: list[tuple[int, str, int, QuestionSpec]] = field(default_factory=list)
     placeholders: int = 0  # cells holding a documented "no answer" placeholder (n/a)
+    organisation_col: int | None = None
+    contact_col: int | None = None
 
 
 def _key(text: str) -> str:
@@ -138,11 +144,14 @@ def map_columns(header: list[str], spec: FormSpec, participant_field: str = "") 
             ):
                 participant_col = i
                 break
-    if participant_col is None:
+    organisation_col = find(ORGANISATION_COLUMNS)
+    contact_col = find(CONTACT_COLUMNS) if organisation_col is not None else None
+    if participant_col is None and organisation_col is None:
         raise InputErrors(
             [
                 "line 1: no participant code column "
-                f"(looked for {', '.join(want)}; name it with --participant-field)"
+                f"(looked for {', '.join(want)}; name it with --participant-field), "
+                "nor an organisation column for partners' responses"
             ]
         )
     questions: list[tuple[int, QuestionSpec]] = []
@@ -153,7 +162,7 @@ def map_columns(header: list[str], spec: FormSpec, participant_field: str = "") 
     multi = [q for q in spec.questions if q.type == "select_multiple" and not q.repeat_path]
     repeat_prefixes = [_key(p) for p in spec.repeats]
     for i, k in enumerate(keys):
-        if i in (id_col, time_col) or not k:
+        if i in (id_col, time_col, organisation_col, contact_col) or not k:
             continue
         q = lookup.get(k) or labels.get(k)
         if q is not None and q.path not in mapped:
@@ -181,7 +190,7 @@ def map_columns(header: list[str], spec: FormSpec, participant_field: str = "") 
                 break
         if hit:
             continue
-        if i == participant_col:
+        if i in (participant_col, organisation_col, contact_col):
             continue
         if k.startswith("_") or k in META_COLUMNS or k.startswith("meta/") or k.startswith("meta-"):
             continue
@@ -195,7 +204,17 @@ def map_columns(header: list[str], spec: FormSpec, participant_field: str = "") 
         if q is None:
             ignored.append(header[i])
     one_hot = {p: cols for p, cols in one_hot.items() if p not in mapped}
-    return ColumnMap(id_col, time_col, participant_col, questions, one_hot, ignored, repeats)
+    return ColumnMap(
+        id_col,
+        time_col,
+        participant_col,
+        questions,
+        one_hot,
+        ignored,
+        repeats,
+        organisation_col=organisation_col,
+        contact_col=contact_col,
+    )
 
 
 def _repeat_column(key: str, spec: FormSpec) -> tuple[str, int, QuestionSpec] | None:
@@ -322,7 +341,13 @@ def rows_from_table(
             if sid.lower().startswith("uuid:"):
                 sid = sid[5:]
             yield RawRow(
-                line, sid, cell(cells, cmap.participant_col), cell(cells, cmap.time_col), answers
+                line,
+                sid,
+                cell(cells, cmap.participant_col),
+                cell(cells, cmap.time_col),
+                answers,
+                organisation=cell(cells, cmap.organisation_col),
+                contact_name=cell(cells, cmap.contact_col),
             )
         yield from refused()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from tallytale.programmes.models import Person, Project
+from tallytale.programmes.models import Organisation, Person, Project
 
 
 class Instrument(models.Model):
@@ -141,6 +141,13 @@ class Response(models.Model):
     person = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="responses"
     )
+    #: a partner organisation answering (its contact named below) instead of a person
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="responses"
+    )
+    contact_name = models.CharField(
+        max_length=120, blank=True, help_text="who answered on the organisation's behalf"
+    )
     submission_id = models.CharField(
         max_length=100, unique=True, help_text="Kobo _uuid / ODK instanceID without 'uuid:'"
     )
@@ -157,6 +164,14 @@ class Response(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["instrument", "wave"])]
+        constraints = [
+            # the respondent is a person or a partner organisation, never both or neither
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False, organisation__isnull=True)
+                | models.Q(person__isnull=True, organisation__isnull=False),
+                name="response_one_respondent",
+            )
+        ]
 
 
 class Answer(models.Model):

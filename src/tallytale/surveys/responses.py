@@ -16,7 +16,7 @@ from django.utils import timezone
 from tallytale.core.scales import ScaleResult, score_all
 from tallytale.errors import AlreadyExists, InputErrors, InvalidInput
 from tallytale.programmes import permissions
-from tallytale.programmes.models import Membership, Person, Role
+from tallytale.programmes.models import Membership, Organisation, Person, Role
 from tallytale.programmes.permissions import Actor
 from tallytale.surveys.services import _audit, _invalid_response, get_wave, spec_for
 
@@ -72,6 +72,8 @@ class _NewResponse:
     data: Any
     scores: dict[str, Any]
     pk: int | None = None
+    organisation_id: int | None = None
+    contact_name: str = ""
 
 
 def _write(
@@ -102,14 +104,17 @@ def _write(
             ops.adapt_json_value(r.data, json_field.encoder),
             ops.adapt_json_value(r.scores, json_field.encoder),
             now,
+            r.organisation_id,
+            r.contact_name,
         )
         for r in responses
     ]
     with connection.cursor() as cur:
         cur.executemany(
             f"INSERT INTO {r_table} (instrument_id, project_id, wave_id, person_id, submission_id, source, "  # noqa: S608 - names from models
-            "language, submitted_at, entered_by_id, entered_by_label, data, scores, created_at) "
-            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            "language, submitted_at, entered_by_id, entered_by_label, data, scores, created_at, "
+            "organisation_id, contact_name) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
             rows,
         )
         ids = dict(
@@ -161,7 +166,9 @@ def submit_response(
     instrument: Instrument,
     answers: Mapping[str, Any],
     *,
-    person: Person,
+    person: Person | None = None,
+    organisation: Organisation | None = None,
+    contact_name: str = "",
     wave: Wave | str | None = None,
     entered_by: Any = None,
     entered_by_label: str = "",
@@ -169,10 +176,23 @@ def submit_response(
     submission_id: str | None = None,
     source: str = "web",
 ) -> Response:
-    """Validate and save one response (web entry, offline sync, OpenRosa clients). Raises
-    InvalidResponse with every problem. The person must be a member of the instrument's
-    project."""
-    if getattr(entered_by, "is_authenticated", False):
+    """Validate and save one response (web entry, offline sync, OpenRosa clients). Raises InvalidResponse with every
+    problem. The respondent is a person, who must be a member of the instrument's project,
+    or a partner organisation of that project, answered by its named contact and entered on
+    its behalf by the research team (so `survey.enter`)."""
+    if (person is None) == (organisation is None):
+        raise InvalidInput("a response needs a person or a partner organisation (one of them)")
+    if organisation is not None:
+        contact_name = " ".join((contact_name or "").split())
+        if not contact_name:
+            raise InvalidInput("contact name: say who answered on behalf of " + organisation.slug)
+        if len(contact_name) > 120:
+            raise InvalidInput("contact name: longer than 120 characters")
+        if organisation.project_id != instrument.project_id:
+            raise InvalidInput(f"{organisation.slug} is not a partner of {instrument.project.slug}")
+        if getattr(entered_by, "is_authenticated", False):
+            permissions.require(entered_by, "survey.enter", instrument.project)
+    elif getattr(entered_by, "is_authenticated", False):
         # a member answers for themselves; the research team enters on others' behalf
         own = getattr(entered_by, "person", None) is not None and entered_by.person.pk == person.pk
         permissions.require(
@@ -182,7 +202,11 @@ def submit_response(
         done = Response.objects.filter(submission_id=submission_id).first()
         if done is not None:
             # a retried submission (an offline queue syncing twice) returns the first one
-            if done.person_id != person.pk or done.instrument_id != instrument.pk:
+            if (
+                done.person_id != (person.pk if person else None)
+                or done.organisation_id != (organisation.pk if organisation else None)
+                or done.instrument_id != instrument.pk
+            ):
                 raise AlreadyExists(
                     f"submission {submission_id} is already recorded for another response"
                 )
@@ -192,7 +216,10 @@ def submit_response(
     clean, errors = spec.validate(answers)
     if errors:
         raise _invalid_response(errors)
-    if not Membership.objects.filter(person=person, project_id=instrument.project_id).exists():
+    if (
+        person is not None
+        and not Membership.objects.filter(person=person, project_id=instrument.project_id).exists()
+    ):
         raise InvalidInput(f"{person.code} is not a member of {instrument.project.slug}")
     results = score_all(spec.scale_answers(clean), spec.names)
     with transaction.atomic():
@@ -204,6 +231,8 @@ def submit_response(
             project_id=instrument.project_id,
             wave=w,
             person=person,
+            organisation=organisation,
+            contact_name=contact_name if organisation is not None else "",
             submission_id=sid,
             source=source,
             language=language,
@@ -226,6 +255,9 @@ class RawRow:
     participant: str
     submitted_at: str
     answers: dict[str, Any]
+    #: a partner organisation's slug (its responses have no participant) and its contact
+    organisation: str = ""
+    contact_name: str = ""
     problem: str = ""  # the reader refused the row ("line 7: 31 fields but the header has 30")
 
 
@@ -236,6 +268,7 @@ class ResponseImportReport:
     already_imported: int = 0
     updated: int = 0
     participants_created: int = 0
+    organisation_responses: int = 0
     notes: list[str] = field(default_factory=list)
 
 
@@ -255,9 +288,10 @@ def _differences(
     stored: Mapping[str, Any],
     instrument: Instrument,
     wave: Wave | None,
-    person_id: int,
+    person_id: int | None,
     clean: Mapping[str, Any],
     spec: FormSpec,
+    organisation_id: int | None = None,
 ) -> str:
     """How a stored response differs from the row now imported under its submission id
     ('' when they are the same). Says nothing about another project's response."""
@@ -269,8 +303,8 @@ def _differences(
     if stored["wave_id"] != (wave.pk if wave else None):
         before = Wave.objects.filter(pk=stored["wave_id"]).values_list("name", flat=True).first()
         what.append(f"wave {before or '(none)'!r}, not {wave.name if wave else '(none)'!r}")
-    if stored["person_id"] != person_id:
-        what.append("another participant")
+    if stored["person_id"] != person_id or stored.get("organisation_id") != organisation_id:
+        what.append("another respondent")
     old = stored["data"] or {}
     changed = [p for p in spec.by_path if old.get(p) != clean.get(p)]
     if changed:
@@ -311,12 +345,21 @@ def import_responses(
     with transaction.atomic():
         w = _wave_for(instrument, wave)
         members: dict[str, int] = {}
+        partners: dict[str, int] = {}
         chunk: list[RawRow] = []
 
         def flush() -> None:
             if not chunk:
                 return
-            codes = {r.participant for r in chunk if r.participant}
+            codes = {r.participant for r in chunk if r.participant and not r.organisation}
+            # partners are looked up within this project only: a slug of another project's
+            # partner is as unknown here as a made-up one
+            slugs = {r.organisation for r in chunk if r.organisation}
+            partners.update(
+                Organisation.objects.filter(project=project, slug__in=slugs).values_list(
+                    "slug", "id"
+                )
+            )
             known = dict(
                 Membership.objects.filter(
                     project=project, person__code__in=codes, person__erased_at__isnull=True
@@ -362,6 +405,7 @@ def import_responses(
                     "instrument_id",
                     "wave_id",
                     "person_id",
+                    "organisation_id",
                     "data",
                 )
             }
@@ -381,8 +425,22 @@ def import_responses(
                         f"field _uuid/instanceID: {r.submission_id} appears twice in the file"
                     )
                 seen.add(r.submission_id)
-                if not r.participant:
-                    problems.append("field participant code: is empty")
+                contact = " ".join(r.contact_name.split())
+                if r.organisation:
+                    if r.participant:
+                        problems.append(
+                            "field organisation: a row is answered by a participant or by a "
+                            "partner organisation, not both"
+                        )
+                    elif r.organisation not in partners:
+                        problems.append(
+                            f"field organisation: {r.organisation!r} is not a partner of "
+                            f"{project.slug}"
+                        )
+                    if len(contact) > 120:
+                        problems.append("field contact_name: longer than 120 characters")
+                elif not r.participant:
+                    problems.append("field participant code (or organisation): is empty")
                 elif r.participant not in members:
                     problems.append(
                         f"field participant code: {r.participant!r} is not a participant of {project.slug}"
@@ -393,7 +451,13 @@ def import_responses(
                 stored = existing.get(r.submission_id)
                 if stored is not None and not problems:
                     differs = _differences(
-                        stored, instrument, w, members[r.participant], clean, spec
+                        stored,
+                        instrument,
+                        w,
+                        None if r.organisation else members[r.participant],
+                        clean,
+                        spec,
+                        organisation_id=partners[r.organisation] if r.organisation else None,
                     )
                     if not differs:
                         report.already_imported += 1
@@ -421,7 +485,7 @@ def import_responses(
                         instrument.pk,
                         project.pk,
                         w.pk if w else None,
-                        members[r.participant],
+                        None if r.organisation else members[r.participant],
                         r.submission_id,
                         "import",
                         "",
@@ -430,8 +494,11 @@ def import_responses(
                         actor_label,
                         clean,
                         _score_fields(results),
+                        organisation_id=partners[r.organisation] if r.organisation else None,
+                        contact_name=contact[:120] if r.organisation else "",
                     )
                 )
+                report.organisation_responses += bool(r.organisation)
                 cleans.append(clean)
                 scores.append(results)
             if not errors and to_write:

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tallytale import offline
 from tallytale.accounts.reauth import reauth_required
 from tallytale.errors import AlreadyExists, InputErrors, TallytaleError
-from tallytale.programmes.models import Membership, Person, Project
+from tallytale.programmes.models import Membership, Organisation, Person, Project
 from tallytale.programmes.permissions import (
     SIGNED_IN,
     Actor,
@@ -263,6 +263,29 @@ def respondent_and_wave(
     return person, wave, errors
 
 
+def partner_respondent(
+    project: Project, on_behalf: bool, slug: str, contact_name: str, participant_code: str
+) -> tuple[Organisation | None, dict[str, str]]:
+    """The partner organisation whose answers these are (entered on its behalf by the
+    research team, `survey.enter`), looked up within this project only, with an error per
+    field. No slug: not a partner's response."""
+    if not slug:
+        return None, {}
+    errors: dict[str, str] = {}
+    org = Organisation.objects.filter(project=project, slug=slug).first()
+    if not on_behalf:
+        errors["organisation"] = _(
+            "Only the research team can enter a partner organisation's answers."
+        )
+    elif org is None:
+        errors["organisation"] = _("No partner organisation with that name in this project.")
+    elif participant_code:
+        errors["organisation"] = _("Choose a participant or a partner organisation, not both.")
+    if not " ".join(contact_name.split()):
+        errors["contact_name"] = _("Name the contact who answered for the organisation.")
+    return (org if not errors else None), errors
+
+
 @declares("survey.respond")
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -281,12 +304,22 @@ def respond(request: HttpRequest, instrument_id: int) -> HttpResponse:
         request.POST.get("wave") or request.GET.get("wave") or (waves[0].name if waves else "")
     )
     participant_code = request.POST.get("participant", "").strip()
+    organisation_slug = request.POST.get("organisation", "").strip()
+    contact_name = request.POST.get("contact_name", "").strip()
     if request.method == "POST" and "add_repeat" not in request.POST:
         answers = answers_from_post(request, spec)
-        person, wave, errors = respondent_and_wave(
+        organisation, errors = partner_respondent(
+            project, on_behalf, organisation_slug, contact_name, participant_code
+        )
+        person, wave, more = respondent_and_wave(
             request.user, project, on_behalf, participant_code, waves, chosen_wave
         )
-        if person is None and "participant" not in errors:
+        if organisation_slug and not participant_code:
+            more.pop("participant", None)  # a partner's answers name no participant
+        errors.update(more)
+        if organisation_slug:
+            person = None
+        elif person is None and "participant" not in errors:
             raise PermissionDenied("survey.respond")
         if not errors:
             try:
@@ -294,6 +327,8 @@ def respond(request: HttpRequest, instrument_id: int) -> HttpResponse:
                     instrument,
                     answers,
                     person=person,
+                    organisation=organisation,
+                    contact_name=contact_name,
                     wave=wave,
                     entered_by=request.user,
                     entered_by_label=f"web:{request.user.get_username()}",
@@ -320,6 +355,11 @@ def respond(request: HttpRequest, instrument_id: int) -> HttpResponse:
         "on_behalf": on_behalf,
         "participants": _participants(request, instrument) if on_behalf else [],
         "participant_code": participant_code,
+        "partners": list(Organisation.objects.filter(project=project).order_by("name"))
+        if on_behalf
+        else [],
+        "organisation_slug": organisation_slug,
+        "contact_name": contact_name,
         "form_lang": language_code(lang) or "",
     }
     return render(request, "surveys/respond.html", context, status=400 if errors else 200)
@@ -469,15 +509,21 @@ def sync_survey(request: HttpRequest, instrument_id: int) -> JsonResponse:
     if Response.objects.filter(submission_id=key).exists():
         return offline.ok("duplicate")
     waves = list(Wave.objects.filter(project=project))
-    person, wave, errors = respondent_and_wave(
-        request.user,
-        project,
-        on_behalf,
-        request.POST.get("participant", "").strip(),
-        waves,
-        request.POST.get("wave", ""),
+    participant_code = request.POST.get("participant", "").strip()
+    organisation_slug = request.POST.get("organisation", "").strip()
+    contact_name = request.POST.get("contact_name", "").strip()
+    organisation, errors = partner_respondent(
+        project, on_behalf, organisation_slug, contact_name, participant_code
     )
-    if person is None and not errors:
+    person, wave, more = respondent_and_wave(
+        request.user, project, on_behalf, participant_code, waves, request.POST.get("wave", "")
+    )
+    if organisation_slug and not participant_code:
+        more.pop("participant", None)  # a partner's answers name no participant
+    errors.update(more)
+    if organisation_slug:
+        person = None
+    elif person is None and not errors:
         errors["participant"] = _("Choose the participant you are entering answers for.")
     if errors:
         return offline.invalid(errors)
@@ -487,6 +533,8 @@ def sync_survey(request: HttpRequest, instrument_id: int) -> JsonResponse:
             instrument,
             answers_from_post(request, spec),
             person=person,
+            organisation=organisation,
+            contact_name=contact_name,
             wave=wave,
             entered_by=request.user,
             entered_by_label=f"web:{request.user.get_username()}",

@@ -1856,3 +1856,46 @@ T.update(
     }
 )
 PLURALS.update({})
+
+# Issue 22: partner organisations as respondents, their claims and stories.
+T.update(
+    {
+        "Or told on behalf of a partner organisation": (
+            "Neu wedi'i hadrodd ar ran sefydliad partner",
+            "أو رُويت نيابةً عن منظمة شريكة",
+        ),
+        "A partner's story: its contact tells it and gives consent for it": (
+            "Stori partner: ei gyswllt sy'n ei hadrodd ac yn rhoi caniatâd ar ei chyfer",
+            "قصة شريك: يرويها جهة الاتصال لديه ويعطي الموافقة عليها",
+        ),
+        "Contact who told it (for a partner's story)": (
+            "Y cyswllt a'i hadroddodd (ar gyfer stori partner)",
+            "جهة الاتصال التي روتها (لقصة شريك)",
+        ),
+        "Only the research team can enter a partner organisation's answers.": (
+            "Dim ond y tîm ymchwil all roi atebion sefydliad partner.",
+            "لا يُدخل إجابات المنظمة الشريكة إلا فريق البحث.",
+        ),
+        "No partner organisation with that name in this project.": (
+            "Dim sefydliad partner â'r enw hwnnw yn y prosiect hwn.",
+            "لا توجد منظمة شريكة بهذا الاسم في هذا المشروع.",
+        ),
+        "Choose a participant or a partner organisation, not both.": (
+            "Dewiswch gyfranogwr neu sefydliad partner, nid y ddau.",
+            "اختر مشاركًا أو منظمة شريكة، لا كليهما.",
+        ),
+        "Name the contact who answered for the organisation.": (
+            "Rhowch enw'r cyswllt a atebodd ar ran y sefydliad.",
+            "اذكر اسم جهة الاتصال التي أجابت نيابةً عن المنظمة.",
+        ),
+        "Or a partner organisation": ("Neu sefydliad partner", "أو منظمة شريكة"),
+        "To enter a partner organisation's answers on its behalf, choose it and name the contact who answered. Leave it empty for a participant.": (
+            "I roi atebion sefydliad partner ar ei ran, dewiswch ef a rhowch enw'r cyswllt a atebodd. Gadewch yn wag ar gyfer cyfranogwr.",
+            "لإدخال إجابات منظمة شريكة نيابةً عنها، اخترها واذكر اسم جهة الاتصال التي أجابت. اتركه فارغًا للمشارك.",
+        ),
+        "Partner organisation": ("Sefydliad partner", "المنظمة الشريكة"),
+        "None: a participant's answers": ("Dim: atebion cyfranogwr", "لا شيء: إجابات مشارك"),
+        "Contact who answered": ("Y cyswllt a atebodd", "جهة الاتصال التي أجابت"),
+    }
+)
+PLURALS.update({})

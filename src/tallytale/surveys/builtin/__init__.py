@@ -14,7 +14,10 @@ Every built-in has English and Welsh labels. Item names (`swemwbs_1`.., `ons4_li
   (four questions, 0-10, 0 = not at all, 10 = completely). Welsh wording follows the
   style of the National Survey for Wales.
 - Time-credit outcomes: the retrospective questions used in the Spice/Apteligen (2014)
-  time credits evaluation, for members and for partner organisations.
+  time credits evaluation, for members and for partner organisations (answered by an
+  organisation's contact on its behalf).
+- Organisational capacity (`org_capacity`): Tallytale's own short self-assessment for
+  community-led organisations, five domains each 1-5 with descriptors.
 """
 
 from __future__ import annotations
@@ -166,20 +169,143 @@ TIME_CREDIT_MEMBER = {
     "choices": [_choice("agree", n, en, cy) for n, en, cy in _AGREE],
     "settings": _settings("time_credit_member", "Time credits: member outcomes"),
 }
+_TC_PARTNER = [
+    (
+        "tc_partner_access",
+        "We offer improved access to our services with the same or fewer resources",
+        "Rydym yn cynnig gwell mynediad at ein gwasanaethau gyda'r un adnoddau neu lai",
+    ),
+    (
+        "tc_partner_volunteers",
+        "We have gained new volunteers",
+        "Rydym wedi cael gwirfoddolwyr newydd",
+    ),
+    (
+        "tc_partner_reach",
+        "We reach people we did not reach before",
+        "Rydym yn cyrraedd pobl nad oeddem yn eu cyrraedd o'r blaen",
+    ),
+    (
+        "tc_partner_resources",
+        "We deliver our activities with the same or fewer paid resources",
+        "Rydym yn cyflwyno ein gweithgareddau gyda'r un adnoddau cyflogedig neu lai",
+    ),
+]
+#: answered by a partner organisation (a named contact on its behalf); version 2 adds the
+#: volunteers, reach and resources items to version 1's access item
 TIME_CREDIT_PARTNER = {
     "survey": [
         _row(
-            "select_one agree",
-            "tc_partner_access",
-            "Since working with time credits, we offer improved access to services with the "
-            "same or fewer resources",
-            "Ers gweithio gyda chredydau amser, rydym yn cynnig gwell mynediad at "
-            "wasanaethau gyda'r un adnoddau neu lai",
-            required="yes",
+            "begin_group",
+            "since_partner",
+            "Since working with time credits…",
+            "Ers gweithio gyda chredydau amser…",
         ),
+        *[_row("select_one agree", n, en, cy, required="yes") for n, en, cy in _TC_PARTNER],
+        {"type": "end_group", "name": ""},
     ],
     "choices": [_choice("agree", n, en, cy) for n, en, cy in _AGREE],
-    "settings": _settings("time_credit_partner", "Time credits: partner organisation outcomes"),
+    "settings": [
+        {
+            "form_id": "time_credit_partner",
+            "version": "2",
+            "form_title": "Time credits: partner organisation outcomes",
+            "default_language": EN,
+        }
+    ],
+}
+
+#: (domain, English, Welsh, descriptors for 1, 3 and 5 in English and Welsh)
+_CAPACITY = [
+    (
+        "cap_governance",
+        "Governance: how the group is run and makes decisions",
+        "Llywodraethu: sut mae'r grŵp yn cael ei redeg ac yn gwneud penderfyniadau",
+        ("No agreed way of making decisions", "Dim ffordd gytûn o wneud penderfyniadau"),
+        ("A committee meets, but few people share the work",
+         "Mae pwyllgor yn cwrdd, ond ychydig sy'n rhannu'r gwaith"),
+        ("Clear roles, open decisions and members' voice in them",
+         "Rolau clir, penderfyniadau agored a llais yr aelodau ynddynt"),
+    ),
+    (
+        "cap_volunteers",
+        "Volunteers: recruiting, supporting and keeping volunteers",
+        "Gwirfoddolwyr: recriwtio, cefnogi a chadw gwirfoddolwyr",
+        ("We rely on one or two people", "Rydym yn dibynnu ar un neu ddau o bobl"),
+        ("A small regular team, little support for newcomers",
+         "Tîm bach rheolaidd, ychydig o gefnogaeth i newydd-ddyfodiaid"),
+        ("A growing team, welcomed, trained and thanked",
+         "Tîm sy'n tyfu, yn cael croeso, hyfforddiant a diolch"),
+    ),
+    (
+        "cap_partnerships",
+        "Partnerships: working with other organisations",
+        "Partneriaethau: gweithio gyda sefydliadau eraill",
+        ("We work alone", "Rydym yn gweithio ar ein pennau ein hunain"),
+        ("Occasional joint work with a few organisations",
+         "Gwaith ar y cyd weithiau gydag ychydig o sefydliadau"),
+        ("Regular partners who plan and share resources with us",
+         "Partneriaid rheolaidd sy'n cynllunio ac yn rhannu adnoddau gyda ni"),
+    ),
+    (
+        "cap_evidence",
+        "Evidence use: knowing and showing what difference we make",
+        "Defnyddio tystiolaeth: gwybod a dangos pa wahaniaeth rydym yn ei wneud",
+        ("We keep no records of what we do", "Nid ydym yn cadw cofnodion o'r hyn a wnawn"),
+        ("We count activity but rarely use it",
+         "Rydym yn cyfrif gweithgarwch ond anaml yn ei ddefnyddio"),
+        ("We gather figures and stories and change what we do because of them",
+         "Rydym yn casglu ffigurau a straeon ac yn newid yr hyn a wnawn o'u herwydd"),
+    ),
+    (
+        "cap_sustainability",
+        "Sustainability: funding and the future of the group",
+        "Cynaliadwyedd: cyllid a dyfodol y grŵp",
+        ("We could stop within months", "Gallem ddod i ben o fewn misoedd"),
+        ("Funded for about a year, from one source",
+         "Wedi'i ariannu am tua blwyddyn, o un ffynhonnell"),
+        ("Several income sources and a plan for the next years",
+         "Sawl ffynhonnell incwm a chynllun ar gyfer y blynyddoedd nesaf"),
+    ),
+]  # fmt: skip
+_LEVELS = [
+    ("1", "1 – Not yet", "1 – Ddim eto"),
+    ("2", "2", "2"),
+    ("3", "3 – Partly", "3 – Yn rhannol"),
+    ("4", "4", "4"),
+    ("5", "5 – Strong", "5 – Cryf"),
+]
+
+
+def _capacity_hint(low: tuple[str, str], mid: tuple[str, str], high: tuple[str, str]) -> dict:
+    """The descriptors for 1, 3 and 5, shown under each domain as its hint."""
+    return {
+        f"hint::{EN}": f"1: {low[0]}. 3: {mid[0]}. 5: {high[0]}.",
+        f"hint::{CY}": f"1: {low[1]}. 3: {mid[1]}. 5: {high[1]}.",
+    }
+
+
+#: Tallytale's organisational capacity self-assessment for community-led organisations:
+#: five domains (governance, volunteers, partnerships, evidence use, sustainability), each
+#: rated 1 (not yet) to 5 (strong) against written descriptors, repeated at each wave so
+#: an organisation sees its own change per domain (docs/surveys.md says how to use it)
+CAPACITY = {
+    "survey": [
+        _row(
+            "note",
+            "cap_intro",
+            "For each area, choose the number that best describes your organisation now. "
+            "Answer together with the people who run it.",
+            "Ar gyfer pob maes, dewiswch y rhif sy'n disgrifio'ch sefydliad orau nawr. "
+            "Atebwch gyda'r bobl sy'n ei redeg.",
+        ),
+        *[
+            _row("select_one level", name, en, cy, required="yes", **_capacity_hint(lo, mid, hi))
+            for name, en, cy, lo, mid, hi in _CAPACITY
+        ],
+    ],
+    "choices": [_choice("level", n, en, cy) for n, en, cy in _LEVELS],
+    "settings": _settings("org_capacity", "Organisational capacity self-assessment"),
 }
 
 BUILTINS: dict[str, dict] = {
@@ -187,4 +313,5 @@ BUILTINS: dict[str, dict] = {
     "ons4": ONS4,
     "time_credit_member": TIME_CREDIT_MEMBER,
     "time_credit_partner": TIME_CREDIT_PARTNER,
+    "org_capacity": CAPACITY,
 }
