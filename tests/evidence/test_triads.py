@@ -35,6 +35,12 @@ def test_report_has_the_key_triad_aggregated_with_a_table_and_a_sentence(seeded)
     assert "What tellers said their stories were about" in html
     assert "data-story" not in html and "/stories/cwm/" not in html
     assert "fewer than 5" in html
+    md = render.render_md(report)
+    section = md.split("## What tellers said their stories were about", 1)[1]
+    assert "| mostly the people | fewer than 5 | – |" in section
+    assert "| between the people and the time credits | 0 | 0% |" in section
+    assert section.count("| Stories | 10 | |") == 1 and "| Mean position |" in section
+    assert "10 stories" in section
     json.dumps(report)  # the contract stays plain JSON
 
 

@@ -450,6 +450,30 @@ def md_escape(text: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", s).replace("\n", " ")
 
 
+def _md_triads(triads: list[dict[str, Any]]) -> list[str]:
+    """The key triads as the HTML report has them, without the picture: the sentence, then
+    the data table of published counts per zone (never a dot), the mean and the n."""
+    if not triads:
+        return []
+    out = ["", "## What tellers said their stories were about", ""]
+    for t in triads:
+        panel = t["panel"]
+        out += [f"### {md_escape(panel['title'])}", ""]
+        sentence = panel["summary"] + (f" {t['comparison']}" if t.get("comparison") else "")
+        out += [md_escape(sentence), ""]
+        out.append("| Zone | Stories | Share |")
+        out.append("|---|---:|---:|")
+        for z in panel["zones"]:
+            share = "–" if z.get("percent") is None else f"{z['percent']}%"
+            out.append(f"| {md_escape(z['label'])} | {md_escape(z['count_text'])} | {share} |")
+        if panel.get("mean"):
+            parts = " · ".join(f"{p} {w}%" for p, w in panel["mean"]["parts"])
+            out.append(f"| Mean position | {md_escape(parts)} | |")
+        out.append(f"| Stories | {md_escape(panel['n_stories'])} | |")
+        out.append("")
+    return out
+
+
 def render_md(report: dict[str, Any]) -> str:
     vm = _view_model(report)
     r = report
@@ -490,6 +514,7 @@ def render_md(report: dict[str, Any]) -> str:
             for w in vm["partners"].get("response_rates", []):
                 out.append(f"- {md_escape(w['label'])}: {md_escape(w['display'])}")
             out.append("")
+    out += _md_triads(vm["triads"])
     m = r["methods"]
     out += ["", "## Methods and limitations", ""]
     out.append(f"- Members: {m['members']:,}")
