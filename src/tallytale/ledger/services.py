@@ -110,6 +110,9 @@ def _lock_earn_accounts(
         o_acc = account_for_organisation(partner)
         issuance, _ = scheme_accounts(project)
         return p_acc, o_acc, issuance, _lock(p_acc.pk, o_acc.pk, issuance.pk)
+    # the caller already holds both: what it records names them without loading them again
+    p_acc.person = person
+    o_acc.organisation = partner
     return p_acc, o_acc, issuance, {a.pk: a for a in rows}
 
 

@@ -1,7 +1,8 @@
 """What needs a coordinator's attention, at the top of the dashboard: a partner's budget
 about to run out, members inactive for months, stories held for review, a survey wave
-closing with a low response. A handful of small queries per page, never cached (the
-figures below them may be up to `DASHBOARD_MAX_AGE` old; these are not).
+closing with a low response. A handful of small queries per page; the partners' budgets
+and the count of inactive participants (passes over the whole ledger) are as old as the
+dashboard's figures.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
@@ -37,10 +40,13 @@ class Alert:
     link_text: str = ""
 
 
-def _budgets(project: Project) -> list[Alert]:
+def _budgets(project: Project, overall: dict) -> list[Alert]:
+    budgets = [b for b in overall["budgets"] if b["budgeted"] and b["issued_minutes"]]
+    if not budgets:
+        return []
     names = dict(Organisation.objects.filter(project=project).values_list("slug", "name"))
     out = []
-    for b in stats.scheme_stats(project)["budgets"]:
+    for b in budgets:
         issued, used = b["issued_minutes"], b["rewarded_minutes"]
         if not b["budgeted"] or not issued:
             continue
@@ -62,8 +68,16 @@ def _budgets(project: Project) -> list[Alert]:
 
 
 def _inactive(actor: Actor, project: Project) -> list[Alert]:
+    """Participants with no ledger activity for months: a pass over the whole ledger, so
+    kept as long as the dashboard's figures (`DASHBOARD_MAX_AGE`); it is a count only."""
     f = directory.PeopleFilter(status="inactive", months=INACTIVE_MONTHS, role="participant")
-    n = directory.people(actor, project, f).count()
+
+    def count() -> int:
+        return directory.people(actor, project, f).count()
+
+    max_age = settings.DASHBOARD_MAX_AGE
+    key = f"tallytale:dashboard-inactive:{project.pk}:{project.created_at.timestamp()}"
+    n = cache.get_or_set(key, count, max_age) if max_age > 0 else count()
     if not n:
         return []
     return [
@@ -131,10 +145,18 @@ def _waves(project: Project, today: dt.date) -> list[Alert]:
     return out
 
 
-def alerts(request, project: Project) -> list[Alert]:
-    """Everything on the dashboard that asks for action, most urgent kinds first."""
+def alerts(request, project: Project, overall: dict | None = None) -> list[Alert]:
+    """Everything on the dashboard that asks for action, most urgent kinds first. Budgets
+    come from the scheme statistics the dashboard already holds (`overall`, up to
+    `DASHBOARD_MAX_AGE` old like the figures) rather than a second pass over the ledger."""
     actor = Actor.from_request(request)
-    found = _budgets(project) + _held(request.user, project) + _waves(project, timezone.localdate())
+    if overall is None:
+        overall = stats.scheme_stats(project)
+    found = (
+        _budgets(project, overall)
+        + _held(request.user, project)
+        + _waves(project, timezone.localdate())
+    )
     if can(request.user, "people.manage", project):
         found += _inactive(actor, project)
     return found

@@ -158,7 +158,7 @@ def coordinate(request: HttpRequest, project: Project) -> HttpResponse:
             "max_age": settings.DASHBOARD_MAX_AGE,
             "can_correct": can(request.user, "ledger.correct", project),
             "can_surveys": can(request.user, "survey.manage", project),
-            "alerts": alerts(request, project),
+            "alerts": alerts(request, project, overall),
         },
     )
 
