@@ -13,11 +13,15 @@ from pathlib import Path
 from django.core.management import call_command, get_commands
 
 from tallytale.commands import TallytaleCommand, parse_date
-from tallytale.core.ledger import format_credits
 from tallytale.demo import programme
 from tallytale.errors import InvalidInput
 
 MAX_PARTICIPANTS = 200_000
+
+
+def _credits(minutes: int) -> str:
+    """Credits as people write them beside the hours column: 2,683.5 (not 2683.5)."""
+    return f"{minutes / 60:,.1f}".removesuffix(".0")
 
 
 class Command(TallytaleCommand):
@@ -121,7 +125,7 @@ class Command(TallytaleCommand):
         for slug in programme.project_slugs():
             self.stdout.write(
                 f"{slug:<26} {members.get(slug, 0):>7}  {(minutes.get(slug) or 0) / 60:>11,.0f}  "
-                f"{format_credits(spent.get(slug) or 0):>7}  {active.get(slug, 0):>9}  "
+                f"{_credits(spent.get(slug) or 0):>7}  {active.get(slug, 0):>9}  "
                 f"{responses.get(slug, 0):>9}  {stories.get(slug, 0):>7}"
             )
 
