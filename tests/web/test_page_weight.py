@@ -40,7 +40,7 @@ def _gz(data: bytes) -> int:
 
 
 def first_load(client, url: str) -> dict[str, int]:
-    html = client.get(url).content
+    html = client.get(url, follow=True).content  # a coordinator's home is their dashboard
     sizes = {"html": _gz(html), "css": 0, "js": 0}
     for kind, ref in re.findall(
         rb'<(?:link rel="(stylesheet)" href|script src)="([^"]+)"', html.replace(b"'", b'"')

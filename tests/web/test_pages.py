@@ -60,7 +60,11 @@ def test_unknown_project_is_404(client, site):
 
 def test_home_shows_each_role_its_way_in(client, site):
     client.force_login(site["users"]["coordinator"])
-    html = client.get("/").content.decode()
+    # a coordinator of one project starts on its dashboard, which links back to all projects
+    r = client.get("/")
+    assert r.status_code == 302 and r["Location"] == reverse("web:coordinate", args=["cwm"])
+    assert 'href="/?projects=1"' in client.get(r["Location"]).content.decode()
+    html = client.get("/?projects=1").content.decode()
     assert reverse("web:coordinate", args=["cwm"]) in html
     client.force_login(site["users"]["participant"])
     html = client.get("/").content.decode()
@@ -99,7 +103,7 @@ def test_member_home_shows_what_a_member_needs_not_api_tokens(client, site):
     )
     assert respond not in client.get("/").content.decode()
     client.force_login(site["users"]["coordinator"])
-    assert "API tokens" in client.get("/").content.decode()
+    assert "API tokens" in client.get("/?projects=1").content.decode()
 
 
 def test_statement_cells_are_labelled_for_a_phone(client, site):

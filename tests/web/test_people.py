@@ -207,3 +207,11 @@ def test_coordinator_cannot_remove_their_own_coordinator_role(coord):
     people.add_person("C1", "cwm", "researcher", actor=OPERATOR)
     r = coord.post(member_url("C1"), {"action": "remove_role", "role": "coordinator"})
     assert r.status_code == 400 and "another coordinator" in r.content.decode()
+
+
+def test_a_coordinator_of_one_project_starts_on_its_dashboard(coord):
+    r = coord.get(reverse("web:home"))
+    assert r.status_code == 302 and r["Location"] == reverse("web:coordinate", args=["cwm"])
+    # the list of projects is still there when asked for
+    r = coord.get(reverse("web:home") + "?projects=1")
+    assert r.status_code == 200 and "Your projects" in r.content.decode()

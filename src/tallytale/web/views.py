@@ -12,7 +12,7 @@ import json
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
@@ -123,6 +123,16 @@ def home(request: HttpRequest) -> HttpResponse:
     for entry in projects.values():
         entry["links"] = project_links(request.user, entry["project"])
     staff = any(m.role != Role.PARTICIPANT for m in memberships)
+    roles = {m.role for m in memberships}
+    if (
+        len(projects) == 1
+        and Role.COORDINATOR in roles
+        and Role.PARTICIPANT not in roles
+        and "projects" not in request.GET
+    ):
+        # a coordinator of one project starts the day on its dashboard, not on a list of links
+        (only,) = projects.values()
+        return redirect("web:coordinate", slug=only["project"].slug)
     return render(
         request,
         "tallytale/home.html",

@@ -1860,6 +1860,7 @@ PLURALS.update({})
 # Issue 22: partner organisations as respondents, their claims and stories.
 T.update(
     {
+        "All my projects": ("Fy holl brosiectau", "كل مشاريعي"),
         "Or told on behalf of a partner organisation": (
             "Neu wedi'i hadrodd ar ran sefydliad partner",
             "أو رُويت نيابةً عن منظمة شريكة",
