@@ -69,6 +69,9 @@ def test_cli_erase_queue_starts_a_job(projects, capsys):
     assert Person.objects.get(pk=job.params["person"]).erased_at is not None
 
 
+# a PostgreSQL backup refuses to run inside a transaction (its snapshot must see committed
+# data only), so this test commits for real, as a worker does
+@pytest.mark.django_db(transaction=True)
 def test_a_backup_from_the_web_is_a_superusers_job_written_on_the_server(
     client, projects, settings, tmp_path
 ):
