@@ -86,6 +86,30 @@ PROMPTS = {
         "Tell us about a time you felt listened to, or not.",
     ],
 }
+# the same prompts in the languages their tellers speak (asked in Welsh in Cwm, in Arabic
+# among the sanctuary researchers)
+PROMPT_TRANSLATIONS = {
+    "Tell us about a time giving your time changed something for you.": {
+        "cy": "Dywedwch wrthym am adeg pan newidiodd rhoi eich amser rywbeth i chi.",
+        "ar": "احكِ لنا عن وقتٍ غيّر فيه تقديمُ وقتك شيئًا بالنسبة لك.",
+    },
+    "What did you do with your time credits, and what did it mean to you?": {
+        "cy": "Beth wnaethoch chi gyda'ch credydau amser, a beth oedd ei ystyr i chi?",
+        "ar": "ماذا فعلت برصيد وقتك، وماذا عنى لك ذلك؟",
+    },
+    "Tell us about a moment when you felt at home here.": {
+        "ar": "احكِ لنا عن لحظةٍ شعرت فيها أنك في بيتك هنا.",
+        "cy": "Dywedwch wrthym am adeg pan oeddech chi'n teimlo'n gartrefol yma.",
+    },
+    "Tell us about something that made life harder, and what helped.": {
+        "ar": "احكِ لنا عن شيءٍ جعل الحياة أصعب، وما الذي ساعد.",
+        "cy": "Dywedwch wrthym am rywbeth a wnaeth fywyd yn anoddach, a beth a helpodd.",
+    },
+    "What has changed for you since you joined the research group?": {
+        "ar": "ما الذي تغيّر بالنسبة لك منذ انضممت إلى مجموعة البحث؟",
+        "cy": "Beth sydd wedi newid i chi ers i chi ymuno â'r grŵp ymchwil?",
+    },
+}
 # theme -> option of the "about" signifier
 ABOUT = {
     "friendship": "Friends and belonging",
@@ -124,7 +148,10 @@ def setup(slugs: list[str]) -> dict[str, tuple[Project, list[Prompt], dict[str, 
     for slug in slugs:
         project = Project.objects.get(slug=slug)
         prompts = [
-            stories_setup.add_prompt(project, text, order=i) for i, text in enumerate(PROMPTS[slug])
+            stories_setup.add_prompt(
+                project, text, order=i, translations=PROMPT_TRANSLATIONS.get(text)
+            )
+            for i, text in enumerate(PROMPTS[slug])
         ]
         sigs = [
             stories_setup.define_signifier(

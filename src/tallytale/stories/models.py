@@ -10,6 +10,7 @@ back) and who withdrew it when. Change state only through `tallytale.stories.ser
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import get_language
 
 from tallytale.core import consent as consent_rules
 from tallytale.programmes.models import Organisation, Person, Project
@@ -42,6 +43,10 @@ class Prompt(models.Model):
 
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="story_prompts")
     text = models.CharField(max_length=500)
+    #: the same prompt in other languages, by primary language code ({"cy": "Dywedwch …"}),
+    #: so a Welsh speaker is asked in Welsh (Welsh Language Standards) and an Arabic speaker
+    #: in Arabic; `text` is the prompt as first written
+    translations = models.JSONField(default=dict, blank=True)
     active = models.BooleanField(default=True)
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -49,7 +54,12 @@ class Prompt(models.Model):
         ordering = ["order", "id"]
 
     def __str__(self) -> str:
-        return self.text
+        return self.text_in(get_language())
+
+    def text_in(self, language: str | None) -> str:
+        """The prompt in `language` when it has that translation, else as first written."""
+        primary = (language or "").split("-")[0].lower()
+        return str((self.translations or {}).get(primary) or self.text)
 
 
 class Signifier(models.Model):

@@ -21,7 +21,7 @@ from tallytale.programmes import permissions
 from tallytale.programmes.models import Project
 
 from . import access
-from .models import Signifier, SignifierAnswer, Story
+from .models import Prompt, Signifier, SignifierAnswer, Story
 from .signifiers import describe_answer
 
 #: what a comparison may split tellers by (GET `compare=`), in the form's order
@@ -165,12 +165,14 @@ def choices(viewer: Any, project: Project) -> dict[str, list[tuple[str, str]]]:
     def distinct(path: str) -> list[str]:
         return sorted(v for v in qs.values_list(path, flat=True).distinct() if v)
 
-    prompts = qs.filter(prompt__isnull=False).values_list("prompt_id", "prompt__text").distinct()
+    prompts = Prompt.objects.filter(
+        pk__in=qs.filter(prompt__isnull=False).values("prompt_id"), project=project
+    )
     return {
         "language": [(v, v) for v in distinct("language")],
         "age_band": [(v, v) for v in distinct("teller__age_band")],
         "gender": [(v, v) for v in distinct("teller__gender")],
-        "prompt": sorted((str(pk), text) for pk, text in prompts),
+        "prompt": sorted((str(p.pk), str(p)) for p in prompts),  # in the reader's language
     }
 
 

@@ -3,6 +3,8 @@ answer about their own story, and the prompts that invite stories."""
 
 from __future__ import annotations
 
+import re
+
 from django.db import transaction
 
 from tallytale.errors import InvalidInput
@@ -57,6 +59,22 @@ def define_signifier(
     )
 
 
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
 @transaction.atomic
-def add_prompt(project: Project, text: str, order: int = 0) -> Prompt:
-    return Prompt.objects.create(project=project, text=clean_text(text, "prompt", 500), order=order)
+def add_prompt(
+    project: Project, text: str, order: int = 0, translations: dict[str, str] | None = None
+) -> Prompt:
+    """A prompt, with the same question in other languages (primary codes: cy, ar, …) so
+    each teller is asked in their own language."""
+    clean = {}
+    for given, words in (translations or {}).items():
+        code = given.strip().lower()
+        if not LANGUAGE_CODE.match(code):
+            raise InvalidInput(f"prompt language {given!r}: use a language code such as cy or ar")
+        if words and words.strip():
+            clean[code] = clean_text(words, f"prompt ({code})", 500)
+    return Prompt.objects.create(
+        project=project, text=clean_text(text, "prompt", 500), order=order, translations=clean
+    )

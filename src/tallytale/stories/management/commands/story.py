@@ -40,6 +40,15 @@ class Command(TallytaleCommand):
         p = sub.add_parser("prompt", help="add a story prompt to a project")
         p.add_argument("text")
         p.add_argument("--project", required=True, metavar="SLUG")
+        p.add_argument(
+            "--in",
+            dest="translation",
+            nargs=2,
+            action="append",
+            default=[],
+            metavar=("LANG", "TEXT"),
+            help="the same prompt in another language, e.g. --in cy 'Dywedwch wrthym…' (repeat)",
+        )
         p = sub.add_parser("signifier", help="define a self-signification question")
         p.add_argument("name")
         p.add_argument("--project", required=True, metavar="SLUG")
@@ -84,7 +93,9 @@ class Command(TallytaleCommand):
             s = stories_review.approve_review(_story(o["story_id"]), actor=actor)
             self.stdout.write(f"story {s.pk} released")
         elif a == "prompt":
-            p = stories_setup.add_prompt(get_project(o["project"]), o["text"])
+            p = stories_setup.add_prompt(
+                get_project(o["project"]), o["text"], translations=dict(o["translation"])
+            )
             self.stdout.write(f"prompt {p.pk} added")
         elif a == "signifier":
             s = stories_setup.define_signifier(
