@@ -317,6 +317,7 @@ ENTRIES: dict[str, Entry] = {
     # --- stories -----------------------------------------------------------------------
     "stories.Prompt.project": ("project", MEMBERS),
     "stories.Prompt.text": ("question asked of tellers", MEMBERS),
+    "stories.Prompt.translations": ("the same question in other languages, by code", MEMBERS),
     "stories.Prompt.active": ("offered on the story form", MEMBERS),
     "stories.Prompt.order": ("order on the form", MEMBERS),
     "stories.Signifier.project": ("project", MEMBERS),
