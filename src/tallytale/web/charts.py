@@ -19,7 +19,9 @@ HEIGHT = 220
 PAD_START = 44
 PAD_END = 8
 PAD_TOP = 12
-PAD_BOTTOM = 40
+PAD_BOTTOM = 52  # room for a label of up to three lines
+LABEL_LINES = 3
+CHAR_WIDTH = 6.6  # average width of a 12px character, in viewBox units
 
 
 @dataclass
@@ -32,6 +34,8 @@ class Bar:
     value: float
     label_x: float
     value_y: float
+    partial: bool = False  # a period not over yet (this month): drawn open
+    lines: tuple[str, ...] = ()  # the label wrapped to fit under the bar
 
 
 @dataclass
@@ -39,6 +43,7 @@ class Chart:
     title: str
     unit: str
     rows: list[tuple[str, float]]
+    partial_note: str = ""  # said under the chart when its last bar is a period not over yet
     bars: list[Bar] = field(default_factory=list)
     line: str = ""
     ticks: list[tuple[float, str]] = field(default_factory=list)
@@ -62,10 +67,15 @@ class Chart:
             )
         label_y = self.baseline + 16
         for b in self.bars:
+            lines = "".join(
+                f'<tspan x="{b.label_x}" dy="{0 if i == 0 else 14}">{escape(t)}</tspan>'
+                for i, t in enumerate(b.lines or (b.label,))
+            )
             out.append(
-                f'<rect class="bar" x="{b.x}" y="{b.y}" width="{b.width}" height="{b.height}">'
+                f'<rect class="bar{" partial" if b.partial else ""}" x="{b.x}" y="{b.y}" '
+                f'width="{b.width}" height="{b.height}">'
                 f"<title>{escape(b.label)}: {escape(_fmt(b.value))}</title></rect>"
-                f'<text x="{b.label_x}" y="{label_y}" text-anchor="middle">{escape(b.label)}</text>'
+                f'<text y="{label_y}" text-anchor="middle" dir="auto">{lines}</text>'
             )
         if self.line:
             out.append(f'<polyline class="line" points="{self.line}"/>')
@@ -82,11 +92,38 @@ def _nice_max(value: float) -> float:
     return value
 
 
+def wrap_label(label: str, chars: int, lines: int = LABEL_LINES) -> tuple[str, ...]:
+    """A label in whole words on up to `lines` lines of about `chars` characters; only a
+    label longer than all of them ends with an ellipsis (the table below has it in full)."""
+    out: list[str] = []
+    current = ""
+    for word in label.split():
+        if len(word) > chars:
+            word = word[: max(1, chars - 1)] + "…"
+        if current and len(current) + 1 + len(word) > chars:
+            out.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        out.append(current)
+    if len(out) > lines:
+        last = out[lines - 1]
+        out = out[: lines - 1] + [(last[: max(1, chars - 1)]).rstrip() + "…"]
+    return tuple(out) or ("",)
+
+
 def bar_chart(
-    title: str, rows: list[tuple[str, float]], unit: str = "", line: bool = False
+    title: str,
+    rows: list[tuple[str, float]],
+    unit: str = "",
+    line: bool = False,
+    partial_note: str = "",
 ) -> Chart:
-    """Bars (or a line through the bar tops) for labelled values, scaled to a round maximum."""
-    chart = Chart(title=title, unit=unit, rows=rows)
+    """Bars (or a line through the bar tops) for labelled values, scaled to a round maximum.
+    With `partial_note`, the last bar is a period not over yet: drawn open, and the note says
+    so under the chart."""
+    chart = Chart(title=title, unit=unit, rows=rows, partial_note=partial_note)
     n = max(1, len(rows))
     top = _nice_max(max((v for _, v in rows), default=0))
     plot_h = HEIGHT - PAD_TOP - PAD_BOTTOM
@@ -102,10 +139,12 @@ def bar_chart(
                 y=round(y, 1),
                 width=round(slot * 0.7, 1),
                 height=round(h, 1),
-                label=label[:10],
+                label=label,
                 value=value,
                 label_x=round(x + slot * 0.35, 1),
                 value_y=round(max(PAD_TOP + 10, y - 3), 1),
+                partial=bool(partial_note) and i == len(rows) - 1,
+                lines=wrap_label(label, max(4, int(slot * 0.95 / CHAR_WIDTH))),
             )
         )
         points.append(f"{x + slot * 0.35:.1f},{y:.1f}")

@@ -129,21 +129,32 @@ def dashboard_data(project: Project) -> tuple[dict, dict, dt.datetime]:
 def coordinate(request: HttpRequest, project: Project) -> HttpResponse:
     figures, overall, as_of = dashboard_data(project)
     no_prompt = _("(no prompt)")
+    # this month is not over: its bar is drawn open and said to be so far
+    this_month = timezone.localdate().strftime("%Y-%m")
+    partial = ""
+    monthly = [(r["label"], r) for r in figures["monthly"]]
+    if monthly and monthly[-1][1]["month"] == this_month:
+        so_far = _("%(month)s (so far)") % {"month": monthly[-1][0]}
+        monthly[-1] = (so_far, monthly[-1][1])
+        partial = _("%(month)s is not over yet: its bar is drawn open.") % {"month": so_far}
     charts = {
         "hours": bar_chart(
-            _("Hours given per month"), [(r["label"], r["hours"]) for r in figures["monthly"]]
+            _("Hours given per month"),
+            [(label, r["hours"]) for label, r in monthly],
+            partial_note=partial,
         ),
         "active": bar_chart(
             _("Active members per month"),
-            [(r["label"], r["active"]) for r in figures["monthly"]],
+            [(label, r["active"]) for label, r in monthly],
             line=True,
+            partial_note=partial,
         ),
         "waves": bar_chart(
             _("Response rate by wave (%)"), [(r["wave"], r["rate"]) for r in figures["waves"]]
         ),
         "themes": bar_chart(
             _("Stories collected per theme"),
-            [((r["theme"] or no_prompt)[:12], r["n"]) for r in figures["themes"][:10]],
+            [(r["theme"] or no_prompt, r["n"]) for r in figures["themes"][:10]],
         ),
     }
     return render(

@@ -1860,6 +1860,11 @@ PLURALS.update({})
 # Issue 22: partner organisations as respondents, their claims and stories.
 T.update(
     {
+        "%(month)s (so far)": ("%(month)s (hyd yma)", "%(month)s (حتى الآن)"),
+        "%(month)s is not over yet: its bar is drawn open.": (
+            "Nid yw %(month)s drosodd eto: mae ei far wedi'i dynnu'n agored.",
+            "لم ينتهِ %(month)s بعد: عموده مرسوم مفتوحًا.",
+        ),
         "All my projects": ("Fy holl brosiectau", "كل مشاريعي"),
         "Or told on behalf of a partner organisation": (
             "Neu wedi'i hadrodd ar ran sefydliad partner",
