@@ -60,7 +60,10 @@ def test_dashboard_charts_have_whole_labels_numbers_and_the_month_so_far(client,
     assert f'<th scope="row" dir="auto">{PROMPT}</th>' in html.replace("&#x27;", "'")
     labels = [
         " ".join(re.findall(r">([^<]*)</tspan>", t))
-        for t in re.findall(r'<text y="[^"]+" text-anchor="middle" dir="auto">(.*?)</text>', html)
+        for t in re.findall(
+            r'<text y="[^"]+" text-anchor="middle" direction="[a-z]+" unicode-bidi="embed">(.*?)</text>',
+            html,
+        )
     ]
     assert PROMPT in [t.replace("&#x27;", "'") for t in labels], labels
     month = today.strftime("%m/%y")

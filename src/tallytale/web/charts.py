@@ -9,6 +9,7 @@ Python costs a fraction of the template engine's hundreds of localised numbers p
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
@@ -75,12 +76,25 @@ class Chart:
                 f'<rect class="bar{" partial" if b.partial else ""}" x="{b.x}" y="{b.y}" '
                 f'width="{b.width}" height="{b.height}">'
                 f"<title>{escape(b.label)}: {escape(_fmt(b.value))}</title></rect>"
-                f'<text y="{label_y}" text-anchor="middle" dir="auto">{lines}</text>'
+                f'<text y="{label_y}" text-anchor="middle" direction="{_direction(b.label)}" '
+                f'unicode-bidi="embed">{lines}</text>'
             )
         if self.line:
             out.append(f'<polyline class="line" points="{self.line}"/>')
         out.append("</svg>")
         return mark_safe("".join(out))  # noqa: S308 - every text above is escaped
+
+
+def _direction(text: str) -> str:
+    """The direction of a label's first strong character (what dir="auto" does in HTML,
+    which SVG text lacks): an English prompt on an Arabic page still reads left to right."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
 
 
 def _nice_max(value: float) -> float:
