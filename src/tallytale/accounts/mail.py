@@ -11,21 +11,21 @@ from __future__ import annotations
 from django.core.mail import send_mail
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
-INVITATION_SUBJECT = N_("You are invited to join %(project)s on Tallytale")
-INVITATION_BODY = N_(
+INVITATION_SUBJECT = gettext_noop("You are invited to join %(project)s on Tallytale")
+INVITATION_BODY = gettext_noop(
     "You are invited to join %(project)s on Tallytale.\n\n"
     "Open this link to choose a user name and a password. It works once, for %(days)s "
     "days.\n\n%(url)s\n\nIf you did not expect this, you can ignore this message."
 )
-LOGIN_LINK_SUBJECT = N_("Your Tallytale sign-in link")
-LOGIN_LINK_BODY = N_(
+LOGIN_LINK_SUBJECT = gettext_noop("Your Tallytale sign-in link")
+LOGIN_LINK_BODY = gettext_noop(
     "Open this link to sign in to Tallytale. It works once, for %(minutes)s minutes.\n\n"
     "%(url)s\n\nIf you did not ask for it, you can ignore this message."
 )
-PASSWORD_RESET_SUBJECT = N_("Your Tallytale password was changed")
-PASSWORD_RESET_BODY = N_(
+PASSWORD_RESET_SUBJECT = gettext_noop("Your Tallytale password was changed")
+PASSWORD_RESET_BODY = gettext_noop(
     "A coordinator of %(project)s has set a new password for your Tallytale account. "
     "They will tell you the new password in person.\n\n"
     "If you did not ask for this, tell the project's coordinators."

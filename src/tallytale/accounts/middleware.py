@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 STARTED = "tallytale_started"
 SEEN = "tallytale_seen"
@@ -37,7 +38,7 @@ class SessionTimeoutMiddleware:
                 session[STARTED] = session[SEEN] = now
             elif now - started > absolute or (seen is not None and now - seen > idle):
                 logout(request)  # flushes the session and rotates its key
-                messages.info(request, "You were signed out after a period of inactivity.")
+                messages.info(request, _("You were signed out after a period of inactivity."))
             elif seen is None or now - seen >= SEEN_RESOLUTION:
                 session[SEEN] = now
         return self.get_response(request)

@@ -1899,3 +1899,74 @@ T.update(
     }
 )
 PLURALS.update({})
+# Issue 17 part B: a person's language (pages after sign-in, the member page, My Tallytale)
+# and the accounts e-mails and messages, written in the recipient's language.
+T.update(
+    {
+        "You are invited to join %(project)s on Tallytale": (
+            "Fe'ch gwahoddir i ymuno â %(project)s ar Tallytale",
+            "أنت مدعو للانضمام إلى %(project)s على تالي تيل",
+        ),
+        "You are invited to join %(project)s on Tallytale.\n\nOpen this link to choose a user name and a password. It works once, for %(days)s days.\n\n%(url)s\n\nIf you did not expect this, you can ignore this message.": (
+            "Fe'ch gwahoddir i ymuno â %(project)s ar Tallytale.\n\nAgorwch y ddolen hon i ddewis enw defnyddiwr a chyfrinair. Mae'n gweithio unwaith, am %(days)s diwrnod.\n\n%(url)s\n\nOs nad oeddech yn disgwyl hyn, gallwch anwybyddu'r neges hon.",
+            "أنت مدعو للانضمام إلى %(project)s على تالي تيل.\n\nافتح هذا الرابط لاختيار اسم مستخدم وكلمة مرور. يعمل مرة واحدة، لمدة %(days)s يومًا.\n\n%(url)s\n\nإذا لم تكن تتوقع هذه الرسالة، يمكنك تجاهلها.",
+        ),
+        "Your Tallytale sign-in link": (
+            "Eich dolen mewngofnodi i Tallytale",
+            "رابط تسجيل الدخول إلى تالي تيل",
+        ),
+        "Open this link to sign in to Tallytale. It works once, for %(minutes)s minutes.\n\n%(url)s\n\nIf you did not ask for it, you can ignore this message.": (
+            "Agorwch y ddolen hon i fewngofnodi i Tallytale. Mae'n gweithio unwaith, am %(minutes)s munud.\n\n%(url)s\n\nOs na wnaethoch ofyn amdani, gallwch anwybyddu'r neges hon.",
+            "افتح هذا الرابط لتسجيل الدخول إلى تالي تيل. يعمل مرة واحدة، لمدة %(minutes)s دقيقة.\n\n%(url)s\n\nإذا لم تطلبه، يمكنك تجاهل هذه الرسالة.",
+        ),
+        "Your Tallytale password was changed": (
+            "Mae eich cyfrinair Tallytale wedi newid",
+            "تم تغيير كلمة مرور حسابك في تالي تيل",
+        ),
+        "A coordinator of %(project)s has set a new password for your Tallytale account. They will tell you the new password in person.\n\nIf you did not ask for this, tell the project's coordinators.": (
+            "Mae un o gydlynwyr %(project)s wedi gosod cyfrinair newydd ar gyfer eich cyfrif Tallytale. Byddan nhw'n dweud y cyfrinair newydd wrthych wyneb yn wyneb.\n\nOs na wnaethoch ofyn am hyn, dywedwch wrth gydlynwyr y prosiect.",
+            "عيّن أحد منسقي %(project)s كلمة مرور جديدة لحسابك في تالي تيل، وسيخبرك بها شخصيًا.\n\nإذا لم تطلب ذلك، فأخبر منسقي المشروع.",
+        ),
+        "You were signed out after a period of inactivity.": (
+            "Cawsoch eich allgofnodi ar ôl cyfnod heb weithgarwch.",
+            "سُجّل خروجك بعد فترة من عدم النشاط.",
+        ),
+        "Your language for Tallytale's pages and e-mails": (
+            "Eich iaith ar gyfer tudalennau ac e-byst Tallytale",
+            "لغتك لصفحات تالي تيل ورسائله الإلكترونية",
+        ),
+        "My language for Tallytale's pages and e-mails": (
+            "Fy iaith ar gyfer tudalennau ac e-byst Tallytale",
+            "لغتي لصفحات تالي تيل ورسائله الإلكترونية",
+        ),
+        "Save language": ("Cadw'r iaith", "حفظ اللغة"),
+        "Their language (for the e-mail and their pages)": (
+            "Eu hiaith (ar gyfer yr e-bost a'u tudalennau)",
+            "لغة الشخص المدعو (للرسالة الإلكترونية وصفحاته)",
+        ),
+        "Not known: the installation's first language": (
+            "Ddim yn hysbys: iaith gyntaf y gosodiad",
+            "غير معروفة: اللغة الأولى لهذا التثبيت",
+        ),
+        "Welcome to %(project)s.": ("Croeso i %(project)s.", "مرحبًا بك في %(project)s."),
+        "The two passwords are different.": (
+            "Mae'r ddau gyfrinair yn wahanol.",
+            "كلمتا المرور مختلفتان.",
+        ),
+        "New password set for %(code)s. Tell them in person.": (
+            "Gosodwyd cyfrinair newydd ar gyfer %(code)s. Dywedwch wrthyn nhw wyneb yn wyneb.",
+            "عُيّنت كلمة مرور جديدة لـ %(code)s. أخبره بها شخصيًا.",
+        ),
+        "Token revoked.": ("Tocyn wedi'i ddiddymu.", "أُلغي الرمز."),
+        "Language saved.": ("Iaith wedi'i chadw.", "حُفظت اللغة."),
+        "Invitation made and e-mailed. The link is also: %(link)s": (
+            "Gwnaed gwahoddiad a'i anfon drwy e-bost. Dyma'r ddolen hefyd: %(link)s",
+            "أُنشئت الدعوة وأُرسلت بالبريد الإلكتروني. وهذا هو الرابط أيضًا: %(link)s",
+        ),
+        "Language for pages and e-mails": (
+            "Iaith ar gyfer tudalennau ac e-byst",
+            "لغة الصفحات والرسائل الإلكترونية",
+        ),
+        "not chosen yet": ("heb ei dewis eto", "لم تُختر بعد"),
+    }
+)
