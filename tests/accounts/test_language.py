@@ -234,3 +234,41 @@ def test_the_service_refuses_across_projects(role_users):
     with pytest.raises(InvalidInput, match="language"):
         language.set_member_language(coord, cwm, Person.objects.get(code="M1"), "xx")
     assert Person.objects.get(code="T1").language == ""
+
+
+def test_the_language_is_in_the_persons_own_data_and_erased_with_them(role_users):
+    from tallytale.rights import erasure, portability
+
+    person = _prefer("M1", "cy")
+    assert portability.personal_data(person)["person"]["language"] == "cy"
+    erasure.erase_person("M1", actor_label="test:dpo")
+    assert Person.objects.get(pk=person.pk).language == ""
+
+
+def test_tallytale_languages_orders_limits_and_sets_the_default(client, settings):
+    """TALLYTALE_LANGUAGES=cy,en: Welsh first in the switch, Arabic not offered, and a
+    visitor whose browser asks for no offered language gets Welsh."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TALLYTALE_LANGUAGES": "cy,en"}
+    out = subprocess.run(
+        [sys.executable, "-c", "from tallytale import settings as s; "
+         "print(s.LANGUAGE_CODE, [c for c, _ in s.LANGUAGES])"],
+        env=env, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert out.strip() == "cy ['cy', 'en']"
+    bad = subprocess.run(
+        [sys.executable, "-c", "from tallytale import settings"],
+        env={**os.environ, "TALLYTALE_LANGUAGES": "cy,fr"}, capture_output=True, text=True,
+    )  # fmt: skip
+    assert bad.returncode != 0 and "TALLYTALE_LANGUAGES: fr not among en, cy, ar" in bad.stderr
+    settings.LANGUAGES = [("cy", "Cymraeg"), ("en", "English")]
+    settings.LANGUAGE_CODE = "cy"
+    body = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert '<html lang="cy"' in body
+    switch = body.split('class="lang"')[1]
+    assert switch.index('value="cy"') < switch.index('value="en"') and 'value="ar"' not in switch
+    arabic = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="ar")
+    assert '<html lang="cy"' in arabic.content.decode()  # not offered here
