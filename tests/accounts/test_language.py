@@ -272,3 +272,12 @@ def test_tallytale_languages_orders_limits_and_sets_the_default(client, settings
     assert switch.index('value="cy"') < switch.index('value="en"') and 'value="ar"' not in switch
     arabic = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="ar")
     assert '<html lang="cy"' in arabic.content.decode()  # not offered here
+
+
+def test_the_switch_right_after_sign_in_sets_the_new_cookie(client, role_users):
+    """No language cookie yet and a saved Welsh preference: switching to Arabic answers
+    with the Arabic cookie, not the old preference's."""
+    _prefer("P1", "cy")
+    client.force_login(role_users["participant"])
+    r = client.post(reverse("set_language"), {"language": "ar", "next": "/"})
+    assert r.cookies["django_language"].value == "ar"

@@ -127,9 +127,14 @@ class PreferredLanguageMiddleware:
             translation.activate(code)
             request.LANGUAGE_CODE = code
         response = self.get_response(request)
-        if code is not None and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != code:
+        cookie = settings.LANGUAGE_COOKIE_NAME
+        if (
+            code is not None
+            and request.COOKIES.get(cookie) != code
+            and cookie not in response.cookies  # the switch has just set it: it wins
+        ):
             response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
+                cookie,
                 code,
                 max_age=settings.LANGUAGE_COOKIE_AGE,
                 path=settings.LANGUAGE_COOKIE_PATH,
