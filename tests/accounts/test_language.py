@@ -281,3 +281,32 @@ def test_the_switch_right_after_sign_in_sets_the_new_cookie(client, role_users):
     client.force_login(role_users["participant"])
     r = client.post(reverse("set_language"), {"language": "ar", "next": "/"})
     assert r.cookies["django_language"].value == "ar"
+
+
+def _h1(html: str) -> str:
+    return html.split("<h1>", 1)[1].split("</h1>", 1)[0]
+
+
+@pytest.mark.parametrize(
+    "role,name,args",
+    [
+        (None, "accounts:login", []),
+        (None, "accounts:link_request", []),
+        ("participant", "accounts:tokens", []),
+        ("participant", "accounts:security", []),
+        ("participant", "accounts:confirm", []),
+        ("participant", "accounts:mfa_enrol", []),
+        ("coordinator", "accounts:people", ["cwm"]),
+        ("coordinator", "accounts:reset", ["cwm", "P1"]),
+    ],
+)
+def test_accounts_pages_speak_welsh_and_arabic(client, role_users, role, name, args):
+    if role:
+        client.force_login(role_users[role])
+    url = reverse(name, args=args)
+    heads = {}
+    for lang in ("en", "cy", "ar"):
+        body = client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+        assert f'<html lang="{lang}"' in body
+        heads[lang] = _h1(body)
+    assert heads["cy"] != heads["en"] and heads["ar"] != heads["en"], heads
