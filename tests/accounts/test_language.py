@@ -310,3 +310,14 @@ def test_accounts_pages_speak_welsh_and_arabic(client, role_users, role, name, a
         assert f'<html lang="{lang}"' in body
         heads[lang] = _h1(body)
     assert heads["cy"] != heads["en"] and heads["ar"] != heads["en"], heads
+
+
+def test_preferred_language_for_a_report_takes_a_user_or_an_actor(role_users, settings):
+    _prefer("R1", "cy")
+    researcher = User.objects.get(pk=role_users["researcher"].pk)  # as a request loads it
+    assert language.preferred_language(researcher) == "cy"
+    assert language.preferred_language(Actor("web:r1", researcher)) == "cy"
+    assert language.preferred_language(Actor.cli("cli:test")) == "en"
+    settings.LANGUAGES = [("ar", "العربية"), ("en", "English")]
+    settings.LANGUAGE_CODE = "ar"
+    assert language.preferred_language(researcher) == "ar"  # cy no longer offered

@@ -50,7 +50,10 @@ def chosen_language(user: Any) -> str | None:
 
 def preferred_language(user: Any) -> str:
     """The language to address this user in: theirs if chosen, else the installation's
-    first language. For e-mails, and the default language of a report they build."""
+    first language. For e-mails, and the default language of a report they build.
+    Takes a user or an `Actor` (its user; a command-line actor gets the first language)."""
+    if isinstance(user, Actor):
+        user = user.user
     return chosen_language(user) or settings.LANGUAGE_CODE
 
 
