@@ -321,3 +321,12 @@ def test_preferred_language_for_a_report_takes_a_user_or_an_actor(role_users, se
     settings.LANGUAGES = [("ar", "العربية"), ("en", "English")]
     settings.LANGUAGE_CODE = "ar"
     assert language.preferred_language(researcher) == "ar"  # cy no longer offered
+
+
+def test_the_security_page_saves_the_language_and_comes_back(client, role_users):
+    client.force_login(role_users["participant"])
+    url = reverse("accounts:security")
+    page = client.get(url).content.decode()
+    assert 'id="my-language"' in page and f'name="next" type="hidden" value="{url}"' in page
+    r = client.post(reverse("set_language"), {"language": "cy", "next": url})
+    assert r.url == url and Person.objects.get(code="P1").language == "cy"
