@@ -5,6 +5,8 @@ sign-up, changed by the person (the switch, My Tallytale) or their project's coo
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
@@ -330,3 +332,19 @@ def test_the_security_page_saves_the_language_and_comes_back(client, role_users)
     assert 'id="my-language"' in page and f'name="next" type="hidden" value="{url}"' in page
     r = client.post(reverse("set_language"), {"language": "cy", "next": url})
     assert r.url == url and Person.objects.get(code="P1").language == "cy"
+
+
+def test_accepting_in_welsh_explains_a_taken_name_in_welsh(client, cwm, role_users):
+    _inv, secret = services.invite(cwm, "NEW1", actor=role_users["coordinator"], language="cy")
+    r = client.post(
+        reverse("accounts:accept", args=[secret]),
+        {"username": "p1", "password": GOOD, "password2": GOOD + "x"},
+    )
+    assert r.status_code == 400
+    assert "Mae'r ddau gyfrinair yn wahanol." in html.unescape(r.content.decode())
+    r = client.post(
+        reverse("accounts:accept", args=[secret]),
+        {"username": "p1", "password": GOOD, "password2": GOOD},
+    )
+    body = html.unescape(r.content.decode())
+    assert r.status_code == 400 and "mae'r enw defnyddiwr hwnnw wedi'i gymryd" in body

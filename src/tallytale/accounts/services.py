@@ -17,6 +17,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record
 from tallytale.errors import InvalidInput, NotFound
@@ -171,7 +172,7 @@ def accept_invitation(secret: str, username: str, password: str, language: str =
     language is recorded: the one chosen on the form, else the invitation's."""
     username = (username or "").strip()
     if not username:
-        raise InvalidInput("choose a user name")
+        raise InvalidInput(_("choose a user name"))
     with transaction.atomic():
         inv = _find(Invitation, secret)
         if inv is None:
@@ -180,7 +181,7 @@ def accept_invitation(secret: str, username: str, password: str, language: str =
         if not inv.usable:
             raise NotFound("this invitation has expired or was already used")
         if User.objects.filter(username__iexact=username).exists():
-            raise InvalidInput("that user name is taken; choose another")
+            raise InvalidInput(_("that user name is taken; choose another"))
         user = User(username=username, email=inv.email)
         _check_password(password, user)
         user.set_password(password)
@@ -188,14 +189,17 @@ def accept_invitation(secret: str, username: str, password: str, language: str =
         person = Person.objects.select_for_update().filter(code=inv.person_code).first()
         if person is not None and person.user_id is not None:
             raise InvalidInput(
-                f"person {inv.person_code!r} already has an account: sign in as them, then "
-                "open the invitation again to accept it"
+                _(
+                    "person %(code)s already has an account: sign in as them, then open the "
+                    "invitation again to accept it"
+                )
+                % {"code": inv.person_code}
             )
         inviter = _actor(inv.created_by)
         if person is not None and not _admissible(person, inv.project, inviter):
             raise InvalidInput(
-                f"person code {inv.person_code!r} is registered in another project; "
-                "ask an admin to add them"
+                _("person code %(code)s is registered in another project; ask an admin to add them")
+                % {"code": inv.person_code}
             )
         if (
             person is None
@@ -209,8 +213,10 @@ def accept_invitation(secret: str, username: str, password: str, language: str =
                 )
             except PermissionDenied:
                 raise InvalidInput(
-                    "this invitation is no longer valid: whoever sent it no longer manages "
-                    "this project's members"
+                    _(
+                        "this invitation is no longer valid: whoever sent it no longer manages "
+                        "this project's members"
+                    )
                 ) from None
         person.user = user
         person.language = (
@@ -256,22 +262,27 @@ def accept_invitation_as(secret: str, user: Any) -> Person:
             raise NotFound("this invitation has expired or was already used")
         person = Person.objects.filter(user=user, erased_at__isnull=True).first()
         if person is None or inv.person_code not in (person.code, person.card_code):
-            raise InvalidInput("this invitation is for someone else")
+            raise InvalidInput(_("this invitation is for someone else"))
         if Membership.objects.filter(person=person, project=inv.project, role=inv.role).exists():
-            raise InvalidInput(f"you are already a {inv.role} in {inv.project.name}")
+            raise InvalidInput(
+                _("you are already a %(role)s in %(project)s")
+                % {"role": inv.role, "project": inv.project.name}
+            )
         if _password_set_by_someone_else(user):
             # Whoever set it (a coordinator) may know it: consent given with it is not
             # known to be the person's own.
             raise InvalidInput(
-                "your password was set by a coordinator; to join another project, ask an "
-                "admin to add you"
+                _(
+                    "your password was set by a coordinator; to join another project, ask an "
+                    "admin to add you"
+                )
             )
         me = permissions.Actor(_label(user), user)
         if inv.role == Role.ADMIN and Role.ADMIN not in permissions.roles(
             _actor(inv.created_by), inv.project
         ):
             raise InvalidInput(
-                "this invitation is no longer valid: only an admin may invite an admin"
+                _("this invitation is no longer valid: only an admin may invite an admin")
             )
         people.admit(person, inv.project, inv.role, actor=me, consent_of=user)
         inv.used_at = timezone.now()

@@ -1968,5 +1968,39 @@ T.update(
             "لغة الصفحات والرسائل الإلكترونية",
         ),
         "not chosen yet": ("heb ei dewis eto", "لم تُختر بعد"),
+        # what a new member may be told when accepting an invitation
+        "choose a user name": ("dewiswch enw defnyddiwr", "اختر اسم مستخدم"),
+        "that user name is taken; choose another": (
+            "mae'r enw defnyddiwr hwnnw wedi'i gymryd; dewiswch un arall",
+            "اسم المستخدم هذا مأخوذ؛ اختر اسمًا آخر",
+        ),
+        "person %(code)s already has an account: sign in as them, then open the invitation again to accept it": (
+            "mae gan %(code)s gyfrif yn barod: mewngofnodwch fel nhw, yna agorwch y gwahoddiad eto i'w dderbyn",
+            "لدى %(code)s حساب بالفعل: سجّل الدخول به، ثم افتح الدعوة مرة أخرى لقبولها",
+        ),
+        "person code %(code)s is registered in another project; ask an admin to add them": (
+            "mae'r cod %(code)s wedi'i gofrestru mewn prosiect arall; gofynnwch i weinyddwr eu hychwanegu",
+            "الرمز %(code)s مسجّل في مشروع آخر؛ اطلب من مسؤول إضافته",
+        ),
+        "this invitation is no longer valid: whoever sent it no longer manages this project's members": (
+            "nid yw'r gwahoddiad hwn yn ddilys mwyach: nid yw'r sawl a'i hanfonodd yn rheoli aelodau'r prosiect hwn mwyach",
+            "لم تعد هذه الدعوة صالحة: من أرسلها لم يعد يدير أعضاء هذا المشروع",
+        ),
+        "this invitation is for someone else": (
+            "mae'r gwahoddiad hwn ar gyfer rhywun arall",
+            "هذه الدعوة لشخص آخر",
+        ),
+        "you are already a %(role)s in %(project)s": (
+            "rydych eisoes yn %(role)s yn %(project)s",
+            "أنت بالفعل %(role)s في %(project)s",
+        ),
+        "your password was set by a coordinator; to join another project, ask an admin to add you": (
+            "gosodwyd eich cyfrinair gan gydlynydd; i ymuno â phrosiect arall, gofynnwch i weinyddwr eich ychwanegu",
+            "عيّن منسّق كلمة مرورك؛ للانضمام إلى مشروع آخر، اطلب من مسؤول إضافتك",
+        ),
+        "this invitation is no longer valid: only an admin may invite an admin": (
+            "nid yw'r gwahoddiad hwn yn ddilys mwyach: dim ond gweinyddwr all wahodd gweinyddwr",
+            "لم تعد هذه الدعوة صالحة: لا يدعو مسؤولًا إلا مسؤول",
+        ),
     }
 )
