@@ -165,6 +165,11 @@ ENTRIES: dict[str, Entry] = {
         SELF + "; reports only as disclosure-controlled subgroup counts",
         PERSONAL,
     ),
+    "programmes.Person.language": (
+        "language for their pages and e-mails (en, cy, ar; blank: not chosen); never in reports",
+        SELF_COORD,
+        PERSONAL,
+    ),
     "programmes.Person.area": (
         "area they live in (coarse, e.g. a ward)",
         SELF + "; reports only as disclosure-controlled subgroup counts",
@@ -592,6 +597,7 @@ ENTRIES: dict[str, Entry] = {
     "accounts.Invitation.role": ("role offered", COORD),
     "accounts.Invitation.person_code": ("code the member will have", COORD, PERSONAL),
     "accounts.Invitation.email": ("where the link was sent (blanked on erasure)", COORD, CONTACT),
+    "accounts.Invitation.language": ("language the e-mail is written in", COORD),
     "accounts.Invitation.created_by": ("who invited", COORD),
     "accounts.Invitation.created_at": ("when", COORD),
     "accounts.Invitation.expires_at": ("when the link stops working", COORD),

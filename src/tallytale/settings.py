@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tallytale.accounts.middleware.PreferredLanguageMiddleware",  # a person's own language
     "django.contrib.messages.middleware.MessageMiddleware",
     "tallytale.accounts.middleware.SessionTimeoutMiddleware",
     "tallytale.accounts.middleware.MfaMiddleware",  # coordinators and admins: second factor
@@ -173,8 +174,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("cy", "Cymraeg"), ("ar", "العربية")]
+# Every language Tallytale has catalogues for, by code, named in itself.
+ALL_LANGUAGES = {"en": "English", "cy": "Cymraeg", "ar": "العربية"}
+
+
+def _languages() -> list[tuple[str, str]]:
+    """TALLYTALE_LANGUAGES (e.g. "cy,en,ar") orders and limits the languages offered; the
+    first is the default for visitors whose browser asks for none of them (docs/admin.md)."""
+    codes = [c.lower() for c in _list("TALLYTALE_LANGUAGES", ",".join(ALL_LANGUAGES))]
+    unknown = [c for c in codes if c not in ALL_LANGUAGES]
+    if unknown or not codes:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"TALLYTALE_LANGUAGES: {', '.join(unknown) or 'empty'} not among "
+            f"{', '.join(ALL_LANGUAGES)}"
+        )
+    return [(c, ALL_LANGUAGES[c]) for c in dict.fromkeys(codes)]
+
+
+LANGUAGES = _languages()
+LANGUAGE_CODE = LANGUAGES[0][0]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
 USE_I18N = True

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from tallytale.accounts.views import set_language
 from tallytale.api.main import api
 
 urlpatterns = [
@@ -14,5 +15,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("openrosa/", include("tallytale.openrosa.urls")),
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # the language switch: Django's view, saving a signed-in person's choice
+    path("i18n/setlang/", set_language, name="set_language"),
 ]

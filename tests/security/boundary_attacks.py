@@ -164,8 +164,10 @@ WEB: dict[str, Spec] = {
             {"action": "reverse", "transfer": "@transfer", "reason": "boundary"},
             {"action": "role", "role": "researcher"},
             {"action": "invite", "role": "participant", "email": ""},
+            {"action": "language", "language": "cy"},
         ),
         plain=(
+            "language",
             "action",
             "amount",
             "day",
@@ -463,8 +465,8 @@ WEB: dict[str, Spec] = {
     ),
     "openrosa:revoke": Spec(path={"pk": "@app_credential"}, get=None, posts=({},)),
     "accounts:people": Spec(
-        posts=({"person_code": "@person", "role": "participant", "email": ""},),
-        plain=("role", "email"),
+        posts=({"person_code": "@person", "role": "participant", "email": "", "language": "cy"},),
+        plain=("role", "email", "language"),
     ),
     "accounts:reset": Spec(
         posts=({"password": "a new long password 9", "password2": "a new long password 9"},),

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 STARTED = "tallytale_started"
 SEEN = "tallytale_seen"
@@ -37,7 +38,7 @@ class SessionTimeoutMiddleware:
                 session[STARTED] = session[SEEN] = now
             elif now - started > absolute or (seen is not None and now - seen > idle):
                 logout(request)  # flushes the session and rotates its key
-                messages.info(request, "You were signed out after a period of inactivity.")
+                messages.info(request, _("You were signed out after a period of inactivity."))
             elif seen is None or now - seen >= SEEN_RESOLUTION:
                 session[SEEN] = now
         return self.get_response(request)
@@ -99,3 +100,47 @@ class MfaMiddleware:
             return None
         nxt = request.get_full_path() if request.method == "GET" else reverse("web:home")
         return redirect(f"{reverse(target)}?{urlencode({'next': nxt})}")
+
+
+class PreferredLanguageMiddleware:
+    """Show every page after sign-in in the person's own language (Welsh Language
+    Standards: a recorded preference is used without being asked for again).
+
+    Runs after `LocaleMiddleware` (which picked the language from the cookie or the
+    browser) and `AuthenticationMiddleware`: a signed-in person with a chosen language
+    gets it, and the language cookie follows, so the page after signing out stays in it
+    too. The switch on every page saves the choice (`accounts.views.set_language`), so an
+    explicit switch wins. Users without a choice keep what `LocaleMiddleware` chose.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.utils import translation
+
+        from tallytale.programmes.language import chosen_language
+
+        user = getattr(request, "user", None)
+        code = chosen_language(user) if user is not None else None
+        if code is not None and code != getattr(request, "LANGUAGE_CODE", None):
+            translation.activate(code)
+            request.LANGUAGE_CODE = code
+        response = self.get_response(request)
+        cookie = settings.LANGUAGE_COOKIE_NAME
+        if (
+            code is not None
+            and request.COOKIES.get(cookie) != code
+            and cookie not in response.cookies  # the switch has just set it: it wins
+        ):
+            response.set_cookie(
+                cookie,
+                code,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response

@@ -28,6 +28,12 @@ class Invitation(models.Model):
         max_length=40, help_text="Participant code the new member will have (or already has)."
     )
     email = models.EmailField(blank=True)
+    language = models.CharField(
+        max_length=8,
+        blank=True,
+        help_text="The invitee's language: the e-mail is written in it, and it becomes "
+        "their language when they accept (unless they choose another).",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

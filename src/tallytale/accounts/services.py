@@ -8,23 +8,25 @@ once, to be shown or sent, and stored only as sha256 digests.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record
 from tallytale.errors import InvalidInput, NotFound
+from tallytale.programmes import language as languages
 from tallytale.programmes import permissions
 from tallytale.programmes import services as people
 from tallytale.programmes.models import ContactDetails, Membership, Person, Project, Role
 
-from . import bearer
+from . import bearer, mail
 from .models import ApiToken, Invitation, LoginLink
 
 User = get_user_model()
@@ -65,11 +67,21 @@ def invite(
     *,
     actor: Any,
     email: str = "",
+    language: str = "",
+    build_url: Callable[[str], str] | None = None,
 ) -> tuple[Invitation, str]:
     """Invite someone to a project with a role. Returns the invitation and its secret (shown
     once, to send or to hand over). Only those who manage people in the project may invite,
-    and only an admin may invite an admin."""
+    and only an admin may invite an admin.
+
+    With an e-mail address and `build_url` (secret -> link), the link is also e-mailed, in
+    the invitee's language: `language` if given, else the one they already chose, else the
+    installation's first."""
     permissions.require(actor, "people.manage", project)
+    if language and languages.offered_code(language) is None:
+        raise InvalidInput(
+            f"language: choose one of {', '.join(languages.offered())}; got {language!r}"
+        )
     if role not in Role.values:
         raise InvalidInput(f"role must be one of {', '.join(Role.values)}; got {role!r}")
     if role == Role.ADMIN and Role.ADMIN not in permissions.roles(actor, project):
@@ -91,6 +103,9 @@ def invite(
         ):
             raise InvalidInput(f"person {person_code!r} is already a {role} in {project.slug!r}")
     secret, selector, digest = bearer.new_secret()
+    chosen = languages.offered_code(language) or (
+        languages.offered_code(existing.language) if existing is not None else None
+    )
     invitation = Invitation.objects.create(
         selector=selector,
         token_hash=digest,
@@ -98,9 +113,14 @@ def invite(
         role=role,
         person_code=person_code,
         email=email,
+        language=chosen or "",
         created_by=actor,
         expires_at=timezone.now() + settings.INVITATION_MAX_AGE,
     )
+    if email and build_url is not None:
+        url, days = build_url(secret), settings.INVITATION_MAX_AGE.days
+        to, lang, name = email, chosen or settings.LANGUAGE_CODE, project.name
+        transaction.on_commit(lambda: mail.invitation(to, lang, project=name, url=url, days=days))
     record(
         "account.invite",
         actor_label=_label(actor),
@@ -146,12 +166,13 @@ def find_invitation(secret: str) -> Invitation | None:
     return inv if inv is not None and inv.usable else None
 
 
-def accept_invitation(secret: str, username: str, password: str) -> Any:
+def accept_invitation(secret: str, username: str, password: str, language: str = "") -> Any:
     """Create the account an invitation offers: a user with the chosen password, linked to
-    the person (registered now if new) with the invited role. Usable once."""
+    the person (registered now if new) with the invited role. Usable once. The person's
+    language is recorded: the one chosen on the form, else the invitation's."""
     username = (username or "").strip()
     if not username:
-        raise InvalidInput("choose a user name")
+        raise InvalidInput(_("choose a user name"))
     with transaction.atomic():
         inv = _find(Invitation, secret)
         if inv is None:
@@ -160,7 +181,7 @@ def accept_invitation(secret: str, username: str, password: str) -> Any:
         if not inv.usable:
             raise NotFound("this invitation has expired or was already used")
         if User.objects.filter(username__iexact=username).exists():
-            raise InvalidInput("that user name is taken; choose another")
+            raise InvalidInput(_("that user name is taken; choose another"))
         user = User(username=username, email=inv.email)
         _check_password(password, user)
         user.set_password(password)
@@ -168,14 +189,17 @@ def accept_invitation(secret: str, username: str, password: str) -> Any:
         person = Person.objects.select_for_update().filter(code=inv.person_code).first()
         if person is not None and person.user_id is not None:
             raise InvalidInput(
-                f"person {inv.person_code!r} already has an account: sign in as them, then "
-                "open the invitation again to accept it"
+                _(
+                    "person %(code)s already has an account: sign in as them, then open the "
+                    "invitation again to accept it"
+                )
+                % {"code": inv.person_code}
             )
         inviter = _actor(inv.created_by)
         if person is not None and not _admissible(person, inv.project, inviter):
             raise InvalidInput(
-                f"person code {inv.person_code!r} is registered in another project; "
-                "ask an admin to add them"
+                _("person code %(code)s is registered in another project; ask an admin to add them")
+                % {"code": inv.person_code}
             )
         if (
             person is None
@@ -189,11 +213,19 @@ def accept_invitation(secret: str, username: str, password: str) -> Any:
                 )
             except PermissionDenied:
                 raise InvalidInput(
-                    "this invitation is no longer valid: whoever sent it no longer manages "
-                    "this project's members"
+                    _(
+                        "this invitation is no longer valid: whoever sent it no longer manages "
+                        "this project's members"
+                    )
                 ) from None
         person.user = user
-        person.save(update_fields=["user"])
+        person.language = (
+            languages.offered_code(language)
+            or person.language
+            or languages.offered_code(inv.language)
+            or ""
+        )
+        person.save(update_fields=["user", "language"])
         if inv.email:
             ContactDetails.objects.update_or_create(person=person, defaults={"email": inv.email})
         inv.used_at = timezone.now()
@@ -230,22 +262,27 @@ def accept_invitation_as(secret: str, user: Any) -> Person:
             raise NotFound("this invitation has expired or was already used")
         person = Person.objects.filter(user=user, erased_at__isnull=True).first()
         if person is None or inv.person_code not in (person.code, person.card_code):
-            raise InvalidInput("this invitation is for someone else")
+            raise InvalidInput(_("this invitation is for someone else"))
         if Membership.objects.filter(person=person, project=inv.project, role=inv.role).exists():
-            raise InvalidInput(f"you are already a {inv.role} in {inv.project.name}")
+            raise InvalidInput(
+                _("you are already a %(role)s in %(project)s")
+                % {"role": inv.role, "project": inv.project.name}
+            )
         if _password_set_by_someone_else(user):
             # Whoever set it (a coordinator) may know it: consent given with it is not
             # known to be the person's own.
             raise InvalidInput(
-                "your password was set by a coordinator; to join another project, ask an "
-                "admin to add you"
+                _(
+                    "your password was set by a coordinator; to join another project, ask an "
+                    "admin to add you"
+                )
             )
         me = permissions.Actor(_label(user), user)
         if inv.role == Role.ADMIN and Role.ADMIN not in permissions.roles(
             _actor(inv.created_by), inv.project
         ):
             raise InvalidInput(
-                "this invitation is no longer valid: only an admin may invite an admin"
+                _("this invitation is no longer valid: only an admin may invite an admin")
             )
         people.admit(person, inv.project, inv.role, actor=me, consent_of=user)
         inv.used_at = timezone.now()
@@ -307,15 +344,8 @@ def request_login_link(identifier: str, *, build_url) -> bool:
     )
     minutes = int(settings.LOGIN_LINK_MAX_AGE.total_seconds() // 60)
     url = build_url(secret)
-    transaction.on_commit(
-        lambda: send_mail(
-            "Your Tallytale sign-in link",
-            f"Open this link to sign in to Tallytale. It works once, for {minutes} minutes.\n\n"
-            f"{url}\n\nIf you did not ask for it, you can ignore this message.",
-            None,
-            [email],
-        )
-    )
+    lang = languages.preferred_language(user)  # theirs, not the page's
+    transaction.on_commit(lambda: mail.login_link(email, lang, url=url, minutes=minutes))
     record("account.login_link_sent", actor_label="web:anonymous", actor=user, target=link)
     return True
 
@@ -383,6 +413,10 @@ def reset_member_password(project: Project, person_code: str, password: str, *, 
     if person.user_id != user.pk:
         person.user = user
         person.save(update_fields=["user"])
+    email = _email_of(user)
+    if email:  # tell them, in their language, in case it was not their wish
+        lang, name = languages.language_for(person), project.name
+        transaction.on_commit(lambda: mail.password_reset(email, lang, project=name))
     record(
         "account.password_reset",
         actor_label=_label(actor),

@@ -16,12 +16,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views import i18n as i18n_views
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tallytale.audit.services import record
 from tallytale.errors import NotFound, TallytaleError
+from tallytale.programmes import language
 from tallytale.programmes.models import Membership, Project, Role
 from tallytale.programmes.permissions import PUBLIC, SIGNED_IN, declares, project_view
 
@@ -41,6 +44,22 @@ class LoginView(auth_views.LoginView):
 @declares(PUBLIC)
 class LogoutView(auth_views.LogoutView):
     pass
+
+
+@declares(PUBLIC)
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """The language switch on every page: Django's `set_language` (the cookie, then back to
+    `next`, the same page), and for a signed-in person the choice saved as their language,
+    so it is used on every page and in what is e-mailed to them. A code this installation
+    does not offer changes nothing."""
+    response = i18n_views.set_language(request)
+    code = language.offered_code(request.POST.get("language"))
+    if code is None:
+        return response
+    if request.user.is_authenticated:
+        language.set_own_language(request.user, code)
+    return response
 
 
 @declares(PUBLIC)
@@ -102,6 +121,12 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     invitation = services.find_invitation(token)
     if invitation is None:
         return render(request, "accounts/link_invalid.html", status=404)
+    invited_in = language.offered_code(invitation.language)
+    if invited_in and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
+        # the invitee has not chosen on this device yet: the page speaks the invitation's
+        # language (the switch still changes it)
+        translation.activate(invited_in)
+        request.LANGUAGE_CODE = invited_in
     error = ""
     signed_in = request.user.is_authenticated
     if request.method == "POST" and signed_in:
@@ -112,20 +137,32 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         except TallytaleError as exc:
             error = str(exc)
         else:
-            messages.success(request, f"Welcome to {invitation.project.name}.")
+            messages.success(
+                request, _("Welcome to %(project)s.") % {"project": invitation.project.name}
+            )
             return redirect("web:home")
     elif request.method == "POST":
         password = request.POST.get("password", "")
         if password != request.POST.get("password2", ""):
-            error = "The two passwords are different."
+            error = _("The two passwords are different.")
         else:
             try:
-                user = services.accept_invitation(token, request.POST.get("username", ""), password)
+                user = services.accept_invitation(
+                    token,
+                    request.POST.get("username", ""),
+                    password,
+                    language=request.POST.get("language", ""),
+                )
             except TallytaleError as exc:
                 error = str(exc)
             else:
                 login(request, user, backend=MODEL_BACKEND)
-                messages.success(request, f"Welcome to {invitation.project.name}.")
+                chosen = language.chosen_language(user)
+                if chosen:
+                    translation.activate(chosen)
+                messages.success(
+                    request, _("Welcome to %(project)s.") % {"project": invitation.project.name}
+                )
                 return redirect("web:home")
     return render(
         request,
@@ -135,6 +172,9 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             "error": error,
             "username": request.POST.get("username", ""),
             "signed_in_as": request.user.get_username() if signed_in else "",
+            "languages": settings.LANGUAGES,
+            "language": language.offered_code(request.POST.get("language"))
+            or translation.get_language(),
         },
         status=400 if error else 200,
     )
@@ -153,6 +193,10 @@ def people_page(request: HttpRequest, project: Project) -> HttpResponse:
                 request.POST.get("role", Role.PARTICIPANT),
                 actor=request.user,
                 email=request.POST.get("email", "").strip(),
+                language=request.POST.get("language", ""),
+                build_url=lambda s: request.build_absolute_uri(
+                    reverse("accounts:accept", args=[s])
+                ),
             )
         except TallytaleError as exc:
             error = str(exc)
@@ -174,6 +218,7 @@ def people_page(request: HttpRequest, project: Project) -> HttpResponse:
             "members": members,
             "pending": pending,
             "roles": Role.choices,
+            "languages": settings.LANGUAGES,
             "link": link,
             "error": error,
         },
@@ -191,14 +236,17 @@ def reset_password(request: HttpRequest, project: Project, code: str) -> HttpRes
     if request.method == "POST":
         password = request.POST.get("password", "")
         if password != request.POST.get("password2", ""):
-            error = "The two passwords are different."
+            error = _("The two passwords are different.")
         else:
             try:
                 services.reset_member_password(project, code, password, actor=request.user)
             except TallytaleError as exc:
                 error = str(exc)
             else:
-                messages.success(request, f"New password set for {code}. Tell them in person.")
+                messages.success(
+                    request,
+                    _("New password set for %(code)s. Tell them in person.") % {"code": code},
+                )
                 return redirect("accounts:people", slug=project.slug)
     return render(
         request,
@@ -239,7 +287,7 @@ def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
         services.revoke_api_token(request.user, pk)
     except NotFound:
         raise Http404("no such token") from None
-    messages.success(request, "Token revoked.")
+    messages.success(request, _("Token revoked."))
     return redirect("accounts:tokens")
 
 

@@ -139,6 +139,12 @@ class Person(models.Model):
         max_length=20, blank=True, help_text="BCP 47 code, e.g. cy, ar, bfi (BSL)"
     )
     area = models.CharField(max_length=80, blank=True)
+    language = models.CharField(
+        max_length=8,
+        blank=True,
+        help_text="Language for pages and messages (a code of settings.LANGUAGES); blank "
+        "until the person or their coordinator chooses (tallytale.programmes.language).",
+    )
     new_to_volunteering = models.BooleanField(
         null=True, blank=True, help_text="Registration answer: had they volunteered before?"
     )

@@ -126,7 +126,7 @@ def erase_person(code: str, *, actor_label: str, user: Any = None) -> ErasureRep
     person.card_code = None
     person.user = None
     person.age_band = person.gender = person.ethnicity = ""
-    person.first_language = person.area = ""
+    person.first_language = person.area = person.language = ""
     person.new_to_volunteering = None
     person.erased_at = timezone.now()
     person.save()

@@ -51,6 +51,7 @@ def personal_data(person: Person) -> dict[str, Any]:
             "gender": person.gender,
             "ethnicity": person.ethnicity,
             "first_language": person.first_language,
+            "language": person.language,  # for pages and e-mails (programmes.language)
             "area": person.area,
             "new_to_volunteering": person.new_to_volunteering,
             "registered_on": person.registered_on.isoformat(),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,7 +23,7 @@ from tallytale.errors import NotFound, TallytaleError
 from tallytale.ledger import directory
 from tallytale.ledger import services as ledger
 from tallytale.ledger.models import Account
-from tallytale.programmes import membership
+from tallytale.programmes import language, membership
 from tallytale.programmes import services as programmes
 from tallytale.programmes.models import Organisation, Person, Project, Role
 from tallytale.programmes.permissions import Actor, can, project_view, require
@@ -112,15 +113,22 @@ def _act(request: HttpRequest, project: Project, person: Person) -> str:
     elif action == "remove_role":
         membership.remove_role(actor, project, person, request.POST.get("role", ""))
         return _("Role removed.")
+    elif action == "language":
+        language.set_member_language(actor, project, person, request.POST.get("language", ""))
+        return _("Language saved.")
     elif action == "invite":
+        email = request.POST.get("email", "").strip()
         _inv, secret = accounts.invite(
             project,
             person.code,
             request.POST.get("role") or Role.PARTICIPANT,
             actor=request.user,
-            email=request.POST.get("email", "").strip(),
+            email=email,
+            build_url=lambda s: request.build_absolute_uri(reverse("accounts:accept", args=[s])),
         )
         link = request.build_absolute_uri(reverse("accounts:accept", args=[secret]))
+        if email:
+            return _("Invitation made and e-mailed. The link is also: %(link)s") % {"link": link}
         return _("Invitation made. Give the member this link: %(link)s") % {"link": link}
     else:
         raise NotFound(_("Unknown action."))
@@ -170,6 +178,7 @@ def member_page(request: HttpRequest, project: Project, code: str) -> HttpRespon
             "earning": [p for p in partners if p.earns],
             "spending": [p for p in partners if p.spends],
             "all_roles": Role.choices,
+            "languages": settings.LANGUAGES,
             "key": str(uuid.uuid4()),
             "can_correct": can(request.user, "ledger.correct", project),
             "error": error,
