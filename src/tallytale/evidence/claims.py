@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from tallytale.audit.services import record
 from tallytale.core import claims as cl
@@ -137,6 +139,42 @@ def rule_for(
     return replace(base, k=max(base.k, k)) if k > base.k else base
 
 
+#: the built-in instruments' English question wording (surveys.builtin), so a report in
+#: Welsh or Arabic names the standard figures in its own language (`item_label`)
+STANDARD_ITEM_LABELS = (
+    gettext_noop("My quality of life has improved"),
+    gettext_noop("I feel healthier"),
+    gettext_noop("I visit my doctor less often"),
+    gettext_noop("I have made new friends"),
+    gettext_noop("I feel able to contribute more to my community"),
+    gettext_noop("We offer improved access to our services with the same or fewer resources"),
+    gettext_noop("We have gained new volunteers"),
+    gettext_noop("We reach people we did not reach before"),
+    gettext_noop("We deliver our activities with the same or fewer paid resources"),
+    gettext_noop("Overall, how satisfied are you with your life nowadays?"),
+    gettext_noop(
+        "Overall, to what extent do you feel that the things you do in your life are worthwhile?"
+    ),
+    gettext_noop("Overall, how happy did you feel yesterday?"),
+    gettext_noop(
+        "On a scale where 0 is 'not at all anxious' and 10 is 'completely anxious', "
+        "overall, how anxious did you feel yesterday?"
+    ),
+)
+
+
+def item_label(item: evdata.ItemAnswers) -> str:
+    """A question's wording in the report's language: a built-in instrument's question is
+    translated; a project's own question keeps the wording its form gave it."""
+    return _(item.label) if item.label in STANDARD_ITEM_LABELS else item.label
+
+
+def agree_suffix() -> str:
+    """What "(agree or strongly agree)" adds to a question's label, in the active language
+    (a table whose header already says so strips it)."""
+    return _("%(question)s (agree or strongly agree)") % {"question": ""}
+
+
 def _pct(x: float | None) -> str:
     return "" if x is None else f"{100 * x:.0f}%"
 
@@ -146,29 +184,35 @@ def _fmt(x: float | None, digits: int = 1) -> str:
 
 
 def display(claim: dict[str, Any], k: int | None = None) -> str:
-    """The claim as a sentence fragment: "65% (95% CI 61% to 69%; 412 of 630)"."""
+    """The claim as a sentence fragment: "65% (95% CI 61% to 69%; 412 of 630)", in the
+    active language."""
     if claim["suppressed"]:
-        return f"figure withheld ({claim.get('suppressed_reason') or 'suppressed'})"
+        return _("figure withheld (%(reason)s)") % {
+            "reason": claim.get("suppressed_reason") or _("suppressed")
+        }
     kind = claim["kind"]
     if kind in ("proportion", "meaningful_change", "prevalence"):
-        return (
-            f"{_pct(claim['estimate'])} (95% CI {_pct(claim['ci_low'])} to {_pct(claim['ci_high'])}; "
-            f"{claim['numerator']:,} of {claim['n']:,})"
-        )
+        return _("%(pct)s (95%% CI %(low)s to %(high)s; %(x)s of %(n)s)") % {
+            "pct": _pct(claim["estimate"]), "low": _pct(claim["ci_low"]),
+            "high": _pct(claim["ci_high"]), "x": f"{claim['numerator']:,}", "n": f"{claim['n']:,}",
+        }  # fmt: skip
     if kind == "difference":
-        return (
-            f"{100 * claim['estimate']:+.0f} percentage points (95% CI {100 * claim['ci_low']:+.0f} "
-            f"to {100 * claim['ci_high']:+.0f})"
-        )
+        return _("%(d)s percentage points (95%% CI %(low)s to %(high)s)") % {
+            "d": f"{100 * claim['estimate']:+.0f}", "low": f"{100 * claim['ci_low']:+.0f}",
+            "high": f"{100 * claim['ci_high']:+.0f}",
+        }  # fmt: skip
     if kind == "mean":
-        return f"{_fmt(claim['estimate'])} (95% CI {_fmt(claim['ci_low'])} to {_fmt(claim['ci_high'])}; n = {claim['n']:,})"
+        return _("%(mean)s (95%% CI %(low)s to %(high)s; n = %(n)s)") % {
+            "mean": _fmt(claim["estimate"]), "low": _fmt(claim["ci_low"]),
+            "high": _fmt(claim["ci_high"]), "n": f"{claim['n']:,}",
+        }  # fmt: skip
     if kind == "change":
         dz = claim.get("extra", {}).get("cohen_dz")
         d = f"; d_z = {dz:.2f}" if dz is not None else ""
-        return (
-            f"{claim['estimate']:+.2f} points (95% CI {claim['ci_low']:+.2f} to "
-            f"{claim['ci_high']:+.2f}; n = {claim['n']:,} people at both waves{d})"
-        )
+        return _("%(d)s points (95%% CI %(low)s to %(high)s; n = %(n)s people at both waves%(dz)s)") % {
+            "d": f"{claim['estimate']:+.2f}", "low": f"{claim['ci_low']:+.2f}",
+            "high": f"{claim['ci_high']:+.2f}", "n": f"{claim['n']:,}", "dz": d,
+        }  # fmt: skip
     if kind == "count":
         unit = claim.get("extra", {}).get("unit", "")
         value = claim["estimate"]
@@ -313,6 +357,7 @@ def _scale_claims(
     label: str,
     meaningful: bool,
     lower_is_better: bool = False,
+    wording: str | None = None,
 ) -> list[_Spec]:
     """Mean at each wave (t interval), paired change first -> last wave (t interval, d_z)
     and, for SWEMWBS, the share whose own change reached the meaningful threshold."""
@@ -320,16 +365,18 @@ def _scale_claims(
     ok = ~np.isnan(item.number)
     waves = sorted(set(item.wave[ok].tolist()))
     topic = TOPICS.get(item.name, "")
+    english = wording or label  # pairing reads the English wording; people read the label
     for w in waves:
         sel = ok & (item.wave == w)
         res = cl.mean_claim(
-            f"{prefix}-mean-{ds.wave_names[w]}", f"{label}: mean at {ds.wave_labels[w]}",
+            f"{prefix}-mean-{ds.wave_names[w]}",
+            _("%(label)s: mean at %(wave)s") % {"label": label, "wave": ds.wave_labels[w]},
             item.number[sel].tolist(), rule, _population(ds, w, item=item.name),
             {"scale": item.name},
         )  # fmt: skip
         out.append(
             _Spec(res, section, _ids(item.person[sel]), np.zeros(0, dtype=np.int64),
-                  wording=label, topic_words=topic, phrase=f"answered at {ds.wave_labels[w]}",
+                  wording=english, topic_words=topic, phrase=f"answered at {ds.wave_labels[w]}",
                   item=item.name, wave=w)
         )  # fmt: skip
     if len(waves) >= 2:
@@ -339,26 +386,28 @@ def _scale_claims(
             ds, None, item=item.name, waves=[ds.wave_names[first], ds.wave_names[last]]
         )
         res = cl.change_claim(
-            f"{prefix}-change", f"{label}: change from {ds.wave_labels[first]} to {ds.wave_labels[last]}",
+            f"{prefix}-change",
+            _("%(label)s: change from %(first)s to %(last)s") % {
+                "label": label, "first": ds.wave_labels[first], "last": ds.wave_labels[last]},
             before.tolist(), after.tolist(), rule, pop, {"scale": item.name,
                                                          "lower_is_better": lower_is_better},
         )  # fmt: skip
         better = (after < before) if lower_is_better else (after > before)
         out.append(
-            _Spec(res, section, _ids(people[better]), _ids(people[~better]), wording=label,
+            _Spec(res, section, _ids(people[better]), _ids(people[~better]), wording=english,
                   topic_words=topic, phrase="whose score improved", item=item.name,
                   headline=not meaningful)
         )  # fmt: skip
         if meaningful:
             res = cl.meaningful_change_claim(
                 f"{prefix}-meaningful",
-                f"{label}: people whose score rose by at least "
-                f"{SWEMWBS_MEANINGFUL_CHANGE_POINTS:g} points",
+                _("%(label)s: people whose score rose by at least %(points)s points")
+                % {"label": label, "points": f"{SWEMWBS_MEANINGFUL_CHANGE_POINTS:g}"},
                 before.tolist(), after.tolist(), rule, pop,
             )  # fmt: skip
             passed = (after - before) >= SWEMWBS_MEANINGFUL_CHANGE_POINTS - 1e-9
             out.append(
-                _Spec(res, section, _ids(people[passed]), _ids(people[~passed]), wording=label,
+                _Spec(res, section, _ids(people[passed]), _ids(people[~passed]), wording=english,
                       topic_words=topic,
                       phrase=f"saw their score rise by {SWEMWBS_MEANINGFUL_CHANGE_POINTS:g}+ points",
                       item=item.name, headline=True)
@@ -504,17 +553,21 @@ def standard_claims(
             continue
         specs += _item_claims(
             ds, item, {"4", "5"}, _positive_phrase(item.label), rule, f"outcome:{name}", name,
-            f"{item.label} (agree or strongly agree)", compare_projects=programme,
+            _("%(question)s (agree or strongly agree)") % {"question": item_label(item)},
+            compare_projects=programme,
         )  # fmt: skip
     if ds.swemwbs is not None:
         specs += _scale_claims(ds, ds.swemwbs, rule, "outcome:swemwbs", "swemwbs",
-                               "Mental wellbeing (SWEMWBS)", meaningful=True)  # fmt: skip
+                               _("Mental wellbeing (SWEMWBS)"), meaningful=True,
+                               wording="Mental wellbeing (SWEMWBS)")  # fmt: skip
     for name in ONS4_ITEMS:
         item = ds.items.get(name)
         if item is None or item.person.size == 0:
             continue
-        specs += _scale_claims(ds, item, rule, f"outcome:{name}", name, f"{item.label} (0-10)",
-                               meaningful=False, lower_is_better=name == "ons4_anxious")  # fmt: skip
+        specs += _scale_claims(ds, item, rule, f"outcome:{name}", name,
+                               _("%(question)s (0-10)") % {"question": item_label(item)},
+                               meaningful=False, lower_is_better=name == "ons4_anxious",
+                               wording=f"{item.label} (0-10)")  # fmt: skip
     specs += _theme_claims(ds, themes, rule)
     specs += _signifier_claims(ds, rule)
     specs += _ledger_claims(ds, rule)

@@ -136,6 +136,8 @@ class Report:
     #: "What changed for partner organisations": response rates per kind of partner and
     #: the joint display by kind (`tallytale.evidence.partners`); empty without partners
     partners: Mapping[str, Any] = field(default_factory=dict)
+    #: the language its words are in ("en", "cy", "ar"): the one active when it was built
+    language: str = "en"
 
 
 def claim_json(c: ClaimOut) -> dict[str, Any]:
@@ -205,4 +207,5 @@ def report_json(r: Report) -> dict[str, Any]:
         },
         "triads": [dict(t) for t in r.triads],
         "partners": dict(r.partners),
+        "language": r.language,
     }

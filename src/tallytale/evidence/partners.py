@@ -27,7 +27,7 @@ from tallytale.stories.models import Story
 from tallytale.surveys.models import Answer, Question, Response, Wave
 
 from . import data as evdata
-from .claims import TOPICS, _pct, _Spec, asdict_claim, display
+from .claims import TOPICS, _pct, _Spec, agree_suffix, asdict_claim, display
 from .model import ClaimOut, Section, StoryNumber, StoryOut, StoryRef
 from .pairing import _excerpt
 
@@ -340,7 +340,7 @@ def by_kind_table(claims: list[ClaimOut]) -> list[dict[str, Any]]:
             item = c.result.population.get("item", "")
             rows.append({"claim_id": c.id, "label": c.result.label, "item": item,
                          "wording": c.result.label.split(": ", 1)[-1].replace(
-                             " (agree or strongly agree)", ""),
+                             agree_suffix(), ""),
                          "overall": _short(c), "cells": cells})  # fmt: skip
     return rows
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 
 from tallytale.core import claims as cl
 from tallytale.core.consent import AUDIENCES
@@ -42,6 +43,7 @@ from .claims import (
     custom_claims,
     default_claims,
     display,
+    item_label,
     rule_for,
     standard_claims,
 )
@@ -127,16 +129,24 @@ def _methods(
         "stories_by_medium": _count_table(ds.stories["medium"], rule),
         "themes_source": themes.get("source") or themes.get("note", ""),
         "caveats": [
-            "All outcome measures are self-reported.",
-            "Time-credit outcome questions are retrospective (\u201cSince getting involved "
-            "with time credits \u2026\u201d): people judge their own change, which tends to "
-            "overstate it, and there is no comparison group.",
-            "People who stay involved are likelier to answer follow-up surveys; change is "
-            "measured only among people who answered at both waves (see attrition).",
-            "Stories are chosen to show the range of experience behind each figure, not as "
-            "a random sample; contrasting stories come from people outside the figure.",
-            "Ledger figures are complete counts of the scheme's own records, as corrected "
-            "(reversed transfers excluded).",
+            _("All outcome measures are self-reported."),
+            _(
+                "Time-credit outcome questions are retrospective (“Since getting involved "
+                "with time credits …”): people judge their own change, which tends to "
+                "overstate it, and there is no comparison group."
+            ),
+            _(
+                "People who stay involved are likelier to answer follow-up surveys; change is "
+                "measured only among people who answered at both waves (see attrition)."
+            ),
+            _(
+                "Stories are chosen to show the range of experience behind each figure, not as "
+                "a random sample; contrasting stories come from people outside the figure."
+            ),
+            _(
+                "Ledger figures are complete counts of the scheme's own records, as corrected "
+                "(reversed transfers excluded)."
+            ),
         ],
     }
 
@@ -171,7 +181,7 @@ def _community(
             said = (
                 statements.get((project.pk, action["claim_ref"]))
                 or action["claim_ref"]
-                or "(raised by members)"
+                or _("(raised by members)")
             )
             status = action["status"].replace("_", " ")
             out["actions"].append(
@@ -321,8 +331,11 @@ def _build(
             r = tspec.result
             story_numbers[sid].append(StoryNumber(
                 r.id,
-                f"Stories about {label}: {r.numerator:,} of {r.n:,} stories "
-                f"({_pct(r.estimate)}, 95% CI {_pct(r.ci_low)} to {_pct(r.ci_high)}).",
+                _(
+                    "Stories about %(theme)s: %(x)s of %(n)s stories (%(pct)s, 95%% CI "
+                    "%(low)s to %(high)s)."
+                ) % {"theme": label, "x": f"{r.numerator:,}", "n": f"{r.n:,}",
+                     "pct": _pct(r.estimate), "low": _pct(r.ci_low), "high": _pct(r.ci_high)},
             ))  # fmt: skip
 
     # each story is excerpted around what the first figure it stands beside is about
@@ -422,8 +435,13 @@ def _build(
             rule=threshold.name if threshold else "none (research team)",
             statement=threshold.describe()
             if threshold
-            else "Research-team report: no disclosure control applied. Do not share outside the research team.",
-            stories_with_suppressed_figures="Stories are never shown beside a suppressed figure.",
+            else _(
+                "Research-team report: no disclosure control applied. Do not share outside "
+                "the research team."
+            ),
+            stories_with_suppressed_figures=_(
+                "Stories are never shown beside a suppressed figure."
+            ),
         ),
         claims=tuple(claims_out),
         stories=tuple(stories_out),
@@ -444,8 +462,21 @@ def _build(
         ),
         triads=tuple(key_triads(projects, audience, threshold, start, end)),
         partners=partners.extras,
+        language=report_language(),
     )
     return report, custom
+
+
+#: the languages a report is written in (`tallytale report --language`, the reader's on the web)
+REPORT_LANGUAGES = ("en", "cy", "ar")
+RTL_LANGUAGES = ("ar",)
+
+
+def report_language(code: str | None = None) -> str:
+    """The report language for `code` (default: the active one): one of REPORT_LANGUAGES,
+    English when the code names none of them ("en-gb" is English, "cy-GB" Welsh)."""
+    base = (code or translation.get_language() or "en").split("-")[0].lower()
+    return base if base in REPORT_LANGUAGES else "en"
 
 
 def _meta(pool: StoryPool, claim: ClaimPeople, rule: ThresholdRule | None) -> dict[str, Any]:
@@ -547,13 +578,17 @@ FRONT_ACTIONS = 3  # "what the community did": the first few actions on the fron
 
 def period_label(start: dt.date | None, end: dt.date | None) -> str:
     """The reporting period in words, for the front page and every page's header."""
+
+    def day(d: dt.date) -> str:
+        return formats.date_format(d, "j F Y")  # month names in the active language
+
     if start and end:
-        return f"{start:%-d %B %Y} to {end:%-d %B %Y}"
+        return _("%(start)s to %(end)s") % {"start": day(start), "end": day(end)}
     if start:
-        return f"from {start:%-d %B %Y}"
+        return _("from %(start)s") % {"start": day(start)}
     if end:
-        return f"up to {end:%-d %B %Y}"
-    return "all records"
+        return _("up to %(end)s") % {"end": day(end)}
+    return _("all records")
 
 
 def _summary(
@@ -657,21 +692,21 @@ def _section_title(sec: str, members: list[ClaimOut], ds: evdata.Dataset) -> str
     if sec.startswith("outcome:"):
         name = sec.split(":", 1)[1]
         if name == "swemwbs":
-            return "Mental wellbeing (SWEMWBS)"
+            return _("Mental wellbeing (SWEMWBS)")
         item = ds.items.get(name)
-        return item.label if item else name
+        return item_label(item) if item else name
     if sec.startswith("more:"):
         name = sec.split(":", 1)[1]
         item = ds.items.get(name)
-        return f"More figures: {item.label if item else name}"
+        return _("More figures: %(question)s") % {"question": item_label(item) if item else name}
     if sec.startswith("custom:"):
         return members[0].result.label.split(":")[0]
     return {
-        "themes": "What people's stories are about",
-        "signifiers": "How tellers described their own stories",
-        "ledger": "Time given and credits used",
-        "projects": "Comparing projects",
-        "partners": "What changed for partner organisations",
+        "themes": _("What people's stories are about"),
+        "signifiers": _("How tellers described their own stories"),
+        "ledger": _("Time given and credits used"),
+        "projects": _("Comparing projects"),
+        "partners": _("What changed for partner organisations"),
     }.get(sec, sec)
 
 

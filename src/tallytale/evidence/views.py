@@ -70,7 +70,7 @@ def report_page(request: HttpRequest, project: Project) -> HttpResponse:
     built = services.build_and_record(
         project=project.slug, audience=audience, fmt="json",
         actor_label=f"web:{request.user.get_username()}", actor=request.user,
-        start=start, end=end,
+        start=start, end=end, language=services.report_language(request.LANGUAGE_CODE),
     )  # fmt: skip
     report = built.report
     claims = {c["id"]: c for c in report["claims"]}
@@ -112,6 +112,7 @@ def download(request: HttpRequest, project: Project, fmt: str) -> HttpResponse:
         actor=Actor.from_request(request), project=project, fmt=fmt, audience=audience,
         key=f"evidence:{project.pk}:{request.user.pk}:{key}" if key else None,
         start=period[0], end=period[1],
+        language=services.report_language(request.LANGUAGE_CODE),
     )  # fmt: skip
     return redirect("web:job", project.slug, job.pk)
 
