@@ -356,6 +356,10 @@ WEB: dict[str, Spec] = {
     "coding:promote": Spec(
         path={"pk": "@theme_run"}, get=None, posts=({"theme": "0"},), plain=("theme", "name")
     ),
+    "coding:rename_theme": Spec(
+        path={"pk": "@theme_run"}, get=None, posts=({"theme": "1", "name": "Boundary"},),
+        plain=("theme", "name"),
+    ),
     "coding:export": Spec(
         get=None, posts=({"idempotency_key": "k-boundary-8"},), plain=("idempotency_key",)
     ),
