@@ -357,7 +357,9 @@ WEB: dict[str, Spec] = {
         path={"pk": "@theme_run"}, get=None, posts=({"theme": "0"},), plain=("theme", "name")
     ),
     "coding:rename_theme": Spec(
-        path={"pk": "@theme_run"}, get=None, posts=({"theme": "1", "name": "Boundary"},),
+        path={"pk": "@theme_run"},
+        get=None,
+        posts=({"theme": "1", "name": "Boundary"},),
         plain=("theme", "name"),
     ),
     "coding:export": Spec(

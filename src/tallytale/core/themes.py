@@ -487,7 +487,9 @@ def _theme_terms(
     for c in range(k):
         row = weights[c]
         order = np.lexsort((vocab_arr, -row))  # weight desc, then term asc
-        shown = (analyzer.display(vocab[i], majority[c]) for i in order[: _N_TERMS * 2] if row[i] > 0)
+        shown = (
+            analyzer.display(vocab[i], majority[c]) for i in order[: _N_TERMS * 2] if row[i] > 0
+        )
         top = [t for t in shown if t]
         out.append(tuple(dict.fromkeys(top))[:_N_TERMS])
     return out
@@ -525,9 +527,7 @@ def label_themes(
         return out
     labels = np.array([index[theme_of[i]] for i in keep], dtype=np.int64)
     resolved = _languages(kept, langs)
-    for j, terms in enumerate(
-        _theme_terms(counts, vocab, analyzer, labels, len(order), resolved)
-    ):
+    for j, terms in enumerate(_theme_terms(counts, vocab, analyzer, labels, len(order), resolved)):
         t = order[j]
         out[t] = (_label(terms) or f"theme {t}", terms)
     seen: set[str] = set()
