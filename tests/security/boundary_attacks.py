@@ -390,6 +390,16 @@ WEB: dict[str, Spec] = {
         ),
         plain=("action", "item", "answers", "kind", "label"),
     ),
+    "evidence:msc": Spec(
+        posts=(
+            {"action": "shortlist", "story": "@story"},
+            {"action": "vote", "candidate": "@msc_candidate"},
+            {"action": "choose", "candidate": "@msc_candidate", "reason": "r"},
+            {"action": "unchoose", "candidate": "@msc_candidate"},
+            {"action": "remove", "candidate": "@msc_candidate"},
+        ),
+        plain=("action", "reason"),
+    ),
     "web:jobs": Spec(),
     "web:job": Spec(path={"job_id": "@job"}),
     "web:job_status": Spec(path={"job_id": "@job"}),

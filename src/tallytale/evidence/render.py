@@ -231,6 +231,7 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
         "quoted": sorted(stories.values(), key=lambda s: s["id"]),
         "joint": _joint(report, claims),
         "partners": report.get("partners") or {},
+        "msc": report.get("most_significant_change") or [],
     }
 
 
@@ -572,6 +573,13 @@ def _render_md(report: dict[str, Any]) -> str:
                 out.append(f"- {md_escape(w['label'])}: {md_escape(w['display'])}")
             out.append("")
     out += _md_triads(vm["triads"])
+    if vm["msc"]:
+        out += ["", "## " + _("Most Significant Change"), ""]
+        for m in vm["msc"]:
+            out.append(f"> {md_escape(m['excerpt'])}")
+            out.append("")
+            out.append(f"**{_('Why the panel chose it:')}** {md_escape(m['reason'])}")
+            out.append("")
     m = r["methods"]
     out += ["", "## " + _("Methods and limitations"), ""]
     out.append("- " + _("Members: %(n)s") % {"n": f"{m['members']:,}"})

@@ -36,6 +36,7 @@ from tallytale.stories.access import story_text_for
 from tallytale.stories.models import Story
 
 from . import data as evdata
+from . import msc
 from .claims import (
     _pct,
     about_nothing,
@@ -463,6 +464,7 @@ def _build(
         triads=tuple(key_triads(projects, audience, threshold, start, end)),
         partners=partners.extras,
         language=report_language(),
+        most_significant_change=tuple(msc.for_report(projects, audience)),
     )
     return report, custom
 
