@@ -1958,7 +1958,10 @@ T.update(
             "%(question)s (cytuno neu gytuno'n gryf)",
             "%(question)s (موافق أو موافق بشدة)",
         ),
-        "figure withheld (%(reason)s)": ("ffigur wedi'i atal (%(reason)s)", "رقم محجوب (%(reason)s)"),
+        "figure withheld (%(reason)s)": (
+            "ffigur wedi'i atal (%(reason)s)",
+            "رقم محجوب (%(reason)s)",
+        ),
         "suppressed": ("wedi'i atal", "محجوب"),
         "%(pct)s (95%% CI %(low)s to %(high)s; %(x)s of %(n)s)": (
             "%(pct)s (CI 95%% %(low)s i %(high)s; %(x)s o %(n)s)",
@@ -1976,7 +1979,10 @@ T.update(
             "%(d)s pwynt (CI 95%% %(low)s i %(high)s; n = %(n)s o bobl yn y ddwy don%(dz)s)",
             "%(d)s نقطة (فترة ثقة 95%% من %(low)s إلى %(high)s؛ n = %(n)s شخصًا في الموجتين%(dz)s)",
         ),
-        "%(label)s: mean at %(wave)s": ("%(label)s: cymedr yn %(wave)s", "%(label)s: المتوسط في %(wave)s"),
+        "%(label)s: mean at %(wave)s": (
+            "%(label)s: cymedr yn %(wave)s",
+            "%(label)s: المتوسط في %(wave)s",
+        ),
         "%(label)s: change from %(first)s to %(last)s": (
             "%(label)s: newid o %(first)s i %(last)s",
             "%(label)s: التغيّر من %(first)s إلى %(last)s",
@@ -2047,7 +2053,10 @@ T.update(
             "Beth ddywedodd yr adroddwyr oedd testun eu straeon",
             "ما قاله الرواة عن موضوع قصصهم",
         ),
-        "%(title)s: evidence report": ("%(title)s: adroddiad tystiolaeth", "%(title)s: تقرير الأدلة"),
+        "%(title)s: evidence report": (
+            "%(title)s: adroddiad tystiolaeth",
+            "%(title)s: تقرير الأدلة",
+        ),
         "Audience: **%(audience)s** · generated %(at)s": (
             "Cynulleidfa: **%(audience)s** · crëwyd %(at)s",
             "الجمهور: **%(audience)s** · أُنشئ في %(at)s",
@@ -2111,7 +2120,10 @@ T.update(
         "from %(start)s": ("o %(start)s", "منذ %(start)s"),
         "up to %(end)s": ("hyd at %(end)s", "حتى %(end)s"),
         "all records": ("pob cofnod", "جميع السجلات"),
-        "More figures: %(question)s": ("Rhagor o ffigurau: %(question)s", "أرقام أخرى: %(question)s"),
+        "More figures: %(question)s": (
+            "Rhagor o ffigurau: %(question)s",
+            "أرقام أخرى: %(question)s",
+        ),
         "What people's stories are about": ("Am beth mae straeon pobl", "عمّ تتحدث قصص الناس"),
         "How tellers described their own stories": (
             "Sut y disgrifiodd yr adroddwyr eu straeon eu hunain",
@@ -2177,7 +2189,10 @@ T.update(
             "تمت متابعتهم من الموجة الأولى إلى الأخيرة",
         ),
         "Time given": ("Amser a roddwyd", "الوقت المقدَّم"),
-        "hours given (credits earned)": ("awr a roddwyd (credydau a enillwyd)", "ساعة مقدَّمة (أرصدة مكتسبة)"),
+        "hours given (credits earned)": (
+            "awr a roddwyd (credydau a enillwyd)",
+            "ساعة مقدَّمة (أرصدة مكتسبة)",
+        ),
         "members earned or spent credits": (
             "aelod a enillodd neu a wariodd gredydau",
             "عضوًا اكتسبوا أرصدة أو أنفقوها",
@@ -2205,7 +2220,10 @@ T.update(
             "ما قاله المجتمع وما تم فعله",
         ),
         "Appendix A: every figure": ("Atodiad A: pob ffigur", "الملحق أ: كل الأرقام"),
-        "Appendix B: stories quoted": ("Atodiad B: straeon a ddyfynnwyd", "الملحق ب: القصص المقتبسة"),
+        "Appendix B: stories quoted": (
+            "Atodiad B: straeon a ddyfynnwyd",
+            "الملحق ب: القصص المقتبسة",
+        ),
         "Appendix C: methods and limitations": (
             "Atodiad C: dulliau a chyfyngiadau",
             "الملحق ج: المنهجية والقيود",
@@ -2333,6 +2351,72 @@ T.update(
         "%(figure)s: no story yet: collect one.": (
             "%(figure)s: dim stori eto: casglwch un.",
             "%(figure)s: لا قصة بعد: اجمع واحدة.",
+        ),
+        # theme names
+        "Name in reports": ("Enw mewn adroddiadau", "الاسم في التقارير"),
+        "A theme's name is what every report calls it, for every audience; leave it empty to use the label made from its stories' words.": (
+            "Enw thema yw'r hyn y mae pob adroddiad yn ei galw, i bob cynulleidfa; gadewch ef "
+            "yn wag i ddefnyddio'r label a wnaed o eiriau ei straeon.",
+            "اسم الموضوع هو ما تسمّيه به كل التقارير، لكل جمهور؛ اتركه فارغًا لاستخدام "
+            "التسمية المأخوذة من كلمات قصصه.",
+        ),
+        "Theme renamed.": ("Ailenwyd y thema.", "أُعيدت تسمية الموضوع."),
+        # Most Significant Change
+        "Most Significant Change": ("Y Newid Mwyaf Arwyddocaol", "التغيير الأكثر أهمية"),
+        "The panel shortlists stories, each member votes for one, and the panel writes down why it chose a story. Reports show the chosen stories with the panel's reasons, apart from the stories Tallytale pairs with figures, and only to audiences the tellers' consent allows.": (
+            "Mae'r panel yn llunio rhestr fer o straeon, mae pob aelod yn pleidleisio dros un, "
+            "ac mae'r panel yn cofnodi pam y dewisodd stori. Mae adroddiadau'n dangos y "
+            "straeon a ddewiswyd gyda rhesymau'r panel, ar wahân i'r straeon y mae Tallytale "
+            "yn eu paru â ffigurau, a dim ond i gynulleidfaoedd y mae cydsyniad yr adroddwyr "
+            "yn eu caniatáu.",
+            "تضع اللجنة قائمة مختصرة من القصص، ويصوّت كل عضو لواحدة، وتدوّن اللجنة سبب "
+            "اختيارها لقصة. تعرض التقارير القصص المختارة مع أسباب اللجنة، منفصلةً عن القصص "
+            "التي يقرنها Tallytale بالأرقام، ولا تُعرض إلا للجماهير التي تسمح بها موافقة الرواة.",
+        ),
+        "Shortlist": ("Rhestr fer", "القائمة المختصرة"),
+        "Story %(id)s": ("Stori %(id)s", "القصة %(id)s"),
+        "chosen": ("wedi'i dewis", "مختارة"),
+        "Votes: %(n)s · consent: %(consent)s": (
+            "Pleidleisiau: %(n)s · cydsyniad: %(consent)s",
+            "الأصوات: %(n)s · الموافقة: %(consent)s",
+        ),
+        "your vote": ("eich pleidlais", "صوتك"),
+        "Why the panel chose it:": ("Pam y dewisodd y panel hi:", "لماذا اختارتها اللجنة:"),
+        "Vote for this story": ("Pleidleisiwch dros y stori hon", "صوّت لهذه القصة"),
+        "The panel's reason for choosing it": (
+            "Rheswm y panel dros ei dewis",
+            "سبب اللجنة لاختيارها",
+        ),
+        "Save the reason": ("Cadw'r rheswm", "احفظ السبب"),
+        "Choose with this reason": ("Dewis gyda'r rheswm hwn", "اختر بهذا السبب"),
+        "Take back the choice": ("Tynnu'r dewis yn ôl", "تراجع عن الاختيار"),
+        "Remove from the shortlist": ("Tynnu o'r rhestr fer", "أزل من القائمة المختصرة"),
+        "No story shortlisted yet.": (
+            "Dim stori ar y rhestr fer eto.",
+            "لا توجد قصة في القائمة المختصرة بعد.",
+        ),
+        "Add a story to the shortlist": (
+            "Ychwanegu stori at y rhestr fer",
+            "أضف قصة إلى القائمة المختصرة",
+        ),
+        "Story number": ("Rhif y stori", "رقم القصة"),
+        "Recent stories you may read": (
+            "Straeon diweddar y cewch eu darllen",
+            "قصص حديثة يمكنك قراءتها",
+        ),
+        "Story": ("Stori", "القصة"),
+        "Text": ("Testun", "النص"),
+        "Stories a panel of the research team chose as the most significant change, each with the panel's reason. They were chosen by people, not paired with a figure by Tallytale, and are shown only where their tellers' consent allows.": (
+            "Straeon a ddewisodd panel o'r tîm ymchwil fel y newid mwyaf arwyddocaol, pob un "
+            "gyda rheswm y panel. Pobl a'u dewisodd, nid Tallytale a'u parodd â ffigur, ac fe'u "
+            "dangosir dim ond lle mae cydsyniad eu hadroddwyr yn caniatáu.",
+            "قصص اختارتها لجنة من فريق البحث بوصفها التغيير الأكثر أهمية، ولكل منها سبب "
+            "اللجنة. اختارها أشخاص، ولم يقرنها Tallytale برقم، ولا تُعرض إلا حيث تسمح موافقة "
+            "رواتها.",
+        ),
+        "Panel votes: %(n)s · chosen on %(on)s": (
+            "Pleidleisiau'r panel: %(n)s · dewiswyd ar %(on)s",
+            "أصوات اللجنة: %(n)s · اختيرت في %(on)s",
         ),
     }
 )
