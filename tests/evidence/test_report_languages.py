@@ -113,3 +113,18 @@ def test_cli_language_option(sample, tmp_path):
 def test_markdown_follows_the_report_language(sample):
     report = _build(sample, "ar", "json").report
     assert "## الأرقام الرئيسية" in render.render_md(report)
+
+
+@pytest.mark.parametrize("k", [1, 2, 5, 10])
+def test_the_disclosure_statement_in_english_is_the_rules_own_words(k):
+    """The report words the rule through gettext; in English it must say exactly what
+    `ThresholdRule.describe()` says (core has no translations)."""
+    from tallytale.core.disclosure import NHS_DIGITAL, SECURE_RESEARCH_10, ThresholdRule
+    from tallytale.evidence.report import disclosure_statement
+
+    for rule in (ThresholdRule(k=k), NHS_DIGITAL, SECURE_RESEARCH_10):
+        assert disclosure_statement(rule) == rule.describe()
+    from django.utils import translation
+
+    with translation.override("cy"):
+        assert disclosure_statement(NHS_DIGITAL) != NHS_DIGITAL.describe()

@@ -163,6 +163,10 @@ STANDARD_ITEM_LABELS = (
 )
 
 
+#: units of count figures (`extra.unit`, kept in English in the JSON), shown translated
+UNITS = (gettext_noop("hours"), gettext_noop("members"), gettext_noop("partners"))
+
+
 def item_label(item: evdata.ItemAnswers) -> str:
     """A question's wording in the report's language: a built-in instrument's question is
     translated; a project's own question keeps the wording its form gave it."""
@@ -217,7 +221,7 @@ def display(claim: dict[str, Any], k: int | None = None) -> str:
         unit = claim.get("extra", {}).get("unit", "")
         value = claim["estimate"]
         text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-        return f"{text} {unit}".strip()
+        return f"{text} {_(unit) if unit in UNITS else unit}".strip()
     return str(claim["estimate"])
 
 
@@ -376,7 +380,8 @@ def _scale_claims(
         )  # fmt: skip
         out.append(
             _Spec(res, section, _ids(item.person[sel]), np.zeros(0, dtype=np.int64),
-                  wording=english, topic_words=topic, phrase=f"answered at {ds.wave_labels[w]}",
+                  wording=english, topic_words=topic,
+                  phrase=_("answered at %(wave)s") % {"wave": ds.wave_labels[w]},
                   item=item.name, wave=w)
         )  # fmt: skip
     if len(waves) >= 2:
@@ -395,7 +400,7 @@ def _scale_claims(
         better = (after < before) if lower_is_better else (after > before)
         out.append(
             _Spec(res, section, _ids(people[better]), _ids(people[~better]), wording=english,
-                  topic_words=topic, phrase="whose score improved", item=item.name,
+                  topic_words=topic, phrase=_("whose score improved"), item=item.name,
                   headline=not meaningful)
         )  # fmt: skip
         if meaningful:
@@ -409,7 +414,8 @@ def _scale_claims(
             out.append(
                 _Spec(res, section, _ids(people[passed]), _ids(people[~passed]), wording=english,
                       topic_words=topic,
-                      phrase=f"saw their score rise by {SWEMWBS_MEANINGFUL_CHANGE_POINTS:g}+ points",
+                      phrase=_("saw their score rise by %(points)s+ points")
+                      % {"points": f"{SWEMWBS_MEANINGFUL_CHANGE_POINTS:g}"},
                       item=item.name, headline=True)
             )  # fmt: skip
     return out
@@ -431,7 +437,7 @@ def _theme_claims(
     for i, lab in enumerate(labels):
         ids = assigned[assigned_label == lab]
         members[lab] = ids
-        specs.append((f"theme-{i + 1}", f"Stories about {lab}", int(ids.size),
+        specs.append((f"theme-{i + 1}", _("Stories about %(theme)s") % {"theme": lab}, int(ids.size),
                       _population(ds, None, stories="live stories", theme=lab)))  # fmt: skip
     results = cl.prevalence_family(
         specs, n, rule, partition=True, extra={"source": themes["source"]}
@@ -450,7 +456,8 @@ def _theme_claims(
         rest = story_ids[aligned != lab] if aligned is not None else np.setdiff1d(story_ids, ids)
         out.append(
             _Spec(res, "themes", ids, rest, unit="story",
-                  wording=lab, topic_words=lab, phrase=f"told a story about {lab}")
+                  wording=lab, topic_words=lab,
+                  phrase=_("told a story about %(theme)s") % {"theme": lab})
         )  # fmt: skip
     return out
 
@@ -490,7 +497,7 @@ def _signifier_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_S
             out.append(
                 _Spec(res, "signifiers", ids, np.setdiff1d(all_ids, ids), unit="story",
                       wording=f"{sig['label']} {option}", topic_words=option,
-                      phrase=f"chose \u201c{option}\u201d")
+                      phrase=_("chose “%(option)s”") % {"option": option})
             )  # fmt: skip
     return out
 
@@ -508,35 +515,35 @@ def _ledger_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_Spec
     inactive = np.setdiff1d(ds.members, active)
     topic = TOPICS["ledger"]
     hours = cl.count_claim(
-        "ledger-hours", "Hours given by members", led["minutes_given"] / 60, int(earners.size),
+        "ledger-hours", _("Hours given by members"), led["minutes_given"] / 60, int(earners.size),
         rule, pop, unit="hours",
     )  # fmt: skip
     act = cl.count_claim(
-        "ledger-active", "Members who earned or spent time credits", int(active.size),
+        "ledger-active", _("Members who earned or spent time credits"), int(active.size),
         int(active.size), rule, pop, unit="members", count_of_people=True,
     )  # fmt: skip
     partners = cl.count_claim(
-        "ledger-partners", "Partner organisations where credits were earned or spent",
+        "ledger-partners", _("Partner organisations where credits were earned or spent"),
         led["partners_active"], int(active.size), rule, pop, unit="partners",
     )  # fmt: skip
     share = cl.proportion_claim(
-        "ledger-active-share", "Share of members who were active", int(active.size),
+        "ledger-active-share", _("Share of members who were active"), int(active.size),
         int(ds.members.size), rule, pop,
     )  # fmt: skip
     return [
         _Spec(hours, "ledger", earners, np.setdiff1d(ds.members, earners), wording="hours given",
-              topic_words=topic, phrase="gave time", headline=True),
+              topic_words=topic, phrase=_("gave time"), headline=True),
         _Spec(act, "ledger", active, inactive, wording="members active", topic_words=topic,
-              phrase="was active", headline=True),
+              phrase=_("was active"), headline=True),
         _Spec(partners, "ledger", active, inactive, wording="partners", topic_words=topic,
-              phrase="earned or spent credits"),
+              phrase=_("earned or spent credits")),
         _Spec(share, "ledger", active, inactive, wording="members active", topic_words=topic,
-              phrase="were active"),
+              phrase=_("were active")),
     ]  # fmt: skip
 
 
 def _positive_phrase(label: str) -> str:
-    return f"agreed: \u201c{label}\u201d"
+    return _("agreed: “%(question)s”") % {"question": label}
 
 
 def standard_claims(
@@ -552,7 +559,7 @@ def standard_claims(
         if item is None or item.person.size == 0:
             continue
         specs += _item_claims(
-            ds, item, {"4", "5"}, _positive_phrase(item.label), rule, f"outcome:{name}", name,
+            ds, item, {"4", "5"}, _positive_phrase(item_label(item)), rule, f"outcome:{name}", name,
             _("%(question)s (agree or strongly agree)") % {"question": item_label(item)},
             compare_projects=programme,
         )  # fmt: skip
@@ -600,9 +607,10 @@ def default_claims(ds: evdata.Dataset, rule: ThresholdRule | None, names: set[st
         if all(c.lstrip("-").isdigit() for c in codes):
             ordered = sorted(codes, key=int)
             top = ordered[-2:] if len(ordered) >= 4 else ordered[-1:]
-            said = " or ".join(f"\u201c{item.choices[c]}\u201d" for c in top)
+            said = f" {_('or')} ".join(f"\u201c{item.choices[c]}\u201d" for c in top)
             specs = _item_claims(
-                ds, item, set(top), f"answered {said}", rule, section, f"default-{name}",
+                ds, item, set(top), _("answered %(answers)s") % {"answers": said}, rule,
+                section, f"default-{name}",
                 f"{item.label}: {said}", waves=[latest], subgroups=False,
             )  # fmt: skip
         elif len(codes) <= evdata.DEFAULT_MAX_CHOICES:
@@ -616,7 +624,8 @@ def default_claims(ds: evdata.Dataset, rule: ThresholdRule | None, names: set[st
             results = cl.prevalence_family(fam, int(people.size), rule, partition=True)
             specs = [
                 _Spec(res, section, _ids(people[answers == c]), _ids(people[answers != c]),
-                      wording=item.label, phrase=f"answered \u201c{item.choices[c]}\u201d",
+                      wording=item.label,
+                      phrase=_("answered “%(answer)s”") % {"answer": item.choices[c]},
                       item=name, wave=latest)
                 for res, c in zip(results, codes, strict=True)
             ]  # fmt: skip

@@ -142,7 +142,8 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
             {**stories[s["id"]], "role": s["role"], "role_label": str(ROLE_LABELS[s["role"]])}
             for s in c["stories"] if s["id"] in stories
         ]  # fmt: skip
-        return {**c, "shown": shown}
+        return {**c, "shown": shown, "ci_method": translated(c["ci_method"]),
+                "gap": translated(c["gap"]) if c.get("gap") else c.get("gap")}  # fmt: skip
 
     headline = []
     for hid in report["headline"]:
@@ -221,7 +222,12 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
         "sections": sections,
         "ledger_chart": ledger_chart,
         "gaps": gaps,
-        "methods": report["methods"],
+        "methods": {
+            **report["methods"],
+            "interval_methods": [
+                translated(m) for m in report["methods"].get("interval_methods", [])
+            ],
+        },
         "community": report.get("community"),
         "triads": report.get("triads") or [],
         "claims_by_id": claims,
@@ -253,13 +259,32 @@ META_TEXT = {
         "or contradict this figure."
     ),
 }
-#: words the report JSON keeps in English (machine values) and the template translates
+#: words the report JSON keeps in English (machine values, methods named by `core`) and the
+#: report translates where it shows them (`translated`)
 RUNTIME_WORDS = (
     gettext_noop("no story yet: collect one"),
+    gettext_noop("no story yet: collect one from a partner"),
+    gettext_noop("no contrasting story available from the rest of this group"),
+    gettext_noop("few stories: a story here is also shown beside other figures"),
+    gettext_noop("Wilson score interval (Wilson 1927)"),
+    gettext_noop("Newcombe hybrid score interval (Newcombe 1998, method 10)"),
+    gettext_noop("Student t interval (Student 1908)"),
+    gettext_noop("Paired Student t interval and test (Student 1908); Cohen's d_z (Cohen 1988)"),
+    gettext_noop("complete count of ledger records (no sampling, so no interval)"),
     gettext_noop("agree"),
     gettext_noop("not sure"),
     gettext_noop("disagree"),
 )
+
+
+def translated(text: str) -> str:
+    """A machine value of the JSON (a gap, notes joined by "; ", a method's name) in the
+    report's language, part by part; anything else unchanged."""
+    if text in RUNTIME_WORDS:
+        return _(text)
+    return "; ".join(_(part) if part in RUNTIME_WORDS else part for part in text.split("; "))
+
+
 #: a chart's kind of figure, in its title
 KIND_WORDS = {
     "proportion": gettext_lazy("proportion"),

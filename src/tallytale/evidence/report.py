@@ -434,7 +434,7 @@ def _build(
             applied=threshold is not None,
             k=threshold.k if threshold else None,
             rule=threshold.name if threshold else "none (research team)",
-            statement=threshold.describe()
+            statement=disclosure_statement(threshold)
             if threshold
             else _(
                 "Research-team report: no disclosure control applied. Do not share outside "
@@ -467,6 +467,47 @@ def _build(
         most_significant_change=tuple(msc.for_report(projects, audience)),
     )
     return report, custom
+
+
+def disclosure_statement(rule: ThresholdRule) -> str:
+    """`ThresholdRule.describe()` in the report's language (core stays free of Django); in
+    English it is the same text, word for word (tests/evidence/test_report_languages.py)."""
+    ranges = "1" if rule.k == 2 else _("1 to %(last)s") % {"last": rule.k - 1}
+    if rule.k <= 1:
+        parts = [_("No counts are suppressed for being small")]
+    elif rule.protect_complement:
+        parts = [
+            _(
+                "Counts of %(ranges)s are suppressed, as is any percentage whose count, or "
+                "whose number of people without the outcome, is %(ranges)s"
+            )
+            % {"ranges": ranges}
+        ]
+    else:
+        parts = [
+            _("Counts of %(ranges)s are suppressed, as is any percentage based on one")
+            % {"ranges": ranges}
+        ]
+    if rule.round_to is not None:
+        parts.append(
+            _(
+                "other counts are rounded to the nearest %(n)s and percentages are calculated "
+                "from the rounded counts"
+            )
+            % {"n": rule.round_to}
+        )
+    parts.append(
+        _("means are shown only when based on at least %(n)s values") % {"n": rule.mean_minimum}
+    )
+    return (
+        "; ".join(parts)
+        + ". "
+        + _(
+            "Further figures are suppressed where a hidden one could otherwise be worked out "
+            "from published totals. Rule: %(name)s (%(source)s)."
+        )
+        % {"name": rule.name, "source": rule.source}
+    )
 
 
 #: the languages a report is written in (`tallytale report --language`, the reader's on the web)

@@ -2418,5 +2418,186 @@ T.update(
             "Pleidleisiau'r panel: %(n)s · dewiswyd ar %(on)s",
             "أصوات اللجنة: %(n)s · اختيرت في %(on)s",
         ),
+        # figures' labels and the numbers beside a story; a phrase ("%(what)s") follows
+        # "who": in Welsh after the relative "a" (soft mutation), in Arabic after "ممن"
+        "hours": ("awr", "ساعة"),
+        "partners": ("partner", "شريكًا"),
+        "answered at %(wave)s": ("atebodd yn %(wave)s", "أجابوا في %(wave)s"),
+        "whose score improved": ("welodd eu sgôr yn gwella", "تحسّنت درجتهم"),
+        "saw their score rise by %(points)s+ points": (
+            "welodd eu sgôr yn codi %(points)s+ pwynt",
+            "ارتفعت درجتهم %(points)s+ نقاط",
+        ),
+        "Stories about %(theme)s": ("Straeon am %(theme)s", "قصص عن %(theme)s"),
+        "told a story about %(theme)s": ("adroddodd stori am %(theme)s", "رووا قصة عن %(theme)s"),
+        "chose “%(option)s”": ("ddewisodd “%(option)s”", "اختاروا “%(option)s”"),
+        "Hours given by members": ("Oriau a roddwyd gan aelodau", "الساعات التي قدّمها الأعضاء"),
+        "Members who earned or spent time credits": (
+            "Aelodau a enillodd neu a wariodd gredydau amser",
+            "الأعضاء الذين اكتسبوا أرصدة وقت أو أنفقوها",
+        ),
+        "Partner organisations where credits were earned or spent": (
+            "Sefydliadau partner lle'r enillwyd neu y gwariwyd credydau",
+            "المنظمات الشريكة التي اكتُسبت فيها الأرصدة أو أُنفقت",
+        ),
+        "Share of members who were active": (
+            "Cyfran yr aelodau a fu'n weithgar",
+            "نسبة الأعضاء الناشطين",
+        ),
+        "gave time": ("roddodd amser", "قدّموا وقتًا"),
+        "was active": ("fu'n weithgar", "كانوا ناشطين"),
+        "earned or spent credits": ("enillodd neu a wariodd gredydau", "اكتسبوا أرصدة أو أنفقوها"),
+        "were active": ("fu'n weithgar", "كانوا ناشطين"),
+        "agreed: “%(question)s”": ("gytunodd: “%(question)s”", "وافقوا على: “%(question)s”"),
+        "answered %(answers)s": ("atebodd %(answers)s", "أجابوا %(answers)s"),
+        "answered “%(answer)s”": ("atebodd “%(answer)s”", "أجابوا “%(answer)s”"),
+        "Strongly disagree": ("Anghytuno'n gryf", "غير موافق بشدة"),
+        "Disagree": ("Anghytuno", "غير موافق"),
+        "Neither agree nor disagree": ("Ddim yn cytuno nac yn anghytuno", "لا موافق ولا غير موافق"),
+        "Agree": ("Cytuno", "موافق"),
+        "Strongly agree": ("Cytuno'n gryf", "موافق بشدة"),
+        "strongly disagree": ("anghytuno'n gryf", "غير موافق بشدة"),
+        "neither": ("dim un o'r ddau", "محايد"),
+        "strongly agree": ("cytuno'n gryf", "موافق بشدة"),
+        "One of the %(x)s of %(n)s (%(pct)s, 95%% CI %(low)s to %(high)s) who %(what)s.": (
+            "Un o'r %(x)s o %(n)s (%(pct)s, CI 95%% %(low)s i %(high)s) a %(what)s.",
+            "واحد من %(x)s من أصل %(n)s (%(pct)s، فترة ثقة 95%% من %(low)s إلى %(high)s) "
+            "ممن %(what)s.",
+        ),
+        "One of the %(x)s of %(n)s (%(pct)s, 95%% CI %(low)s to %(high)s) who did not (%(what)s).": (
+            "Un o'r %(x)s o %(n)s (%(pct)s, CI 95%% %(low)s i %(high)s) na wnaeth hynny "
+            "(a %(what)s).",
+            "واحد من %(x)s من أصل %(n)s (%(pct)s، فترة ثقة 95%% من %(low)s إلى %(high)s) "
+            "لم يكونوا ممن %(what)s.",
+        ),
+        "%(x)s of %(n)s people answered “%(answer)s”, as this teller did.": (
+            "Atebodd %(x)s o %(n)s o bobl “%(answer)s”, fel y gwnaeth yr adroddwr hwn.",
+            "أجاب %(x)s من أصل %(n)s شخصًا “%(answer)s”، كما أجاب هذا الراوي.",
+        ),
+        "Told by one of the %(x)s of %(n)s people whose score improved; mean change %(d)s points (95%% CI %(low)s to %(high)s).": (
+            "Gan un o'r %(x)s o %(n)s o bobl y gwellodd eu sgôr; newid cymedrig %(d)s pwynt "
+            "(CI 95%% %(low)s i %(high)s).",
+            "رواها واحد من %(x)s من أصل %(n)s شخصًا تحسّنت درجتهم؛ متوسط التغيّر %(d)s نقطة "
+            "(فترة ثقة 95%% من %(low)s إلى %(high)s).",
+        ),
+        "Told by one of the %(n)s people who answered at both waves; mean change %(d)s points (95%% CI %(low)s to %(high)s).": (
+            "Gan un o'r %(n)s o bobl a atebodd yn y ddwy don; newid cymedrig %(d)s pwynt "
+            "(CI 95%% %(low)s i %(high)s).",
+            "رواها واحد من %(n)s شخصًا أجابوا في الموجتين؛ متوسط التغيّر %(d)s نقطة (فترة "
+            "ثقة 95%% من %(low)s إلى %(high)s).",
+        ),
+        "One of %(n)s people who %(what)s: mean %(mean)s (95%% CI %(low)s to %(high)s).": (
+            "Un o %(n)s o bobl a %(what)s: cymedr %(mean)s (CI 95%% %(low)s i %(high)s).",
+            "واحد من %(n)s شخصًا ممن %(what)s: المتوسط %(mean)s (فترة ثقة 95%% من %(low)s "
+            "إلى %(high)s).",
+        ),
+        "One of the %(n)s people in the two groups compared (%(figure)s).": (
+            "Un o'r %(n)s o bobl yn y ddau grŵp a gymharwyd (%(figure)s).",
+            "واحد من %(n)s شخصًا في المجموعتين المقارَنتين (%(figure)s).",
+        ),
+        "Told by a member who %(what)s (%(figure)s: %(value)s).": (
+            "Gan aelod a %(what)s (%(figure)s: %(value)s).",
+            "رواها عضو ممن %(what)s (%(figure)s: %(value)s).",
+        ),
+        "Told by a member who did not take part in the period (%(figure)s: %(value)s).": (
+            "Gan aelod na chymerodd ran yn y cyfnod (%(figure)s: %(value)s).",
+            "رواها عضو لم يشارك في الفترة (%(figure)s: %(value)s).",
+        ),
+        "Partner organisations: %(question)s": (
+            "Sefydliadau partner: %(question)s",
+            "المنظمات الشريكة: %(question)s",
+        ),
+        "whose capacity rose": ("welodd eu capasiti'n codi", "ارتفعت قدرتها"),
+        "%(x)s %(kind)s partners": ("%(x)s partner (%(kind)s)", "%(x)s شريكًا (%(kind)s)"),
+        "%(x)s partners answered": ("atebodd %(x)s partner", "أجاب %(x)s شريكًا"),
+        "withheld (secondary suppression)": (
+            "wedi'i atal (ataliad eilaidd)",
+            "محجوب (حجب ثانوي)",
+        ),
+        "%(pct)s (%(low)s to %(high)s; %(x)s of %(n)s)": (
+            "%(pct)s (%(low)s i %(high)s; %(x)s o %(n)s)",
+            "%(pct)s (من %(low)s إلى %(high)s؛ %(x)s من %(n)s)",
+        ),
+        "Told on behalf of one of the %(x)s of %(n)s organisations (%(pct)s, 95%% CI %(low)s to %(high)s) that %(what)s.": (
+            "Adroddwyd ar ran un o'r %(x)s o %(n)s o sefydliadau (%(pct)s, CI 95%% %(low)s i "
+            "%(high)s) a %(what)s.",
+            "رُويت نيابةً عن واحدة من %(x)s من أصل %(n)s منظمة (%(pct)s، فترة ثقة 95%% من "
+            "%(low)s إلى %(high)s) ممن %(what)s.",
+        ),
+        "Told on behalf of one of the %(x)s of %(n)s organisations (%(pct)s, 95%% CI %(low)s to %(high)s) that did not (%(what)s).": (
+            "Adroddwyd ar ran un o'r %(x)s o %(n)s o sefydliadau (%(pct)s, CI 95%% %(low)s i "
+            "%(high)s) na wnaeth hynny (a %(what)s).",
+            "رُويت نيابةً عن واحدة من %(x)s من أصل %(n)s منظمة (%(pct)s، فترة ثقة 95%% من "
+            "%(low)s إلى %(high)s) لم تكن ممن %(what)s.",
+        ),
+        "Told on behalf of one of the %(n)s organisations that assessed their capacity twice; mean change %(d)s points (95%% CI %(low)s to %(high)s).": (
+            "Adroddwyd ar ran un o'r %(n)s o sefydliadau a aseswyd eu capasiti ddwywaith; "
+            "newid cymedrig %(d)s pwynt (CI 95%% %(low)s i %(high)s).",
+            "رُويت نيابةً عن واحدة من %(n)s منظمة قيّمت قدرتها مرتين؛ متوسط التغيّر %(d)s "
+            "نقطة (فترة ثقة 95%% من %(low)s إلى %(high)s).",
+        ),
+        # gaps, interval methods and the disclosure rule, as the report words them
+        "no story yet: collect one from a partner": (
+            "dim stori eto: casglwch un gan bartner",
+            "لا قصة بعد: اجمع واحدة من شريك",
+        ),
+        "no contrasting story available from the rest of this group": (
+            "dim stori gyferbyniol ar gael gan weddill y grŵp hwn",
+            "لا توجد قصة مغايرة متاحة من بقية هذه المجموعة",
+        ),
+        "few stories: a story here is also shown beside other figures": (
+            "ychydig o straeon: dangosir stori yma wrth ymyl ffigurau eraill hefyd",
+            "القصص قليلة: تُعرض القصة هنا بجانب أرقام أخرى أيضًا",
+        ),
+        "Wilson score interval (Wilson 1927)": (
+            "Cyfwng sgôr Wilson (Wilson 1927)",
+            "فترة درجة ويلسون (Wilson 1927)",
+        ),
+        "Newcombe hybrid score interval (Newcombe 1998, method 10)": (
+            "Cyfwng sgôr hybrid Newcombe (Newcombe 1998, dull 10)",
+            "فترة درجة نيوكومب الهجينة (Newcombe 1998، الطريقة 10)",
+        ),
+        "Student t interval (Student 1908)": (
+            "Cyfwng t Student (Student 1908)",
+            "فترة t لستيودنت (Student 1908)",
+        ),
+        "Paired Student t interval and test (Student 1908); Cohen's d_z (Cohen 1988)": (
+            "Cyfwng a phrawf t Student pâr (Student 1908); d_z Cohen (Cohen 1988)",
+            "فترة واختبار t لستيودنت للأزواج (Student 1908)؛ d_z لكوهين (Cohen 1988)",
+        ),
+        "complete count of ledger records (no sampling, so no interval)": (
+            "cyfrif cyflawn o gofnodion y cyfriflyfr (dim samplu, felly dim cyfwng)",
+            "عدّ كامل لسجلات الدفتر (لا معاينة، لذا لا فترة)",
+        ),
+        "1 to %(last)s": ("1 i %(last)s", "من 1 إلى %(last)s"),
+        "No counts are suppressed for being small": (
+            "Nid atelir unrhyw gyfrif am ei fod yn fach",
+            "لا يُحجب أي عدد لصغره",
+        ),
+        "Counts of %(ranges)s are suppressed, as is any percentage whose count, or whose number of people without the outcome, is %(ranges)s": (
+            "Atelir cyfrifon o %(ranges)s, fel unrhyw ganran y mae ei chyfrif, neu nifer y "
+            "bobl heb y canlyniad, yn %(ranges)s",
+            "تُحجب الأعداد %(ranges)s، وكذلك أي نسبة مئوية يكون عددها، أو عدد من لم تتحقق "
+            "لديهم النتيجة، %(ranges)s",
+        ),
+        "Counts of %(ranges)s are suppressed, as is any percentage based on one": (
+            "Atelir cyfrifon o %(ranges)s, fel unrhyw ganran sy'n seiliedig ar un",
+            "تُحجب الأعداد %(ranges)s، وكذلك أي نسبة مئوية مبنية على أحدها",
+        ),
+        "other counts are rounded to the nearest %(n)s and percentages are calculated from the rounded counts": (
+            "talgrynnir cyfrifon eraill i'r %(n)s agosaf a chyfrifir canrannau o'r cyfrifon "
+            "wedi'u talgrynnu",
+            "وتُقرَّب الأعداد الأخرى إلى أقرب %(n)s وتُحسب النسب المئوية من الأعداد المقرَّبة",
+        ),
+        "means are shown only when based on at least %(n)s values": (
+            "dangosir cymedrau dim ond pan fônt yn seiliedig ar o leiaf %(n)s gwerth",
+            "ولا تُعرض المتوسطات إلا إذا استندت إلى %(n)s قيم على الأقل",
+        ),
+        "Further figures are suppressed where a hidden one could otherwise be worked out from published totals. Rule: %(name)s (%(source)s).": (
+            "Atelir ffigurau pellach lle gellid fel arall gyfrifo un cudd o gyfansymiau "
+            "cyhoeddedig. Rheol: %(name)s (%(source)s).",
+            "وتُحجب أرقام إضافية حيث يمكن بخلاف ذلك استنتاج رقم محجوب من المجاميع المنشورة. "
+            "القاعدة: %(name)s (%(source)s).",
+        ),
     }
 )
