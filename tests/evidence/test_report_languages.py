@@ -128,3 +128,18 @@ def test_the_disclosure_statement_in_english_is_the_rules_own_words(k):
 
     with translation.override("cy"):
         assert disclosure_statement(NHS_DIGITAL) != NHS_DIGITAL.describe()
+
+
+def test_the_numbers_beside_stories_and_withheld_figures_follow_the_language(sample):
+    """Not only headings: the sentences beside each story, the reasons a figure is withheld,
+    chart legends and interval methods are in the report's language."""
+    html = _build(sample, "cy").content.decode().replace("&#x27;", "'")
+    numbers = " ".join(re.findall(r'<ul class="numbers">(.*?)</ul>', html, re.S))
+    assert "Un o'r " in numbers and "One of the " not in numbers
+    assert "Told by" not in numbers and "who did not" not in numbers
+    assert "Cyfwng sgôr Wilson (Wilson 1927)" in html
+    assert "amcangyfrif" in html and ">estimate<" not in html
+    public = services.build_and_record(project=sample.project.slug, audience="public",
+                                       fmt="html", language="cy", actor_label="t")  # fmt: skip
+    text = public.content.decode().replace("&#x27;", "'")
+    assert "llai na" in text and "fewer than" not in text

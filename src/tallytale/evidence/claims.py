@@ -8,6 +8,7 @@ needs to choose their stories.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -173,6 +174,53 @@ def item_label(item: evdata.ItemAnswers) -> str:
     return _(item.label) if item.label in STANDARD_ITEM_LABELS else item.label
 
 
+#: why a figure is withheld (`ClaimResult.suppressed_reason`, English in the JSON), in the
+#: report's language: (pattern, msgid, placeholder)
+_REASONS = (
+    (re.compile(r"fewer than (\d+)"), gettext_noop("fewer than %(k)s"), "k"),
+    (
+        re.compile(r"fewer than (\d+) without the outcome \(n minus count\)"),
+        gettext_noop("fewer than %(k)s without the outcome (n minus count)"),
+        "k",
+    ),
+    (
+        re.compile(r"fewer than (\d+) organisations"),
+        gettext_noop("fewer than %(k)s organisations"),
+        "k",
+    ),
+    (
+        re.compile(r"based on fewer than (\d+) values"),
+        gettext_noop("based on fewer than %(k)s values"),
+        "k",
+    ),
+    (re.compile(r"fewer than (\d+) values"), gettext_noop("fewer than %(k)s values"), "k"),
+    (
+        re.compile(r"fewer than (\d+) people answered at both waves"),
+        gettext_noop("fewer than %(k)s people answered at both waves"),
+        "k",
+    ),
+)
+_REASON_WORDS = (
+    gettext_noop("could be worked out from published totals (secondary suppression)"),
+    gettext_noop("nobody answered"),
+    gettext_noop("one of the groups compared is suppressed"),
+    gettext_noop("suppressed"),
+)
+
+
+def reason_text(reason: str | None) -> str:
+    """Why a figure is withheld, in the active language (unknown reasons unchanged)."""
+    if not reason:
+        return _("suppressed")
+    if reason in _REASON_WORDS:
+        return _(reason)
+    for pattern, msgid, key in _REASONS:
+        found = pattern.fullmatch(reason)
+        if found:
+            return _(msgid) % {key: found.group(1)}
+    return reason
+
+
 def agree_suffix() -> str:
     """What "(agree or strongly agree)" adds to a question's label, in the active language
     (a table whose header already says so strips it)."""
@@ -192,7 +240,7 @@ def display(claim: dict[str, Any], k: int | None = None) -> str:
     active language."""
     if claim["suppressed"]:
         return _("figure withheld (%(reason)s)") % {
-            "reason": claim.get("suppressed_reason") or _("suppressed")
+            "reason": reason_text(claim.get("suppressed_reason"))
         }
     kind = claim["kind"]
     if kind in ("proportion", "meaningful_change", "prevalence"):

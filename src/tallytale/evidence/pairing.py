@@ -121,7 +121,7 @@ def story_themes(ds: evdata.Dataset, audience: str = "public") -> dict[str, Any]
         live_set = set(live.tolist())
         assignments = {s: t for s, t in assignments.items() if s in live_set}
         if assignments:
-            out.update(labels=labels, assignments=assignments, source="theme run (coding)")
+            out.update(labels=labels, assignments=assignments, source=_("theme run (coding)"))
         codes: dict[int, set[str]] = {}
         for sid, name in Coding.objects.filter(
             project__in=ds.projects, origin__in=list(COUNTED), rejected_at__isnull=True,
@@ -158,10 +158,11 @@ def story_themes(ds: evdata.Dataset, audience: str = "public") -> dict[str, Any]
             out.update(
                 labels=[names[t] for t in res.theme_ids],
                 assignments={int(s): names[t] for s, t in res.assignments.items()},
-                source=f"discovered for this report ({res.method}, k = {res.k})",
+                source=_("discovered for this report (%(method)s, k = %(k)s)")
+                % {"method": res.method, "k": res.k},
             )
         else:
-            out["note"] = (
+            out["note"] = _(
                 "No theme run yet and too many or too few stories to discover themes while "
                 "building the report; run `tallytale themes` to add theme claims."
             )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from tallytale.core import claims as cl
 from tallytale.core.consent import AUDIENCES
-from tallytale.core.disclosure import ThresholdRule, hidden_count_text, publish_count
+from tallytale.core.disclosure import ThresholdRule, publish_count
 from tallytale.core.mixed import MIN_STORIES, meta_inference
 from tallytale.core.pairing import (
     ClaimPeople,
@@ -45,6 +45,7 @@ from .claims import (
     default_claims,
     display,
     item_label,
+    reason_text,
     rule_for,
     standard_claims,
 )
@@ -81,7 +82,7 @@ def _count_table(values: np.ndarray, rule: ThresholdRule | None) -> list[dict[st
     for lab, c in sorted(zip(list(labels), [int(c) for c in counts]), key=lambda t: -t[1]):
         shown = publish_count(c, rule)
         rows.append({"label": lab, "count": shown,
-                     "display": hidden_count_text(rule) if shown is None and rule else f"{shown:,}"})  # fmt: skip
+                     "display": _("fewer than %(k)s") % {"k": rule.k} if shown is None and rule else f"{shown:,}"})  # fmt: skip
     return rows
 
 
@@ -383,9 +384,9 @@ def _build(
         suppressed_text = None
         if res.suppressed and threshold is not None:
             suppressed_text = (
-                hidden_count_text(threshold)
+                _("fewer than %(k)s") % {"k": threshold.k}
                 if "fewer than" in (res.suppressed_reason or "")
-                else (res.suppressed_reason or "suppressed")
+                else reason_text(res.suppressed_reason)
             )
         claims_out.append(ClaimOut(
             result=res, section=s.section, headline=s.headline and not res.suppressed,

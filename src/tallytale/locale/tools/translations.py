@@ -2599,5 +2599,49 @@ T.update(
             "وتُحجب أرقام إضافية حيث يمكن بخلاف ذلك استنتاج رقم محجوب من المجاميع المنشورة. "
             "القاعدة: %(name)s (%(source)s).",
         ),
+        # why a figure is withheld; charts; where themes came from
+        "fewer than %(k)s without the outcome (n minus count)": (
+            "llai na %(k)s heb y canlyniad (n llai'r cyfrif)",
+            "أقل من %(k)s لم تتحقق لديهم النتيجة (n ناقص العدد)",
+        ),
+        "fewer than %(k)s organisations": ("llai na %(k)s o sefydliadau", "أقل من %(k)s منظمات"),
+        "based on fewer than %(k)s values": (
+            "yn seiliedig ar lai na %(k)s gwerth",
+            "مبني على أقل من %(k)s قيم",
+        ),
+        "fewer than %(k)s values": ("llai na %(k)s gwerth", "أقل من %(k)s قيم"),
+        "fewer than %(k)s people answered at both waves": (
+            "atebodd llai na %(k)s o bobl yn y ddwy don",
+            "أجاب أقل من %(k)s أشخاص في الموجتين",
+        ),
+        "could be worked out from published totals (secondary suppression)": (
+            "gellid ei gyfrifo o gyfansymiau cyhoeddedig (ataliad eilaidd)",
+            "يمكن استنتاجه من المجاميع المنشورة (حجب ثانوي)",
+        ),
+        "nobody answered": ("ni atebodd neb", "لم يُجب أحد"),
+        "one of the groups compared is suppressed": (
+            "mae un o'r grwpiau a gymharwyd wedi'i atal",
+            "إحدى المجموعتين المقارَنتين محجوبة",
+        ),
+        "theme run (coding)": ("rhediad themâu (codio)", "تشغيل المواضيع (الترميز)"),
+        "discovered for this report (%(method)s, k = %(k)s)": (
+            "wedi'u canfod ar gyfer yr adroddiad hwn (%(method)s, k = %(k)s)",
+            "اكتُشفت لهذا التقرير (%(method)s، k = %(k)s)",
+        ),
+        "No theme run yet and too many or too few stories to discover themes while building the report; run `tallytale themes` to add theme claims.": (
+            "Dim rhediad themâu eto, a gormod neu rhy ychydig o straeon i ganfod themâu wrth "
+            "greu'r adroddiad; rhedwch `tallytale themes` i ychwanegu ffigurau themâu.",
+            "لا يوجد تشغيل للمواضيع بعد، والقصص كثيرة جدًا أو قليلة جدًا لاكتشاف المواضيع "
+            "أثناء إنشاء التقرير؛ شغّل `tallytale themes` لإضافة أرقام المواضيع.",
+        ),
+        "estimate": ("amcangyfrif", "التقدير"),
+        "95% interval": ("cyfwng 95%", "فترة 95%"),
+        "figure withheld": ("ffigur wedi'i atal", "رقم محجوب"),
+        "figures withheld": ("ffigurau wedi'u hatal", "أرقام محجوبة"),
+        "value": ("gwerth", "القيمة"),
+        "month still under way (partial)": (
+            "mis sy'n dal ar y gweill (rhannol)",
+            "شهر لم ينته بعد (جزئي)",
+        ),
     }
 )
