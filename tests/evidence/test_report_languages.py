@@ -66,8 +66,21 @@ def test_arabic_html_is_right_to_left_with_auto_direction_on_quotes(sample):
     html = _build(sample, "ar").content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert "الأرقام الرئيسية" in _headings(html)
-    assert re.search(r'<blockquote[^>]*dir="auto"', html)
     assert '<p dir="auto">' in html
+    # a quote's own direction is explicit (WeasyPrint does not resolve dir="auto"): an
+    # English story in an Arabic report runs left to right
+    assert re.search(r'<blockquote[^>]*lang="en"[^>]*dir="ltr"', html)
+    assert not re.search(r'<blockquote[^>]*lang="en"[^>]*dir="rtl"', html)
+
+
+def test_arabic_pdf_shows_charts_as_their_tables(sample):
+    """WeasyPrint draws SVG text letter by letter (no Arabic shaping): in a right-to-left PDF
+    each chart is replaced by its data table; the HTML keeps its charts."""
+    report = _build(sample, "ar", "json").report
+    assert 'class="charts-as-tables"' in render.render_html(report, pdf=True)
+    assert 'class="charts-as-tables"' not in render.render_html(report)
+    english = _build(sample, "en", "json").report
+    assert 'class="charts-as-tables"' not in render.render_html(english, pdf=True)
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")

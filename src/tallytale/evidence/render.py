@@ -131,7 +131,7 @@ def _big(c: dict[str, Any]) -> str:
 
 def _view_model(report: dict[str, Any]) -> dict[str, Any]:
     claims = {c["id"]: c for c in report["claims"]}
-    stories = {s["id"]: s for s in report["stories"]}
+    stories = {s["id"]: {**s, "dir": text_direction(s["language"])} for s in report["stories"]}
     counter = iter(range(1, 10_000))
 
     def cid() -> str:
@@ -237,7 +237,10 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
         "quoted": sorted(stories.values(), key=lambda s: s["id"]),
         "joint": _joint(report, claims),
         "partners": report.get("partners") or {},
-        "msc": report.get("most_significant_change") or [],
+        "msc": [
+            {**m, "dir": text_direction(m["language"])}
+            for m in report.get("most_significant_change") or []
+        ],
     }
 
 
@@ -473,7 +476,16 @@ def _body(
 FONTS = '"Noto Sans", "Noto Naskh Arabic", "Noto Sans Arabic", system-ui, sans-serif'
 
 
-def render_html(report: dict[str, Any]) -> str:
+RTL_SCRIPTS = ("ar", "fa", "ur", "he", "ps", "sd", "ug", "yi", "ckb", "dv")
+
+
+def text_direction(language: str | None) -> str:
+    """A story's writing direction from its language tag: explicit, because WeasyPrint does
+    not resolve `dir="auto"` (an English quote in an Arabic PDF ran right to left)."""
+    return "rtl" if (language or "").split("-")[0].lower() in RTL_SCRIPTS else "ltr"
+
+
+def render_html(report: dict[str, Any], *, pdf: bool = False) -> str:
     """The report page in the report's language: `<html lang dir>` from it (Arabic right to
     left); the words come from the active language (`services.build_and_record` sets it)."""
     from django.utils import translation
@@ -481,8 +493,8 @@ def render_html(report: dict[str, Any]) -> str:
     language = report.get("language") or "en"
     with translation.override(language):
         vm = _view_model(report)
-        vm.update(language=language, direction="rtl" if language in ("ar",) else "ltr",
-                  fonts=FONTS)  # fmt: skip
+        vm.update(language=language, direction=text_direction(language), fonts=FONTS,
+                  pdf=pdf)  # fmt: skip
         return render_to_string("evidence/report.html", vm)
 
 
@@ -505,7 +517,7 @@ def render_pdf(report: dict[str, Any]) -> bytes:
     fetcher = DataOnlyFetcher(allowed_protocols={"data"})
     # PDF/UA-1: a structure tree (headings, lists, tables, figures with their SVG <title>
     # as alternative text), so screen readers and text extraction follow the reading order
-    return HTML(string=render_html(report), url_fetcher=fetcher, base_url=None).write_pdf(
+    return HTML(string=render_html(report, pdf=True), url_fetcher=fetcher, base_url=None).write_pdf(
         pdf_variant=PDF_VARIANT
     )
 
