@@ -2643,5 +2643,7 @@ T.update(
             "mis sy'n dal ar y gweill (rhannol)",
             "شهر لم ينته بعد (جزئي)",
         ),
+        "%(n)s people responded": ("ymatebodd %(n)s o bobl", "استجاب %(n)s شخصًا"),
+        "No story to add.": ("Dim stori i'w hychwanegu.", "لا توجد قصة لإضافتها."),
     }
 )
