@@ -8,7 +8,11 @@ browser):
 - docs/img/evidence-report.png: the top of the demo programme's HTML evidence report
   (the file `tallytale demo` writes, opened with file://);
 - docs/img/story-form.png: the story form (/stories/<project>/new/) at phone size;
-- docs/img/member-home.png: a member's home page (balance, surveys, stories) at phone size.
+- docs/img/member-home.png: a member's home page (balance, surveys, stories) at phone size;
+- docs/img/report-front-{en,cy}.png: the front page of the project's evidence report
+  (`tallytale report --language en|cy`) as HTML in Chromium, and
+  docs/img/report-front-pdf-{en,cy}.png: page 1 of the same report as PDF (poppler's
+  `pdftoppm`, `apt-get install poppler-utils`).
 
 Needs `apt-get install chromium` and the test extras (`pip install -e ".[test]"`).
 """
@@ -42,7 +46,14 @@ PROJECT = "cwm-time-credits"
 TODAY = "2026-11-01"  # fixed, so the pictures only change when the app does
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1100, "height": 900}
-SHOTS = ("evidence-report.png", "story-form.png", "member-home.png")
+LANGUAGES = ("en", "cy")
+SHOTS = (
+    "evidence-report.png",
+    "story-form.png",
+    "member-home.png",
+    *(f"report-front-{lang}.png" for lang in LANGUAGES),
+    *(f"report-front-pdf-{lang}.png" for lang in LANGUAGES),
+)
 
 
 def _free_port() -> int:
@@ -78,6 +89,32 @@ def build_demo(data: Path, out: Path, env: dict) -> str:
     return found.group(1)
 
 
+def build_reports(out: Path, env: dict) -> dict[tuple[str, str], Path]:
+    """The project's public report in each language, as HTML and PDF."""
+    made = {}
+    for lang in LANGUAGES:
+        for fmt in ("html", "pdf"):
+            path = out / f"front-{lang}.{fmt}"
+            subprocess.run(
+                [BIN / "tallytale", "report", "--project", PROJECT, "--format", fmt]
+                + ["--language", lang, "--out", str(path)],
+                env=env,
+                capture_output=True,
+                check=True,
+            )
+            made[(lang, fmt)] = path
+    return made
+
+
+def pdf_page_one(pdf: Path, png: Path) -> None:
+    """Page 1 of a PDF as a PNG (pdftoppm writes `<stem>.png` with -singlefile)."""
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf)]
+        + [str(png.with_suffix(""))],
+        check=True,
+    )
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -93,6 +130,10 @@ def main() -> int:
         env.pop("DATABASE_URL", None)
         print("building the demo (200 participants)...")
         password = build_demo(data, out, env)
+        print("building the project report in English and Welsh (HTML and PDF)...")
+        fronts = build_reports(out, env)
+        for lang in LANGUAGES:
+            pdf_page_one(fronts[(lang, "pdf")], IMG / f"report-front-pdf-{lang}.png")
         port = _free_port()
         server = subprocess.Popen(
             [BIN / "tallytale", "serve", "--port", str(port), "--workers", "2"],
@@ -110,6 +151,11 @@ def main() -> int:
                 page.goto(report.as_uri())
                 page.screenshot(path=str(IMG / "evidence-report.png"), full_page=False)
                 page.close()
+                for lang in LANGUAGES:  # the front page a funder reads, as a whole
+                    page = browser.new_page(viewport={"width": 900, "height": 900})
+                    page.goto(fronts[(lang, "html")].as_uri())
+                    page.locator("#front").screenshot(path=str(IMG / f"report-front-{lang}.png"))
+                    page.close()
 
                 def signed_in(role: str):
                     ctx = browser.new_context(viewport=PHONE, locale="en-GB", base_url=base)

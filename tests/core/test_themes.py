@@ -267,3 +267,61 @@ def test_static_beats_plain_tfidf_kmeans() -> None:
         truth, KMeans(n_clusters=len(THEMES), random_state=0).fit_predict(x)
     )
     assert ours > base, (ours, base)
+
+
+# --- labels in one language (issue 15) ---------------------------------------------------
+
+_EN_HELP = [
+    "The scheme helped me with my garden and the neighbours helped with the shopping.",
+    "Volunteers helped me with shopping and gardening every week, such good help.",
+    "Getting help with the garden and shopping made a real difference to me.",
+]
+_CY_HELP = [
+    "Roedd y cynllun yn wych, dysgu sgiliau newydd gyda'r cynllun bob wythnos.",
+    "Dysgu a chynllun cymunedol, roedd y cynllun yn help mawr i ddysgu.",
+]
+
+
+def test_a_theme_label_is_in_its_majority_language_never_mixed():
+    """Three English and two Welsh stories in one theme: the label and terms are English
+    words only (before: "help / cynllun / dysgu"); the Welsh-majority theme gets Welsh."""
+    from tallytale.core.themes import label_themes
+
+    texts = _EN_HELP + _CY_HELP + _CY_HELP + [_EN_HELP[0]]
+    theme_of = [1, 1, 1, 1, 1, 2, 2, 2]
+    langs = ["en"] * 3 + ["cy"] * 2 + ["cy"] * 2 + ["en"]
+    labels = label_themes(texts, theme_of, [1, 2], langs)
+    welsh = {"cynllun", "dysgu", "chynllun", "cymunedol", "sgiliau", "wythnos", "wych"}
+    label1, terms1 = labels[1]
+    assert not welsh & set(" ".join(terms1).split()), labels[1]
+    assert not welsh & set(label1.replace("/", " ").split())
+    label2, terms2 = labels[2]
+    assert welsh & set(label2.replace("/", " ").split()), labels[2]
+    assert not {"garden", "shopping", "scheme"} & set(" ".join(terms2).split())
+
+
+def test_majority_language_ties_are_broken_the_same_way_whatever_the_order():
+    import numpy as np
+
+    from tallytale.core.themes import majority_languages
+
+    labels = np.array([0, 0, 1, 1, 1])
+    assert majority_languages(labels, ["en", "cy", "ar", "ar", "en"], 3) == ["cy", "ar", None]
+    assert majority_languages(labels, ["cy", "en", "en", "ar", "ar"], 3) == ["cy", "ar", None]
+
+
+def test_discovered_theme_labels_do_not_mix_languages():
+    import re
+
+    from tallytale.core.themes import discover_themes
+
+    def words(texts):
+        return {w for t in texts for w in re.findall(r"[\w']+", t.lower())}
+
+    english, welsh = words(_EN_HELP), words(_CY_HELP)
+    texts = (_EN_HELP + _CY_HELP) * 4
+    langs = (["en"] * 3 + ["cy"] * 2) * 4
+    result = discover_themes(texts, list(range(len(texts))), k=2, languages=langs)
+    for theme in result.themes:
+        found = set(" ".join(theme.terms).split())
+        assert found <= english or found <= welsh, theme

@@ -87,3 +87,18 @@ def test_report_queue_prints_the_job_id_and_the_worker_builds_it(sample):
     assert job.state == Job.State.DONE and job.result_name.endswith(".md")
     with pytest.raises(CommandError, match="--key goes with --queue"):
         call_command("report", "--project", "riverside", "--key", "k", stdout=StringIO())
+
+
+def test_the_worker_builds_in_the_language_the_reader_asked_for(sample, client, settings):
+    """The worker has no reader: the job's language (from the page) decides the file's."""
+    client.force_login(_user("EVJ9", "evaluator"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+    client.post("/evidence/riverside/report.html", {"audience": "project"})
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the worker runs later, elsewhere
+    assert run_pending() == 1
+    job = Job.objects.get()
+    assert job.state == Job.State.DONE, job.error
+    got = client.get(f"/p/riverside/jobs/{job.pk}/download")
+    body = b"".join(got.streaming_content).decode()
+    assert '<html lang="ar" dir="rtl">' in body and "الأرقام الرئيسية" in body
+    assert job.result_name == "tallytale-report-riverside-project-ar.html"

@@ -123,3 +123,25 @@ def test_claim_builder_is_closed_to_evaluators(sample, client):
     client.force_login(_user("EVAL9", "evaluator"))
     assert client.get("/evidence/riverside/claims/").status_code == 403
     assert b"/claims/" not in client.get("/evidence/riverside/").content
+
+
+def test_report_page_and_its_download_follow_the_readers_language(sample, client, settings):
+    """A Welsh reader's page shows the report's figures in Welsh, and the file it queues
+    is built in Welsh (the language is carried into the job: the worker has none)."""
+    from tallytale.jobs.models import Job
+
+    client.force_login(_user("EVAL3", "evaluator"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
+    page = client.get("/evidence/riverside/")
+    assert page.status_code == 200
+    assert "cytuno neu gytuno&#x27;n gryf" in page.content.decode()
+    queued = client.post("/evidence/riverside/report.html", {"audience": "public"})
+    job = Job.objects.get(pk=int(queued.url.rstrip("/").rsplit("/", 1)[1]))
+    assert job.params["language"] == "cy"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    queued = client.post(
+        "/evidence/riverside/report.html", {"audience": "public", "idempotency_key": "x"}
+    )
+    assert (
+        Job.objects.get(pk=int(queued.url.rstrip("/").rsplit("/", 1)[1])).params["language"] == "en"
+    )

@@ -358,6 +358,12 @@ WEB: dict[str, Spec] = {
     "coding:promote": Spec(
         path={"pk": "@theme_run"}, get=None, posts=({"theme": "0"},), plain=("theme", "name")
     ),
+    "coding:rename_theme": Spec(
+        path={"pk": "@theme_run"},
+        get=None,
+        posts=({"theme": "1", "name": "Boundary"},),
+        plain=("theme", "name"),
+    ),
     "coding:export": Spec(
         get=None, posts=({"idempotency_key": "k-boundary-8"},), plain=("idempotency_key",)
     ),
@@ -385,6 +391,16 @@ WEB: dict[str, Spec] = {
             {"action": "add", "item": "ons4_life", "answers": "", "kind": "mean", "label": "b"},
         ),
         plain=("action", "item", "answers", "kind", "label"),
+    ),
+    "evidence:msc": Spec(
+        posts=(
+            {"action": "shortlist", "story": "@story"},
+            {"action": "vote", "candidate": "@msc_candidate"},
+            {"action": "choose", "candidate": "@msc_candidate", "reason": "r"},
+            {"action": "unchoose", "candidate": "@msc_candidate"},
+            {"action": "remove", "candidate": "@msc_candidate"},
+        ),
+        plain=("action", "reason"),
     ),
     "web:jobs": Spec(),
     "web:job": Spec(path={"job_id": "@job"}),

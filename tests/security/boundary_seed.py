@@ -238,8 +238,14 @@ def seed_project(slug: str) -> Seeded:
 
     custom = evidence.add_claim(slug, key=f"custom-{slug}", label=f"Life {word}",
                                 item="ons4_life", kind="mean", actor_label="seed")  # fmt: skip
+    from tallytale.evidence.models import MscCandidate
+
+    candidate = MscCandidate.objects.create(
+        project=project, story_id=story_ids["project"], added_by_label="seed"
+    )
     s.ids.update(
         custom_claim=custom.key,
+        msc_candidate=candidate.pk,
         **pending,
         form_id=f"{slug}_form",
         media_file=f"{slug}.png",

@@ -230,6 +230,20 @@ def theme_labels(run: ThemeRun, audience: str) -> dict[int, dict[str, Any]]:
     with a fingerprint of those stories, so a consent change, a review or a withdrawal
     rebuilds them the next time they are shown.
     """
+    return _named(run, _word_labels(run, audience))
+
+
+def _named(run: ThemeRun, labels: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """A theme a person named (`rename_theme`) is called by that name for every readership:
+    the name is the person's words, not the stories'."""
+    for t in run.themes:
+        if t.get("name"):
+            labels[t["id"]] = {**labels.get(t["id"], {"terms": []}), "label": t["name"]}
+    return labels
+
+
+def _word_labels(run: ThemeRun, audience: str) -> dict[int, dict[str, Any]]:
+    """The automatic labels `audience` may see, made of the words of stories it may read."""
     if audience == consent_rules.RESEARCH_TEAM:
         return {t["id"]: {"label": t["label"], "terms": list(t["terms"])} for t in run.themes}
     pairs, fingerprint = _audience_pairs(run, audience)
@@ -254,9 +268,44 @@ def theme_labels(run: ThemeRun, audience: str) -> dict[int, dict[str, Any]]:
 
 def themes_for(run: ThemeRun, viewer: Any) -> list[dict[str, Any]]:
     """The run's themes as `viewer` may see them (labels and terms for their readership)."""
-    labels = theme_labels(run, viewer_audience(viewer, run.project))
-    return [{**t, **labels.get(t["id"], {"label": f"theme {t['id']}", "terms": []})}
+    audience = viewer_audience(viewer, run.project)
+    words = _word_labels(run, audience)
+    labels = _named(run, {k: dict(v) for k, v in words.items()})
+    return [{**t, **labels.get(t["id"], {"label": f"theme {t['id']}", "terms": []}),
+             "auto_label": words.get(t["id"], {}).get("label", f"theme {t['id']}")}
             for t in run.themes]  # fmt: skip
+
+
+THEME_NAME_MAX = 80
+
+
+@transaction.atomic
+def rename_theme(run: ThemeRun, theme_id: int, name: str, *, actor: Actor) -> dict[str, Any]:
+    """Give a theme the name a person would write, shown instead of its automatic label in
+    every report and page (an empty name gives the automatic label back). Names are
+    unique within a run: a report keys its theme figures by them."""
+    project = run.project
+    _require(actor, "coding.code", project)
+    name = " ".join((name or "").split())
+    if len(name) > THEME_NAME_MAX:
+        raise InvalidInput(f"name: at most {THEME_NAME_MAX} characters")
+    locked = ThemeRun.objects.select_for_update().get(pk=run.pk)
+    theme = locked.theme(theme_id)
+    if theme is None:
+        raise NotFound(f"run {run.pk} has no theme {theme_id}")
+    taken = {(t.get("name") or t["label"]).casefold() for t in locked.themes if t["id"] != theme_id}
+    if name and name.casefold() in taken:
+        raise InvalidInput(f"name: another theme of this run is already called {name!r}")
+    before = theme.get("name") or ""
+    if name:
+        theme["name"] = name
+    else:
+        theme.pop("name", None)
+    locked.save(update_fields=["themes"])
+    run.themes = locked.themes
+    _audit("coding.theme_rename", actor, locked, project, theme=theme_id, before=before,
+           after=name)  # fmt: skip
+    return theme
 
 
 def run_json(run: ThemeRun) -> dict[str, Any]:

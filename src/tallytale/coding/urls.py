@@ -12,6 +12,7 @@ urlpatterns = [
     path("<slug:slug>/themes/", views.themes, name="themes"),
     path("<slug:slug>/themes/<int:pk>/", views.theme_run, name="theme_run"),
     path("<slug:slug>/themes/<int:pk>/promote/", views.promote, name="promote"),
+    path("<slug:slug>/themes/<int:pk>/rename/", views.rename, name="rename_theme"),
     path("<slug:slug>/export.<str:kind>", views.export, name="export"),
     path("<slug:slug>/code/<int:pk>/", views.code_edit, name="code_edit"),
     path("<slug:slug>/coding/<int:pk>/remove/", views.remove_coding, name="remove_coding"),

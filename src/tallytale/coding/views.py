@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -269,6 +269,30 @@ def theme_run(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
             "can_code": can(request.user, "coding.code", project),
         },
     )
+
+
+@require_POST
+@project_view("coding.code")
+def rename(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
+    """Name a theme as a person would (the name reports use); an empty name gives the
+    automatic label back. The service checks `coding.code` again."""
+    run = ThemeRun.objects.filter(project=project, pk=pk).first()
+    if run is None:
+        raise Http404("no such run")
+    try:
+        theme_id = int(request.POST.get("theme", ""))
+    except ValueError:
+        return HttpResponseBadRequest("theme: must be a theme number", content_type="text/plain")
+    try:
+        theme_runs.rename_theme(run, theme_id, request.POST.get("name", "")[:500],
+                                actor=_actor(request))  # fmt: skip
+    except NotFound as exc:
+        raise Http404(str(exc)) from exc
+    except TallytaleError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Theme renamed."))
+    return redirect("coding:theme_run", slug=project.slug, pk=pk)
 
 
 @require_POST

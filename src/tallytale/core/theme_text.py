@@ -173,6 +173,9 @@ class _Analyzer:
 
     def __init__(self) -> None:
         self.surface: dict[str, Counter[str]] = {}
+        #: language -> stem -> surface forms met in stories of that language: a Welsh
+        #: story's "wythnos" and an English one's "week" share a stem, not a label
+        self.surface_in: dict[str, dict[str, Counter[str]]] = {}
         self._cache: dict[tuple[str, str], str] = {}
 
     def tokens(self, text: str, lang: str) -> list[str]:
@@ -181,6 +184,7 @@ class _Analyzer:
             folded = _normalise_arabic(folded)
         cache = self._cache
         surface = self.surface
+        local = self.surface_in.setdefault(lang, {})
         toks: list[str] = []
         for w in _WORD.findall(folded):
             if len(w) < 2 or w in _STOP:
@@ -194,6 +198,10 @@ class _Analyzer:
                     surface.setdefault(stem, Counter())
             if stem:
                 surface[stem][w] += 1
+                forms = local.get(stem)
+                if forms is None:
+                    forms = local[stem] = Counter()
+                forms[w] += 1
                 toks.append(stem)
         return toks
 
@@ -201,10 +209,17 @@ class _Analyzer:
         toks = self.tokens(*item)
         return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
 
-    def display(self, term: str) -> str:
+    def display(self, term: str, lang: str | None = None) -> str:
+        """The term as people wrote it; with `lang`, only in words of that language's
+        stories ("" when a stem was never written in it)."""
         parts = []
         for stem in term.split(" "):
-            forms = self.surface.get(stem)
+            if lang is not None:
+                forms = self.surface_in.get(lang, {}).get(stem)
+                if not forms:
+                    return ""
+            else:
+                forms = self.surface.get(stem)
             if forms:
                 best = max(forms.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))
                 parts.append(best[0])

@@ -447,17 +447,50 @@ def _ctfidf(counts: sp.csr_matrix, labels: np.ndarray, k: int) -> np.ndarray:
     return tf * idf
 
 
+def majority_languages(labels: np.ndarray, langs: Sequence[str], k: int) -> list[str | None]:
+    """The language most of each theme's stories are in (a tie: the first code in
+    alphabetical order, so the result never depends on story order); None for an empty one."""
+    out: list[str | None] = []
+    for c in range(k):
+        members = [langs[i] for i in np.flatnonzero(labels == c)]
+        if not members:
+            out.append(None)
+            continue
+        tally: dict[str, int] = {}
+        for code in members:
+            tally[code] = tally.get(code, 0) + 1
+        out.append(min(tally, key=lambda code: (-tally[code], code)))
+    return out
+
+
 def _theme_terms(
-    counts: sp.csr_matrix, vocab: list[str], analyzer: _Analyzer, labels: np.ndarray, k: int
+    counts: sp.csr_matrix,
+    vocab: list[str],
+    analyzer: _Analyzer,
+    labels: np.ndarray,
+    k: int,
+    langs: Sequence[str] | None = None,
 ) -> list[tuple[str, ...]]:
-    """The top c-TF-IDF terms (as shown: surface forms) of each of ``k`` themes."""
+    """The top c-TF-IDF terms (as shown: surface forms) of each of ``k`` themes.
+
+    With ``langs`` (each story's language), a theme's terms come only from its stories in
+    the language most of them are in: a label is words a reader of one language reads,
+    never "help / cynllun / dysgu" from an English and a Welsh story together."""
+    majority: list[str | None] = [None] * k
+    if langs is not None:
+        majority = majority_languages(labels, langs, k)
+        keep = np.array([langs[i] == majority[int(c)] for i, c in enumerate(labels)], dtype=bool)
+        counts, labels = counts[np.flatnonzero(keep)], labels[keep]
     weights = _ctfidf(counts, labels, k)
     vocab_arr = np.asarray(vocab, dtype=object)
     out = []
     for c in range(k):
         row = weights[c]
         order = np.lexsort((vocab_arr, -row))  # weight desc, then term asc
-        top = [analyzer.display(vocab[i]) for i in order[: _N_TERMS * 2] if row[i] > 0]
+        shown = (
+            analyzer.display(vocab[i], majority[c]) for i in order[: _N_TERMS * 2] if row[i] > 0
+        )
+        top = [t for t in shown if t]
         out.append(tuple(dict.fromkeys(top))[:_N_TERMS])
     return out
 
@@ -486,13 +519,15 @@ def label_themes(
     order = sorted(out)
     index = {t: j for j, t in enumerate(order)}
     langs = [languages[i] for i in keep] if languages is not None else None
+    kept = [texts[i] for i in keep]
     try:
         with threadpool_limits(limits=1):
-            _tfidf, counts, vocab, analyzer = _lexical_features([texts[i] for i in keep], langs)
+            _tfidf, counts, vocab, analyzer = _lexical_features(kept, langs)
     except ValueError:  # no content words at all
         return out
     labels = np.array([index[theme_of[i]] for i in keep], dtype=np.int64)
-    for j, terms in enumerate(_theme_terms(counts, vocab, analyzer, labels, len(order))):
+    resolved = _languages(kept, langs)
+    for j, terms in enumerate(_theme_terms(counts, vocab, analyzer, labels, len(order), resolved)):
         t = order[j]
         out[t] = (_label(terms) or f"theme {t}", terms)
     seen: set[str] = set()
@@ -604,7 +639,7 @@ def _discover(
         margin = np.ones(n)
     zero_rows = np.linalg.norm(x, axis=1) == 0
 
-    all_terms = _theme_terms(counts, vocab, analyzer, labels, k_eff)
+    all_terms = _theme_terms(counts, vocab, analyzer, labels, k_eff, _languages(texts, languages))
     provisional = []
     for c in range(k_eff):
         terms = all_terms[c]

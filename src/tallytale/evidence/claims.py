@@ -8,6 +8,7 @@ needs to choose their stories.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -15,6 +16,8 @@ from typing import Any
 import numpy as np
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from tallytale.audit.services import record
 from tallytale.core import claims as cl
@@ -137,6 +140,93 @@ def rule_for(
     return replace(base, k=max(base.k, k)) if k > base.k else base
 
 
+#: the built-in instruments' English question wording (surveys.builtin), so a report in
+#: Welsh or Arabic names the standard figures in its own language (`item_label`)
+STANDARD_ITEM_LABELS = (
+    gettext_noop("My quality of life has improved"),
+    gettext_noop("I feel healthier"),
+    gettext_noop("I visit my doctor less often"),
+    gettext_noop("I have made new friends"),
+    gettext_noop("I feel able to contribute more to my community"),
+    gettext_noop("We offer improved access to our services with the same or fewer resources"),
+    gettext_noop("We have gained new volunteers"),
+    gettext_noop("We reach people we did not reach before"),
+    gettext_noop("We deliver our activities with the same or fewer paid resources"),
+    gettext_noop("Overall, how satisfied are you with your life nowadays?"),
+    gettext_noop(
+        "Overall, to what extent do you feel that the things you do in your life are worthwhile?"
+    ),
+    gettext_noop("Overall, how happy did you feel yesterday?"),
+    gettext_noop(
+        "On a scale where 0 is 'not at all anxious' and 10 is 'completely anxious', "
+        "overall, how anxious did you feel yesterday?"
+    ),
+)
+
+
+#: units of count figures (`extra.unit`, kept in English in the JSON), shown translated
+UNITS = (gettext_noop("hours"), gettext_noop("members"), gettext_noop("partners"))
+
+
+def item_label(item: evdata.ItemAnswers) -> str:
+    """A question's wording in the report's language: a built-in instrument's question is
+    translated; a project's own question keeps the wording its form gave it."""
+    return _(item.label) if item.label in STANDARD_ITEM_LABELS else item.label
+
+
+#: why a figure is withheld (`ClaimResult.suppressed_reason`, English in the JSON), in the
+#: report's language: (pattern, msgid, placeholder)
+_REASONS = (
+    (re.compile(r"fewer than (\d+)"), gettext_noop("fewer than %(k)s"), "k"),
+    (
+        re.compile(r"fewer than (\d+) without the outcome \(n minus count\)"),
+        gettext_noop("fewer than %(k)s without the outcome (n minus count)"),
+        "k",
+    ),
+    (
+        re.compile(r"fewer than (\d+) organisations"),
+        gettext_noop("fewer than %(k)s organisations"),
+        "k",
+    ),
+    (
+        re.compile(r"based on fewer than (\d+) values"),
+        gettext_noop("based on fewer than %(k)s values"),
+        "k",
+    ),
+    (re.compile(r"fewer than (\d+) values"), gettext_noop("fewer than %(k)s values"), "k"),
+    (
+        re.compile(r"fewer than (\d+) people answered at both waves"),
+        gettext_noop("fewer than %(k)s people answered at both waves"),
+        "k",
+    ),
+)
+_REASON_WORDS = (
+    gettext_noop("could be worked out from published totals (secondary suppression)"),
+    gettext_noop("nobody answered"),
+    gettext_noop("one of the groups compared is suppressed"),
+    gettext_noop("suppressed"),
+)
+
+
+def reason_text(reason: str | None) -> str:
+    """Why a figure is withheld, in the active language (unknown reasons unchanged)."""
+    if not reason:
+        return _("suppressed")
+    if reason in _REASON_WORDS:
+        return _(reason)
+    for pattern, msgid, key in _REASONS:
+        found = pattern.fullmatch(reason)
+        if found:
+            return _(msgid) % {key: found.group(1)}
+    return reason
+
+
+def agree_suffix() -> str:
+    """What "(agree or strongly agree)" adds to a question's label, in the active language
+    (a table whose header already says so strips it)."""
+    return _("%(question)s (agree or strongly agree)") % {"question": ""}
+
+
 def _pct(x: float | None) -> str:
     return "" if x is None else f"{100 * x:.0f}%"
 
@@ -146,34 +236,40 @@ def _fmt(x: float | None, digits: int = 1) -> str:
 
 
 def display(claim: dict[str, Any], k: int | None = None) -> str:
-    """The claim as a sentence fragment: "65% (95% CI 61% to 69%; 412 of 630)"."""
+    """The claim as a sentence fragment: "65% (95% CI 61% to 69%; 412 of 630)", in the
+    active language."""
     if claim["suppressed"]:
-        return f"figure withheld ({claim.get('suppressed_reason') or 'suppressed'})"
+        return _("figure withheld (%(reason)s)") % {
+            "reason": reason_text(claim.get("suppressed_reason"))
+        }
     kind = claim["kind"]
     if kind in ("proportion", "meaningful_change", "prevalence"):
-        return (
-            f"{_pct(claim['estimate'])} (95% CI {_pct(claim['ci_low'])} to {_pct(claim['ci_high'])}; "
-            f"{claim['numerator']:,} of {claim['n']:,})"
-        )
+        return _("%(pct)s (95%% CI %(low)s to %(high)s; %(x)s of %(n)s)") % {
+            "pct": _pct(claim["estimate"]), "low": _pct(claim["ci_low"]),
+            "high": _pct(claim["ci_high"]), "x": f"{claim['numerator']:,}", "n": f"{claim['n']:,}",
+        }  # fmt: skip
     if kind == "difference":
-        return (
-            f"{100 * claim['estimate']:+.0f} percentage points (95% CI {100 * claim['ci_low']:+.0f} "
-            f"to {100 * claim['ci_high']:+.0f})"
-        )
+        return _("%(d)s percentage points (95%% CI %(low)s to %(high)s)") % {
+            "d": f"{100 * claim['estimate']:+.0f}", "low": f"{100 * claim['ci_low']:+.0f}",
+            "high": f"{100 * claim['ci_high']:+.0f}",
+        }  # fmt: skip
     if kind == "mean":
-        return f"{_fmt(claim['estimate'])} (95% CI {_fmt(claim['ci_low'])} to {_fmt(claim['ci_high'])}; n = {claim['n']:,})"
+        return _("%(mean)s (95%% CI %(low)s to %(high)s; n = %(n)s)") % {
+            "mean": _fmt(claim["estimate"]), "low": _fmt(claim["ci_low"]),
+            "high": _fmt(claim["ci_high"]), "n": f"{claim['n']:,}",
+        }  # fmt: skip
     if kind == "change":
         dz = claim.get("extra", {}).get("cohen_dz")
         d = f"; d_z = {dz:.2f}" if dz is not None else ""
-        return (
-            f"{claim['estimate']:+.2f} points (95% CI {claim['ci_low']:+.2f} to "
-            f"{claim['ci_high']:+.2f}; n = {claim['n']:,} people at both waves{d})"
-        )
+        return _("%(d)s points (95%% CI %(low)s to %(high)s; n = %(n)s people at both waves%(dz)s)") % {
+            "d": f"{claim['estimate']:+.2f}", "low": f"{claim['ci_low']:+.2f}",
+            "high": f"{claim['ci_high']:+.2f}", "n": f"{claim['n']:,}", "dz": d,
+        }  # fmt: skip
     if kind == "count":
         unit = claim.get("extra", {}).get("unit", "")
         value = claim["estimate"]
         text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-        return f"{text} {unit}".strip()
+        return f"{text} {_(unit) if unit in UNITS else unit}".strip()
     return str(claim["estimate"])
 
 
@@ -313,6 +409,7 @@ def _scale_claims(
     label: str,
     meaningful: bool,
     lower_is_better: bool = False,
+    wording: str | None = None,
 ) -> list[_Spec]:
     """Mean at each wave (t interval), paired change first -> last wave (t interval, d_z)
     and, for SWEMWBS, the share whose own change reached the meaningful threshold."""
@@ -320,16 +417,19 @@ def _scale_claims(
     ok = ~np.isnan(item.number)
     waves = sorted(set(item.wave[ok].tolist()))
     topic = TOPICS.get(item.name, "")
+    english = wording or label  # pairing reads the English wording; people read the label
     for w in waves:
         sel = ok & (item.wave == w)
         res = cl.mean_claim(
-            f"{prefix}-mean-{ds.wave_names[w]}", f"{label}: mean at {ds.wave_labels[w]}",
+            f"{prefix}-mean-{ds.wave_names[w]}",
+            _("%(label)s: mean at %(wave)s") % {"label": label, "wave": ds.wave_labels[w]},
             item.number[sel].tolist(), rule, _population(ds, w, item=item.name),
             {"scale": item.name},
         )  # fmt: skip
         out.append(
             _Spec(res, section, _ids(item.person[sel]), np.zeros(0, dtype=np.int64),
-                  wording=label, topic_words=topic, phrase=f"answered at {ds.wave_labels[w]}",
+                  wording=english, topic_words=topic,
+                  phrase=_("answered at %(wave)s") % {"wave": ds.wave_labels[w]},
                   item=item.name, wave=w)
         )  # fmt: skip
     if len(waves) >= 2:
@@ -339,28 +439,31 @@ def _scale_claims(
             ds, None, item=item.name, waves=[ds.wave_names[first], ds.wave_names[last]]
         )
         res = cl.change_claim(
-            f"{prefix}-change", f"{label}: change from {ds.wave_labels[first]} to {ds.wave_labels[last]}",
+            f"{prefix}-change",
+            _("%(label)s: change from %(first)s to %(last)s") % {
+                "label": label, "first": ds.wave_labels[first], "last": ds.wave_labels[last]},
             before.tolist(), after.tolist(), rule, pop, {"scale": item.name,
                                                          "lower_is_better": lower_is_better},
         )  # fmt: skip
         better = (after < before) if lower_is_better else (after > before)
         out.append(
-            _Spec(res, section, _ids(people[better]), _ids(people[~better]), wording=label,
-                  topic_words=topic, phrase="whose score improved", item=item.name,
+            _Spec(res, section, _ids(people[better]), _ids(people[~better]), wording=english,
+                  topic_words=topic, phrase=_("whose score improved"), item=item.name,
                   headline=not meaningful)
         )  # fmt: skip
         if meaningful:
             res = cl.meaningful_change_claim(
                 f"{prefix}-meaningful",
-                f"{label}: people whose score rose by at least "
-                f"{SWEMWBS_MEANINGFUL_CHANGE_POINTS:g} points",
+                _("%(label)s: people whose score rose by at least %(points)s points")
+                % {"label": label, "points": f"{SWEMWBS_MEANINGFUL_CHANGE_POINTS:g}"},
                 before.tolist(), after.tolist(), rule, pop,
             )  # fmt: skip
             passed = (after - before) >= SWEMWBS_MEANINGFUL_CHANGE_POINTS - 1e-9
             out.append(
-                _Spec(res, section, _ids(people[passed]), _ids(people[~passed]), wording=label,
+                _Spec(res, section, _ids(people[passed]), _ids(people[~passed]), wording=english,
                       topic_words=topic,
-                      phrase=f"saw their score rise by {SWEMWBS_MEANINGFUL_CHANGE_POINTS:g}+ points",
+                      phrase=_("saw their score rise by %(points)s+ points")
+                      % {"points": f"{SWEMWBS_MEANINGFUL_CHANGE_POINTS:g}"},
                       item=item.name, headline=True)
             )  # fmt: skip
     return out
@@ -382,7 +485,7 @@ def _theme_claims(
     for i, lab in enumerate(labels):
         ids = assigned[assigned_label == lab]
         members[lab] = ids
-        specs.append((f"theme-{i + 1}", f"Stories about {lab}", int(ids.size),
+        specs.append((f"theme-{i + 1}", _("Stories about %(theme)s") % {"theme": lab}, int(ids.size),
                       _population(ds, None, stories="live stories", theme=lab)))  # fmt: skip
     results = cl.prevalence_family(
         specs, n, rule, partition=True, extra={"source": themes["source"]}
@@ -401,7 +504,8 @@ def _theme_claims(
         rest = story_ids[aligned != lab] if aligned is not None else np.setdiff1d(story_ids, ids)
         out.append(
             _Spec(res, "themes", ids, rest, unit="story",
-                  wording=lab, topic_words=lab, phrase=f"told a story about {lab}")
+                  wording=lab, topic_words=lab,
+                  phrase=_("told a story about %(theme)s") % {"theme": lab})
         )  # fmt: skip
     return out
 
@@ -441,7 +545,7 @@ def _signifier_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_S
             out.append(
                 _Spec(res, "signifiers", ids, np.setdiff1d(all_ids, ids), unit="story",
                       wording=f"{sig['label']} {option}", topic_words=option,
-                      phrase=f"chose \u201c{option}\u201d")
+                      phrase=_("chose “%(option)s”") % {"option": option})
             )  # fmt: skip
     return out
 
@@ -459,35 +563,35 @@ def _ledger_claims(ds: evdata.Dataset, rule: ThresholdRule | None) -> list[_Spec
     inactive = np.setdiff1d(ds.members, active)
     topic = TOPICS["ledger"]
     hours = cl.count_claim(
-        "ledger-hours", "Hours given by members", led["minutes_given"] / 60, int(earners.size),
+        "ledger-hours", _("Hours given by members"), led["minutes_given"] / 60, int(earners.size),
         rule, pop, unit="hours",
     )  # fmt: skip
     act = cl.count_claim(
-        "ledger-active", "Members who earned or spent time credits", int(active.size),
+        "ledger-active", _("Members who earned or spent time credits"), int(active.size),
         int(active.size), rule, pop, unit="members", count_of_people=True,
     )  # fmt: skip
     partners = cl.count_claim(
-        "ledger-partners", "Partner organisations where credits were earned or spent",
+        "ledger-partners", _("Partner organisations where credits were earned or spent"),
         led["partners_active"], int(active.size), rule, pop, unit="partners",
     )  # fmt: skip
     share = cl.proportion_claim(
-        "ledger-active-share", "Share of members who were active", int(active.size),
+        "ledger-active-share", _("Share of members who were active"), int(active.size),
         int(ds.members.size), rule, pop,
     )  # fmt: skip
     return [
         _Spec(hours, "ledger", earners, np.setdiff1d(ds.members, earners), wording="hours given",
-              topic_words=topic, phrase="gave time", headline=True),
+              topic_words=topic, phrase=_("gave time"), headline=True),
         _Spec(act, "ledger", active, inactive, wording="members active", topic_words=topic,
-              phrase="was active", headline=True),
+              phrase=_("was active"), headline=True),
         _Spec(partners, "ledger", active, inactive, wording="partners", topic_words=topic,
-              phrase="earned or spent credits"),
+              phrase=_("earned or spent credits")),
         _Spec(share, "ledger", active, inactive, wording="members active", topic_words=topic,
-              phrase="were active"),
+              phrase=_("were active")),
     ]  # fmt: skip
 
 
 def _positive_phrase(label: str) -> str:
-    return f"agreed: \u201c{label}\u201d"
+    return _("agreed: “%(question)s”") % {"question": label}
 
 
 def standard_claims(
@@ -503,18 +607,22 @@ def standard_claims(
         if item is None or item.person.size == 0:
             continue
         specs += _item_claims(
-            ds, item, {"4", "5"}, _positive_phrase(item.label), rule, f"outcome:{name}", name,
-            f"{item.label} (agree or strongly agree)", compare_projects=programme,
+            ds, item, {"4", "5"}, _positive_phrase(item_label(item)), rule, f"outcome:{name}", name,
+            _("%(question)s (agree or strongly agree)") % {"question": item_label(item)},
+            compare_projects=programme,
         )  # fmt: skip
     if ds.swemwbs is not None:
         specs += _scale_claims(ds, ds.swemwbs, rule, "outcome:swemwbs", "swemwbs",
-                               "Mental wellbeing (SWEMWBS)", meaningful=True)  # fmt: skip
+                               _("Mental wellbeing (SWEMWBS)"), meaningful=True,
+                               wording="Mental wellbeing (SWEMWBS)")  # fmt: skip
     for name in ONS4_ITEMS:
         item = ds.items.get(name)
         if item is None or item.person.size == 0:
             continue
-        specs += _scale_claims(ds, item, rule, f"outcome:{name}", name, f"{item.label} (0-10)",
-                               meaningful=False, lower_is_better=name == "ons4_anxious")  # fmt: skip
+        specs += _scale_claims(ds, item, rule, f"outcome:{name}", name,
+                               _("%(question)s (0-10)") % {"question": item_label(item)},
+                               meaningful=False, lower_is_better=name == "ons4_anxious",
+                               wording=f"{item.label} (0-10)")  # fmt: skip
     specs += _theme_claims(ds, themes, rule)
     specs += _signifier_claims(ds, rule)
     specs += _ledger_claims(ds, rule)
@@ -547,9 +655,10 @@ def default_claims(ds: evdata.Dataset, rule: ThresholdRule | None, names: set[st
         if all(c.lstrip("-").isdigit() for c in codes):
             ordered = sorted(codes, key=int)
             top = ordered[-2:] if len(ordered) >= 4 else ordered[-1:]
-            said = " or ".join(f"\u201c{item.choices[c]}\u201d" for c in top)
+            said = f" {_('or')} ".join(f"\u201c{item.choices[c]}\u201d" for c in top)
             specs = _item_claims(
-                ds, item, set(top), f"answered {said}", rule, section, f"default-{name}",
+                ds, item, set(top), _("answered %(answers)s") % {"answers": said}, rule,
+                section, f"default-{name}",
                 f"{item.label}: {said}", waves=[latest], subgroups=False,
             )  # fmt: skip
         elif len(codes) <= evdata.DEFAULT_MAX_CHOICES:
@@ -563,7 +672,8 @@ def default_claims(ds: evdata.Dataset, rule: ThresholdRule | None, names: set[st
             results = cl.prevalence_family(fam, int(people.size), rule, partition=True)
             specs = [
                 _Spec(res, section, _ids(people[answers == c]), _ids(people[answers != c]),
-                      wording=item.label, phrase=f"answered \u201c{item.choices[c]}\u201d",
+                      wording=item.label,
+                      phrase=_("answered “%(answer)s”") % {"answer": item.choices[c]},
                       item=name, wave=latest)
                 for res, c in zip(results, codes, strict=True)
             ]  # fmt: skip

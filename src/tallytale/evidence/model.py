@@ -136,6 +136,11 @@ class Report:
     #: "What changed for partner organisations": response rates per kind of partner and
     #: the joint display by kind (`tallytale.evidence.partners`); empty without partners
     partners: Mapping[str, Any] = field(default_factory=dict)
+    #: the language its words are in ("en", "cy", "ar"): the one active when it was built
+    language: str = "en"
+    #: Most Significant Change: stories a panel chose, with its reasons (`evidence.msc`);
+    #: only those the audience may read; plain JSON values
+    most_significant_change: tuple[Mapping[str, Any], ...] = ()
 
 
 def claim_json(c: ClaimOut) -> dict[str, Any]:
@@ -205,4 +210,6 @@ def report_json(r: Report) -> dict[str, Any]:
         },
         "triads": [dict(t) for t in r.triads],
         "partners": dict(r.partners),
+        "language": r.language,
+        "most_significant_change": [dict(m) for m in r.most_significant_change],
     }

@@ -9,6 +9,7 @@ never outlives a story's withdrawal inside Tallytale.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from tallytale.programmes.models import Programme, Project
@@ -83,3 +84,40 @@ class ReportBuild(models.Model):
 
     def __str__(self) -> str:
         return f"{self.format} report for {self.audience} at {self.built_at:%Y-%m-%d %H:%M}"
+
+
+class MscCandidate(models.Model):
+    """Most Significant Change: a story the panel (the research team) shortlisted, and, once
+    the panel chose it, their reason. The report shows a chosen story only to an audience its
+    teller's consent allows, in the text that audience may read; a withdrawn story leaves
+    the shortlist with its votes (`msc.erase_withdrawn`)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="msc_candidates")
+    story = models.ForeignKey(
+        "stories.Story", on_delete=models.CASCADE, related_name="msc_candidates"
+    )
+    added_by_label = models.CharField(max_length=120)
+    added_at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True, help_text="The panel's reason for choosing it")
+    chosen_at = models.DateTimeField(null=True, blank=True)
+    chosen_by_label = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["added_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "story"], name="uniq_msc_candidate"),
+        ]
+
+
+class MscVote(models.Model):
+    """One panel member's vote: for one shortlisted story of the project at a time."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
+    candidate = models.ForeignKey(MscCandidate, on_delete=models.CASCADE, related_name="votes")
+    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    voted_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["project", "voter"], name="uniq_msc_vote"),
+        ]

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from tallytale.core.disclosure import ThresholdRule, publish_part
 from tallytale.core.pairing import (
     StoryCandidate,
@@ -118,7 +121,7 @@ def story_themes(ds: evdata.Dataset, audience: str = "public") -> dict[str, Any]
         live_set = set(live.tolist())
         assignments = {s: t for s, t in assignments.items() if s in live_set}
         if assignments:
-            out.update(labels=labels, assignments=assignments, source="theme run (coding)")
+            out.update(labels=labels, assignments=assignments, source=_("theme run (coding)"))
         codes: dict[int, set[str]] = {}
         for sid, name in Coding.objects.filter(
             project__in=ds.projects, origin__in=list(COUNTED), rejected_at__isnull=True,
@@ -155,10 +158,11 @@ def story_themes(ds: evdata.Dataset, audience: str = "public") -> dict[str, Any]
             out.update(
                 labels=[names[t] for t in res.theme_ids],
                 assignments={int(s): names[t] for s, t in res.assignments.items()},
-                source=f"discovered for this report ({res.method}, k = {res.k})",
+                source=_("discovered for this report (%(method)s, k = %(k)s)")
+                % {"method": res.method, "k": res.k},
             )
         else:
-            out["note"] = (
+            out["note"] = _(
                 "No theme run yet and too many or too few stories to discover themes while "
                 "building the report; run `tallytale themes` to add theme claims."
             )
@@ -204,6 +208,20 @@ def _topic(spec: _Spec, themes: dict[str, Any]) -> frozenset[str]:
     return frozenset(labels)
 
 
+#: answer words a story's number may quote (the built-in agreement scale, `AGREEMENT`), so
+#: they are translated; a project's own choices are shown as its form wrote them
+ANSWER_WORDS = (
+    gettext_noop("Strongly disagree"),
+    gettext_noop("Disagree"),
+    gettext_noop("Neither agree nor disagree"),
+    gettext_noop("Agree"),
+    gettext_noop("Strongly agree"),
+    gettext_noop("strongly disagree"),
+    gettext_noop("neither"),
+    gettext_noop("strongly agree"),
+)
+
+
 def _answer_lookup(ds: evdata.Dataset, item: str, wave: int | None) -> dict[int, str]:
     a = ds.items.get(item)
     if a is None or wave is None:
@@ -235,17 +253,22 @@ def _story_numbers(
     ):
         if role == "supporting":
             out.append(
-                f"One of the {r.numerator:,} of {r.n:,} ({_pct(r.estimate)}, 95% CI "
-                f"{_pct(r.ci_low)} to {_pct(r.ci_high)}) who {spec.phrase}."
-            )
+                _("One of the %(x)s of %(n)s (%(pct)s, 95%% CI %(low)s to %(high)s) who %(what)s.")
+                % {"x": f"{r.numerator:,}", "n": f"{r.n:,}", "pct": _pct(r.estimate),
+                   "low": _pct(r.ci_low), "high": _pct(r.ci_high), "what": spec.phrase}
+            )  # fmt: skip
         else:
             rest = r.n - r.numerator
             lo = None if r.ci_high is None else 1 - r.ci_high
             hi = None if r.ci_low is None else 1 - r.ci_low
             out.append(
-                f"One of the {rest:,} of {r.n:,} ({_pct(rest / r.n)}, 95% CI {_pct(lo)} to "
-                f"{_pct(hi)}) who did not ({spec.phrase})."
-            )
+                _(
+                    "One of the %(x)s of %(n)s (%(pct)s, 95%% CI %(low)s to %(high)s) who did "
+                    "not (%(what)s)."
+                )
+                % {"x": f"{rest:,}", "n": f"{r.n:,}", "pct": _pct(rest / r.n), "low": _pct(lo),
+                   "high": _pct(hi), "what": spec.phrase}
+            )  # fmt: skip
         # the teller's own answer category: only beyond the public audience (a story's
         # consent covers the project), and only when that answer's cell is not disclosive
         key = (spec.item, spec.wave)
@@ -259,33 +282,48 @@ def _story_numbers(
                         int(answer) if str(answer).isdigit() else -1, answer
                     )
                     out.append(
-                        f"{count:,} of {r.n:,} people answered \u201c{label}\u201d, as this teller did."
+                        _("%(x)s of %(n)s people answered “%(answer)s”, as this teller did.")
+                        % {
+                            "x": f"{count:,}",
+                            "n": f"{r.n:,}",
+                            "answer": _(label)
+                            if label in ANSWER_WORDS or label in AGREEMENT.values()
+                            else label,
+                        }
                     )
     elif r.kind == "change" and r.estimate is not None:
         improved = r.extra.get("improved")
-        who = (
-            f"one of the {improved:,} of {r.n:,} people whose score improved"
-            if role == "supporting" and improved is not None
-            else f"one of the {r.n:,} people who answered at both waves"
-        )
-        out.append(
-            f"Told by {who}; mean change {r.estimate:+.2f} points (95% CI {r.ci_low:+.2f} to {r.ci_high:+.2f})."
-        )
+        change = {"d": f"{r.estimate:+.2f}", "low": f"{r.ci_low:+.2f}", "high": f"{r.ci_high:+.2f}"}
+        if role == "supporting" and improved is not None:
+            text = _(
+                "Told by one of the %(x)s of %(n)s people whose score improved; mean change "
+                "%(d)s points (95%% CI %(low)s to %(high)s)."
+            ) % {"x": f"{improved:,}", "n": f"{r.n:,}", **change}
+        else:
+            text = _(
+                "Told by one of the %(n)s people who answered at both waves; mean change "
+                "%(d)s points (95%% CI %(low)s to %(high)s)."
+            ) % {"n": f"{r.n:,}", **change}
+        out.append(text)
     elif r.kind == "mean" and r.estimate is not None:
         out.append(
-            f"One of {r.n:,} people who {spec.phrase}: mean {r.estimate:.1f} (95% CI "
-            f"{r.ci_low:.1f} to {r.ci_high:.1f})."
-        )
+            _("One of %(n)s people who %(what)s: mean %(mean)s (95%% CI %(low)s to %(high)s).")
+            % {"n": f"{r.n:,}", "what": spec.phrase, "mean": f"{r.estimate:.1f}",
+               "low": f"{r.ci_low:.1f}", "high": f"{r.ci_high:.1f}"}
+        )  # fmt: skip
     elif r.kind == "difference" and r.estimate is not None:
         out.append(
-            f"One of the {r.n:,} people in the two groups compared ({display(asdict_claim(r))})."
+            _("One of the %(n)s people in the two groups compared (%(figure)s).")
+            % {"n": f"{r.n:,}", "figure": display(asdict_claim(r))}
         )
     elif r.kind == "count" and r.estimate is not None:
         what = display(asdict_claim(r))
+        facts = {"what": spec.phrase, "figure": r.label.lower(), "value": what}
         out.append(
-            f"Told by a member who {spec.phrase} ({r.label.lower()}: {what})."
+            _("Told by a member who %(what)s (%(figure)s: %(value)s).") % facts
             if role == "supporting"
-            else f"Told by a member who did not take part in the period ({r.label.lower()}: {what})."
+            else _("Told by a member who did not take part in the period (%(figure)s: %(value)s).")
+            % facts
         )
     return out
 

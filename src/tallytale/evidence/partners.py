@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from django.utils.translation import gettext as _
 
 from tallytale.core import claims as cl
 from tallytale.core.disclosure import ThresholdRule, hidden_count_text, publish_count
@@ -27,7 +28,7 @@ from tallytale.stories.models import Story
 from tallytale.surveys.models import Answer, Question, Response, Wave
 
 from . import data as evdata
-from .claims import TOPICS, _pct, _Spec, asdict_claim, display
+from .claims import TOPICS, _pct, _Spec, agree_suffix, asdict_claim, display, item_label
 from .model import ClaimOut, Section, StoryNumber, StoryOut, StoryRef
 from .pairing import _excerpt
 
@@ -185,7 +186,10 @@ def partner_claims(ds: evdata.Dataset, pd: PartnerData, rule: ThresholdRule | No
             pos = np.isin(item.text[sel].astype(str), sorted(POSITIVE))
             wname = ds.wave_names[w]
             cid = f"partners-{name}-{wname}"
-            label = f"Partner organisations: {item.label} (agree or strongly agree)"
+            label = _("Partner organisations: %(question)s") % {
+                "question": _("%(question)s (agree or strongly agree)")
+                % {"question": item_label(item)}
+            }
             latest = w == asked[-1]
             kinds = np.array([pd.kind.get(int(o), "") for o in orgs], dtype=object)
             groups = []
@@ -209,7 +213,7 @@ def partner_claims(ds: evdata.Dataset, pd: PartnerData, rule: ThresholdRule | No
             )  # fmt: skip
             fam = _hide_small(fam, rule)
             topic = PARTNER_TOPICS.get(name, TOPICS.get(name, ""))
-            phrase = f"agreed: \u201c{item.label}\u201d"
+            phrase = _("agreed: “%(question)s”") % {"question": item_label(item)}
             specs.append(
                 _Spec(fam[0], SECTION, evdata.unique_ids(orgs[pos]), evdata.unique_ids(orgs[~pos]),
                       unit="organisation", wording=item.label, topic_words=topic, phrase=phrase,
@@ -260,7 +264,7 @@ def capacity_claims(ds: evdata.Dataset, pd: PartnerData, rule: ThresholdRule | N
         out.append(
             _Spec(res, SECTION, common[better], common[~better], unit="organisation",
                   wording=label, topic_words=f"{label} capacity organisation",
-                  phrase="whose capacity rose", item=name)
+                  phrase=_("whose capacity rose"), item=name)
         )  # fmt: skip
     return out
 
@@ -300,11 +304,13 @@ def response_rates(
                 by_kind[k] = {
                     "answered": publish_count(got, rule),
                     "partners": len(kin),
-                    "display": f"{_of(got, len(kin), rule)} {KIND_LABELS[k].lower()} partners",
+                    "display": _("%(x)s %(kind)s partners")
+                    % {"x": _of(got, len(kin), rule), "kind": str(KIND_LABELS[k]).lower()},
                 }
         out.append({
             "wave": name, "label": ds.wave_labels[w], "answered": publish_count(n, rule),
-            "partners": total, "display": f"{_of(n, total, rule)} partners answered",
+            "partners": total,
+            "display": _("%(x)s partners answered") % {"x": _of(n, total, rule)},
             "by_kind": by_kind,
         })  # fmt: skip
     return out
@@ -316,11 +322,15 @@ def _short(c: ClaimOut) -> str:
     if r.suppressed:
         reason = c.suppressed_text or r.suppressed_reason or ""
         return (
-            "withheld (secondary suppression)"
+            _("withheld (secondary suppression)")
             if "secondary" in reason
-            else "withheld (" + (reason.replace(" organisations", "") or "suppressed") + ")"
+            else _("figure withheld (%(reason)s)")
+            % {"reason": reason.replace(" organisations", "") or _("suppressed")}
         )
-    return f"{_pct(r.estimate)} ({_pct(r.ci_low)} to {_pct(r.ci_high)}; {r.numerator:,} of {r.n:,})"
+    return _("%(pct)s (%(low)s to %(high)s; %(x)s of %(n)s)") % {
+        "pct": _pct(r.estimate), "low": _pct(r.ci_low), "high": _pct(r.ci_high),
+        "x": f"{r.numerator:,}", "n": f"{r.n:,}",
+    }  # fmt: skip
 
 
 def by_kind_table(claims: list[ClaimOut]) -> list[dict[str, Any]]:
@@ -340,7 +350,7 @@ def by_kind_table(claims: list[ClaimOut]) -> list[dict[str, Any]]:
             item = c.result.population.get("item", "")
             rows.append({"claim_id": c.id, "label": c.result.label, "item": item,
                          "wording": c.result.label.split(": ", 1)[-1].replace(
-                             " (agree or strongly agree)", ""),
+                             agree_suffix(), ""),
                          "overall": _short(c), "cells": cells})  # fmt: skip
     return rows
 
@@ -352,23 +362,33 @@ def _numbers(spec: _Spec, role: str) -> list[str]:
     if r.kind == "proportion" and r.numerator is not None:
         if role == "supporting":
             return [
-                f"Told on behalf of one of the {r.numerator:,} of {r.n:,} organisations "
-                f"({_pct(r.estimate)}, 95% CI {_pct(r.ci_low)} to {_pct(r.ci_high)}) that "
-                f"{spec.phrase}."
-            ]
+                _(
+                    "Told on behalf of one of the %(x)s of %(n)s organisations (%(pct)s, 95%% CI "
+                    "%(low)s to %(high)s) that %(what)s."
+                )
+                % {"x": f"{r.numerator:,}", "n": f"{r.n:,}", "pct": _pct(r.estimate),
+                   "low": _pct(r.ci_low), "high": _pct(r.ci_high), "what": spec.phrase}
+            ]  # fmt: skip
         rest = r.n - r.numerator
         lo = None if r.ci_high is None else 1 - r.ci_high
         hi = None if r.ci_low is None else 1 - r.ci_low
         return [
-            f"Told on behalf of one of the {rest:,} of {r.n:,} organisations ({_pct(rest / r.n)}, "
-            f"95% CI {_pct(lo)} to {_pct(hi)}) that did not ({spec.phrase})."
-        ]
+            _(
+                "Told on behalf of one of the %(x)s of %(n)s organisations (%(pct)s, 95%% CI "
+                "%(low)s to %(high)s) that did not (%(what)s)."
+            )
+            % {"x": f"{rest:,}", "n": f"{r.n:,}", "pct": _pct(rest / r.n), "low": _pct(lo),
+               "high": _pct(hi), "what": spec.phrase}
+        ]  # fmt: skip
     if r.kind == "change" and r.estimate is not None:
         return [
-            f"Told on behalf of one of the {r.n:,} organisations that assessed their capacity "
-            f"twice; mean change {r.estimate:+.2f} points (95% CI {r.ci_low:+.2f} to "
-            f"{r.ci_high:+.2f})."
-        ]
+            _(
+                "Told on behalf of one of the %(n)s organisations that assessed their capacity "
+                "twice; mean change %(d)s points (95%% CI %(low)s to %(high)s)."
+            )
+            % {"n": f"{r.n:,}", "d": f"{r.estimate:+.2f}", "low": f"{r.ci_low:+.2f}",
+               "high": f"{r.ci_high:+.2f}"}
+        ]  # fmt: skip
     return []
 
 
@@ -487,9 +507,9 @@ def partner_section(
             display=display(asdict_claim(res)).replace(" people at both", " organisations at both"),
             stories=refs, gap=gap, topic=(), suppressed_text=suppressed_text,
         ))  # fmt: skip
-    section = Section(SECTION, TITLE, tuple(c.id for c in claims_out)) if claims_out else None
+    section = Section(SECTION, _(TITLE), tuple(c.id for c in claims_out)) if claims_out else None
     extras = {
-        "title": TITLE,
+        "title": _(TITLE),
         "partners": int(pd.ids.size),
         "response_rates": rates,
         "by_kind": by_kind_table(claims_out),

@@ -18,11 +18,17 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from . import svg
+from .claims import agree_suffix
 
 PDF_VARIANT = "pdf/ua-1"
-ROLE_LABELS = {"supporting": "In their words", "contrasting": "A different experience"}
+ROLE_LABELS = {
+    "supporting": gettext_lazy("In their words"),
+    "contrasting": gettext_lazy("A different experience"),
+}
 BODY_CLAIMS_PER_SECTION = 1
 _PROPORTION_KINDS = ("proportion", "meaningful_change", "prevalence")
 
@@ -51,7 +57,7 @@ def render_json(report: dict[str, Any]) -> str:
 def _row(c: dict[str, Any], label: str | None = None) -> svg.Row:
     return svg.Row(
         label or c["label"], c["estimate"], c["ci_low"], c["ci_high"],
-        "" if not c["suppressed"] else c.get("suppressed_text") or "withheld",
+        "" if not c["suppressed"] else c.get("suppressed_text") or _("withheld"),
     )  # fmt: skip
 
 
@@ -75,7 +81,7 @@ def _table_rows(claims: list[dict[str, Any]]) -> list[list[str]]:
         fmt = _pct if pct else _whole if c["kind"] == "count" else _num
         rows.append([
             c["label"],
-            "withheld" if c["suppressed"] else fmt(c["estimate"]),
+            _("withheld") if c["suppressed"] else fmt(c["estimate"]),
             fmt(c["ci_low"]), fmt(c["ci_high"]),
             "" if c["numerator"] is None else amount(c["numerator"]),
             "" if c["n"] is None else amount(c["n"]),
@@ -88,7 +94,7 @@ def _chart(claims: list[dict[str, Any]], title: str, chart_id: str) -> dict[str,
     if not claims:
         return None
     kind = claims[0]["kind"]
-    header = ["Figure", "Estimate", "95% CI low", "95% CI high", "Count", "n"]
+    header = [_("Figure"), _("Estimate"), _("95% CI low"), _("95% CI high"), _("Count"), "n"]
     if kind in _PROPORTION_KINDS:
         markup = svg.interval_chart([_row(c) for c in claims], title, chart_id)
     elif kind == "mean":
@@ -125,7 +131,7 @@ def _big(c: dict[str, Any]) -> str:
 
 def _view_model(report: dict[str, Any]) -> dict[str, Any]:
     claims = {c["id"]: c for c in report["claims"]}
-    stories = {s["id"]: s for s in report["stories"]}
+    stories = {s["id"]: {**s, "dir": text_direction(s["language"])} for s in report["stories"]}
     counter = iter(range(1, 10_000))
 
     def cid() -> str:
@@ -133,10 +139,11 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
 
     def with_stories(c: dict[str, Any]) -> dict[str, Any]:
         shown = [
-            {**stories[s["id"]], "role": s["role"], "role_label": ROLE_LABELS[s["role"]]}
+            {**stories[s["id"]], "role": s["role"], "role_label": str(ROLE_LABELS[s["role"]])}
             for s in c["stories"] if s["id"] in stories
         ]  # fmt: skip
-        return {**c, "shown": shown}
+        return {**c, "shown": shown, "ci_method": translated(c["ci_method"]),
+                "gap": translated(c["gap"]) if c.get("gap") else c.get("gap")}  # fmt: skip
 
     headline = []
     for hid in report["headline"]:
@@ -160,11 +167,12 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
             if kind.startswith("forest:"):
                 overall = claims.get(kind.split(":", 1)[1])
                 rows = ([overall] if overall else []) + group
-                chart = _chart(rows, f"Forest plot: {rows[0]['label']} by project", cid())
+                title = _("Forest plot: %(figure)s by project") % {"figure": rows[0]["label"]}
+                chart = _chart(rows, title, cid())
             else:
-                chart = _chart(
-                    group, f"{sec['title']}: {kind.replace('_', ' ')} with 95% intervals", cid()
-                )
+                title = _("%(section)s: %(kind)s with 95%% intervals") % {
+                    "section": sec["title"], "kind": str(KIND_WORDS.get(kind, kind))}  # fmt: skip
+                chart = _chart(group, title, cid())
             if chart:
                 charts.append(chart)
         sections.append({**sec, "claims": [with_stories(c) for c in members], "charts": charts})
@@ -178,9 +186,9 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
                 svg.bar_chart(
                     [m["month"] for m in monthly],
                     [m["hours"] for m in monthly],
-                    "Hours given per month",
+                    _("Hours given per month"),
                     ledger_id,
-                    unit="hours given per month",
+                    unit=_("hours given per month"),
                     partial=next(
                         (
                             i
@@ -191,13 +199,13 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
                     ),  # fmt: skip
                 )
             ),  # fmt: skip
-            "title": "Hours given per month",
-            "header": ["Month", "Hours", "Members giving time"],
+            "title": _("Hours given per month"),
+            "header": [_("Month"), _("Hours"), _("Members giving time")],
             "rows": [
                 [
-                    m["month"] + (" (partial month)" if m.get("partial") else ""),
-                    "withheld" if m["hours"] is None else amount(m["hours"]),
-                    "withheld" if m["people"] is None else amount(m["people"]),
+                    m["month"] + (" " + _("(partial month)") if m.get("partial") else ""),
+                    _("withheld") if m["hours"] is None else amount(m["hours"]),
+                    _("withheld") if m["people"] is None else amount(m["people"]),
                 ]
                 for m in monthly
             ],  # fmt: skip
@@ -214,7 +222,12 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
         "sections": sections,
         "ledger_chart": ledger_chart,
         "gaps": gaps,
-        "methods": report["methods"],
+        "methods": {
+            **report["methods"],
+            "interval_methods": [
+                translated(m) for m in report["methods"].get("interval_methods", [])
+            ],
+        },
         "community": report.get("community"),
         "triads": report.get("triads") or [],
         "claims_by_id": claims,
@@ -224,18 +237,65 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
         "quoted": sorted(stories.values(), key=lambda s: s["id"]),
         "joint": _joint(report, claims),
         "partners": report.get("partners") or {},
+        "msc": [
+            {**m, "dir": text_direction(m["language"])}
+            for m in report.get("most_significant_change") or []
+        ],
     }
 
 
 META_TEXT = {
-    "confirm": "The stories confirm this figure: people behind it speak of its topic more "
-    "than the others do.",
-    "expand": "The stories expand this figure: people behind it speak of other things as "
-    "much as of its topic.",
-    "contradict": "The stories contradict this figure: its topic comes up more among people "
-    "it does not describe.",
-    "too few stories": "Too few stories on either side to say whether they confirm, expand "
-    "or contradict this figure.",
+    "confirm": gettext_lazy(
+        "The stories confirm this figure: people behind it speak of its topic more "
+        "than the others do."
+    ),
+    "expand": gettext_lazy(
+        "The stories expand this figure: people behind it speak of other things as "
+        "much as of its topic."
+    ),
+    "contradict": gettext_lazy(
+        "The stories contradict this figure: its topic comes up more among people "
+        "it does not describe."
+    ),
+    "too few stories": gettext_lazy(
+        "Too few stories on either side to say whether they confirm, expand "
+        "or contradict this figure."
+    ),
+}
+#: words the report JSON keeps in English (machine values, methods named by `core`) and the
+#: report translates where it shows them (`translated`)
+RUNTIME_WORDS = (
+    gettext_noop("no story yet: collect one"),
+    gettext_noop("no story yet: collect one from a partner"),
+    gettext_noop("no contrasting story available from the rest of this group"),
+    gettext_noop("few stories: a story here is also shown beside other figures"),
+    gettext_noop("Wilson score interval (Wilson 1927)"),
+    gettext_noop("Newcombe hybrid score interval (Newcombe 1998, method 10)"),
+    gettext_noop("Student t interval (Student 1908)"),
+    gettext_noop("Paired Student t interval and test (Student 1908); Cohen's d_z (Cohen 1988)"),
+    gettext_noop("complete count of ledger records (no sampling, so no interval)"),
+    gettext_noop("agree"),
+    gettext_noop("not sure"),
+    gettext_noop("disagree"),
+)
+
+
+def translated(text: str) -> str:
+    """A machine value of the JSON (a gap, notes joined by "; ", a method's name) in the
+    report's language, part by part; anything else unchanged."""
+    if text in RUNTIME_WORDS:
+        return _(text)
+    return "; ".join(_(part) if part in RUNTIME_WORDS else part for part in text.split("; "))
+
+
+#: a chart's kind of figure, in its title
+KIND_WORDS = {
+    "proportion": gettext_lazy("proportion"),
+    "meaningful_change": gettext_lazy("meaningful change"),
+    "prevalence": gettext_lazy("prevalence"),
+    "mean": gettext_lazy("mean"),
+    "change": gettext_lazy("change"),
+    "difference": gettext_lazy("difference"),
 }
 
 
@@ -246,7 +306,7 @@ def _joint(report: dict[str, Any], claims: dict[str, dict[str, Any]]) -> dict[st
         return None
     cells = {(c["claim_id"], c["theme"]): c for c in jd["cells"]}
     columns = [
-        {"id": cid, "label": claims[cid]["label"].replace(" (agree or strongly agree)", "")}
+        {"id": cid, "label": claims[cid]["label"].replace(agree_suffix(), "")}
         for cid in jd["outcomes"] if cid in claims
     ]  # fmt: skip
     rows = []
@@ -261,11 +321,12 @@ def _joint(report: dict[str, Any], claims: dict[str, dict[str, Any]]) -> dict[st
             c = cells.get((col["id"], theme))
             if c is None or c["suppressed"] or c["estimate"] is None:
                 row["cells"].append(
-                    {"text": "withheld" if c and c["suppressed"] else "", "quote": None}
+                    {"text": _("withheld") if c and c["suppressed"] else "", "quote": None}
                 )
             else:
-                text = (f"{_pct(c['estimate'])} ({_pct(c['ci_low'])} to {_pct(c['ci_high'])}); "
-                        f"{c['numerator']} of {c['n']}")  # fmt: skip
+                text = _("%(pct)s (%(low)s to %(high)s); %(x)s of %(n)s") % {
+                    "pct": _pct(c["estimate"]), "low": _pct(c["ci_low"]),
+                    "high": _pct(c["ci_high"]), "x": c["numerator"], "n": c["n"]}  # fmt: skip
                 row["cells"].append({"text": text, "quote": c["quote"]})
         rows.append(row)
     return {"columns": columns, "rows": rows}
@@ -346,12 +407,14 @@ def _body_claims(
                 roles.add(s["role"])
                 shown.append({**s, "text": front_quote(s["excerpt"], BODY_QUOTE_CHARS)})
         meta = (c.get("meta_inference") or {}).get("label")
-        out.append({**c, "shown": shown, "meta_text": META_TEXT.get(meta or "", "")})
+        out.append({**c, "shown": shown, "meta_text": str(META_TEXT.get(meta or "", ""))})
     return out
 
 
 # sections the body shows as one (their figures stay apart in appendix A)
-FAMILIES = {"outcome:ons4_": "Personal wellbeing (ONS4): change from first to last wave"}
+FAMILIES = {
+    "outcome:ons4_": gettext_lazy("Personal wellbeing (ONS4): change from first to last wave")
+}
 
 
 def _merge_families(sections: list[dict[str, Any]], cid: Callable[[], str]) -> list[dict[str, Any]]:
@@ -365,7 +428,7 @@ def _merge_families(sections: list[dict[str, Any]], cid: Callable[[], str]) -> l
             continue
         family = next((f for f in out if f["id"] == prefix.rstrip("_:")), None)
         if family is None:
-            family = {"id": prefix.rstrip("_:"), "title": FAMILIES[prefix], "claims": [],
+            family = {"id": prefix.rstrip("_:"), "title": str(FAMILIES[prefix]), "claims": [],
                       "charts": [], "parts": []}  # fmt: skip
             out.append(family)
         family["claims"] += sec["claims"]
@@ -408,8 +471,31 @@ def _body(
     return out
 
 
-def render_html(report: dict[str, Any]) -> str:
-    return render_to_string("evidence/report.html", _view_model(report))
+#: fonts the PDF may use: Noto has Latin, Welsh and Arabic glyphs (fonts-noto-core), so
+#: WeasyPrint shapes Arabic right to left instead of drawing empty boxes
+FONTS = '"Noto Sans", "Noto Naskh Arabic", "Noto Sans Arabic", system-ui, sans-serif'
+
+
+RTL_SCRIPTS = ("ar", "fa", "ur", "he", "ps", "sd", "ug", "yi", "ckb", "dv")
+
+
+def text_direction(language: str | None) -> str:
+    """A story's writing direction from its language tag: explicit, because WeasyPrint does
+    not resolve `dir="auto"` (an English quote in an Arabic PDF ran right to left)."""
+    return "rtl" if (language or "").split("-")[0].lower() in RTL_SCRIPTS else "ltr"
+
+
+def render_html(report: dict[str, Any], *, pdf: bool = False) -> str:
+    """The report page in the report's language: `<html lang dir>` from it (Arabic right to
+    left); the words come from the active language (`services.build_and_record` sets it)."""
+    from django.utils import translation
+
+    language = report.get("language") or "en"
+    with translation.override(language):
+        vm = _view_model(report)
+        vm.update(language=language, direction=text_direction(language), fonts=FONTS,
+                  pdf=pdf)  # fmt: skip
+        return render_to_string("evidence/report.html", vm)
 
 
 # --------------------------------------------------------------------------------------
@@ -431,7 +517,7 @@ def render_pdf(report: dict[str, Any]) -> bytes:
     fetcher = DataOnlyFetcher(allowed_protocols={"data"})
     # PDF/UA-1: a structure tree (headings, lists, tables, figures with their SVG <title>
     # as alternative text), so screen readers and text extraction follow the reading order
-    return HTML(string=render_html(report), url_fetcher=fetcher, base_url=None).write_pdf(
+    return HTML(string=render_html(report, pdf=True), url_fetcher=fetcher, base_url=None).write_pdf(
         pdf_variant=PDF_VARIANT
     )
 
@@ -455,34 +541,43 @@ def _md_triads(triads: list[dict[str, Any]]) -> list[str]:
     the data table of published counts per zone (never a dot), the mean and the n."""
     if not triads:
         return []
-    out = ["", "## What tellers said their stories were about", ""]
+    out = ["", "## " + _("What tellers said their stories were about"), ""]
     for t in triads:
         panel = t["panel"]
         out += [f"### {md_escape(panel['title'])}", ""]
         sentence = panel["summary"] + (f" {t['comparison']}" if t.get("comparison") else "")
         out += [md_escape(sentence), ""]
-        out.append("| Zone | Stories | Share |")
+        out.append(f"| {_('Zone')} | {_('Stories')} | {_('Share')} |")
         out.append("|---|---:|---:|")
         for z in panel["zones"]:
             share = "–" if z.get("percent") is None else f"{z['percent']}%"
             out.append(f"| {md_escape(z['label'])} | {md_escape(z['count_text'])} | {share} |")
         if panel.get("mean"):
             parts = " · ".join(f"{p} {w}%" for p, w in panel["mean"]["parts"])
-            out.append(f"| Mean position | {md_escape(parts)} | |")
-        out.append(f"| Stories | {md_escape(panel['n_stories'])} | |")
+            out.append(f"| {_('Mean position')} | {md_escape(parts)} | |")
+        out.append(f"| {_('Stories')} | {md_escape(panel['n_stories'])} | |")
         out.append("")
     return out
 
 
 def render_md(report: dict[str, Any]) -> str:
+    """The report as Markdown, in the report's language."""
+    from django.utils import translation
+
+    with translation.override(report.get("language") or "en"):
+        return _render_md(report)
+
+
+def _render_md(report: dict[str, Any]) -> str:
     vm = _view_model(report)
     r = report
-    out = [f"# {md_escape(r['title'])}: evidence report", ""]
+    out = ["# " + _("%(title)s: evidence report") % {"title": md_escape(r["title"])}, ""]
     out.append(
-        f"Audience: **{r['audience']}** · generated {r['generated_at']} · "
-        f"{md_escape(r['disclosure']['statement'])}"
+        _("Audience: **%(audience)s** · generated %(at)s")
+        % {"audience": r["audience"], "at": r["generated_at"]}
+        + f" · {md_escape(r['disclosure']['statement'])}"
     )
-    out += ["", "## Key figures", ""]
+    out += ["", "## " + _("Key figures"), ""]
     for c in vm["headline"]:
         out.append(f"- **{md_escape(c['label'])}**: {md_escape(c['display'])}")
         if c["quote"]:
@@ -515,25 +610,44 @@ def render_md(report: dict[str, Any]) -> str:
                 out.append(f"- {md_escape(w['label'])}: {md_escape(w['display'])}")
             out.append("")
     out += _md_triads(vm["triads"])
+    if vm["msc"]:
+        out += ["", "## " + _("Most Significant Change"), ""]
+        for m in vm["msc"]:
+            out.append(f"> {md_escape(m['excerpt'])}")
+            out.append("")
+            out.append(f"**{_('Why the panel chose it:')}** {md_escape(m['reason'])}")
+            out.append("")
     m = r["methods"]
-    out += ["", "## Methods and limitations", ""]
-    out.append(f"- Members: {m['members']:,}")
+    out += ["", "## " + _("Methods and limitations"), ""]
+    out.append("- " + _("Members: %(n)s") % {"n": f"{m['members']:,}"})
     for w in m["waves"]:
         rate = (
-            "" if w["response_rate"] is None else f" ({100 * w['response_rate']:.0f}% of members)"
+            ""
+            if w["response_rate"] is None
+            else " " + _("(%(pct)s%% of members)") % {"pct": f"{100 * w['response_rate']:.0f}"}
         )
-        out.append(f"- {md_escape(w['label'])}: {w['people']:,} people responded{rate}")
+        out.append(
+            f"- {md_escape(w['label'])}: "
+            + _("%(n)s people responded") % {"n": f"{w['people']:,}"}
+            + rate
+        )
     if m["attrition"]:
         a = m["attrition"]
-        out.append(f"- Followed up: {a['followed_up']:,} of {a['baseline']:,} baseline respondents")
-    out.append("- Intervals: " + "; ".join(md_escape(x) for x in m["interval_methods"]))
-    out.append(f"- Disclosure control: {md_escape(r['disclosure']['statement'])}")
+        out.append(
+            "- "
+            + _("Followed up: %(x)s of %(n)s baseline respondents")
+            % {"x": f"{a['followed_up']:,}", "n": f"{a['baseline']:,}"}
+        )
+    out.append(
+        "- " + _("Intervals:") + " " + "; ".join(md_escape(x) for x in m["interval_methods"])
+    )
+    out.append("- " + _("Disclosure control:") + f" {md_escape(r['disclosure']['statement'])}")
     for c in m["caveats"]:
         out.append(f"- {md_escape(c)}")
     if r["rule_check"]["claims_without_story"]:
-        out += ["", "## Gaps", ""]
+        out += ["", "## " + _("Gaps"), ""]
         out += [
-            f"- {md_escape(c)}: no story yet: collect one"
+            f"- {md_escape(c)}: " + _("no story yet: collect one")
             for c in r["rule_check"]["claims_without_story"]
         ]
     out.append("")

@@ -9,11 +9,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 
 from tallytale.core import claims as cl
 from tallytale.core.consent import AUDIENCES
-from tallytale.core.disclosure import ThresholdRule, hidden_count_text, publish_count
+from tallytale.core.disclosure import ThresholdRule, publish_count
 from tallytale.core.mixed import MIN_STORIES, meta_inference
 from tallytale.core.pairing import (
     ClaimPeople,
@@ -35,6 +36,7 @@ from tallytale.stories.access import story_text_for
 from tallytale.stories.models import Story
 
 from . import data as evdata
+from . import msc
 from .claims import (
     _pct,
     about_nothing,
@@ -42,6 +44,8 @@ from .claims import (
     custom_claims,
     default_claims,
     display,
+    item_label,
+    reason_text,
     rule_for,
     standard_claims,
 )
@@ -78,7 +82,7 @@ def _count_table(values: np.ndarray, rule: ThresholdRule | None) -> list[dict[st
     for lab, c in sorted(zip(list(labels), [int(c) for c in counts]), key=lambda t: -t[1]):
         shown = publish_count(c, rule)
         rows.append({"label": lab, "count": shown,
-                     "display": hidden_count_text(rule) if shown is None and rule else f"{shown:,}"})  # fmt: skip
+                     "display": _("fewer than %(k)s") % {"k": rule.k} if shown is None and rule else f"{shown:,}"})  # fmt: skip
     return rows
 
 
@@ -127,16 +131,24 @@ def _methods(
         "stories_by_medium": _count_table(ds.stories["medium"], rule),
         "themes_source": themes.get("source") or themes.get("note", ""),
         "caveats": [
-            "All outcome measures are self-reported.",
-            "Time-credit outcome questions are retrospective (\u201cSince getting involved "
-            "with time credits \u2026\u201d): people judge their own change, which tends to "
-            "overstate it, and there is no comparison group.",
-            "People who stay involved are likelier to answer follow-up surveys; change is "
-            "measured only among people who answered at both waves (see attrition).",
-            "Stories are chosen to show the range of experience behind each figure, not as "
-            "a random sample; contrasting stories come from people outside the figure.",
-            "Ledger figures are complete counts of the scheme's own records, as corrected "
-            "(reversed transfers excluded).",
+            _("All outcome measures are self-reported."),
+            _(
+                "Time-credit outcome questions are retrospective (“Since getting involved "
+                "with time credits …”): people judge their own change, which tends to "
+                "overstate it, and there is no comparison group."
+            ),
+            _(
+                "People who stay involved are likelier to answer follow-up surveys; change is "
+                "measured only among people who answered at both waves (see attrition)."
+            ),
+            _(
+                "Stories are chosen to show the range of experience behind each figure, not as "
+                "a random sample; contrasting stories come from people outside the figure."
+            ),
+            _(
+                "Ledger figures are complete counts of the scheme's own records, as corrected "
+                "(reversed transfers excluded)."
+            ),
         ],
     }
 
@@ -171,7 +183,7 @@ def _community(
             said = (
                 statements.get((project.pk, action["claim_ref"]))
                 or action["claim_ref"]
-                or "(raised by members)"
+                or _("(raised by members)")
             )
             status = action["status"].replace("_", " ")
             out["actions"].append(
@@ -321,8 +333,11 @@ def _build(
             r = tspec.result
             story_numbers[sid].append(StoryNumber(
                 r.id,
-                f"Stories about {label}: {r.numerator:,} of {r.n:,} stories "
-                f"({_pct(r.estimate)}, 95% CI {_pct(r.ci_low)} to {_pct(r.ci_high)}).",
+                _(
+                    "Stories about %(theme)s: %(x)s of %(n)s stories (%(pct)s, 95%% CI "
+                    "%(low)s to %(high)s)."
+                ) % {"theme": label, "x": f"{r.numerator:,}", "n": f"{r.n:,}",
+                     "pct": _pct(r.estimate), "low": _pct(r.ci_low), "high": _pct(r.ci_high)},
             ))  # fmt: skip
 
     # each story is excerpted around what the first figure it stands beside is about
@@ -369,9 +384,9 @@ def _build(
         suppressed_text = None
         if res.suppressed and threshold is not None:
             suppressed_text = (
-                hidden_count_text(threshold)
+                _("fewer than %(k)s") % {"k": threshold.k}
                 if "fewer than" in (res.suppressed_reason or "")
-                else (res.suppressed_reason or "suppressed")
+                else reason_text(res.suppressed_reason)
             )
         claims_out.append(ClaimOut(
             result=res, section=s.section, headline=s.headline and not res.suppressed,
@@ -420,10 +435,15 @@ def _build(
             applied=threshold is not None,
             k=threshold.k if threshold else None,
             rule=threshold.name if threshold else "none (research team)",
-            statement=threshold.describe()
+            statement=disclosure_statement(threshold)
             if threshold
-            else "Research-team report: no disclosure control applied. Do not share outside the research team.",
-            stories_with_suppressed_figures="Stories are never shown beside a suppressed figure.",
+            else _(
+                "Research-team report: no disclosure control applied. Do not share outside "
+                "the research team."
+            ),
+            stories_with_suppressed_figures=_(
+                "Stories are never shown beside a suppressed figure."
+            ),
         ),
         claims=tuple(claims_out),
         stories=tuple(stories_out),
@@ -444,8 +464,63 @@ def _build(
         ),
         triads=tuple(key_triads(projects, audience, threshold, start, end)),
         partners=partners.extras,
+        language=report_language(),
+        most_significant_change=tuple(msc.for_report(projects, audience)),
     )
     return report, custom
+
+
+def disclosure_statement(rule: ThresholdRule) -> str:
+    """`ThresholdRule.describe()` in the report's language (core stays free of Django); in
+    English it is the same text, word for word (tests/evidence/test_report_languages.py)."""
+    ranges = "1" if rule.k == 2 else _("1 to %(last)s") % {"last": rule.k - 1}
+    if rule.k <= 1:
+        parts = [_("No counts are suppressed for being small")]
+    elif rule.protect_complement:
+        parts = [
+            _(
+                "Counts of %(ranges)s are suppressed, as is any percentage whose count, or "
+                "whose number of people without the outcome, is %(ranges)s"
+            )
+            % {"ranges": ranges}
+        ]
+    else:
+        parts = [
+            _("Counts of %(ranges)s are suppressed, as is any percentage based on one")
+            % {"ranges": ranges}
+        ]
+    if rule.round_to is not None:
+        parts.append(
+            _(
+                "other counts are rounded to the nearest %(n)s and percentages are calculated "
+                "from the rounded counts"
+            )
+            % {"n": rule.round_to}
+        )
+    parts.append(
+        _("means are shown only when based on at least %(n)s values") % {"n": rule.mean_minimum}
+    )
+    return (
+        "; ".join(parts)
+        + ". "
+        + _(
+            "Further figures are suppressed where a hidden one could otherwise be worked out "
+            "from published totals. Rule: %(name)s (%(source)s)."
+        )
+        % {"name": rule.name, "source": rule.source}
+    )
+
+
+#: the languages a report is written in (`tallytale report --language`, the reader's on the web)
+REPORT_LANGUAGES = ("en", "cy", "ar")
+RTL_LANGUAGES = ("ar",)
+
+
+def report_language(code: str | None = None) -> str:
+    """The report language for `code` (default: the active one): one of REPORT_LANGUAGES,
+    English when the code names none of them ("en-gb" is English, "cy-GB" Welsh)."""
+    base = (code or translation.get_language() or "en").split("-")[0].lower()
+    return base if base in REPORT_LANGUAGES else "en"
 
 
 def _meta(pool: StoryPool, claim: ClaimPeople, rule: ThresholdRule | None) -> dict[str, Any]:
@@ -547,13 +622,17 @@ FRONT_ACTIONS = 3  # "what the community did": the first few actions on the fron
 
 def period_label(start: dt.date | None, end: dt.date | None) -> str:
     """The reporting period in words, for the front page and every page's header."""
+
+    def day(d: dt.date) -> str:
+        return formats.date_format(d, "j F Y")  # month names in the active language
+
     if start and end:
-        return f"{start:%-d %B %Y} to {end:%-d %B %Y}"
+        return _("%(start)s to %(end)s") % {"start": day(start), "end": day(end)}
     if start:
-        return f"from {start:%-d %B %Y}"
+        return _("from %(start)s") % {"start": day(start)}
     if end:
-        return f"up to {end:%-d %B %Y}"
-    return "all records"
+        return _("up to %(end)s") % {"end": day(end)}
+    return _("all records")
 
 
 def _summary(
@@ -657,21 +736,21 @@ def _section_title(sec: str, members: list[ClaimOut], ds: evdata.Dataset) -> str
     if sec.startswith("outcome:"):
         name = sec.split(":", 1)[1]
         if name == "swemwbs":
-            return "Mental wellbeing (SWEMWBS)"
+            return _("Mental wellbeing (SWEMWBS)")
         item = ds.items.get(name)
-        return item.label if item else name
+        return item_label(item) if item else name
     if sec.startswith("more:"):
         name = sec.split(":", 1)[1]
         item = ds.items.get(name)
-        return f"More figures: {item.label if item else name}"
+        return _("More figures: %(question)s") % {"question": item_label(item) if item else name}
     if sec.startswith("custom:"):
         return members[0].result.label.split(":")[0]
     return {
-        "themes": "What people's stories are about",
-        "signifiers": "How tellers described their own stories",
-        "ledger": "Time given and credits used",
-        "projects": "Comparing projects",
-        "partners": "What changed for partner organisations",
+        "themes": _("What people's stories are about"),
+        "signifiers": _("How tellers described their own stories"),
+        "ledger": _("Time given and credits used"),
+        "projects": _("Comparing projects"),
+        "partners": _("What changed for partner organisations"),
     }.get(sec, sec)
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tallytale.audit.services import record
 from tallytale.errors import InvalidInput
@@ -46,11 +46,13 @@ from .models import Claim, ReportBuild  # noqa: F401  (Claim: the import path ca
 from .pairing import EXCERPT_CHARS, ON_THE_FLY_THEME_LIMIT, story_themes  # noqa: F401
 from .report import (  # noqa: F401
     FORMATS,
+    REPORT_LANGUAGES,
     SCHEMA,
     _build,
     audiences_for,
     build_report,
     build_report_model,
+    report_language,
 )
 
 
@@ -84,6 +86,7 @@ def build_and_record(
     start: dt.date | None = None,
     end: dt.date | None = None,
     strict: bool = False,
+    language: str = "en",
     actor_label: str,
     actor: Any = None,
     within_record: Callable[[BuiltReport], None] | None = None,
@@ -99,20 +102,27 @@ def build_and_record(
     `within_record` runs inside that transaction: a job finishes there, so the build is
     logged exactly when its job turns done (never twice, never a log without a result).
     `on_step(done, total, message)` hears each stage (a job's progress, a terminal's line);
-    it is never called inside the transaction.
+    it is never called inside the transaction. `language` ("en", "cy", "ar") is the
+    language of every word the report adds to its people's own (titles, labels, methods);
+    the build runs with it active, so the JSON and every format agree.
     """
     from . import render
 
     if fmt not in FORMATS:
         raise InvalidInput(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if language not in REPORT_LANGUAGES:
+        raise InvalidInput(
+            f"language: unknown language {language!r}; choose from {', '.join(REPORT_LANGUAGES)}"
+        )
     require_audience(actor, project, programme, audience)
     step = on_step or (lambda done, total, message: None)
     step(0, STEPS, f"gathering the figures and stories for the {audience} report")
-    model, custom = _build(project=project, programme=programme, audience=audience, rule=rule,
-                           start=start, end=end)  # fmt: skip
-    report = report_json(model)
-    step(1, STEPS, f"rendering {len(report['claims'])} claims as {fmt}")
-    content = render.render(report, fmt)
+    with translation.override(language):
+        model, custom = _build(project=project, programme=programme, audience=audience,
+                               rule=rule, start=start, end=end)  # fmt: skip
+        report = report_json(model)
+        step(1, STEPS, f"rendering {len(report['claims'])} claims as {fmt}")
+        content = render.render(report, fmt)
     step(2, STEPS, "recording the build")
     digest = hashlib.sha256(content).hexdigest()
     slug = report["project"] or report["programme"]
@@ -133,8 +143,10 @@ def build_and_record(
             programme=report["programme"] or "",
         )  # fmt: skip
         built = BuiltReport(
-            content, report, build, f"tallytale-report-{slug}-{audience}.{fmt}", CONTENT_TYPES[fmt]
-        )
+            content, report, build,
+            f"tallytale-report-{slug}-{audience}{'' if language == 'en' else '-' + language}.{fmt}",
+            CONTENT_TYPES[fmt],
+        )  # fmt: skip
         if within_record is not None:
             within_record(built)
     return built

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from django.utils.translation import gettext as _
+
 INK = "#1f2933"
 MUTED = "#6b7785"
 ACCENT = "#1b5e8c"
@@ -136,14 +138,14 @@ def interval_chart(
             f'<line x1="{x(reference):.1f}" y1="{top - 6}" x2="{x(reference):.1f}" '
             f'y2="{height - 42}" stroke="{MUTED}" stroke-dasharray="4 3"/>'
         )
-    body += _legend(left, height - 6, [("dot", "estimate"), ("line", "95% interval")])
+    body += _legend(left, height - 6, [("dot", _("estimate")), ("line", _("95% interval"))])
     y_top = top
     for r, row_h in zip(rows, heights, strict=False):
         y = y_top + row_h / 2
         y_top += row_h
         body.append(_label(left - 8, y + 4, r.label, "end", 32))
         if r.estimate is None or r.low is None or r.high is None:
-            body.append(_text(left + 4, y + 4, r.note or "figure withheld", "start", MUTED, 11))
+            body.append(_text(left + 4, y + 4, r.note or _("figure withheld"), "start", MUTED, 11))
             continue
         body.append(
             f'<line x1="{x(r.low):.1f}" y1="{y:.1f}" x2="{x(r.high):.1f}" y2="{y:.1f}" '
@@ -162,7 +164,7 @@ def slope_chart(points: Sequence[Row], title: str, chart_id: str) -> str:
     width, height, left, right, top, bottom = 640, 262, 50, 30, 20, 62
     vals = [v for r in points for v in (r.low, r.high) if v is not None]
     if not vals:
-        return _svg(width, 60, title, [_text(10, 30, "figures withheld", fill=MUTED)], chart_id)
+        return _svg(width, 60, title, [_text(10, 30, _("figures withheld"), fill=MUTED)], chart_id)
     vmin, vmax = min(vals), max(vals)
     pad = (vmax - vmin) * 0.2 or 1.0
     vmin, vmax = vmin - pad, vmax + pad
@@ -185,7 +187,7 @@ def slope_chart(points: Sequence[Row], title: str, chart_id: str) -> str:
     for i, r in enumerate(points):
         body.append(_label(xp(i), height - 44, r.label, "middle", 22))
         if r.estimate is None or r.low is None or r.high is None:
-            body.append(_text(xp(i), height / 2, "withheld", "middle", MUTED, 11))
+            body.append(_text(xp(i), height / 2, _("withheld"), "middle", MUTED, 11))
             prev = None
             continue
         body.append(
@@ -197,7 +199,7 @@ def slope_chart(points: Sequence[Row], title: str, chart_id: str) -> str:
             )
         body.append(f'<circle cx="{xp(i):.1f}" cy="{yp(r.estimate):.1f}" r="5" fill="{ACCENT}"/>')
         prev = (xp(i), yp(r.estimate))
-    body += _legend(left, height - 6, [("dot", "mean"), ("line", "95% interval")])
+    body += _legend(left, height - 6, [("dot", _("mean")), ("line", _("95% interval"))])
     return _svg(width, height, title, body, chart_id)
 
 
@@ -237,8 +239,8 @@ def bar_chart(
             )
         if i % step == 0:
             body.append(_text(x0 + bw / 2, height - bottom + 14, lab, "middle", MUTED, 10))
-    legend = [("bar", unit or "value")]
+    legend = [("bar", unit or _("value"))]
     if partial is not None:
-        legend.append(("partial", "month still under way (partial)"))
+        legend.append(("partial", _("month still under way (partial)")))
     body += _legend(left, height - 6, legend)
     return _svg(width, height, title, body, chart_id)

@@ -23,13 +23,19 @@ KIND = "evidence.report"
 def start_build(
     *, actor: Any, project: Any, fmt: str, audience: str, key: str | None = None,
     programme: str | None = None, rule: str = "default",
-    start: dt.date | None = None, end: dt.date | None = None,
+    start: dt.date | None = None, end: dt.date | None = None, language: str = "en",
 ) -> Job:  # fmt: skip
     """Queue a report build of `project` (or, for an operator, `programme`) for `audience`
-    in `fmt`. The audience is checked now (a clear refusal) and again when the job runs."""
+    in `fmt`, in `language` (the reader's, carried into the job: the worker has none).
+    The audience is checked now (a clear refusal) and again when the job runs."""
     if fmt not in services.FORMATS:
         raise services.InvalidInput(
             f"format: unknown format {fmt!r}; choose from {', '.join(services.FORMATS)}"
+        )
+    if language not in services.REPORT_LANGUAGES:
+        raise services.InvalidInput(
+            f"language: unknown language {language!r}; "
+            f"choose from {', '.join(services.REPORT_LANGUAGES)}"
         )
     if project is not None:
         services.require_audience(actor, project.slug, None, audience)
@@ -37,7 +43,7 @@ def start_build(
         raise PermissionDenied("programme reports are built at the command line")
     params = {"fmt": fmt, "audience": audience, "programme": programme, "rule": rule,
               "start": start.isoformat() if start else None,
-              "end": end.isoformat() if end else None}  # fmt: skip
+              "end": end.isoformat() if end else None, "language": language}  # fmt: skip
     return jobs.start(KIND, actor=actor, project=project, params=params, key=key)
 
 
@@ -52,7 +58,7 @@ def build(job: Job) -> None:
         project=job.project.slug if job.project else None, programme=params.get("programme"),
         audience=params["audience"], fmt=params["fmt"], actor_label=label,
         rule=params.get("rule") or "default", start=_date(params.get("start")),
-        end=_date(params.get("end")),
+        end=_date(params.get("end")), language=params.get("language") or "en",
         actor=jobs.runs_as(job), within_record=done,
         on_step=lambda n, total, message: jobs.progress(job, n, total, message),
     )  # fmt: skip

@@ -20,11 +20,12 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tallytale.accounts.reauth import reauth_required
-from tallytale.errors import InvalidInput
+from tallytale.errors import InvalidInput, NotFound
 from tallytale.programmes.models import Project
 from tallytale.programmes.permissions import Actor, can, project_view
+from tallytale.stories.access import story_text_for, visible_stories
 
-from . import services, tasks
+from . import msc, services, tasks
 
 
 class PeriodForm(forms.Form):
@@ -70,7 +71,7 @@ def report_page(request: HttpRequest, project: Project) -> HttpResponse:
     built = services.build_and_record(
         project=project.slug, audience=audience, fmt="json",
         actor_label=f"web:{request.user.get_username()}", actor=request.user,
-        start=start, end=end,
+        start=start, end=end, language=services.report_language(request.LANGUAGE_CODE),
     )  # fmt: skip
     report = built.report
     claims = {c["id"]: c for c in report["claims"]}
@@ -112,6 +113,7 @@ def download(request: HttpRequest, project: Project, fmt: str) -> HttpResponse:
         actor=Actor.from_request(request), project=project, fmt=fmt, audience=audience,
         key=f"evidence:{project.pk}:{request.user.pk}:{key}" if key else None,
         start=period[0], end=period[1],
+        language=services.report_language(request.LANGUAGE_CODE),
     )  # fmt: skip
     return redirect("web:job", project.slug, job.pk)
 
@@ -160,3 +162,52 @@ def claims_page(request: HttpRequest, project: Project) -> HttpResponse:
          "form": form if form.is_bound else ClaimForm(), "error": error},
         status=status,
     )  # fmt: skip
+
+
+MSC_ACTIONS = {"shortlist", "remove", "vote", "choose", "unchoose"}
+MSC_PICK = 30  # stories offered for the shortlist at a time (newest first)
+
+
+@require_http_methods(["GET", "POST"])
+@project_view("evidence.claims")
+def msc_page(request: HttpRequest, project: Project) -> HttpResponse:
+    """Most Significant Change: the panel shortlists stories, each member votes, and the
+    panel records why it chose a story. The services check `evidence.claims` again and look
+    stories and candidates up within the project; a bad field is a 400 naming it."""
+    actor = Actor.from_request(request)
+    error, status = "", 200
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            if action not in MSC_ACTIONS:
+                raise InvalidInput(f"action: choose one of {', '.join(sorted(MSC_ACTIONS))}")
+            candidate = request.POST.get("candidate", "")
+            if action == "shortlist":
+                msc.shortlist(project, request.POST.get("story", ""), actor=actor)
+            elif action == "remove":
+                msc.remove(project, candidate, actor=actor)
+            elif action == "vote":
+                msc.vote(project, candidate, actor=actor)
+            elif action == "choose":
+                msc.choose(project, candidate, request.POST.get("reason", ""), actor=actor)
+            else:
+                msc.unchoose(project, candidate, actor=actor)
+            return redirect("evidence:msc", project.slug)
+        except NotFound as exc:
+            raise Http404(str(exc)) from exc
+        except InvalidInput as exc:
+            error, status = str(exc), 400
+    shortlist = msc.panel(project, actor=actor)
+    listed = {c["story_id"] for c in shortlist}
+    offer = [
+        {"id": s.pk, "language": s.language, "consent": s.consent_level,
+         "excerpt": msc._excerpt(story_text_for(request.user, s) or "")[:240]}
+        for s in visible_stories(request.user, project).order_by("-pk")[: MSC_PICK + len(listed)]
+        if s.pk not in listed
+    ][:MSC_PICK]  # fmt: skip
+    return render(
+        request,
+        "evidence/msc.html",
+        {"project": project, "shortlist": shortlist, "offer": offer, "error": error},
+        status=status,
+    )

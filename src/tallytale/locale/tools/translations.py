@@ -2010,3 +2010,657 @@ T.update(
         ),
     }
 )
+
+# Issue 15: the report in Welsh and Arabic, theme names, Most Significant Change.
+T.update(
+    {
+        "My quality of life has improved": ("Mae ansawdd fy mywyd wedi gwella", "تحسّنت جودة حياتي"),
+        "I feel healthier": ("Rwy'n teimlo'n iachach", "أشعر بصحة أفضل"),
+        "I visit my doctor less often": (
+            "Rwy'n mynd at fy meddyg yn llai aml",
+            "أزور طبيبي بوتيرة أقل",
+        ),
+        "I have made new friends": ("Rwyf wedi gwneud ffrindiau newydd", "كوّنت صداقات جديدة"),
+        "I feel able to contribute more to my community": (
+            "Rwy'n teimlo fy mod yn gallu cyfrannu mwy i'm cymuned",
+            "أشعر بأنني قادر على الإسهام أكثر في مجتمعي",
+        ),
+        "We offer improved access to our services with the same or fewer resources": (
+            "Rydym yn cynnig gwell mynediad at ein gwasanaethau gyda'r un adnoddau neu lai",
+            "نقدّم وصولًا أفضل إلى خدماتنا بالموارد نفسها أو بأقل منها",
+        ),
+        "We have gained new volunteers": (
+            "Rydym wedi cael gwirfoddolwyr newydd",
+            "اكتسبنا متطوعين جددًا",
+        ),
+        "We reach people we did not reach before": (
+            "Rydym yn cyrraedd pobl nad oeddem yn eu cyrraedd o'r blaen",
+            "نصل إلى أشخاص لم نكن نصل إليهم من قبل",
+        ),
+        "We deliver our activities with the same or fewer paid resources": (
+            "Rydym yn cyflwyno ein gweithgareddau gyda'r un adnoddau cyflogedig neu lai",
+            "ننفّذ أنشطتنا بالموارد المدفوعة نفسها أو بأقل منها",
+        ),
+        "Overall, how satisfied are you with your life nowadays?": (
+            "Yn gyffredinol, pa mor fodlon ydych chi â'ch bywyd y dyddiau hyn?",
+            "بشكل عام، ما مدى رضاك عن حياتك هذه الأيام؟",
+        ),
+        "Overall, to what extent do you feel that the things you do in your life are worthwhile?": (
+            "Yn gyffredinol, i ba raddau ydych chi'n teimlo bod y pethau rydych chi'n eu gwneud yn eich bywyd yn werth chweil?",
+            "بشكل عام، إلى أي مدى تشعر بأن ما تفعله في حياتك جدير بالاهتمام؟",
+        ),
+        "Overall, how happy did you feel yesterday?": (
+            "Yn gyffredinol, pa mor hapus oeddech chi'n teimlo ddoe?",
+            "بشكل عام، ما مدى شعورك بالسعادة أمس؟",
+        ),
+        "On a scale where 0 is 'not at all anxious' and 10 is 'completely anxious', overall, how anxious did you feel yesterday?": (
+            "Ar raddfa lle mae 0 yn golygu 'ddim yn bryderus o gwbl' a 10 yn golygu 'yn gwbl bryderus', yn gyffredinol, pa mor bryderus oeddech chi'n teimlo ddoe?",
+            "على مقياس يكون فيه 0 'غير قلق إطلاقًا' و10 'قلق تمامًا'، بشكل عام، ما مدى شعورك بالقلق أمس؟",
+        ),
+        "%(question)s (agree or strongly agree)": (
+            "%(question)s (cytuno neu gytuno'n gryf)",
+            "%(question)s (موافق أو موافق بشدة)",
+        ),
+        "figure withheld (%(reason)s)": (
+            "ffigur wedi'i atal (%(reason)s)",
+            "رقم محجوب (%(reason)s)",
+        ),
+        "suppressed": ("wedi'i atal", "محجوب"),
+        "%(pct)s (95%% CI %(low)s to %(high)s; %(x)s of %(n)s)": (
+            "%(pct)s (CI 95%% %(low)s i %(high)s; %(x)s o %(n)s)",
+            "%(pct)s (فترة ثقة 95%% من %(low)s إلى %(high)s؛ %(x)s من %(n)s)",
+        ),
+        "%(d)s percentage points (95%% CI %(low)s to %(high)s)": (
+            "%(d)s pwynt canran (CI 95%% %(low)s i %(high)s)",
+            "%(d)s نقطة مئوية (فترة ثقة 95%% من %(low)s إلى %(high)s)",
+        ),
+        "%(mean)s (95%% CI %(low)s to %(high)s; n = %(n)s)": (
+            "%(mean)s (CI 95%% %(low)s i %(high)s; n = %(n)s)",
+            "%(mean)s (فترة ثقة 95%% من %(low)s إلى %(high)s؛ n = %(n)s)",
+        ),
+        "%(d)s points (95%% CI %(low)s to %(high)s; n = %(n)s people at both waves%(dz)s)": (
+            "%(d)s pwynt (CI 95%% %(low)s i %(high)s; n = %(n)s o bobl yn y ddwy don%(dz)s)",
+            "%(d)s نقطة (فترة ثقة 95%% من %(low)s إلى %(high)s؛ n = %(n)s شخصًا في الموجتين%(dz)s)",
+        ),
+        "%(label)s: mean at %(wave)s": (
+            "%(label)s: cymedr yn %(wave)s",
+            "%(label)s: المتوسط في %(wave)s",
+        ),
+        "%(label)s: change from %(first)s to %(last)s": (
+            "%(label)s: newid o %(first)s i %(last)s",
+            "%(label)s: التغيّر من %(first)s إلى %(last)s",
+        ),
+        "%(label)s: people whose score rose by at least %(points)s points": (
+            "%(label)s: pobl y cododd eu sgôr o leiaf %(points)s pwynt",
+            "%(label)s: الأشخاص الذين ارتفعت درجتهم %(points)s نقاط على الأقل",
+        ),
+        "Mental wellbeing (SWEMWBS)": ("Llesiant meddyliol (SWEMWBS)", "الرفاه النفسي (SWEMWBS)"),
+        "%(question)s (0-10)": ("%(question)s (0-10)", "%(question)s (0-10)"),
+        "In their words": ("Yn eu geiriau eu hunain", "بكلماتهم"),
+        "A different experience": ("Profiad gwahanol", "تجربة مختلفة"),
+        "withheld": ("wedi'i atal", "محجوب"),
+        "Estimate": ("Amcangyfrif", "التقدير"),
+        "95% CI low": ("CI 95% isaf", "الحد الأدنى لفترة الثقة 95%"),
+        "95% CI high": ("CI 95% uchaf", "الحد الأعلى لفترة الثقة 95%"),
+        "Count": ("Nifer", "العدد"),
+        "Forest plot: %(figure)s by project": (
+            "Plot coedwig: %(figure)s fesul prosiect",
+            "مخطط الغابة: %(figure)s حسب المشروع",
+        ),
+        "%(section)s: %(kind)s with 95%% intervals": (
+            "%(section)s: %(kind)s gyda chyfyngau 95%%",
+            "%(section)s: %(kind)s مع فترات 95%%",
+        ),
+        "hours given per month": ("oriau a roddwyd bob mis", "الساعات المقدَّمة شهريًا"),
+        "Members giving time": ("Aelodau sy'n rhoi amser", "الأعضاء الذين يقدّمون وقتهم"),
+        "(partial month)": ("(mis rhannol)", "(شهر جزئي)"),
+        "The stories confirm this figure: people behind it speak of its topic more than the others do.": (
+            "Mae'r straeon yn cadarnhau'r ffigur hwn: mae'r bobl y tu ôl iddo yn sôn am ei bwnc yn fwy na'r lleill.",
+            "القصص تؤكد هذا الرقم: يتحدث الأشخاص الذين يمثلهم عن موضوعه أكثر من غيرهم.",
+        ),
+        "The stories expand this figure: people behind it speak of other things as much as of its topic.": (
+            "Mae'r straeon yn ehangu'r ffigur hwn: mae'r bobl y tu ôl iddo yn sôn am bethau eraill gymaint ag am ei bwnc.",
+            "القصص توسّع هذا الرقم: يتحدث الأشخاص الذين يمثلهم عن أمور أخرى بقدر حديثهم عن موضوعه.",
+        ),
+        "The stories contradict this figure: its topic comes up more among people it does not describe.": (
+            "Mae'r straeon yn gwrth-ddweud y ffigur hwn: mae ei bwnc yn codi'n amlach ymhlith pobl nad yw'n eu disgrifio.",
+            "القصص تناقض هذا الرقم: يرد موضوعه أكثر لدى أشخاص لا يصفهم.",
+        ),
+        "Too few stories on either side to say whether they confirm, expand or contradict this figure.": (
+            "Rhy ychydig o straeon ar y naill ochr na'r llall i ddweud a ydynt yn cadarnhau, yn ehangu neu'n gwrth-ddweud y ffigur hwn.",
+            "القصص قليلة جدًا في الجانبين للقول إنها تؤكد هذا الرقم أو توسّعه أو تناقضه.",
+        ),
+        "no story yet: collect one": ("dim stori eto: casglwch un", "لا قصة بعد: اجمع واحدة"),
+        "agree": ("cytuno", "موافق"),
+        "not sure": ("ddim yn siŵr", "غير متأكد"),
+        "disagree": ("anghytuno", "غير موافق"),
+        "proportion": ("cyfran", "النسبة"),
+        "meaningful change": ("newid ystyrlon", "تغيّر ذو معنى"),
+        "prevalence": ("cyffredinrwydd", "الانتشار"),
+        "mean": ("cymedr", "المتوسط"),
+        "change": ("newid", "التغيّر"),
+        "difference": ("gwahaniaeth", "الفرق"),
+        "%(pct)s (%(low)s to %(high)s); %(x)s of %(n)s": (
+            "%(pct)s (%(low)s i %(high)s); %(x)s o %(n)s",
+            "%(pct)s (من %(low)s إلى %(high)s)؛ %(x)s من %(n)s",
+        ),
+        "Personal wellbeing (ONS4): change from first to last wave": (
+            "Llesiant personol (ONS4): newid o'r don gyntaf i'r olaf",
+            "الرفاه الشخصي (ONS4): التغيّر من الموجة الأولى إلى الأخيرة",
+        ),
+        "What tellers said their stories were about": (
+            "Beth ddywedodd yr adroddwyr oedd testun eu straeon",
+            "ما قاله الرواة عن موضوع قصصهم",
+        ),
+        "%(title)s: evidence report": (
+            "%(title)s: adroddiad tystiolaeth",
+            "%(title)s: تقرير الأدلة",
+        ),
+        "Audience: **%(audience)s** · generated %(at)s": (
+            "Cynulleidfa: **%(audience)s** · crëwyd %(at)s",
+            "الجمهور: **%(audience)s** · أُنشئ في %(at)s",
+        ),
+        "Key figures": ("Ffigurau allweddol", "الأرقام الرئيسية"),
+        "Methods and limitations": ("Dulliau a chyfyngiadau", "المنهجية والقيود"),
+        "Members: %(n)s": ("Aelodau: %(n)s", "الأعضاء: %(n)s"),
+        "(%(pct)s%% of members)": ("(%(pct)s%% o'r aelodau)", "(%(pct)s%% من الأعضاء)"),
+        "Followed up: %(x)s of %(n)s baseline respondents": (
+            "Wedi'u dilyn: %(x)s o %(n)s o ymatebwyr y llinell sylfaen",
+            "المتابَعون: %(x)s من %(n)s من المستجيبين في خط الأساس",
+        ),
+        "Intervals:": ("Cyfyngau:", "الفترات:"),
+        "Disclosure control:": ("Rheoli datgelu:", "ضبط الإفصاح:"),
+        "Gaps": ("Bylchau", "الثغرات"),
+        "All outcome measures are self-reported.": (
+            "Mae pob mesur canlyniad yn hunan-adroddedig.",
+            "جميع مقاييس النتائج مُبلَّغ عنها ذاتيًا.",
+        ),
+        "Time-credit outcome questions are retrospective (“Since getting involved with time credits …”): people judge their own change, which tends to overstate it, and there is no comparison group.": (
+            "Mae cwestiynau canlyniad credydau amser yn edrych yn ôl (“Ers i mi gymryd rhan mewn credydau amser …”): mae pobl yn barnu eu newid eu hunain, sy'n tueddu i'w orbwysleisio, ac nid oes grŵp cymharu.",
+            "أسئلة نتائج أرصدة الوقت استرجاعية (“منذ مشاركتي في أرصدة الوقت …”): يحكم الناس على تغيّرهم بأنفسهم، وهذا يميل إلى المبالغة فيه، ولا توجد مجموعة مقارنة.",
+        ),
+        "People who stay involved are likelier to answer follow-up surveys; change is measured only among people who answered at both waves (see attrition).": (
+            "Mae pobl sy'n dal i gymryd rhan yn fwy tebygol o ateb arolygon dilynol; dim ond ymhlith pobl a atebodd yn y ddwy don y mesurir newid (gweler athreuliad).",
+            "الأشخاص الذين يواصلون المشاركة أكثر ميلًا للإجابة عن استبيانات المتابعة؛ ولا يُقاس التغيّر إلا بين من أجابوا في الموجتين (انظر التسرّب).",
+        ),
+        "Stories are chosen to show the range of experience behind each figure, not as a random sample; contrasting stories come from people outside the figure.": (
+            "Dewisir straeon i ddangos ystod y profiad y tu ôl i bob ffigur, nid fel sampl ar hap; daw straeon cyferbyniol gan bobl y tu allan i'r ffigur.",
+            "تُختار القصص لإظهار تنوّع التجارب وراء كل رقم، لا كعيّنة عشوائية؛ وتأتي القصص المغايرة من أشخاص خارج الرقم.",
+        ),
+        "Ledger figures are complete counts of the scheme's own records, as corrected (reversed transfers excluded).": (
+            "Mae ffigurau'r cyfriflyfr yn gyfrifon cyflawn o gofnodion y cynllun ei hun, fel y'u cywirwyd (heb drosglwyddiadau a wrthdrowyd).",
+            "أرقام السجل إحصاءات كاملة لسجلات البرنامج نفسه بعد تصحيحها (باستثناء التحويلات المعكوسة).",
+        ),
+        "(raised by members)": ("(a godwyd gan aelodau)", "(طرحها الأعضاء)"),
+        "Stories about %(theme)s: %(x)s of %(n)s stories (%(pct)s, 95%% CI %(low)s to %(high)s).": (
+            "Straeon am %(theme)s: %(x)s o %(n)s o straeon (%(pct)s, CI 95%% %(low)s i %(high)s).",
+            "قصص عن %(theme)s: %(x)s من %(n)s قصة (%(pct)s، فترة ثقة 95%% من %(low)s إلى %(high)s).",
+        ),
+        "Research-team report: no disclosure control applied. Do not share outside the research team.": (
+            "Adroddiad tîm ymchwil: dim rheoli datgelu. Peidiwch â'i rannu y tu allan i'r tîm ymchwil.",
+            "تقرير فريق البحث: لم يُطبَّق ضبط الإفصاح. لا تشاركه خارج فريق البحث.",
+        ),
+        "Stories are never shown beside a suppressed figure.": (
+            "Ni ddangosir straeon byth wrth ymyl ffigur a ataliwyd.",
+            "لا تُعرض القصص أبدًا بجانب رقم محجوب.",
+        ),
+        "%(start)s to %(end)s": ("%(start)s i %(end)s", "من %(start)s إلى %(end)s"),
+        "from %(start)s": ("o %(start)s", "منذ %(start)s"),
+        "up to %(end)s": ("hyd at %(end)s", "حتى %(end)s"),
+        "all records": ("pob cofnod", "جميع السجلات"),
+        "More figures: %(question)s": (
+            "Rhagor o ffigurau: %(question)s",
+            "أرقام أخرى: %(question)s",
+        ),
+        "What people's stories are about": ("Am beth mae straeon pobl", "عمّ تتحدث قصص الناس"),
+        "How tellers described their own stories": (
+            "Sut y disgrifiodd yr adroddwyr eu straeon eu hunain",
+            "كيف وصف الرواة قصصهم",
+        ),
+        "Time given and credits used": (
+            "Amser a roddwyd a chredydau a ddefnyddiwyd",
+            "الوقت المقدَّم والأرصدة المستخدمة",
+        ),
+        "Comparing projects": ("Cymharu prosiectau", "مقارنة المشاريع"),
+        "What changed for partner organisations": (
+            "Beth newidiodd i sefydliadau partner",
+            "ما الذي تغيّر لدى المنظمات الشريكة",
+        ),
+        "Partners who answered": ("Partneriaid a atebodd", "الشركاء الذين أجابوا"),
+        "Partner organisations agreeing (agree or strongly agree), by kind of partner, latest wave: share (95%% interval; count)": (
+            "Sefydliadau partner sy'n cytuno (cytuno neu gytuno'n gryf), fesul math o bartner, y don ddiweddaraf: cyfran (cyfwng 95%%; nifer)",
+            "المنظمات الشريكة الموافقة (موافق أو موافق بشدة)، حسب نوع الشريك، أحدث موجة: النسبة (فترة 95%%؛ العدد)",
+        ),
+        "Outcome": ("Canlyniad", "النتيجة"),
+        "All partners": ("Pob partner", "جميع الشركاء"),
+        "Each organisation's capacity self-assessment, first and latest wave (research team only: for sharing with each organisation)": (
+            "Hunanasesiad capasiti pob sefydliad, y don gyntaf a'r ddiweddaraf (tîm ymchwil yn unig: i'w rannu â phob sefydliad)",
+            "التقييم الذاتي لقدرات كل منظمة، الموجة الأولى والأحدث (لفريق البحث فقط: لمشاركته مع كل منظمة)",
+        ),
+        "Organisation": ("Sefydliad", "المنظمة"),
+        "Domain": ("Maes", "المجال"),
+        "First": ("Cyntaf", "الأولى"),
+        "Latest": ("Diweddaraf", "الأحدث"),
+        "Figures about organisations follow the same disclosure rule as figures about people: none is published for fewer than %(k)s organisations.": (
+            "Mae ffigurau am sefydliadau yn dilyn yr un rheol ddatgelu â ffigurau am bobl: ni chyhoeddir yr un ar gyfer llai na %(k)s o sefydliadau.",
+            "تخضع الأرقام المتعلقة بالمنظمات لقاعدة الإفصاح نفسها التي تخضع لها أرقام الأشخاص: لا يُنشر أي رقم لأقل من %(k)s منظمات.",
+        ),
+        "Page": ("Tudalen", "صفحة"),
+        "Summary": ("Crynodeb", "الملخص"),
+        "Tallytale evidence report for the <strong>%(audience)s</strong> audience, built %(at)s": (
+            "Adroddiad tystiolaeth Tallytale ar gyfer y gynulleidfa <strong>%(audience)s</strong>, a grëwyd %(at)s",
+            "تقرير أدلة Tallytale لجمهور <strong>%(audience)s</strong>، أُنشئ في %(at)s",
+        ),
+        "counts below %(k)s are withheld (see the note after the contents)": (
+            "atelir cyfrifon o dan %(k)s (gweler y nodyn ar ôl y cynnwys)",
+            "تُحجب الأعداد الأقل من %(k)s (انظر الملاحظة بعد المحتويات)",
+        ),
+        "Every figure carries its 95%% interval, how many people it rests on, and the words of people behind it, including people for whom it was different.": (
+            "Mae pob ffigur yn dangos ei gyfwng 95%%, faint o bobl y mae'n seiliedig arnynt, a geiriau'r bobl y tu ôl iddo, gan gynnwys pobl y bu'n wahanol iddynt.",
+            "يحمل كل رقم فترته 95%%، وعدد الأشخاص الذين يستند إليهم، وكلمات الأشخاص الذين يمثلهم، ومنهم من كانت تجربتهم مختلفة.",
+        ),
+        "Who took part": ("Pwy gymerodd ran", "من شارك"),
+        "members": ("aelod", "عضوًا"),
+        "answered: %(wave)s": ("a atebodd: %(wave)s", "أجابوا: %(wave)s"),
+        "%(x)s of %(n)s": ("%(x)s o %(n)s", "%(x)s من %(n)s"),
+        "followed up from the first wave to the last": (
+            "wedi'u dilyn o'r don gyntaf i'r olaf",
+            "تمت متابعتهم من الموجة الأولى إلى الأخيرة",
+        ),
+        "Time given": ("Amser a roddwyd", "الوقت المقدَّم"),
+        "hours given (credits earned)": (
+            "awr a roddwyd (credydau a enillwyd)",
+            "ساعة مقدَّمة (أرصدة مكتسبة)",
+        ),
+        "members earned or spent credits": (
+            "aelod a enillodd neu a wariodd gredydau",
+            "عضوًا اكتسبوا أرصدة أو أنفقوها",
+        ),
+        "No story of its own yet: collect one.": (
+            "Dim stori ei hun eto: casglwch un.",
+            "لا قصة خاصة به بعد: اجمع واحدة.",
+        ),
+        "No figure could be published for this audience yet.": (
+            "Nid oedd modd cyhoeddi unrhyw ffigur ar gyfer y gynulleidfa hon eto.",
+            "لم يمكن نشر أي رقم لهذا الجمهور بعد.",
+        ),
+        "From someone outside the figure “%(figure)s”.": (
+            "Gan rywun y tu allan i'r ffigur “%(figure)s”.",
+            "من شخص خارج الرقم “%(figure)s”.",
+        ),
+        "What the community did with the findings": (
+            "Beth wnaeth y gymuned â'r canfyddiadau",
+            "ما فعله المجتمع بالنتائج",
+        ),
+        "Contents": ("Cynnwys", "المحتويات"),
+        "Numbers and stories together": ("Rhifau a straeon gyda'i gilydd", "الأرقام والقصص معًا"),
+        "What the community said, and what was done": (
+            "Beth ddywedodd y gymuned, a beth a wnaed",
+            "ما قاله المجتمع وما تم فعله",
+        ),
+        "Appendix A: every figure": ("Atodiad A: pob ffigur", "الملحق أ: كل الأرقام"),
+        "Appendix B: stories quoted": (
+            "Atodiad B: straeon a ddyfynnwyd",
+            "الملحق ب: القصص المقتبسة",
+        ),
+        "Appendix C: methods and limitations": (
+            "Atodiad C: dulliau a chyfyngiadau",
+            "الملحق ج: المنهجية والقيود",
+        ),
+        "Disclosure control.": ("Rheoli datgelu.", "ضبط الإفصاح."),
+        "This file was built at %(at)s. Stories withdrawn after that time are removed from Tallytale but not from copies of this file: build a new report before sharing it again.": (
+            "Crëwyd y ffeil hon am %(at)s. Mae straeon a dynnwyd yn ôl ar ôl hynny yn cael eu tynnu o Tallytale ond nid o gopïau o'r ffeil hon: crëwch adroddiad newydd cyn ei rhannu eto.",
+            "أُنشئ هذا الملف في %(at)s. القصص المسحوبة بعد ذلك الوقت تُزال من Tallytale لكن ليس من نسخ هذا الملف: أنشئ تقريرًا جديدًا قبل مشاركته مرة أخرى.",
+        ),
+        "Dots are estimates, bars 95%% intervals.": (
+            "Amcangyfrifon yw'r dotiau, cyfyngau 95%% yw'r barrau.",
+            "النقاط تقديرات، والأشرطة فترات 95%%.",
+        ),
+        "Data table:": ("Tabl data:", "جدول البيانات:"),
+        "appendix A": ("atodiad A", "الملحق أ"),
+        "Data:": ("Data:", "البيانات:"),
+        "Meaningful change: at least %(points)s points (%(citation)s).": (
+            "Newid ystyrlon: o leiaf %(points)s pwynt (%(citation)s).",
+            "التغيّر ذو المعنى: %(points)s نقاط على الأقل (%(citation)s).",
+        ),
+        "Wave: %(wave)s.": ("Ton: %(wave)s.", "الموجة: %(wave)s."),
+        "Meta-inference:": ("Meta-gasgliad:", "الاستدلال الجامع:"),
+        "Stories to choose from: %(a)s told by people behind this figure, %(b)s by the rest": (
+            "Straeon i ddewis ohonynt: %(a)s gan bobl y tu ôl i'r ffigur hwn, %(b)s gan y lleill",
+            "القصص المتاحة للاختيار: %(a)s رواها أشخاص يمثلهم هذا الرقم، و%(b)s رواها الآخرون",
+        ),
+        "all %(n)s quoted are listed in appendix A": (
+            "rhestrir pob un o'r %(n)s a ddyfynnwyd yn atodiad A",
+            "جميع المقتبسات الـ%(n)s مدرجة في الملحق أ",
+        ),
+        "Community reading of this finding:": (
+            "Darlleniad y gymuned o'r canfyddiad hwn:",
+            "قراءة المجتمع لهذه النتيجة:",
+        ),
+        "Every figure of this section, with its subgroups: appendix A": (
+            "Pob ffigur yn yr adran hon, gyda'i is-grwpiau: atodiad A",
+            "كل أرقام هذا القسم مع مجموعاتها الفرعية: الملحق أ",
+        ),
+        "For each theme of the stories, the share of its tellers with each outcome (95%% interval; count of tellers), so numbers and stories can be read across; a quote number leads to that cell's story in appendix B. Each figure's meta-inference compares how often the stories of people behind it speak of its topic with the stories of the rest (Newcombe 95%% interval of the difference): above zero they confirm it, below zero they contradict it, otherwise they expand it; fewer than five stories a side, no label.": (
+            "Ar gyfer pob thema yn y straeon, cyfran ei hadroddwyr â phob canlyniad (cyfwng 95%%; nifer yr adroddwyr), fel y gellir darllen rhifau a straeon ar draws; mae rhif dyfyniad yn arwain at stori'r gell honno yn atodiad B. Mae meta-gasgliad pob ffigur yn cymharu pa mor aml y mae straeon y bobl y tu ôl iddo yn sôn am ei bwnc â straeon y lleill (cyfwng 95%% Newcombe y gwahaniaeth): uwchlaw sero maent yn ei gadarnhau, islaw sero maent yn ei wrth-ddweud, fel arall maent yn ei ehangu; llai na phum stori bob ochr, dim label.",
+            "لكل موضوع من مواضيع القصص، نسبة رواته الذين حققوا كل نتيجة (فترة 95%%؛ عدد الرواة)، لتُقرأ الأرقام والقصص معًا؛ ويقود رقم الاقتباس إلى قصة تلك الخلية في الملحق ب. ويقارن الاستدلال الجامع لكل رقم مدى تحدث قصص الأشخاص الذين يمثلهم عن موضوعه بقصص الآخرين (فترة Newcombe 95%% للفرق): فوق الصفر تؤكده، وتحت الصفر تناقضه، وإلا فهي توسّعه؛ وأقل من خمس قصص في كل جانب، لا تسمية.",
+        ),
+        "Joint display: themes and outcomes": (
+            "Arddangosiad cyfun: themâu a chanlyniadau",
+            "العرض المشترك: المواضيع والنتائج",
+        ),
+        "Theme (share of stories)": ("Thema (cyfran o'r straeon)", "الموضوع (نسبة القصص)"),
+        "You said": ("Dywedoch chi", "قلتم"),
+        "We did": ("Gwnaethom ni", "فعلنا"),
+        "Every figure of the report, with its subgroups and comparisons; the quotes beside each are in appendix B (by number).": (
+            "Pob ffigur yn yr adroddiad, gyda'i is-grwpiau a'i gymariaethau; mae'r dyfyniadau wrth ymyl pob un yn atodiad B (yn ôl rhif).",
+            "كل أرقام التقرير مع مجموعاتها الفرعية ومقارناتها؛ والاقتباسات بجانب كل منها في الملحق ب (حسب الرقم).",
+        ),
+        "Value": ("Gwerth", "القيمة"),
+        "Quotes": ("Dyfyniadau", "الاقتباسات"),
+        "none yet": ("dim eto", "لا شيء بعد"),
+        "Chart data": ("Data'r siartiau", "بيانات الرسوم البيانية"),
+        "Each story with the published figures that say how common its teller's experience is.": (
+            "Pob stori gyda'r ffigurau cyhoeddedig sy'n dweud pa mor gyffredin yw profiad ei hadroddwr.",
+            "كل قصة مع الأرقام المنشورة التي تبيّن مدى شيوع تجربة راويها.",
+        ),
+        "theme:": ("thema:", "الموضوع:"),
+        "Translation:": ("Cyfieithiad:", "الترجمة:"),
+        "Responses by wave (%(n)s members)": (
+            "Ymatebion fesul ton (%(n)s o aelodau)",
+            "الإجابات حسب الموجة (%(n)s عضوًا)",
+        ),
+        "People responding": ("Pobl a ymatebodd", "المستجيبون"),
+        "Response rate": ("Cyfradd ymateb", "معدل الاستجابة"),
+        "Of %(n)s people who answered at the first wave, %(x)s answered again at the last (%(lost)s not followed up). Change is measured only among people who answered at both.": (
+            "O'r %(n)s o bobl a atebodd yn y don gyntaf, atebodd %(x)s eto yn yr olaf (%(lost)s heb eu dilyn). Dim ond ymhlith pobl a atebodd yn y ddwy y mesurir newid.",
+            "من بين %(n)s شخصًا أجابوا في الموجة الأولى، أجاب %(x)s مرة أخرى في الأخيرة (%(lost)s لم تتم متابعتهم). ولا يُقاس التغيّر إلا بين من أجابوا في الموجتين.",
+        ),
+        "%(live)s stories are held (withdrawn stories are never counted or shown": (
+            "Cedwir %(live)s o straeon (ni chaiff straeon a dynnwyd yn ôl byth eu cyfrif na'u dangos",
+            "تُحفظ %(live)s قصة (لا تُحسب القصص المسحوبة ولا تُعرض أبدًا",
+        ),
+        "%(n)s have been withdrawn": ("mae %(n)s wedi'u tynnu'n ôl", "سُحبت %(n)s منها"),
+        "%(n)s may be shown to this audience under their tellers' consent.": (
+            "gellir dangos %(n)s i'r gynulleidfa hon dan gydsyniad eu hadroddwyr.",
+            "ويجوز عرض %(n)s منها لهذا الجمهور بموجب موافقة رواتها.",
+        ),
+        "Themes:": ("Themâu:", "المواضيع:"),
+        "none": ("dim", "لا شيء"),
+        "Stories by consent level": ("Straeon fesul lefel cydsyniad", "القصص حسب مستوى الموافقة"),
+        "Consent": ("Cydsyniad", "الموافقة"),
+        "Stories by language": ("Straeon fesul iaith", "القصص حسب اللغة"),
+        "Stories by medium": ("Straeon fesul cyfrwng", "القصص حسب الوسيط"),
+        "Medium": ("Cyfrwng", "الوسيط"),
+        "Statistics": ("Ystadegau", "الإحصاءات"),
+        "All intervals are 95%% intervals. Meaningful change in SWEMWBS: at least %(points)s points (%(citation)s).": (
+            "Cyfyngau 95%% yw pob cyfwng. Newid ystyrlon yn SWEMWBS: o leiaf %(points)s pwynt (%(citation)s).",
+            "جميع الفترات فترات 95%%. التغيّر ذو المعنى في SWEMWBS: %(points)s نقاط على الأقل (%(citation)s).",
+        ),
+        "%(n)s figure(s) withheld in this report.": (
+            "%(n)s ffigur wedi'u hatal yn yr adroddiad hwn.",
+            "%(n)s رقم محجوب في هذا التقرير.",
+        ),
+        "Limitations": ("Cyfyngiadau", "القيود"),
+        "Gaps: figures still waiting for a story": (
+            "Bylchau: ffigurau sy'n dal i aros am stori",
+            "الثغرات: أرقام ما زالت تنتظر قصة",
+        ),
+        "%(figure)s: no story yet: collect one.": (
+            "%(figure)s: dim stori eto: casglwch un.",
+            "%(figure)s: لا قصة بعد: اجمع واحدة.",
+        ),
+        "Name in reports": ("Enw mewn adroddiadau", "الاسم في التقارير"),
+        "A theme's name is what every report calls it, for every audience; leave it empty to use the label made from its stories' words.": (
+            "Enw thema yw'r hyn y mae pob adroddiad yn ei galw, i bob cynulleidfa; gadewch ef yn wag i ddefnyddio'r label a wnaed o eiriau ei straeon.",
+            "اسم الموضوع هو ما تسمّيه به كل التقارير، لكل جمهور؛ اتركه فارغًا لاستخدام التسمية المأخوذة من كلمات قصصه.",
+        ),
+        "Theme renamed.": ("Ailenwyd y thema.", "أُعيدت تسمية الموضوع."),
+        "Most Significant Change": ("Y Newid Mwyaf Arwyddocaol", "التغيير الأكثر أهمية"),
+        "The panel shortlists stories, each member votes for one, and the panel writes down why it chose a story. Reports show the chosen stories with the panel's reasons, apart from the stories Tallytale pairs with figures, and only to audiences the tellers' consent allows.": (
+            "Mae'r panel yn llunio rhestr fer o straeon, mae pob aelod yn pleidleisio dros un, ac mae'r panel yn cofnodi pam y dewisodd stori. Mae adroddiadau'n dangos y straeon a ddewiswyd gyda rhesymau'r panel, ar wahân i'r straeon y mae Tallytale yn eu paru â ffigurau, a dim ond i gynulleidfaoedd y mae cydsyniad yr adroddwyr yn eu caniatáu.",
+            "تضع اللجنة قائمة مختصرة من القصص، ويصوّت كل عضو لواحدة، وتدوّن اللجنة سبب اختيارها لقصة. تعرض التقارير القصص المختارة مع أسباب اللجنة، منفصلةً عن القصص التي يقرنها Tallytale بالأرقام، ولا تُعرض إلا للجماهير التي تسمح بها موافقة الرواة.",
+        ),
+        "Shortlist": ("Rhestr fer", "القائمة المختصرة"),
+        "Story %(id)s": ("Stori %(id)s", "القصة %(id)s"),
+        "chosen": ("wedi'i dewis", "مختارة"),
+        "Votes: %(n)s · consent: %(consent)s": (
+            "Pleidleisiau: %(n)s · cydsyniad: %(consent)s",
+            "الأصوات: %(n)s · الموافقة: %(consent)s",
+        ),
+        "your vote": ("eich pleidlais", "صوتك"),
+        "Why the panel chose it:": ("Pam y dewisodd y panel hi:", "لماذا اختارتها اللجنة:"),
+        "Vote for this story": ("Pleidleisiwch dros y stori hon", "صوّت لهذه القصة"),
+        "The panel's reason for choosing it": (
+            "Rheswm y panel dros ei dewis",
+            "سبب اللجنة لاختيارها",
+        ),
+        "Save the reason": ("Cadw'r rheswm", "احفظ السبب"),
+        "Choose with this reason": ("Dewis gyda'r rheswm hwn", "اختر بهذا السبب"),
+        "Take back the choice": ("Tynnu'r dewis yn ôl", "تراجع عن الاختيار"),
+        "Remove from the shortlist": ("Tynnu o'r rhestr fer", "أزل من القائمة المختصرة"),
+        "No story shortlisted yet.": (
+            "Dim stori ar y rhestr fer eto.",
+            "لا توجد قصة في القائمة المختصرة بعد.",
+        ),
+        "Add a story to the shortlist": (
+            "Ychwanegu stori at y rhestr fer",
+            "أضف قصة إلى القائمة المختصرة",
+        ),
+        "Story number": ("Rhif y stori", "رقم القصة"),
+        "Recent stories you may read": (
+            "Straeon diweddar y cewch eu darllen",
+            "قصص حديثة يمكنك قراءتها",
+        ),
+        "Story": ("Stori", "القصة"),
+        "Text": ("Testun", "النص"),
+        "Stories a panel of the research team chose as the most significant change, each with the panel's reason. They were chosen by people, not paired with a figure by Tallytale, and are shown only where their tellers' consent allows.": (
+            "Straeon a ddewisodd panel o'r tîm ymchwil fel y newid mwyaf arwyddocaol, pob un gyda rheswm y panel. Pobl a'u dewisodd, nid Tallytale a'u parodd â ffigur, ac fe'u dangosir dim ond lle mae cydsyniad eu hadroddwyr yn caniatáu.",
+            "قصص اختارتها لجنة من فريق البحث بوصفها التغيير الأكثر أهمية، ولكل منها سبب اللجنة. اختارها أشخاص، ولم يقرنها Tallytale برقم، ولا تُعرض إلا حيث تسمح موافقة رواتها.",
+        ),
+        "Panel votes: %(n)s · chosen on %(on)s": (
+            "Pleidleisiau'r panel: %(n)s · dewiswyd ar %(on)s",
+            "أصوات اللجنة: %(n)s · اختيرت في %(on)s",
+        ),
+        "hours": ("awr", "ساعة"),
+        "partners": ("partner", "شريكًا"),
+        "answered at %(wave)s": ("atebodd yn %(wave)s", "أجابوا في %(wave)s"),
+        "whose score improved": ("welodd eu sgôr yn gwella", "تحسّنت درجتهم"),
+        "saw their score rise by %(points)s+ points": (
+            "welodd eu sgôr yn codi %(points)s+ pwynt",
+            "ارتفعت درجتهم %(points)s+ نقاط",
+        ),
+        "Stories about %(theme)s": ("Straeon am %(theme)s", "قصص عن %(theme)s"),
+        "told a story about %(theme)s": ("adroddodd stori am %(theme)s", "رووا قصة عن %(theme)s"),
+        "chose “%(option)s”": ("ddewisodd “%(option)s”", "اختاروا “%(option)s”"),
+        "Hours given by members": ("Oriau a roddwyd gan aelodau", "الساعات التي قدّمها الأعضاء"),
+        "Members who earned or spent time credits": (
+            "Aelodau a enillodd neu a wariodd gredydau amser",
+            "الأعضاء الذين اكتسبوا أرصدة وقت أو أنفقوها",
+        ),
+        "Partner organisations where credits were earned or spent": (
+            "Sefydliadau partner lle'r enillwyd neu y gwariwyd credydau",
+            "المنظمات الشريكة التي اكتُسبت فيها الأرصدة أو أُنفقت",
+        ),
+        "Share of members who were active": (
+            "Cyfran yr aelodau a fu'n weithgar",
+            "نسبة الأعضاء الناشطين",
+        ),
+        "gave time": ("roddodd amser", "قدّموا وقتًا"),
+        "was active": ("fu'n weithgar", "كانوا ناشطين"),
+        "earned or spent credits": ("enillodd neu a wariodd gredydau", "اكتسبوا أرصدة أو أنفقوها"),
+        "were active": ("fu'n weithgar", "كانوا ناشطين"),
+        "agreed: “%(question)s”": ("gytunodd: “%(question)s”", "وافقوا على: “%(question)s”"),
+        "answered %(answers)s": ("atebodd %(answers)s", "أجابوا %(answers)s"),
+        "answered “%(answer)s”": ("atebodd “%(answer)s”", "أجابوا “%(answer)s”"),
+        "Strongly disagree": ("Anghytuno'n gryf", "غير موافق بشدة"),
+        "Disagree": ("Anghytuno", "غير موافق"),
+        "Neither agree nor disagree": ("Ddim yn cytuno nac yn anghytuno", "لا موافق ولا غير موافق"),
+        "Agree": ("Cytuno", "موافق"),
+        "Strongly agree": ("Cytuno'n gryf", "موافق بشدة"),
+        "strongly disagree": ("anghytuno'n gryf", "غير موافق بشدة"),
+        "neither": ("dim un o'r ddau", "محايد"),
+        "strongly agree": ("cytuno'n gryf", "موافق بشدة"),
+        "One of the %(x)s of %(n)s (%(pct)s, 95%% CI %(low)s to %(high)s) who %(what)s.": (
+            "Un o'r %(x)s o %(n)s (%(pct)s, CI 95%% %(low)s i %(high)s) a %(what)s.",
+            "واحد من %(x)s من أصل %(n)s (%(pct)s، فترة ثقة 95%% من %(low)s إلى %(high)s) ممن %(what)s.",
+        ),
+        "One of the %(x)s of %(n)s (%(pct)s, 95%% CI %(low)s to %(high)s) who did not (%(what)s).": (
+            "Un o'r %(x)s o %(n)s (%(pct)s, CI 95%% %(low)s i %(high)s) na wnaeth hynny (a %(what)s).",
+            "واحد من %(x)s من أصل %(n)s (%(pct)s، فترة ثقة 95%% من %(low)s إلى %(high)s) لم يكونوا ممن %(what)s.",
+        ),
+        "%(x)s of %(n)s people answered “%(answer)s”, as this teller did.": (
+            "Atebodd %(x)s o %(n)s o bobl “%(answer)s”, fel y gwnaeth yr adroddwr hwn.",
+            "أجاب %(x)s من أصل %(n)s شخصًا “%(answer)s”، كما أجاب هذا الراوي.",
+        ),
+        "Told by one of the %(x)s of %(n)s people whose score improved; mean change %(d)s points (95%% CI %(low)s to %(high)s).": (
+            "Gan un o'r %(x)s o %(n)s o bobl y gwellodd eu sgôr; newid cymedrig %(d)s pwynt (CI 95%% %(low)s i %(high)s).",
+            "رواها واحد من %(x)s من أصل %(n)s شخصًا تحسّنت درجتهم؛ متوسط التغيّر %(d)s نقطة (فترة ثقة 95%% من %(low)s إلى %(high)s).",
+        ),
+        "Told by one of the %(n)s people who answered at both waves; mean change %(d)s points (95%% CI %(low)s to %(high)s).": (
+            "Gan un o'r %(n)s o bobl a atebodd yn y ddwy don; newid cymedrig %(d)s pwynt (CI 95%% %(low)s i %(high)s).",
+            "رواها واحد من %(n)s شخصًا أجابوا في الموجتين؛ متوسط التغيّر %(d)s نقطة (فترة ثقة 95%% من %(low)s إلى %(high)s).",
+        ),
+        "One of %(n)s people who %(what)s: mean %(mean)s (95%% CI %(low)s to %(high)s).": (
+            "Un o %(n)s o bobl a %(what)s: cymedr %(mean)s (CI 95%% %(low)s i %(high)s).",
+            "واحد من %(n)s شخصًا ممن %(what)s: المتوسط %(mean)s (فترة ثقة 95%% من %(low)s إلى %(high)s).",
+        ),
+        "One of the %(n)s people in the two groups compared (%(figure)s).": (
+            "Un o'r %(n)s o bobl yn y ddau grŵp a gymharwyd (%(figure)s).",
+            "واحد من %(n)s شخصًا في المجموعتين المقارَنتين (%(figure)s).",
+        ),
+        "Told by a member who %(what)s (%(figure)s: %(value)s).": (
+            "Gan aelod a %(what)s (%(figure)s: %(value)s).",
+            "رواها عضو ممن %(what)s (%(figure)s: %(value)s).",
+        ),
+        "Told by a member who did not take part in the period (%(figure)s: %(value)s).": (
+            "Gan aelod na chymerodd ran yn y cyfnod (%(figure)s: %(value)s).",
+            "رواها عضو لم يشارك في الفترة (%(figure)s: %(value)s).",
+        ),
+        "Partner organisations: %(question)s": (
+            "Sefydliadau partner: %(question)s",
+            "المنظمات الشريكة: %(question)s",
+        ),
+        "whose capacity rose": ("welodd eu capasiti'n codi", "ارتفعت قدرتها"),
+        "%(x)s %(kind)s partners": ("%(x)s partner (%(kind)s)", "%(x)s شريكًا (%(kind)s)"),
+        "%(x)s partners answered": ("atebodd %(x)s partner", "أجاب %(x)s شريكًا"),
+        "withheld (secondary suppression)": ("wedi'i atal (ataliad eilaidd)", "محجوب (حجب ثانوي)"),
+        "%(pct)s (%(low)s to %(high)s; %(x)s of %(n)s)": (
+            "%(pct)s (%(low)s i %(high)s; %(x)s o %(n)s)",
+            "%(pct)s (من %(low)s إلى %(high)s؛ %(x)s من %(n)s)",
+        ),
+        "Told on behalf of one of the %(x)s of %(n)s organisations (%(pct)s, 95%% CI %(low)s to %(high)s) that %(what)s.": (
+            "Adroddwyd ar ran un o'r %(x)s o %(n)s o sefydliadau (%(pct)s, CI 95%% %(low)s i %(high)s) a %(what)s.",
+            "رُويت نيابةً عن واحدة من %(x)s من أصل %(n)s منظمة (%(pct)s، فترة ثقة 95%% من %(low)s إلى %(high)s) ممن %(what)s.",
+        ),
+        "Told on behalf of one of the %(x)s of %(n)s organisations (%(pct)s, 95%% CI %(low)s to %(high)s) that did not (%(what)s).": (
+            "Adroddwyd ar ran un o'r %(x)s o %(n)s o sefydliadau (%(pct)s, CI 95%% %(low)s i %(high)s) na wnaeth hynny (a %(what)s).",
+            "رُويت نيابةً عن واحدة من %(x)s من أصل %(n)s منظمة (%(pct)s، فترة ثقة 95%% من %(low)s إلى %(high)s) لم تكن ممن %(what)s.",
+        ),
+        "Told on behalf of one of the %(n)s organisations that assessed their capacity twice; mean change %(d)s points (95%% CI %(low)s to %(high)s).": (
+            "Adroddwyd ar ran un o'r %(n)s o sefydliadau a aseswyd eu capasiti ddwywaith; newid cymedrig %(d)s pwynt (CI 95%% %(low)s i %(high)s).",
+            "رُويت نيابةً عن واحدة من %(n)s منظمة قيّمت قدرتها مرتين؛ متوسط التغيّر %(d)s نقطة (فترة ثقة 95%% من %(low)s إلى %(high)s).",
+        ),
+        "no story yet: collect one from a partner": (
+            "dim stori eto: casglwch un gan bartner",
+            "لا قصة بعد: اجمع واحدة من شريك",
+        ),
+        "no contrasting story available from the rest of this group": (
+            "dim stori gyferbyniol ar gael gan weddill y grŵp hwn",
+            "لا توجد قصة مغايرة متاحة من بقية هذه المجموعة",
+        ),
+        "few stories: a story here is also shown beside other figures": (
+            "ychydig o straeon: dangosir stori yma wrth ymyl ffigurau eraill hefyd",
+            "القصص قليلة: تُعرض القصة هنا بجانب أرقام أخرى أيضًا",
+        ),
+        "Wilson score interval (Wilson 1927)": (
+            "Cyfwng sgôr Wilson (Wilson 1927)",
+            "فترة درجة ويلسون (Wilson 1927)",
+        ),
+        "Newcombe hybrid score interval (Newcombe 1998, method 10)": (
+            "Cyfwng sgôr hybrid Newcombe (Newcombe 1998, dull 10)",
+            "فترة درجة نيوكومب الهجينة (Newcombe 1998، الطريقة 10)",
+        ),
+        "Student t interval (Student 1908)": (
+            "Cyfwng t Student (Student 1908)",
+            "فترة t لستيودنت (Student 1908)",
+        ),
+        "Paired Student t interval and test (Student 1908); Cohen's d_z (Cohen 1988)": (
+            "Cyfwng a phrawf t Student pâr (Student 1908); d_z Cohen (Cohen 1988)",
+            "فترة واختبار t لستيودنت للأزواج (Student 1908)؛ d_z لكوهين (Cohen 1988)",
+        ),
+        "complete count of ledger records (no sampling, so no interval)": (
+            "cyfrif cyflawn o gofnodion y cyfriflyfr (dim samplu, felly dim cyfwng)",
+            "عدّ كامل لسجلات الدفتر (لا معاينة، لذا لا فترة)",
+        ),
+        "1 to %(last)s": ("1 i %(last)s", "من 1 إلى %(last)s"),
+        "No counts are suppressed for being small": (
+            "Nid atelir unrhyw gyfrif am ei fod yn fach",
+            "لا يُحجب أي عدد لصغره",
+        ),
+        "Counts of %(ranges)s are suppressed, as is any percentage whose count, or whose number of people without the outcome, is %(ranges)s": (
+            "Atelir cyfrifon o %(ranges)s, fel unrhyw ganran y mae ei chyfrif, neu nifer y bobl heb y canlyniad, yn %(ranges)s",
+            "تُحجب الأعداد %(ranges)s، وكذلك أي نسبة مئوية يكون عددها، أو عدد من لم تتحقق لديهم النتيجة، %(ranges)s",
+        ),
+        "Counts of %(ranges)s are suppressed, as is any percentage based on one": (
+            "Atelir cyfrifon o %(ranges)s, fel unrhyw ganran sy'n seiliedig ar un",
+            "تُحجب الأعداد %(ranges)s، وكذلك أي نسبة مئوية مبنية على أحدها",
+        ),
+        "other counts are rounded to the nearest %(n)s and percentages are calculated from the rounded counts": (
+            "talgrynnir cyfrifon eraill i'r %(n)s agosaf a chyfrifir canrannau o'r cyfrifon wedi'u talgrynnu",
+            "وتُقرَّب الأعداد الأخرى إلى أقرب %(n)s وتُحسب النسب المئوية من الأعداد المقرَّبة",
+        ),
+        "means are shown only when based on at least %(n)s values": (
+            "dangosir cymedrau dim ond pan fônt yn seiliedig ar o leiaf %(n)s gwerth",
+            "ولا تُعرض المتوسطات إلا إذا استندت إلى %(n)s قيم على الأقل",
+        ),
+        "Further figures are suppressed where a hidden one could otherwise be worked out from published totals. Rule: %(name)s (%(source)s).": (
+            "Atelir ffigurau pellach lle gellid fel arall gyfrifo un cudd o gyfansymiau cyhoeddedig. Rheol: %(name)s (%(source)s).",
+            "وتُحجب أرقام إضافية حيث يمكن بخلاف ذلك استنتاج رقم محجوب من المجاميع المنشورة. القاعدة: %(name)s (%(source)s).",
+        ),
+        "fewer than %(k)s without the outcome (n minus count)": (
+            "llai na %(k)s heb y canlyniad (n llai'r cyfrif)",
+            "أقل من %(k)s لم تتحقق لديهم النتيجة (n ناقص العدد)",
+        ),
+        "fewer than %(k)s organisations": ("llai na %(k)s o sefydliadau", "أقل من %(k)s منظمات"),
+        "based on fewer than %(k)s values": (
+            "yn seiliedig ar lai na %(k)s gwerth",
+            "مبني على أقل من %(k)s قيم",
+        ),
+        "fewer than %(k)s values": ("llai na %(k)s gwerth", "أقل من %(k)s قيم"),
+        "fewer than %(k)s people answered at both waves": (
+            "atebodd llai na %(k)s o bobl yn y ddwy don",
+            "أجاب أقل من %(k)s أشخاص في الموجتين",
+        ),
+        "could be worked out from published totals (secondary suppression)": (
+            "gellid ei gyfrifo o gyfansymiau cyhoeddedig (ataliad eilaidd)",
+            "يمكن استنتاجه من المجاميع المنشورة (حجب ثانوي)",
+        ),
+        "nobody answered": ("ni atebodd neb", "لم يُجب أحد"),
+        "one of the groups compared is suppressed": (
+            "mae un o'r grwpiau a gymharwyd wedi'i atal",
+            "إحدى المجموعتين المقارَنتين محجوبة",
+        ),
+        "theme run (coding)": ("rhediad themâu (codio)", "تشغيل المواضيع (الترميز)"),
+        "discovered for this report (%(method)s, k = %(k)s)": (
+            "wedi'u canfod ar gyfer yr adroddiad hwn (%(method)s, k = %(k)s)",
+            "اكتُشفت لهذا التقرير (%(method)s، k = %(k)s)",
+        ),
+        "No theme run yet and too many or too few stories to discover themes while building the report; run `tallytale themes` to add theme claims.": (
+            "Dim rhediad themâu eto, a gormod neu rhy ychydig o straeon i ganfod themâu wrth greu'r adroddiad; rhedwch `tallytale themes` i ychwanegu ffigurau themâu.",
+            "لا يوجد تشغيل للمواضيع بعد، والقصص كثيرة جدًا أو قليلة جدًا لاكتشاف المواضيع أثناء إنشاء التقرير؛ شغّل `tallytale themes` لإضافة أرقام المواضيع.",
+        ),
+        "estimate": ("amcangyfrif", "التقدير"),
+        "95% interval": ("cyfwng 95%", "فترة 95%"),
+        "figure withheld": ("ffigur wedi'i atal", "رقم محجوب"),
+        "figures withheld": ("ffigurau wedi'u hatal", "أرقام محجوبة"),
+        "value": ("gwerth", "القيمة"),
+        "month still under way (partial)": (
+            "mis sy'n dal ar y gweill (rhannol)",
+            "شهر لم ينته بعد (جزئي)",
+        ),
+        "%(n)s people responded": ("ymatebodd %(n)s o bobl", "استجاب %(n)s شخصًا"),
+        "No story to add.": ("Dim stori i'w hychwanegu.", "لا توجد قصة لإضافتها."),
+    }
+)
+PLURALS.update({})

@@ -65,6 +65,13 @@ class Command(TallytaleCommand):
         p.add_argument("--run", type=int, help="theme run id (default: the latest)")
         p.add_argument("--theme", type=int, required=True)
         p.add_argument("--name", help="code name (default: the theme's label)")
+        p = sub.add_parser(
+            "rename", help="name a theme as reports should call it (empty: its automatic label)"
+        )
+        p.add_argument("--project", required=True, metavar="SLUG")
+        p.add_argument("--run", type=int, help="theme run id (default: the latest)")
+        p.add_argument("--theme", type=int, required=True)
+        p.add_argument("--name", required=True, help='the name ("" for the automatic label)')
 
     def handle(self, *args, **o):
         actor = services.Actor.cli()
@@ -108,6 +115,12 @@ class Command(TallytaleCommand):
                     )
                     or "no theme runs"
                 ),
+            )
+        elif action == "rename":
+            run = _run(project, o["run"])
+            theme = themes.rename_theme(run, o["theme"], o["name"], actor=actor)
+            self.stdout.write(
+                f"theme {theme['id']} of run {run.pk}: {theme.get('name') or theme['label']!r}"
             )
         else:
             run = _run(project, o["run"])

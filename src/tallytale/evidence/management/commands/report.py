@@ -27,6 +27,12 @@ class Command(TallytaleCommand):
         )
         parser.add_argument("--audience", choices=AUDIENCES, default="public")
         parser.add_argument("--format", choices=services.FORMATS, default="html")
+        parser.add_argument(
+            "--language",
+            choices=services.REPORT_LANGUAGES,
+            default="en",
+            help="language of the report's own words: en (default), cy (Welsh), ar (Arabic)",
+        )
         parser.add_argument("--out", metavar="FILE", help="output file (default: stdout)")
         parser.add_argument(
             "--rule",
@@ -81,6 +87,7 @@ class Command(TallytaleCommand):
             start=parse_date(o["start"], "--from"),
             end=parse_date(o["end"], "--to"),
             strict=o["strict"],
+            language=o["language"],
             actor_label=cli_actor(),
             on_step=self._progress if self.stderr.isatty() else None,
         )
@@ -124,5 +131,6 @@ class Command(TallytaleCommand):
             actor=Actor.cli(cli_actor()), project=project, fmt=o["format"],
             audience=o["audience"], key=o["key"], programme=o["programme"], rule=o["rule"],
             start=parse_date(o["start"], "--from"), end=parse_date(o["end"], "--to"),
+            language=o["language"],
         )  # fmt: skip
         self.stdout.write(str(job.pk))
