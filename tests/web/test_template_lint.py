@@ -56,9 +56,10 @@ PROPER_NOUNS = [
 # A variable becomes this character (read as a number: "v{{ n }}" is a version, not a word);
 # a tag or comment becomes a space, so `<h1{% if x %} lang="cy"{% endif %}>` stays one element.
 PLACEHOLDER = "\ue000"
-# Code-like runs: identifiers with _ or dots, paths and URLs, e-mail addresses, entities.
+# Code-like runs: identifiers with _ or dots, paths and URLs, e-mail addresses, entities,
+# parameter names such as "k=".
 CODE = re.compile(
-    r"&[a-zA-Z]+;|&#\d+;|https?://\S+|\S+@\S+|\b\w+(?:[_./:-]\w+)*[_./]\w+\b|\bv?\d+[a-z]?\b"
+    r"&[a-zA-Z]+;|&#\d+;|\b\w+=|https?://\S+|\S+@\S+|\b\w+(?:[_./:-]\w+)*[_./]\w+\b|\bv?\d+[a-z]?\b"
 )
 LETTER = re.compile(r"[^\W\d_]")
 VISIBLE_ATTRS = {"title", "alt", "aria-label", "placeholder", "aria-description"}
@@ -123,12 +124,11 @@ class _Reader(HTMLParser):
         values = dict(attrs)
         line = self.getpos()[0]
         for name, value in attrs:
+            # a button's value is sent, not shown; a submit input's value is its label
             visible = name in VISIBLE_ATTRS or (
                 name == "value"
-                and (
-                    tag == "button"
-                    or (tag == "input" and (values.get("type") or "") in {"submit", "button"})
-                )
+                and tag == "input"
+                and (values.get("type") or "") in {"submit", "button", "reset"}
             )
             if visible and value and has_words(value):
                 self.offences.append(Offence(self.path, line, f"<{tag} {name}={value!r}>"))
@@ -195,6 +195,8 @@ def test_the_lint_reads_every_kind_of_template():
         ('<img alt="A chart" src="x.png">', ["<img alt='A chart'>"]),
         ('<input type="submit" value="Send">', ["<input value='Send'>"]),
         ('<input type="hidden" name="next" value="back">', []),
+        ('<button name="decision" value="accept">{% translate "Accept" %}</button>', []),
+        ("<p>{{ run.method }} · k={{ run.k }}</p>", []),
         ('<button title="{% translate "Save" %}">{{ x }}</button>', []),
         ("<code>my_file.csv</code> <a>https://example.org/x</a>", []),
         ("<script>var words = 'not a page text';</script>", []),

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tallytale.errors import TallytaleError
@@ -97,7 +98,7 @@ def vote(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     priority = get_object_or_404(Priority, pk=pk, project=project)
     rnd = services.current_round(project)
     if rnd is None:
-        messages.error(request, "There is no open voting round.")
+        messages.error(request, _("There is no open voting round."))
     else:
         _try(
             request,
@@ -128,7 +129,7 @@ def round_open(request: HttpRequest, project: Project) -> HttpResponse:
 def round_close(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     rnd = get_object_or_404(project.vote_rounds, pk=pk)
     services.close_round(rnd, user=request.user)
-    messages.success(request, "Voting round closed.")
+    messages.success(request, _("Voting round closed."))
     return _back(request, "home", slug=project.slug)
 
 
