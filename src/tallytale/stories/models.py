@@ -10,6 +10,7 @@ back) and who withdrew it when. Change state only through `tallytale.stories.ser
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tallytale.core import consent as consent_rules
 from tallytale.programmes.models import Organisation, Person, Project
@@ -19,22 +20,22 @@ TEXT_FIELDS: tuple[str, ...] = ("title", "text", "translation", "transcript")
 
 
 class ConsentLevel(models.TextChoices):
-    RESEARCH_TEAM = consent_rules.RESEARCH_TEAM, "Research team only"
-    PROJECT = consent_rules.PROJECT, "Members of the project"
-    PUBLIC = consent_rules.PUBLIC, "May be quoted in published reports"
+    RESEARCH_TEAM = consent_rules.RESEARCH_TEAM, _("Research team only")
+    PROJECT = consent_rules.PROJECT, _("Members of the project")
+    PUBLIC = consent_rules.PUBLIC, _("May be quoted in published reports")
 
 
 class ConsentMethod(models.TextChoices):
-    SPOKEN = "spoken", "Spoken"
-    SIGNED = "signed", "Signed (sign language)"
-    WRITTEN = "written", "Written"
-    ONLINE = "online", "Online"
+    SPOKEN = "spoken", _("Spoken")
+    SIGNED = "signed", _("Signed (sign language)")
+    WRITTEN = "written", _("Written")
+    ONLINE = "online", _("Online")
 
 
 class Medium(models.TextChoices):
-    TEXT = "text", "Written"
-    AUDIO = "audio", "Audio recording"
-    VIDEO = "video", "Video recording"
+    TEXT = "text", _("Written")
+    AUDIO = "audio", _("Audio recording")
+    VIDEO = "video", _("Video recording")
 
 
 class Prompt(models.Model):

@@ -2121,6 +2121,18 @@ T.update(
             "أُفرج عن القصة %(n)s من المراجعة.",
         ),
         "Saved.": ("Wedi'i gadw.", "حُفظ."),
+        "Research team only": ("Y tîm ymchwil yn unig", "فريق البحث فقط"),
+        "Members of the project": ("Aelodau'r prosiect", "أعضاء المشروع"),
+        "May be quoted in published reports": (
+            "Gellir ei dyfynnu mewn adroddiadau cyhoeddedig",
+            "يجوز اقتباسها في التقارير المنشورة",
+        ),
+        "Spoken": ("Ar lafar", "شفهيًا"),
+        "Signed (sign language)": ("Wedi'i arwyddo (iaith arwyddion)", "بلغة الإشارة"),
+        "Written": ("Ysgrifenedig", "كتابةً"),
+        "Online": ("Ar-lein", "عبر الإنترنت"),
+        "Audio recording": ("Recordiad sain", "تسجيل صوتي"),
+        "Video recording": ("Recordiad fideo", "تسجيل فيديو"),
     }
 )
 PLURALS.update(
