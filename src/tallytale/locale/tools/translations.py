@@ -2133,6 +2133,19 @@ T.update(
         "Online": ("Ar-lein", "عبر الإنترنت"),
         "Audio recording": ("Recordiad sain", "تسجيل صوتي"),
         "Video recording": ("Recordiad fideo", "تسجيل فيديو"),
+        # written straight into the .po files earlier; kept here so a reviewer finds them
+        "Story %(id)s saved. Thank you.": (
+            "Stori %(id)s wedi'i chadw. Diolch.",
+            "حُفظت القصة %(id)s. شكرًا لك.",
+        ),
+        "Figures as of %(time)s; they are recomputed at most every %(seconds)s s.": (
+            "Ffigurau fel yr oeddent am %(time)s; cânt eu hailgyfrifo bob %(seconds)s eiliad ar y mwyaf.",
+            "الأرقام كما كانت في %(time)s؛ يُعاد حسابها مرة كل %(seconds)s ثانية على الأكثر.",
+        ),
+        "Figures as of %(time)s.": (
+            "Ffigurau fel yr oeddent am %(time)s.",
+            "الأرقام كما كانت في %(time)s.",
+        ),
     }
 )
 PLURALS.update(
