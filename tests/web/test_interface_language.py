@@ -24,7 +24,10 @@ pytestmark = pytest.mark.django_db
 PERSON_CODE = re.compile(r"\b[A-Z]{1,2}\d+\b")  # M1, C1, PW3: people's codes are data
 
 INTERFACE = {"h1", "h2", "h3", "h4", "h5", "h6", "label", "button", "legend", "th", "caption"}
-INTERFACE |= {"summary"}
+# links, figure captions, table cells and terms: words the page puts there (a role, a kind)
+# as well as data, so they are compared too; paragraphs and list items hold prose and
+# people's own words, and are left to the template lint
+INTERFACE |= {"summary", "a", "figcaption", "td", "dt"}
 
 # Page types beyond test_i18n_pages.PAGES, with the role that opens them.
 MORE_PAGES = [
@@ -60,9 +63,22 @@ USER_DATA = ["Garden club", "Cwm", "cwm", "Baseline", "cafe", "garden", "library
 USER_DATA += ["ONS4 personal wellbeing"]
 # Words a language spells as English does.
 SAME_WORDS = {"cy": {"Partner", "Label"}, "ar": set()}
-# Content, not interface: the built-in ONS4 answer labels exist in English and Welsh only
-# (the instruments' Arabic wording is the "Welsh-first content" part of issue 17).
-KNOWN_CONTENT = {"cy": set(), "ar": {"0 – Not at all", "10 – Completely"}}
+# Content, not interface: the built-in ONS4 instrument's wording (its questions and answer
+# labels exist in English and Welsh only: the "Welsh-first content" part of issue 17), and
+# XLSForm question types shown to the person who designs a form.
+ONS4_WORDING = {
+    "0 – Not at all",
+    "10 – Completely",
+    "Overall, how satisfied are you with your life nowadays?",
+    "Overall, to what extent do you feel that the things you do in your life are worthwhile?",
+    "Overall, how happy did you feel yesterday?",
+    "On a scale where 0 is 'not at all anxious' and 10 is 'completely anxious', overall, how "
+    "anxious did you feel yesterday?",
+    "For each of these questions please give an answer on a scale of 0 to 10, where 0 is "
+    "'not at all' and 10 is 'completely'.",
+}
+XLSFORM_TYPES = {"note", "select one", "select multiple", "integer", "decimal", "text"}
+KNOWN_CONTENT = {"cy": XLSFORM_TYPES, "ar": ONS4_WORDING | XLSFORM_TYPES}
 
 
 class _Interface(HTMLParser):
@@ -147,7 +163,7 @@ def test_no_english_interface_text_in_welsh_or_arabic(client, site, lang):
 def test_the_comparison_sees_headings_labels_and_buttons():
     html = (
         "<h1>Title <span>here</span></h1><label>Name <strong>inner</strong></label>"
-        "<select><option>Choice</option></select><button>Go</button><p>Prose</p>"
+        "<select><option>Choice</option></select><button>Go</button><p>Prose</p><li>Item</li>"
         "<table><caption>Cap</caption><tr><th>Head</th></tr></table>"
     )
     assert interface_texts(html) == [

@@ -103,7 +103,7 @@ def vote(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
         _try(
             request,
             lambda: services.set_votes(rnd, priority, request.POST.get("dots"), user=request.user),
-            "Your votes are saved.",
+            _("Your votes are saved."),
         )
     return _back(request, "home", slug=project.slug)
 
@@ -119,7 +119,7 @@ def round_open(request: HttpRequest, project: Project) -> HttpResponse:
             request.POST.get("votes_per_member") or 3,
             user=request.user,
         ),
-        "Voting round opened.",
+        _("Voting round opened."),
     )
     return _back(request, "home", slug=project.slug)
 
@@ -142,7 +142,7 @@ def adopt(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
         lambda: services.adopt_priority(
             priority, request.POST.get("question", ""), user=request.user
         ),
-        "The priority is now a research question.",
+        _("The priority is now a research question."),
     )
     return _back(request, "home", slug=project.slug)
 
@@ -206,7 +206,7 @@ def review_open(request: HttpRequest, project: Project) -> HttpResponse:
             _list(request.POST.get("stories", "")),
             user=request.user,
         ),
-        "The finding is open for members to check.",
+        _("The finding is open for members to check."),
     )
     return _back(request, "reviews", slug=project.slug)
 
@@ -225,7 +225,7 @@ def review(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
                 request.POST.get("comment", ""),
                 user=request.user,
             ),
-            "Thank you: your answer is saved. You can change it while the finding is open.",
+            _("Thank you: your answer is saved. You can change it while the finding is open."),
         ):
             return _back(request, "review", slug=project.slug, pk=pk)
     stories = access.visible_stories(request.user, project).filter(pk__in=item.story_ids)
@@ -333,7 +333,7 @@ def note_new(request: HttpRequest, project: Project) -> HttpResponse:
             request.POST.get("did_not", ""),
             user=request.user,
         ),
-        "Learning note published to the programme.",
+        _("Learning note published to the programme."),
     ):
         return redirect("community:programme", programme=project.programme.slug)
     return render(request, "community/note_new.html", {"project": project})

@@ -2146,6 +2146,37 @@ T.update(
             "Ffigurau fel yr oeddent am %(time)s.",
             "الأرقام كما كانت في %(time)s.",
         ),
+        "Participant": ("Cyfranogwr", "مشارك"),
+        "Community researcher": ("Ymchwilydd cymunedol", "باحث مجتمعي"),
+        "Coordinator": ("Cydlynydd", "منسّق"),
+        "Evaluator": ("Gwerthuswr", "مقيّم"),
+        "Admin": ("Gweinyddwr", "مسؤول"),
+        "Earning": ("Ennill", "كسب"),
+        "Spending": ("Gwario", "إنفاق"),
+        "Earning and spending": ("Ennill a gwario", "كسب وإنفاق"),
+        "Person": ("Person", "شخص"),
+        "Organisation": ("Sefydliad", "منظمة"),
+        "Scheme issuance": ("Dyroddi'r cynllun", "إصدار البرنامج"),
+        "Community pot": ("Pot cymunedol", "صندوق المجتمع"),
+        "automatic budget": ("cyllideb awtomatig", "ميزانية تلقائية"),
+        "Your votes are saved.": ("Mae eich pleidleisiau wedi'u cadw.", "حُفظت أصواتك."),
+        "Voting round opened.": ("Agorwyd rownd bleidleisio.", "فُتحت جولة تصويت."),
+        "The priority is now a research question.": (
+            "Mae'r flaenoriaeth bellach yn gwestiwn ymchwil.",
+            "أصبحت الأولوية الآن سؤالًا بحثيًا.",
+        ),
+        "The finding is open for members to check.": (
+            "Mae'r canfyddiad ar agor i aelodau ei wirio.",
+            "النتيجة مفتوحة ليتحقق منها الأعضاء.",
+        ),
+        "Thank you: your answer is saved. You can change it while the finding is open.": (
+            "Diolch: mae eich ateb wedi'i gadw. Gallwch ei newid tra bo'r canfyddiad ar agor.",
+            "شكرًا لك: حُفظت إجابتك. يمكنك تغييرها ما دامت النتيجة مفتوحة.",
+        ),
+        "Learning note published to the programme.": (
+            "Cyhoeddwyd y nodyn dysgu i'r rhaglen.",
+            "نُشرت ملاحظة التعلّم في البرنامج.",
+        ),
     }
 )
 PLURALS.update(
