@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
+from tallytale.community import services as community
+from tests.web.pattern_data import seed
 from tests.web.test_i18n_pages import PAGES
 from tests.web.test_template_lint import has_words
 
@@ -47,6 +49,13 @@ MORE_PAGES = [
     ("participant", "web:my_jobs", []),
     ("coordinator", "community:home", ["cwm"]),
     ("coordinator", "community:note_new", ["cwm"]),
+    ("coordinator", "community:question", ["cwm", "QUESTION"]),
+    ("coordinator", "community:review", ["cwm", "REVIEW"]),
+    ("participant", "community:review", ["cwm", "REVIEW"]),
+    ("researcher", "web:pattern", ["cwm", "difference"]),
+    ("researcher", "web:pattern", ["cwm", "about"]),
+    ("researcher", "web:pattern", ["cwm", "better_worse"]),
+    ("evaluator", "web:pattern", ["cwm", "difference"]),
 ]
 
 # Pages other parts of issue 17 are translating now; remove an entry when its part is merged.
@@ -60,7 +69,13 @@ SKIP = {
 # The fixture's own data, which is the same in every language: a story title, a wave,
 # partner names (shown as "name (slug)"), the built-in ONS4 instrument's name.
 USER_DATA = ["Garden club", "Cwm", "cwm", "Baseline", "cafe", "garden", "library", "pool"]
-USER_DATA += ["ONS4 personal wellbeing"]
+USER_DATA += ["ONS4 personal wellbeing", "More evening sessions", "Do evening sessions help?"]
+USER_DATA += ["Members gave more hours.", "hours-up", "the people", "the activity"]
+USER_DATA += ["the time credits", "much worse", "much better", "Friends", "Money"]
+USER_DATA += ["What made the difference was…", "Things got…", "This story is about…"]
+USER_DATA += ["I feel…", "How do you feel?", "hopeless", "hopeful", "Bad", "Good"]
+# a signifier's name is chosen by the researcher, like its label
+USER_DATA += ["better_worse", "difference", "feeling", "about", "hope"]
 # Words a language spells as English does.
 SAME_WORDS = {"cy": {"Partner", "Label"}, "ar": set()}
 # Content, not interface: the built-in ONS4 instrument's wording (its questions and answer
@@ -127,11 +142,23 @@ def is_interface_words(text: str) -> bool:
     return has_words(text)
 
 
+@pytest.fixture
+def pages_data(site):
+    """The site, with self-signification answers, a research question and a finding under
+    review, so the pattern and community pages have something to show."""
+    seed(site["project"])
+    coordinator = site["users"]["coordinator"]
+    priority = community.raise_priority(site["project"], "More evening sessions", user=coordinator)
+    question = community.adopt_priority(priority, "Do evening sessions help?", user=coordinator)
+    review = community.open_review(
+        site["project"], "hours-up", "Members gave more hours.", user=coordinator
+    )
+    return {**site, "ids": {"QUESTION": question.pk, "REVIEW": review.pk}}
+
+
 def _render(client, site, role, name, args, lang):
-    args = [
-        site["instrument"].pk if a == "INSTRUMENT" else site["story"].pk if a == "STORY" else a
-        for a in args
-    ]
+    ids = {"INSTRUMENT": site["instrument"].pk, "STORY": site["story"].pk, **site["ids"]}
+    args = [ids.get(a, a) for a in args]
     client.logout()
     if role:
         client.force_login(site["users"][role])
@@ -140,7 +167,8 @@ def _render(client, site, role, name, args, lang):
 
 
 @pytest.mark.parametrize("lang", ["cy", "ar"])
-def test_no_english_interface_text_in_welsh_or_arabic(client, site, lang):
+def test_no_english_interface_text_in_welsh_or_arabic(client, pages_data, lang):
+    site = pages_data
     english_failures, failures = [], []
     for role, name, args in [*PAGES, *MORE_PAGES]:
         if name in SKIP:

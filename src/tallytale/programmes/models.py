@@ -91,8 +91,8 @@ class Opportunity(models.Model):
     "What's on"."""
 
     class Kind(models.TextChoices):
-        EARN = "earn", "Give time"
-        SPEND = "spend", "Spend credits"
+        EARN = "earn", _("Give time")
+        SPEND = "spend", _("Spend credits")
 
     partner = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="opportunities"

@@ -62,10 +62,10 @@ class Signifier(models.Model):
     """
 
     class Kind(models.TextChoices):
-        CHOICE = "choice", "Multiple choice"
-        SLIDER = "slider", "Slider between two poles (0-100)"
-        TRIAD = "triad", "Triad (three poles)"
-        SCALE = "scale", "Scale (e.g. how did this make you feel)"
+        CHOICE = "choice", _("Multiple choice")
+        SLIDER = "slider", _("Slider between two poles (0-100)")
+        TRIAD = "triad", _("Triad (three poles)")
+        SCALE = "scale", _("Scale (e.g. how did this make you feel)")
 
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="signifiers")
     name = models.CharField(

@@ -2177,6 +2177,38 @@ T.update(
             "Cyhoeddwyd y nodyn dysgu i'r rhaglen.",
             "نُشرت ملاحظة التعلّم في البرنامج.",
         ),
+        "Coded by a person": ("Wedi'i godio gan berson", "رمّزه شخص"),
+        "Suggested by the machine (not counted)": (
+            "Wedi'i awgrymu gan y peiriant (nid yw'n cyfrif)",
+            "اقترحته الآلة (لا يُحسب)",
+        ),
+        "Suggested, then accepted by a person": (
+            "Wedi'i awgrymu, yna'i dderbyn gan berson",
+            "مقترح ثم قبله شخص",
+        ),
+        "Agree": ("Cytuno", "أوافق"),
+        "Not sure": ("Ddim yn siŵr", "لست متأكدًا"),
+        "Disagree": ("Anghytuno", "لا أوافق"),
+        "Open for votes": ("Ar agor i bleidleisio", "مفتوحة للتصويت"),
+        "Became a research question": ("Wedi dod yn gwestiwn ymchwil", "أصبحت سؤالًا بحثيًا"),
+        "Set aside": ("Wedi'i rhoi o'r neilltu", "مؤجلة"),
+        "Planned": ("Wedi'i gynllunio", "مخطط له"),
+        "In progress": ("Ar y gweill", "قيد التنفيذ"),
+        "Multiple choice": ("Dewis lluosog", "اختيار من متعدد"),
+        "Slider between two poles (0-100)": (
+            "Llithrydd rhwng dau begwn (0-100)",
+            "شريط تمرير بين طرفين (0-100)",
+        ),
+        "Triad (three poles)": ("Triawd (tri phegwn)", "ثالوث (ثلاثة أطراف)"),
+        "Scale (e.g. how did this make you feel)": (
+            "Graddfa (e.e. sut wnaeth hyn i chi deimlo)",
+            "مقياس (مثلًا: كيف جعلك هذا تشعر)",
+        ),
+        "Give time": ("Rhoi amser", "تقديم الوقت"),
+        "Spend credits": ("Gwario credydau", "إنفاق الأرصدة"),
+        "contributions": ("cyfraniadau", "المساهمات"),
+        "survey responses": ("ymatebion arolwg", "إجابات الاستبيانات"),
+        "stories": ("straeon", "القصص"),
     }
 )
 PLURALS.update(
