@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tallytale.community import services as community
 from tests.web.pattern_data import seed
@@ -204,3 +205,21 @@ def test_the_comparison_sees_headings_labels_and_buttons():
     assert not is_interface_words("Garden club · 3")
     assert not is_interface_words("M2")
     assert is_interface_words("Save")
+
+
+@pytest.mark.parametrize("lang", ["cy", "ar"])
+def test_a_members_refused_vote_is_explained_in_their_language(client, site, lang):
+    """A service's refusal is shown on the page; a member reading Arabic or Welsh reads it
+    in that language, not in English."""
+    coordinator, member = site["users"]["coordinator"], site["users"]["participant"]
+    community.open_round(site["project"], "Spring", 3, user=coordinator)
+    priority = community.raise_priority(site["project"], "Evening sessions", user=coordinator)
+    client.force_login(member)
+    client.cookies["django_language"] = lang
+    url = reverse("community:vote", args=["cwm", priority.pk])
+    body = client.post(url, {"dots": "9"}, follow=True).content.decode()
+    with translation.override(lang):
+        expected = translation.gettext("you have %(left)s of %(all)s votes left")
+    assert expected != "you have %(left)s of %(all)s votes left"
+    assert expected % {"left": 3, "all": 3} in body
+    assert "votes left" not in body

@@ -2209,6 +2209,47 @@ T.update(
         "contributions": ("cyfraniadau", "المساهمات"),
         "survey responses": ("ymatebion arolwg", "إجابات الاستبيانات"),
         "stories": ("straeon", "القصص"),
+        "only a registered member can do this": (
+            "dim ond aelod cofrestredig all wneud hyn",
+            "لا يمكن القيام بهذا إلا لعضو مسجَّل",
+        ),
+        "votes per member must be a whole number between 1 and 20": (
+            "rhaid i'r pleidleisiau i bob aelod fod yn rhif cyfan rhwng 1 ac 20",
+            "يجب أن يكون عدد الأصوات لكل عضو عددًا صحيحًا بين 1 و20",
+        ),
+        "a round is already open; close it first": (
+            "mae rownd ar agor yn barod; caewch hi yn gyntaf",
+            "هناك جولة مفتوحة بالفعل؛ أغلقها أولًا",
+        ),
+        "this round is closed": ("mae'r rownd hon wedi cau", "هذه الجولة مغلقة"),
+        "this priority is not open for votes": (
+            "nid yw'r flaenoriaeth hon ar agor i bleidleisio",
+            "هذه الأولوية غير مفتوحة للتصويت",
+        ),
+        "dots must be a whole number": (
+            "rhaid i'r dotiau fod yn rhif cyfan",
+            "يجب أن يكون عدد النقاط عددًا صحيحًا",
+        ),
+        "dots must not be negative": (
+            "ni all y dotiau fod yn negyddol",
+            "يجب ألا يكون عدد النقاط سالبًا",
+        ),
+        "you have %(left)s of %(all)s votes left": (
+            "mae gennych %(left)s o %(all)s pleidlais ar ôl",
+            "بقي لديك %(left)s من %(all)s أصوات",
+        ),
+        "this finding is no longer open for responses": (
+            "nid yw'r canfyddiad hwn ar agor i ymatebion mwyach",
+            "لم تعد هذه النتيجة مفتوحة للردود",
+        ),
+        "choose agree, not sure or disagree": (
+            "dewiswch cytuno, ddim yn siŵr neu anghytuno",
+            "اختر: أوافق أو لست متأكدًا أو لا أوافق",
+        ),
+        "say what worked, what did not, or both": (
+            "dywedwch beth weithiodd, beth na weithiodd, neu'r ddau",
+            "اذكر ما نجح، أو ما لم ينجح، أو كليهما",
+        ),
     }
 )
 PLURALS.update(
