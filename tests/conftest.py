@@ -55,6 +55,18 @@ def _mfa_not_enforced(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request in Welsh or Arabic leaves its
+    language active in the thread (LocaleMiddleware does not reset it), and a service's
+    message translated at raise time would otherwise follow into the next test."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_dashboard(settings):
     """Each test sees the dashboard's figures as of now; tests/web/test_dashboard_cache.py
     checks the cached figures served when DASHBOARD_MAX_AGE is on."""

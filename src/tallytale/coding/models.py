@@ -13,15 +13,16 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tallytale.programmes.models import Project
 from tallytale.stories.models import Story
 
 
 class Origin(models.TextChoices):
-    HUMAN = "human", "Coded by a person"
-    SUGGESTED = "suggested", "Suggested by the machine (not counted)"
-    ACCEPTED = "accepted", "Suggested, then accepted by a person"
+    HUMAN = "human", _("Coded by a person")
+    SUGGESTED = "suggested", _("Suggested by the machine (not counted)")
+    ACCEPTED = "accepted", _("Suggested, then accepted by a person")
 
 
 #: codings that count as codes (suggestions only count once accepted)

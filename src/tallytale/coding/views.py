@@ -63,7 +63,7 @@ def codebook(request: HttpRequest, project: Project) -> HttpResponse:
         except TallytaleError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, "Code added.")
+            messages.success(request, _("Code added."))
             return redirect("coding:codebook", slug=project.slug)
     stories = coding_access.visible(_actor(request), project).order_by("-pk")[:100]
     coded = set(
@@ -129,7 +129,7 @@ def code_story(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
             messages.error(request, str(exc))
             status = 400
         else:
-            messages.success(request, f"Coded with {code.name!r}.")
+            messages.success(request, _("Coded with “%(code)s”.") % {"code": code.name})
             return redirect("coding:story", slug=project.slug, pk=pk)
     codings = list(
         Coding.objects.filter(story=story, rejected_at__isnull=True)
@@ -206,7 +206,7 @@ def agreement(request: HttpRequest, project: Project) -> HttpResponse:
         except TallytaleError as exc:
             error = str(exc)
     elif chosen:
-        error = "Choose at least two coders."
+        error = _("Choose at least two coders.")
     return render(
         request,
         "coding/agreement.html",
@@ -235,7 +235,7 @@ def themes(request: HttpRequest, project: Project) -> HttpResponse:
                 key=f"themes:{project.pk}:{request.user.pk}:{key}" if key else None,
             )  # fmt: skip
         except ValueError:
-            messages.error(request, "k: must be a whole number")
+            messages.error(request, _("k: must be a whole number"))
         except TallytaleError as exc:
             messages.error(request, str(exc))
         else:
@@ -309,7 +309,11 @@ def promote(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     except (TallytaleError, ValueError) as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Code {code.name!r} created with {n} suggestions to review.")
+        messages.success(
+            request,
+            _("Code “%(code)s” created with %(n)s suggestions to review.")
+            % {"code": code.name, "n": n},
+        )
     return redirect("coding:theme_run", slug=project.slug, pk=pk)
 
 

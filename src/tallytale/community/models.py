@@ -10,6 +10,7 @@ put to members before the evidence app has stored it.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tallytale.programmes.models import Person, Programme, Project
 
@@ -38,9 +39,9 @@ class Priority(models.Model):
     """An issue the community cares about, raised by any member."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open for votes"
-        ADOPTED = "adopted", "Became a research question"
-        SET_ASIDE = "set_aside", "Set aside"
+        OPEN = "open", _("Open for votes")
+        ADOPTED = "adopted", _("Became a research question")
+        SET_ASIDE = "set_aside", _("Set aside")
 
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="priorities")
     title = models.CharField(max_length=200)
@@ -129,9 +130,9 @@ class FindingReview(models.Model):
     """One member's reading of a draft claim: agree, not sure or disagree (changeable)."""
 
     class Response(models.TextChoices):
-        AGREE = "agree", "Agree"
-        UNSURE = "unsure", "Not sure"
-        DISAGREE = "disagree", "Disagree"
+        AGREE = "agree", _("Agree")
+        UNSURE = "unsure", _("Not sure")
+        DISAGREE = "disagree", _("Disagree")
 
     claim = models.ForeignKey(ClaimReview, on_delete=models.CASCADE, related_name="responses")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
@@ -149,9 +150,9 @@ class Action(models.Model):
     """What was done about a finding ("you said, we did"), visible to every member."""
 
     class Status(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        IN_PROGRESS = "in_progress", "In progress"
-        DONE = "done", "Done"
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
 
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="actions")
     claim = models.ForeignKey(

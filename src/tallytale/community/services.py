@@ -17,6 +17,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tallytale.audit.services import record
 from tallytale.errors import InvalidInput, NotFound
@@ -52,7 +53,7 @@ def _person(user: Any) -> Person | None:
 def _member(user: Any) -> Person:
     person = _person(user)
     if person is None:
-        raise InvalidInput("only a registered member can do this")
+        raise InvalidInput(gettext("only a registered member can do this"))
     return person
 
 
@@ -110,9 +111,9 @@ def open_round(project: Project, title: str, votes_per_member: int = 3, *, user:
     except ValueError:
         votes_per_member = 0  # not a whole number: refused just below
     if not 1 <= votes_per_member <= 20:
-        raise InvalidInput("votes per member must be a whole number between 1 and 20")
+        raise InvalidInput(gettext("votes per member must be a whole number between 1 and 20"))
     if Round.objects.select_for_update().filter(project=project, closed_at__isnull=True).exists():
-        raise InvalidInput("a round is already open; close it first")
+        raise InvalidInput(gettext("a round is already open; close it first"))
     rnd = Round.objects.create(
         project=project, title=_text(title, "title", 200), votes_per_member=int(votes_per_member)
     )
@@ -145,15 +146,15 @@ def set_votes(rnd: Round, priority: Priority, dots: int, *, user: Any) -> int:
     # Lock the round so two requests from one member cannot both spend the last dot.
     rnd = Round.objects.select_for_update().get(pk=rnd.pk)
     if not rnd.is_open:
-        raise InvalidInput("this round is closed")
+        raise InvalidInput(gettext("this round is closed"))
     if priority.project_id != project.pk or priority.status != Priority.Status.OPEN:
-        raise InvalidInput("this priority is not open for votes")
+        raise InvalidInput(gettext("this priority is not open for votes"))
     try:
         dots = int(dots)
     except (TypeError, ValueError):
-        raise InvalidInput("dots must be a whole number") from None
+        raise InvalidInput(gettext("dots must be a whole number")) from None
     if dots < 0:
-        raise InvalidInput("dots must not be negative")
+        raise InvalidInput(gettext("dots must not be negative"))
     others = (
         Vote.objects.filter(round=rnd, person=person)
         .exclude(priority=priority)
@@ -162,7 +163,8 @@ def set_votes(rnd: Round, priority: Priority, dots: int, *, user: Any) -> int:
     )
     if others + dots > rnd.votes_per_member:
         raise InvalidInput(
-            f"you have {rnd.votes_per_member - others} of {rnd.votes_per_member} votes left"
+            gettext("you have %(left)s of %(all)s votes left")
+            % {"left": rnd.votes_per_member - others, "all": rnd.votes_per_member}
         )
     if dots == 0:
         Vote.objects.filter(round=rnd, priority=priority, person=person).delete()
@@ -292,9 +294,9 @@ def respond(review: ClaimReview, response: str, comment: str = "", *, user: Any)
     _require(user, PARTICIPATE, review.project)
     person = _member(user)
     if not review.is_open:
-        raise InvalidInput("this finding is no longer open for responses")
+        raise InvalidInput(gettext("this finding is no longer open for responses"))
     if response not in FindingReview.Response.values:
-        raise InvalidInput("choose agree, not sure or disagree")
+        raise InvalidInput(gettext("choose agree, not sure or disagree"))
     row, _ = FindingReview.objects.update_or_create(
         claim=review,
         person=person,
@@ -439,7 +441,7 @@ def publish_note(
     if project.programme_id is None:
         raise InvalidInput(f"project {project.slug!r} is not part of a programme")
     if not (worked or "").strip() and not (did_not or "").strip():
-        raise InvalidInput("say what worked, what did not, or both")
+        raise InvalidInput(gettext("say what worked, what did not, or both"))
     note = LearningNote.objects.create(
         project=project,
         programme_id=project.programme_id,

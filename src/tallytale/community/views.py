@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tallytale.errors import TallytaleError
@@ -97,12 +98,12 @@ def vote(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     priority = get_object_or_404(Priority, pk=pk, project=project)
     rnd = services.current_round(project)
     if rnd is None:
-        messages.error(request, "There is no open voting round.")
+        messages.error(request, _("There is no open voting round."))
     else:
         _try(
             request,
             lambda: services.set_votes(rnd, priority, request.POST.get("dots"), user=request.user),
-            "Your votes are saved.",
+            _("Your votes are saved."),
         )
     return _back(request, "home", slug=project.slug)
 
@@ -118,7 +119,7 @@ def round_open(request: HttpRequest, project: Project) -> HttpResponse:
             request.POST.get("votes_per_member") or 3,
             user=request.user,
         ),
-        "Voting round opened.",
+        _("Voting round opened."),
     )
     return _back(request, "home", slug=project.slug)
 
@@ -128,7 +129,7 @@ def round_open(request: HttpRequest, project: Project) -> HttpResponse:
 def round_close(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     rnd = get_object_or_404(project.vote_rounds, pk=pk)
     services.close_round(rnd, user=request.user)
-    messages.success(request, "Voting round closed.")
+    messages.success(request, _("Voting round closed."))
     return _back(request, "home", slug=project.slug)
 
 
@@ -141,7 +142,7 @@ def adopt(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
         lambda: services.adopt_priority(
             priority, request.POST.get("question", ""), user=request.user
         ),
-        "The priority is now a research question.",
+        _("The priority is now a research question."),
     )
     return _back(request, "home", slug=project.slug)
 
@@ -205,7 +206,7 @@ def review_open(request: HttpRequest, project: Project) -> HttpResponse:
             _list(request.POST.get("stories", "")),
             user=request.user,
         ),
-        "The finding is open for members to check.",
+        _("The finding is open for members to check."),
     )
     return _back(request, "reviews", slug=project.slug)
 
@@ -224,7 +225,7 @@ def review(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
                 request.POST.get("comment", ""),
                 user=request.user,
             ),
-            "Thank you: your answer is saved. You can change it while the finding is open.",
+            _("Thank you: your answer is saved. You can change it while the finding is open."),
         ):
             return _back(request, "review", slug=project.slug, pk=pk)
     stories = access.visible_stories(request.user, project).filter(pk__in=item.story_ids)
@@ -332,7 +333,7 @@ def note_new(request: HttpRequest, project: Project) -> HttpResponse:
             request.POST.get("did_not", ""),
             user=request.user,
         ),
-        "Learning note published to the programme.",
+        _("Learning note published to the programme."),
     ):
         return redirect("community:programme", programme=project.programme.slug)
     return render(request, "community/note_new.html", {"project": project})

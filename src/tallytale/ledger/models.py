@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from tallytale.core.ledger import Kind
 from tallytale.programmes.models import Organisation, Person, Project
@@ -18,10 +19,10 @@ from tallytale.programmes.models import Organisation, Person, Project
 
 class Account(models.Model):
     class Owner(models.TextChoices):
-        PERSON = "person", "Person"
-        ORGANISATION = "organisation", "Organisation"
-        ISSUANCE = "issuance", "Scheme issuance"
-        POT = "pot", "Community pot"
+        PERSON = "person", _("Person")
+        ORGANISATION = "organisation", _("Organisation")
+        ISSUANCE = "issuance", _("Scheme issuance")
+        POT = "pot", _("Community pot")
 
     owner = models.CharField(max_length=12, choices=Owner.choices)
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="ledger_accounts")
@@ -76,6 +77,17 @@ class Contribution(models.Model):
 
 class Transfer(models.Model):
     KIND_CHOICES = [(k.value, k.value) for k in Kind]
+    #: what each kind is called on pages, as on a member's statement (web/me.py); the
+    #: stored value and exports keep the machine word
+    KIND_LABELS = {
+        Kind.ISSUE: _("Budget"),
+        Kind.EARN: _("Earned"),
+        Kind.SPEND: _("Spent"),
+        Kind.GIFT: _("Gift"),
+        Kind.DONATE: _("Given to the community pot"),
+        Kind.EXPIRE: _("Expired"),
+        Kind.REVERSE: _("Correction"),
+    }
 
     debit = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="debits")
     credit = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="credits")
@@ -115,3 +127,16 @@ class Transfer(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.kind} {self.amount}m {self.debit_id}->{self.credit_id}"
+
+    @property
+    def kind_label(self) -> str:
+        """The kind in the reader's language, for pages (exports keep `kind`)."""
+        return str(self.KIND_LABELS.get(Kind(self.kind), self.kind))
+
+    @property
+    def category_label(self) -> str:
+        """The activity for pages: the category the ledger writes itself on an automatic
+        budget issue ("auto") is named in the reader's language; a person's category as is."""
+        if self.kind == Kind.ISSUE and self.category == "auto":
+            return str(_("automatic budget"))
+        return self.category

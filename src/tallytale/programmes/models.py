@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 slug_validator = RegexValidator(
     r"^[a-z0-9][a-z0-9-]{0,62}$",
@@ -51,9 +52,9 @@ class Organisation(models.Model):
     at spending partners."""
 
     class Kind(models.TextChoices):
-        EARNING = "earning", "Earning"
-        SPENDING = "spending", "Spending"
-        BOTH = "both", "Earning and spending"
+        EARNING = "earning", _("Earning")
+        SPENDING = "spending", _("Spending")
+        BOTH = "both", _("Earning and spending")
 
     slug = models.SlugField(max_length=63, unique=True, validators=[slug_validator])
     name = models.CharField(max_length=200)
@@ -90,8 +91,8 @@ class Opportunity(models.Model):
     "What's on"."""
 
     class Kind(models.TextChoices):
-        EARN = "earn", "Give time"
-        SPEND = "spend", "Spend credits"
+        EARN = "earn", _("Give time")
+        SPEND = "spend", _("Spend credits")
 
     partner = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="opportunities"
@@ -183,11 +184,11 @@ class ContactDetails(models.Model):
 
 
 class Role(models.TextChoices):
-    PARTICIPANT = "participant", "Participant"
-    RESEARCHER = "researcher", "Community researcher"
-    COORDINATOR = "coordinator", "Coordinator"
-    EVALUATOR = "evaluator", "Evaluator"
-    ADMIN = "admin", "Admin"
+    PARTICIPANT = "participant", _("Participant")
+    RESEARCHER = "researcher", _("Community researcher")
+    COORDINATOR = "coordinator", _("Coordinator")
+    EVALUATOR = "evaluator", _("Evaluator")
+    ADMIN = "admin", _("Admin")
 
 
 class Membership(models.Model):

@@ -287,18 +287,39 @@ class ConsentForm(forms.Form):
 
 
 class TranscriptForm(forms.Form):
-    kind = forms.ChoiceField(choices=[("transcript", "Transcript"), ("translation", "Translation")])
-    language = forms.CharField(max_length=35, required=False)
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 10, "dir": "auto"}))
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind"),
+        choices=[
+            ("transcript", gettext_lazy("Transcript")),
+            ("translation", gettext_lazy("Translation")),
+        ],
+    )
+    language = forms.CharField(max_length=35, required=False, label=gettext_lazy("Language"))
+    text = forms.CharField(
+        label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 10, "dir": "auto"})
+    )
 
 
 class CorrectionForm(forms.Form):
     field = forms.ChoiceField(
-        choices=[(f, f) for f in ("text", "title", "translation", "transcript")], initial="text"
+        label=gettext_lazy("Field"),
+        choices=[
+            ("text", gettext_lazy("Text")),
+            ("title", gettext_lazy("Title")),
+            ("translation", gettext_lazy("Translation")),
+            ("transcript", gettext_lazy("Transcript")),
+        ],
+        initial="text",
     )
-    add_start = forms.IntegerField(required=False, min_value=0)
-    add_end = forms.IntegerField(required=False, min_value=0)
-    add_type = forms.CharField(required=False, max_length=20, initial="NAME")
+    add_start = forms.IntegerField(
+        required=False, min_value=0, label=gettext_lazy("Mask from character")
+    )
+    add_end = forms.IntegerField(required=False, min_value=0, label=gettext_lazy("to character"))
+    add_type = forms.CharField(
+        required=False, max_length=20, initial="NAME", label=gettext_lazy("Kind of detail")
+    )
     remove = forms.CharField(
-        required=False, help_text="A masked span to unmask, as start-end-TYPE (e.g. 10-15-NAME)"
+        required=False,
+        label=gettext_lazy("Unmask"),
+        help_text=gettext_lazy("A masked span to unmask, as start-end-TYPE (e.g. 10-15-NAME)"),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from tallytale.core import consent as consent_rules
 from tallytale.programmes.models import Organisation, Person, Project
@@ -20,22 +21,22 @@ TEXT_FIELDS: tuple[str, ...] = ("title", "text", "translation", "transcript")
 
 
 class ConsentLevel(models.TextChoices):
-    RESEARCH_TEAM = consent_rules.RESEARCH_TEAM, "Research team only"
-    PROJECT = consent_rules.PROJECT, "Members of the project"
-    PUBLIC = consent_rules.PUBLIC, "May be quoted in published reports"
+    RESEARCH_TEAM = consent_rules.RESEARCH_TEAM, _("Research team only")
+    PROJECT = consent_rules.PROJECT, _("Members of the project")
+    PUBLIC = consent_rules.PUBLIC, _("May be quoted in published reports")
 
 
 class ConsentMethod(models.TextChoices):
-    SPOKEN = "spoken", "Spoken"
-    SIGNED = "signed", "Signed (sign language)"
-    WRITTEN = "written", "Written"
-    ONLINE = "online", "Online"
+    SPOKEN = "spoken", _("Spoken")
+    SIGNED = "signed", _("Signed (sign language)")
+    WRITTEN = "written", _("Written")
+    ONLINE = "online", _("Online")
 
 
 class Medium(models.TextChoices):
-    TEXT = "text", "Written"
-    AUDIO = "audio", "Audio recording"
-    VIDEO = "video", "Video recording"
+    TEXT = "text", _("Written")
+    AUDIO = "audio", _("Audio recording")
+    VIDEO = "video", _("Video recording")
 
 
 class Prompt(models.Model):
@@ -71,10 +72,10 @@ class Signifier(models.Model):
     """
 
     class Kind(models.TextChoices):
-        CHOICE = "choice", "Multiple choice"
-        SLIDER = "slider", "Slider between two poles (0-100)"
-        TRIAD = "triad", "Triad (three poles)"
-        SCALE = "scale", "Scale (e.g. how did this make you feel)"
+        CHOICE = "choice", _("Multiple choice")
+        SLIDER = "slider", _("Slider between two poles (0-100)")
+        TRIAD = "triad", _("Triad (three poles)")
+        SCALE = "scale", _("Scale (e.g. how did this make you feel)")
 
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="signifiers")
     name = models.CharField(

@@ -18,6 +18,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tallytale import offline
@@ -259,7 +260,7 @@ def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     _manage_or_403(request, story)
     if request.method == "POST":
         services.withdraw_story(story, actor=_actor(request))
-        messages.success(request, "The story has been withdrawn and its words erased.")
+        messages.success(request, _("The story has been withdrawn and its words erased."))
         return redirect("stories:mine")
     return render(request, "stories/withdraw.html", {"project": story.project, "story": story})
 
@@ -278,10 +279,14 @@ def mine(request: HttpRequest) -> HttpResponse:
 def withdraw_all(request: HttpRequest) -> HttpResponse:
     person = getattr(request.user, "person", None)
     if person is None or request.POST.get("confirm") != "yes":
-        messages.error(request, "Tick the box to confirm.")
+        messages.error(request, _("Tick the box to confirm."))
         return redirect("stories:mine")
     n = services.withdraw_everything(person, actor=_actor(request))
-    messages.success(request, f"{n} stories withdrawn and erased.")
+    messages.success(
+        request,
+        ngettext("%(n)s story withdrawn and erased.", "%(n)s stories withdrawn and erased.", n)
+        % {"n": n},
+    )
     return redirect("stories:mine")
 
 
@@ -297,7 +302,7 @@ def review_queue(request: HttpRequest, project: Project) -> HttpResponse:
 def approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     story = _visible(request, slug, pk)
     review.approve_review(story, actor=_actor(request))
-    messages.success(request, f"Story {pk} released from review.")
+    messages.success(request, _("Story %(n)s released from review.") % {"n": pk})
     return redirect("stories:review", slug=slug)
 
 
@@ -364,7 +369,7 @@ def transcript(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except TallytaleError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect("stories:detail", slug=slug, pk=pk)
     return render(
         request, "stories/transcript.html", {"project": story.project, "story": story, "form": form}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tallytale.programmes.models import Project
 
@@ -16,9 +17,9 @@ class Upload(models.Model):
     it is honoured only for the same user, project and kind, before `expires_at`."""
 
     class Kind(models.TextChoices):
-        CONTRIBUTIONS = "contributions", "contributions"
-        RESPONSES = "responses", "survey responses"
-        STORIES = "stories", "stories"
+        CONTRIBUTIONS = "contributions", _("contributions")
+        RESPONSES = "responses", _("survey responses")
+        STORIES = "stories", _("stories")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
