@@ -1,18 +1,21 @@
 """Take the README's screenshots: `.venv/bin/python docs/screenshots.py`.
 
-Builds a small demo (200 participants, fixed seed and date) into a temporary data dir,
-serves it with `tallytale serve`, signs in as the demo researcher through the sign-in form
-and captures, with Playwright driving Debian's /usr/bin/chromium (never a downloaded
-browser):
+Builds the demo (its default size, fixed seed and date) into a temporary data dir, serves
+it with `tallytale serve`, signs in as the demo's people through the sign-in form and
+captures, with Playwright driving Debian's /usr/bin/chromium (never a downloaded browser):
 
 - docs/img/evidence-report.png: the top of the demo programme's HTML evidence report
   (the file `tallytale demo` writes, opened with file://);
 - docs/img/story-form.png: the story form (/stories/<project>/new/) at phone size;
 - docs/img/member-home.png: a member's home page (balance, surveys, stories) at phone size;
-- docs/img/report-front-{en,cy}.png: the front page of the project's evidence report
-  (`tallytale report --language en|cy`) as HTML in Chromium, and
-  docs/img/report-front-pdf-{en,cy}.png: page 1 of the same report as PDF (poppler's
-  `pdftoppm`, `apt-get install poppler-utils`).
+- docs/img/report-front-{en,cy,ar}.png: the front page of the project's evidence report
+  (`tallytale report --language en|cy|ar`) as HTML in Chromium, and
+  docs/img/report-front-pdf-{en,cy,ar}.png: page 1 of the same report as PDF (poppler's
+  `pdftoppm`, `apt-get install poppler-utils`);
+- docs/img/dashboard.png and docs/img/people.png: the coordinator's dashboard (desktop)
+  and member directory (phone);
+- in Welsh and Arabic at phone size (`-cy`, `-ar`): the story form, a member's stories,
+  changing consent, the codebook and the coordinator's dashboard.
 
 Needs `apt-get install chromium` and the test extras (`pip install -e ".[test]"`).
 """
@@ -46,13 +49,18 @@ PROJECT = "cwm-time-credits"
 TODAY = "2026-11-01"  # fixed, so the pictures only change when the app does
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1100, "height": 900}
-LANGUAGES = ("en", "cy")
+LANGUAGES = ("en", "cy", "ar")
+OTHER_LANGUAGES = ("cy", "ar")
+PAGES_IN_LANGUAGES = ("story-form", "my-stories", "consent", "codebook", "dashboard")
 SHOTS = (
     "evidence-report.png",
     "story-form.png",
     "member-home.png",
     *(f"report-front-{lang}.png" for lang in LANGUAGES),
     *(f"report-front-pdf-{lang}.png" for lang in LANGUAGES),
+    "dashboard.png",
+    "people.png",
+    *(f"{page}-{lang}.png" for page in PAGES_IN_LANGUAGES for lang in OTHER_LANGUAGES),
 )
 
 
@@ -76,8 +84,7 @@ def _wait(url: str, seconds: float = 120) -> None:
 def build_demo(data: Path, out: Path, env: dict) -> str:
     """Run the demo; return the password it prints for the demo logins."""
     done = subprocess.run(
-        [BIN / "tallytale", "demo", "--participants", "200", "--no-serve"]
-        + ["--today", TODAY, "--out", str(out)],
+        [BIN / "tallytale", "demo", "--no-serve"] + ["--today", TODAY, "--out", str(out)],
         env=env,
         capture_output=True,
         text=True,
@@ -115,6 +122,31 @@ def pdf_page_one(pdf: Path, png: Path) -> None:
     )
 
 
+def shots_in(lang: str, signed_in) -> None:
+    """The pages a Welsh or Arabic speaker meets first, at phone size."""
+    ctx, page = signed_in("researcher", lang)
+    page.goto(f"/stories/{PROJECT}/new/")
+    page.screenshot(path=str(IMG / f"story-form-{lang}.png"), full_page=False)
+    page.goto(f"/coding/{PROJECT}/")
+    page.screenshot(path=str(IMG / f"codebook-{lang}.png"), full_page=False)
+    ctx.close()
+    ctx, page = signed_in("participant", lang)
+    page.goto("/stories/mine/")
+    page.screenshot(path=str(IMG / f"my-stories-{lang}.png"), full_page=False)
+    story = page.locator(f"main a[href^='/stories/{PROJECT}/']").first
+    if story.count() == 0:
+        raise SystemExit("screenshots: the demo participant has no story to change consent for")
+    page.goto(story.get_attribute("href"))
+    page.goto(page.locator("a[href$='/consent/']").first.get_attribute("href"))
+    page.screenshot(path=str(IMG / f"consent-{lang}.png"), full_page=False)
+    ctx.close()
+    ctx, page = signed_in("coordinator", lang)
+    page.goto(f"/p/{PROJECT}/coordinate/")
+    page.locator("figure.chart").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(IMG / f"dashboard-{lang}.png"), full_page=False)
+    ctx.close()
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -124,13 +156,14 @@ def main() -> int:
         env = {
             **os.environ,
             "TALLYTALE_DATA_DIR": str(data),
-            "TALLYTALE_MFA": "1",
+            # the coordinator signs in with a password here; MFA has its own browser tests
+            "TALLYTALE_MFA": "0",
             "LANG": "C.UTF-8",
         }
         env.pop("DATABASE_URL", None)
-        print("building the demo (200 participants)...")
+        print("building the demo...")
         password = build_demo(data, out, env)
-        print("building the project report in English and Welsh (HTML and PDF)...")
+        print("building the project report in English, Welsh and Arabic (HTML and PDF)...")
         fronts = build_reports(out, env)
         for lang in LANGUAGES:
             pdf_page_one(fronts[(lang, "pdf")], IMG / f"report-front-pdf-{lang}.png")
@@ -157,8 +190,10 @@ def main() -> int:
                     page.locator("#front").screenshot(path=str(IMG / f"report-front-{lang}.png"))
                     page.close()
 
-                def signed_in(role: str):
-                    ctx = browser.new_context(viewport=PHONE, locale="en-GB", base_url=base)
+                def signed_in(role: str, lang: str = "en", viewport: dict = PHONE):
+                    ctx = browser.new_context(viewport=viewport, locale="en-GB", base_url=base)
+                    if lang != "en":  # what the language switch leaves behind
+                        ctx.add_cookies([{"name": "django_language", "value": lang, "url": base}])
                     page = ctx.new_page()
                     page.goto("/accounts/login/")
                     page.fill("#id_username", f"{PROJECT}-{role}")
@@ -177,6 +212,16 @@ def main() -> int:
                 page.goto("/")
                 page.screenshot(path=str(IMG / "member-home.png"), full_page=False)
                 ctx.close()
+                ctx, page = signed_in("coordinator", viewport=DESKTOP)
+                page.goto(f"/p/{PROJECT}/coordinate/")
+                page.screenshot(path=str(IMG / "dashboard.png"), full_page=False)
+                ctx.close()
+                ctx, page = signed_in("coordinator")
+                page.goto(f"/p/{PROJECT}/people/")
+                page.screenshot(path=str(IMG / "people.png"), full_page=False)
+                ctx.close()
+                for lang in OTHER_LANGUAGES:
+                    shots_in(lang, signed_in)
                 browser.close()
         finally:
             server.terminate()

@@ -73,6 +73,17 @@ def test_arabic_html_is_right_to_left_with_auto_direction_on_quotes(sample):
     assert not re.search(r'<blockquote[^>]*lang="en"[^>]*dir="rtl"', html)
 
 
+def test_english_wave_names_keep_their_direction_in_arabic_sentences(sample):
+    """ "12 months" inside an Arabic sentence read "months (19%) 12" before."""
+    html = _build(sample, "ar").content.decode()
+    items = re.findall(r"<li><strong>\d+</strong> ([^\n]*?)</li>", html)
+    waves = [i for i in items if re.search(r"[A-Za-z]", i)]  # the English wave names
+    assert waves, items
+    for item in waves:
+        assert re.search(r'<span dir="ltr" class="isolate">[^<]+</span>', item), item
+    assert render.isolated("مرحلة أولى") == '<span dir="rtl" class="isolate">مرحلة أولى</span>'
+
+
 def test_arabic_pdf_shows_charts_as_their_tables(sample):
     """WeasyPrint draws SVG text letter by letter (no Arabic shaping): in a right-to-left PDF
     each chart is replaced by its data table; the HTML keeps its charts."""

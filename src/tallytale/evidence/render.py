@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
@@ -376,9 +378,26 @@ def _front(
         k: ("" if v is None else amount(v)) if k != "has_activity" else v
         for k, v in (summary.get("ledger") or {}).items()
     }
-    members = (summary.get("participation") or {}).get("members") or 0
+    participation = dict(summary.get("participation") or {})
+    participation["waves"] = [
+        {**w, "label_html": isolated(w.get("label", ""))} for w in participation.get("waves") or []
+    ]
+    members = participation.get("members") or 0
     return {**summary, "key": key, "voice": voice, "ledger_text": ledger,
-            "members_text": amount(members)}  # fmt: skip
+            "members_text": amount(members), "participation": participation}  # fmt: skip
+
+
+def isolated(text: str) -> SafeString:
+    """A name written in its own direction inside a sentence of another: "12 months" in an
+    Arabic sentence read "months (19%) 12" without it. Explicit, because WeasyPrint resolves
+    neither `dir="auto"` nor `<bdi>`."""
+    direction = "ltr"
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL", "L"):
+            direction = "ltr" if kind == "L" else "rtl"
+            break
+    return format_html('<span dir="{}" class="isolate">{}</span>', direction, text)
 
 
 def amount(v: float | int) -> str:
