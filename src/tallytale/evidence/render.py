@@ -389,8 +389,8 @@ def _front(
 
 def isolated(text: str) -> SafeString:
     """A name written in its own direction inside a sentence of another: "12 months" in an
-    Arabic sentence read "months (19%) 12" without it. Explicit, because WeasyPrint resolves
-    neither `dir="auto"` nor `<bdi>`."""
+    Arabic sentence read "months (19%) 12" without it. An explicit `dir` (a browser isolates
+    it); `dir="auto"` and `<bdi>` would leave the direction to be guessed."""
     direction = "ltr"
     for ch in text:
         kind = unicodedata.bidirectional(ch)
