@@ -452,7 +452,7 @@ def majority_languages(labels: np.ndarray, langs: Sequence[str], k: int) -> list
     alphabetical order, so the result never depends on story order); None for an empty one."""
     out: list[str | None] = []
     for c in range(k):
-        members = [langs[i] for i in np.flatnonzero(labels == c)]
+        members = [langs[int(i)] for i in np.flatnonzero(labels == c)]
         if not members:
             out.append(None)
             continue
