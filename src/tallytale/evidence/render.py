@@ -229,7 +229,9 @@ def _view_model(report: dict[str, Any]) -> dict[str, Any]:
             "interval_methods": [
                 translated(m) for m in report["methods"].get("interval_methods", [])
             ],
+            **_named_counts(report["methods"]),
         },
+        "audience_name": audience_name(report.get("audience", "")),
         "community": report.get("community"),
         "triads": report.get("triads") or [],
         "claims_by_id": claims,
@@ -493,6 +495,37 @@ def _body(
 #: fonts the PDF may use: Noto has Latin, Welsh and Arabic glyphs (fonts-noto-core), so
 #: WeasyPrint shapes Arabic right to left instead of drawing empty boxes
 FONTS = '"Noto Sans", "Noto Naskh Arabic", "Noto Sans Arabic", system-ui, sans-serif'
+
+
+#: who a report is for, as its reader calls them (the JSON keeps the codes)
+AUDIENCE_NAMES = {
+    "research_team": gettext_lazy("research team"),
+    "project": gettext_lazy("project members"),
+    "public": gettext_lazy("public"),
+}
+
+
+def audience_name(code: str) -> str:
+    return str(AUDIENCE_NAMES.get(code, code))
+
+
+def _named_counts(methods: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The methods tables' rows named in the reader's language (consent levels, story
+    languages, media); the JSON keeps the codes."""
+    from tallytale.stories import languages
+    from tallytale.stories.models import ConsentLevel, Medium
+
+    consent = {c.value: str(c.label) for c in ConsentLevel}
+    medium = {m.value: str(m.label) for m in Medium}
+
+    def named(key: str, name: Callable[[str], str]) -> list[dict[str, Any]]:
+        return [{**row, "shown": name(str(row["label"]))} for row in methods.get(key) or []]
+
+    return {
+        "consent_counts": named("consent_counts", lambda c: consent.get(c, c)),
+        "stories_by_language": named("stories_by_language", languages.label),
+        "stories_by_medium": named("stories_by_medium", lambda m: medium.get(m, m)),
+    }
 
 
 RTL_SCRIPTS = ("ar", "fa", "ur", "he", "ps", "sd", "ug", "yi", "ckb", "dv")

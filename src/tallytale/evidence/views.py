@@ -26,6 +26,7 @@ from tallytale.programmes.permissions import Actor, can, project_view
 from tallytale.stories.access import story_text_for, visible_stories
 
 from . import msc, services, tasks
+from .render import audience_name
 
 
 class PeriodForm(forms.Form):
@@ -82,7 +83,10 @@ def report_page(request: HttpRequest, project: Project) -> HttpResponse:
             "project": project,
             "report": report,
             "audience": audience,
-            "audiences": services.audiences_for(request.user, project),
+            "audiences": [
+                (a, audience_name(a)) for a in services.audiences_for(request.user, project)
+            ],
+            "audience_name": audience_name(audience),
             "headline": [claims[i] for i in report["headline"]],
             "formats": services.FORMATS,
             "key": uuid.uuid4().hex,

@@ -3042,3 +3042,28 @@ PLURALS.update(
         ),
     }
 )
+
+# Issue 15/17: the report page on the web and audience names.
+T.update(
+    {
+        "research team": ("tîm ymchwil", "فريق البحث"),
+        "project members": ("aelodau'r prosiect", "أعضاء المشروع"),
+        "public": ("cyhoedd", "الجمهور"),
+        "Evidence · %(name)s": ("Tystiolaeth · %(name)s", "الأدلة · %(name)s"),
+        "Report for the <strong>%(audience)s</strong> audience, built %(at)s.": (
+            "Adroddiad ar gyfer cynulleidfa'r <strong>%(audience)s</strong>, wedi'i lunio %(at)s.",
+            "تقرير لجمهور <strong>%(audience)s</strong>، أُنشئ في %(at)s.",
+        ),
+        "Audience": ("Cynulleidfa", "الجمهور المستهدف"),
+        "No figure can be published yet.": (
+            "Does dim ffigur y gellir ei gyhoeddi eto.",
+            "لا يوجد رقم يمكن نشره بعد.",
+        ),
+        "Figures without a story": ("Ffigurau heb stori", "أرقام بلا قصة"),
+        "%(figure)s: no story yet: collect one": (
+            "%(figure)s: dim stori eto: casglwch un",
+            "%(figure)s: لا قصة بعد: اجمع واحدة",
+        ),
+        "All figures": ("Pob ffigur", "كل الأرقام"),
+    }
+)
