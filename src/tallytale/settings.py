@@ -108,6 +108,12 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the 429 page
 ]
 
+# Form widgets drawn with Django's Jinja2 widget templates (options inlined, see
+# web/renderers.py): the same HTML but for whitespace at under half the CPU of the template
+# language, which renders each <option> and radio as a separate include (the story form has
+# about 200). benchmarks/profile_views.py measures it.
+FORM_RENDERER = "tallytale.web.renderers.FormRenderer"
+
 ROOT_URLCONF = "tallytale.urls"
 WSGI_APPLICATION = "tallytale.wsgi.application"
 

@@ -14,7 +14,7 @@ import datetime as dt
 import uuid
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q, Sum
+from django.db.models import BigIntegerField, Case, Q, Sum, Value, When
 from django.utils import timezone
 
 from tallytale.audit.services import record as audit
@@ -183,9 +183,12 @@ def _post(
     contribution: Contribution | None = None,
     reverses: Transfer | None = None,
     note: str = "",
+    save_balances: bool = True,
 ) -> Transfer:
     """Write one planned transfer on already-locked accounts (the planner checked the
-    floor against these locked balances; the database CHECK constraint backs it up)."""
+    floor against these locked balances; the database CHECK constraint backs it up).
+    With `save_balances=False` the new balances stay in memory for `_save_balances`, so a
+    request that posts several transfers writes each account once."""
     t = Transfer.objects.create(
         debit=debit,
         credit=credit,
@@ -202,9 +205,20 @@ def _post(
     )
     debit.balance -= amount
     credit.balance += amount
-    Account.objects.filter(pk=debit.pk).update(balance=debit.balance)
-    Account.objects.filter(pk=credit.pk).update(balance=credit.balance)
+    if save_balances:
+        _save_balances(debit, credit)
     return t
+
+
+def _save_balances(*accounts: Account) -> None:
+    """Write the in-memory balances of locked accounts in one UPDATE."""
+    by_pk = {a.pk: a.balance for a in accounts}
+    Account.objects.filter(pk__in=list(by_pk)).update(
+        balance=Case(
+            *(When(pk=pk, then=Value(balance)) for pk, balance in by_pk.items()),
+            output_field=BigIntegerField(),
+        )
+    )
 
 
 def _retrying_key(fn, key: str):
@@ -333,11 +347,12 @@ def earn(
                 actor,
                 day,
                 "auto",
+                save_balances=False,
             )
         contribution = Contribution.objects.create(
             person=person, partner=partner, day=day, minutes=minutes, activity=category
         )
-        return _post(
+        t = _post(
             locked[earned.debit],
             locked[earned.credit],
             earned.amount,
@@ -347,7 +362,10 @@ def earn(
             day,
             category,
             contribution=contribution,
+            save_balances=False,
         )
+        _save_balances(*locked.values())
+        return t
 
     return _retrying_key(write, key)
 

@@ -57,12 +57,6 @@ class HoursInput:
         self.day: dt.date | None = None
         if not self.member:
             self.errors["member"] = _("Enter the member's code.")
-        elif not Membership.objects.filter(project=project, person__code=self.member).exists():
-            self.errors["member"] = _("No member with that code in this project.")
-        if not Organisation.objects.filter(
-            project=project, slug=self.partner, kind__in=["earning", "both"]
-        ).exists():
-            self.errors["partner"] = _("Choose where the time was given.")
         try:
             if Decimal(self.hours) <= 0:
                 raise InvalidOperation
@@ -76,6 +70,24 @@ class HoursInput:
                 self.day = dt.date.fromisoformat(self.day_text)
             except ValueError:
                 self.errors["day"] = _("Enter the date as YYYY-MM-DD.")
+        if self.errors:
+            self.check_names()  # every mistake at once; a right entry leaves this to the ledger
+
+    def check_names(self) -> None:
+        """Say which of the member and the partner is unknown here. The ledger service looks
+        both up within the project anyway, so an entry that is otherwise right pays for
+        these queries only when the service refused a name."""
+        if (
+            self.member
+            and not Membership.objects.filter(
+                project=self.project, person__code=self.member
+            ).exists()
+        ):
+            self.errors["member"] = _("No member with that code in this project.")
+        if not Organisation.objects.filter(
+            project=self.project, slug=self.partner, kind__in=["earning", "both"]
+        ).exists():
+            self.errors["partner"] = _("Choose where the time was given.")
 
     @property
     def ledger_key(self) -> str:
@@ -112,7 +124,9 @@ def hours(request: HttpRequest, project: Project) -> HttpResponse:
             try:
                 t = form.save(request)
             except TallytaleError as exc:
-                form.errors["form"] = str(exc)
+                form.check_names()
+                if not form.errors:
+                    form.errors["form"] = str(exc)
             else:
                 names = can(request.user, "people.manage", project)
                 messages.success(request, directory.recorded_message(t, names=names))
@@ -147,7 +161,8 @@ def sync_hours(request: HttpRequest, project: Project) -> JsonResponse:
     try:
         t = form.save(request)
     except TallytaleError as exc:
-        return offline.invalid({"form": str(exc)})
+        form.check_names()
+        return offline.invalid(form.errors or {"form": str(exc)})
     # the ledger returns the first transfer for a repeated key and writes nothing
     return offline.ok("duplicate" if replay else "saved", id=t.pk)
 

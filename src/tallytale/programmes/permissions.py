@@ -245,9 +245,38 @@ def project_or_404(slug: str) -> Project:
 
 
 def project_for(request: Any, slug: str, capability: str) -> Project:
-    """The project named in a URL, with the request's actor holding `capability` in it."""
-    project = project_or_404(slug)
-    require(request.user, capability, project)
+    """The project named in a URL, with the request's actor holding `capability` in it.
+
+    A member's project and roles come in one query (every project page asks for both);
+    anyone else (non-members, operators' shells) takes the two-step path."""
+    user = request.user
+    project = _member_project(user, slug)
+    if project is None:
+        project = project_or_404(slug)
+    require(user, capability, project)
+    return project
+
+
+def _member_project(user: Any, slug: str) -> Project | None:
+    """The project with this slug if the signed-in user is a member of it, their roles there
+    cached on the user as `roles` caches them."""
+    if isinstance(user, Actor) or not getattr(user, "is_authenticated", False):
+        return None
+    person = getattr(user, "person", None)
+    if person is None or person.erased_at is not None:
+        return None
+    rows = list(
+        Membership.objects.filter(person=person, project__slug=slug).select_related(
+            "project__programme"
+        )
+    )
+    if not rows:
+        return None
+    project = rows[0].project
+    cache = getattr(user, "_tallytale_roles", None)
+    if cache is None:
+        cache = user._tallytale_roles = {}
+    cache[project.pk] = {m.role for m in rows}
     return project
 
 

@@ -1,0 +1,199 @@
+"""Where a page's server CPU goes: the load test's request types, one at a time, in process.
+
+    DATABASE_URL=postgres://... .venv/bin/python benchmarks/profile_views.py [--n 200] [--profile NAME]
+
+Seeds the load test's sample project, signs a researcher and a coordinator in (through the
+real session and two-step middleware), then requests each of the load test's pages --n times
+through every middleware and reports the median server CPU (the Server-Timing figure
+load.py divides by the floor) and the queries each made. With --profile NAME (e.g.
+"story: form") it runs cProfile over that page's requests and prints the functions where
+the time goes, so a cut can be aimed before the two-minute load test is run again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import re
+import statistics
+import sys
+import time
+import uuid
+
+os.environ["TALLYTALE_SERVER_TIMING"] = "1"
+# one client posts far faster than a person: the limit is still checked on every post
+os.environ["TALLYTALE_RATE_LIMIT_POSTS"] = "1000000"
+from _setup import fresh_django  # noqa: E402
+
+CPU = re.compile(r"cpu;dur=([0-9.]+)")
+
+
+AREAS = (
+    ("django/template", "Django templates"),
+    ("jinja2", "Jinja2 (form widgets)"),
+    ("django/forms", "Django forms"),
+    ("django/db", "Django ORM"),
+    ("psycopg", "psycopg"),
+    ("sqlite3", "sqlite3"),
+    ("django/utils/translation", "translation"),
+    ("django/contrib/sessions", "sessions"),
+    ("django/core/signing", "signing"),
+    ("django/urls", "URL routing"),
+    ("django/test", "test client (not the server's)"),
+    ("django", "Django, other"),
+    ("tallytale", "Tallytale"),
+)
+
+
+def by_area(prof: cProfile.Profile) -> None:
+    """Own time per library: which layer a cut should aim at."""
+    stats = pstats.Stats(prof)
+    totals: dict[str, float] = {}
+    for (filename, _line, _fn), (_cc, _nc, tottime, _ct, _callers) in stats.stats.items():
+        area = next((label for key, label in AREAS if key in filename), "other (Python, C)")
+        totals[area] = totals.get(area, 0.0) + tottime
+    whole = sum(totals.values()) or 1
+    for area, t in sorted(totals.items(), key=lambda kv: -kv[1]):
+        print(f"    {area:<32} {100 * t / whole:5.1f}%")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--profile", default="", help="a page name from the table, or 'all'")
+    ap.add_argument("--top", type=int, default=35)
+    ap.add_argument("--sql", action="store_true", help="print each page's queries")
+    args = ap.parse_args()
+    fresh_django("profile")
+    from django.conf import settings
+
+    settings.ALLOWED_HOSTS = ["*"]
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    from tallytale.accounts import mfa
+    from tallytale.demo.sample import build_sample_project
+    from tallytale.programmes import services as people
+    from tallytale.programmes.models import Membership, Organisation, Person, Role
+    from tallytale.programmes.permissions import Actor
+
+    slug = "load"
+    build_sample_project(slug, participants=200, seed=5)
+    User = get_user_model()
+    clients = {}
+    for code, role in (("PROF-RES", "researcher"), ("PROF-COO", "coordinator")):
+        person = people.add_person(code, slug, role, actor=Actor.cli("bench"))
+        user = User.objects.create(username=code.lower())
+        Person.objects.filter(pk=person.pk).update(user=user)
+        client = Client()
+        client.force_login(user)
+        session = client.session
+        session[mfa.VERIFIED] = True
+        session.save()
+        clients[role] = client
+    members = list(
+        Membership.objects.filter(project__slug=slug, role=Role.PARTICIPANT).values_list(
+            "person__code", flat=True
+        )
+    )
+    partners = list(
+        Organisation.objects.filter(project__slug=slug, kind__in=["earning", "both"]).values_list(
+            "slug", flat=True
+        )
+    )
+    res, coo = clients["researcher"], clients["coordinator"]
+
+    def story_form():
+        return res.get(f"/stories/{slug}/new/")
+
+    def story_send():
+        return res.post(
+            f"/stories/{slug}/new/",
+            {
+                "medium": "text",
+                "language": "en",
+                "text": "Since the lunch club started I see people again and I sleep better. "
+                f"({uuid.uuid4().hex})",
+                "consent_level": "project",
+                "consent_method": "spoken",
+            },
+        )
+
+    def hours_form():
+        return res.get(f"/p/{slug}/hours/")
+
+    def hours_record():
+        n = len(members)
+        hours_record.i = getattr(hours_record, "i", 0) + 1
+        return res.post(
+            f"/p/{slug}/hours/",
+            {
+                "idempotency_key": uuid.uuid4().hex,
+                "member": members[hours_record.i * 7 % n],
+                "partner": partners[hours_record.i % len(partners)],
+                "hours": "0.25",
+                "activity": "gardening",
+            },
+        )
+
+    def dashboard():
+        return coo.get(f"/p/{slug}/coordinate/")
+
+    def floor():
+        return res.get("/healthz")
+
+    pages = {
+        "floor (signed in)": (floor, 200),
+        "story: form": (story_form, 200),
+        "story: send": (story_send, 302),
+        "hours: form": (hours_form, 200),
+        "hours: record": (hours_record, 302),
+        "dashboard": (dashboard, 200),
+    }
+    print(f"{'page':<16} {'CPU ms (median)':>16} {'p90':>8} {'queries':>8} {'calls':>8}")
+    for name, (fetch, status) in pages.items():
+        for _ in range(10):  # warm caches and the template loader
+            r = fetch()
+            assert r.status_code == status, (name, r.status_code, r.content[:500])
+        cpus = []
+        prof = cProfile.Profile(time.thread_time) if args.profile in (name, "all") else None
+        queries: list[str] = []
+
+        def count(execute, sql, params, many, context, queries=queries):
+            queries.append(sql)
+            return execute(sql, params, many, context)
+
+        calls = cProfile.Profile()
+        with connection.execute_wrapper(count):
+            calls.enable()
+            r = fetch()
+            calls.disable()
+        # Python function calls: a CPU proxy that does not move with neighbours (the test
+        # client's own calls included, the same for every page)
+        ncalls = sum(nc for _cc, nc, _tt, _ct, _callers in pstats.Stats(calls).stats.values())
+        if args.sql:
+            print(f"-- {name}", *(q[:300] for q in queries), sep="\n")
+        for _ in range(args.n):
+            if prof:
+                prof.enable()
+            r = fetch()
+            if prof:
+                prof.disable()
+            cpus.append(float(CPU.search(r["Server-Timing"]).group(1)))
+        cpus.sort()
+        print(
+            f"{name:<16} {statistics.median(cpus):>16.2f} {cpus[int(len(cpus) * 0.9)]:>8.2f} "
+            f"{len(queries):>8} {ncalls:>8}"
+        )
+        if prof:
+            by_area(prof)
+            stats = pstats.Stats(prof, stream=sys.stdout).strip_dirs()
+            stats.sort_stats("cumulative").print_stats(args.top)
+            stats.sort_stats("tottime").print_stats(args.top)
+
+
+if __name__ == "__main__":
+    main()
