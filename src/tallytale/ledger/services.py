@@ -183,13 +183,43 @@ def _post(
     contribution: Contribution | None = None,
     reverses: Transfer | None = None,
     note: str = "",
-    save_balances: bool = True,
 ) -> Transfer:
     """Write one planned transfer on already-locked accounts (the planner checked the
-    floor against these locked balances; the database CHECK constraint backs it up).
-    With `save_balances=False` the new balances stay in memory for `_save_balances`, so a
-    request that posts several transfers writes each account once."""
-    t = Transfer.objects.create(
+    floor against these locked balances; the database CHECK constraint backs it up)."""
+    t = _unsaved(
+        debit,
+        credit,
+        amount,
+        kind,
+        key,
+        actor,
+        occurred_on,
+        category,
+        contribution=contribution,
+        reverses=reverses,
+        note=note,
+    )
+    t.save(force_insert=True)
+    _save_balances(debit, credit)
+    return t
+
+
+def _unsaved(
+    debit: Account,
+    credit: Account,
+    amount: int,
+    kind: str,
+    key: str,
+    actor: Actor,
+    occurred_on: dt.date,
+    category: str = "",
+    contribution: Contribution | None = None,
+    reverses: Transfer | None = None,
+    note: str = "",
+) -> Transfer:
+    """A planned transfer, its accounts' balances moved in memory, not yet written (for
+    `Transfer.objects.bulk_create` with the request's other transfers)."""
+    t = Transfer(
         debit=debit,
         credit=credit,
         amount=amount,
@@ -205,8 +235,6 @@ def _post(
     )
     debit.balance -= amount
     credit.balance += amount
-    if save_balances:
-        _save_balances(debit, credit)
     return t
 
 
@@ -337,22 +365,15 @@ def earn(
         )
         facts = _facts(locked, today, given={(p_acc.pk, day): _active_minutes_on(person, day)})
         *issues, earned = ledger_rules.plan(op, facts)
-        for p in issues:
-            _post(
-                locked[p.debit],
-                locked[p.credit],
-                p.amount,
-                p.kind,
-                f"{key}:issue",
-                actor,
-                day,
-                "auto",
-                save_balances=False,
-            )
+        transfers = [
+            _unsaved(locked[p.debit], locked[p.credit], p.amount, p.kind, f"{key}:issue",
+                     actor, day, "auto")
+            for p in issues
+        ]  # fmt: skip
         contribution = Contribution.objects.create(
             person=person, partner=partner, day=day, minutes=minutes, activity=category
         )
-        t = _post(
+        t = _unsaved(
             locked[earned.debit],
             locked[earned.credit],
             earned.amount,
@@ -362,8 +383,9 @@ def earn(
             day,
             category,
             contribution=contribution,
-            save_balances=False,
         )
+        # one INSERT for the issue and the earn, one UPDATE for the balances they moved
+        Transfer.objects.bulk_create([*transfers, t])
         _save_balances(*locked.values())
         return t
 

@@ -8,17 +8,21 @@ Views only translate HTTP to service calls. What a viewer may see comes from
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tallytale import offline
@@ -132,9 +136,47 @@ def collect(request: HttpRequest, project: Project) -> HttpResponse:
     return render(
         request,
         "stories/collect.html",
-        {"project": project, "form": form},
+        {
+            "project": project,
+            "form": form,
+            "fields_html": None if form.is_bound else _blank_fields(request, project, form),
+        },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _row(obj) -> tuple:
+    return tuple(sorted((k, repr(v)) for k, v in vars(obj).items() if not k.startswith("_")))
+
+
+def _blank_fields(request: HttpRequest, project: Project, form: StoryForm) -> str:
+    """The blank story form's fields, drawn once per process for what they show.
+
+    Every collector of a project opens the same blank form, and drawing its choices is
+    most of the page's server CPU (benchmarks/profile_views.py). The key is everything the
+    fields show: the interface language, the initial values and every column of the
+    project's prompts, signifiers and partners as they are now, so a prompt added or a
+    label changed is a new key, never a stale form. The CSRF token is outside it."""
+    prompts = list(form.fields["prompt"].queryset)
+    parts = (
+        project.pk,
+        get_language(),
+        sorted(form.initial.items()),
+        [_row(o) for o in prompts],
+        [_row(o) for o in form.signifiers],
+        [_row(o) for o in form.partners.values()],
+    )
+    key = "stories:blank-form:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "stories/_collect_fields.html", {"project": project, "form": form}, request=request
+        )
+        cache.set(key, html, BLANK_FORM_SECONDS)
+    return mark_safe(html)  # noqa: S308 - drawn by the template above, escaped there
+
+
+BLANK_FORM_SECONDS = 3600
 
 
 @declares("story.read_project")
