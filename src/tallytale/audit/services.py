@@ -63,9 +63,13 @@ def record(
     project_slug: str = "",
     **detail: Any,
 ) -> AuditEvent:
-    """Append one event to the chain, inside the caller's transaction if there is one."""
+    """Append one event to the chain, inside the caller's transaction if there is one.
+
+    No savepoint of its own: an event that cannot be written fails the caller's whole
+    transaction (a change must not stand without its record), and every audited write
+    saves the SAVEPOINT and RELEASE round trips."""
     clean = _check_detail(action, detail)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         if connection.vendor == "postgresql":
             with connection.cursor() as cur:
                 cur.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])

@@ -108,6 +108,7 @@ def _collect_from(form: StoryForm, request: HttpRequest, project: Project, **ext
         consent_method=d["consent_method"],
         info_sheet_version=d["info_sheet_version"],
         answers=form.signifier_answers(),
+        signifiers={s.name: s for s in form.signifiers},  # the form's, not queried again
         recording=upload.file if upload else None,
         recording_size=upload.size if upload else 0,
         **extra,
