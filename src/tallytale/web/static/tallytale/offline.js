@@ -129,6 +129,16 @@
     }).catch(function () { note(form, msg("full", "This device could not keep it.")); });
   }, true);
 
+  // Once something kept here has reached the server: say so, in place of the stale "kept on
+  // this device" note (the words come from the page, in the member's language).
+  function announceSent() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-offline-note]"), function (el) { el.hidden = true; });
+    var el = document.querySelector("[data-offline-sent]");
+    if (!el) { return; }
+    el.textContent = msg("sent", "Back online: what was kept on this device has been sent.");
+    el.hidden = false;
+  }
+
   // --- syncing ----------------------------------------------------------------------------
   function csrf() {
     var m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
@@ -145,7 +155,7 @@
       method: "POST", body: body, credentials: "same-origin", redirect: "manual",
       headers: { "X-CSRFToken": csrf(), "Accept": "application/json" }
     }).then(function (res) {
-      if (res.status === 200) { return remove(item.key); }
+      if (res.status === 200) { return remove(item.key).then(function () { return true; }); }
       if (res.status === 400) {
         return res.json().then(function (j) {
           var errs = j.errors || {};
@@ -164,11 +174,15 @@
   function sync() {
     if (syncing || !navigator.onLine) { return Promise.resolve(); }
     syncing = true;
+    var sent = 0;
     return all().then(function (items) {
       var todo = items.filter(function (i) { return !i.error || i.error === msg("signin", "Sign in again to send what is waiting."); });
-      return todo.reduce(function (p, item) { return p.then(function () { return send(item); }); }, Promise.resolve());
+      return todo.reduce(function (p, item) {
+        return p.then(function () { return send(item).then(function (ok) { if (ok) { sent += 1; } }); });
+      }, Promise.resolve());
     }).catch(function () { /* still offline or signed out: keep everything */ })
-      .then(function () { syncing = false; return render(); });
+      .then(function () { syncing = false; return render(); })
+      .then(function () { if (sent) { announceSent(); } });
   }
   window.tallytaleSync = sync;
 

@@ -7,6 +7,8 @@ var SHELL = "shell-" + VERSION;
 var PAGES = "pages-" + VERSION;
 var SHELL_URLS = {{ shell|safe }};
 var OFFLINE_URL = {{ offline_url|safe }};
+// the last resort when neither the page nor the offline page is kept, in the reader's language
+var OFFLINE_PAGE = {{ offline_page|safe }};
 // pages that may be kept for offline use: collection forms, the researcher page, the queue
 var CACHEABLE = [
   /^\/stories\/[a-z0-9-]+\/new\/$/,
@@ -63,7 +65,9 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(
       fetch(req).then(function (res) { return keepPage(req, res); }).catch(function () {
         return caches.match(url.pathname, { ignoreSearch: true }).then(function (hit) {
-          return hit || caches.match(OFFLINE_URL);
+          return hit || caches.match(OFFLINE_URL).then(function (page) {
+            return page || new Response(OFFLINE_PAGE, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+          });
         });
       })
     );
