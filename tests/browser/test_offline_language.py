@@ -59,3 +59,28 @@ def test_offline_notices_are_in_the_members_language(sign_in, context, site, lan
     )
     assert "sent" not in page.locator("[data-offline-sent]").inner_text().lower()
     assert Story.objects.filter(teller__code="M2").count() == 1
+
+
+def test_a_refused_item_names_its_field_in_the_members_language(sign_in, context, site):
+    Person.objects.filter(code="R1").update(language="cy")
+    page = sign_in(site["users"]["researcher"])
+    page.goto(reverse("web:research", args=["cwm"]))
+    page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller")
+    page.reload()
+    page.wait_for_selector("html[data-offline-ready='1']")
+
+    set_offline(context, True)
+    page.goto(reverse("stories:collect", args=["cwm"]))
+    label = page.locator("label[for=id_text]").inner_text().strip()
+    assert label and "story" not in label.lower()  # the page is in Welsh
+    page.select_option("#id_language", "cy")
+    page.fill("#id_teller_code", "M2")  # no text and no recording: the server refuses it
+    page.locator("form[data-offline-queue] button[type=submit]").last.click()
+    page.wait_for_selector("html[data-queue-count='1']")
+    page.goto(reverse("web:offline"))
+    set_offline(context, False)
+    error = page.locator("[data-queue-list] li p.bad")
+    error.wait_for()
+    # the field in the words the member saw on the form, not its name in the code
+    assert f"{label}:" in error.inner_text()
+    assert "text:" not in error.inner_text()

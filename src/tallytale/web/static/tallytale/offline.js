@@ -100,6 +100,17 @@
     el.hidden = false;
   }
 
+  // Each field's label as the page shows it (in the member's language), kept with the item so
+  // that a refusal met later, on another page, names the field in words, not by its name.
+  function fieldLabels(form) {
+    var labels = {};
+    Array.prototype.forEach.call(form.querySelectorAll("label[for]"), function (l) {
+      var el = document.getElementById(l.htmlFor);
+      if (el && el.name && !labels[el.name]) { labels[el.name] = l.textContent.replace(/\s+/g, " ").trim(); }
+    });
+    return labels;
+  }
+
   // --- queueing ---------------------------------------------------------------------------
   document.addEventListener("submit", function (ev) {
     var form = ev.target;
@@ -118,7 +129,7 @@
     var item = {
       key: uuid(), kind: form.getAttribute("data-offline-queue"), url: form.getAttribute("data-offline-sync"),
       label: form.getAttribute("data-offline-label") || document.title, fields: fields,
-      queuedAt: new Date().toISOString(), error: ""
+      labels: fieldLabels(form), queuedAt: new Date().toISOString(), error: ""
     };
     put(item).then(function () {
       var draft = form.getAttribute("data-draft-key");
@@ -159,7 +170,10 @@
       if (res.status === 400) {
         return res.json().then(function (j) {
           var errs = j.errors || {};
-          item.error = msg("invalid", "Could not be saved:") + " " + Object.keys(errs).map(function (k) { return k + ": " + errs[k]; }).join("; ");
+          var labels = item.labels || {};
+          item.error = msg("invalid", "Could not be saved:") + " " + Object.keys(errs).map(function (k) {
+            return labels[k] ? labels[k] + ": " + errs[k] : errs[k];  // "__all__", "form": the words alone
+          }).join("; ");
           return put(item);
         });
       }
