@@ -4,6 +4,8 @@ the waiting page and the "sent" notice once the signal returns are in that langu
 English. The scripts read their words from the page (data- attributes the templates
 translate), so the service worker's copy of a page carries its language with it."""
 
+import time
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -84,3 +86,35 @@ def test_a_refused_item_names_its_field_in_the_members_language(sign_in, context
     # the field in the words the member saw on the form, not its name in the code
     assert f"{label}:" in error.inner_text()
     assert "text:" not in error.inner_text()
+
+
+def test_after_a_language_switch_the_offline_page_is_in_the_new_language(sign_in, context, site):
+    page = sign_in(site["users"]["researcher"])
+    page.goto(reverse("web:research", args=["cwm"]))
+    page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller")
+    page.reload()
+    page.wait_for_selector("html[data-offline-ready='1']")
+    assert page.locator("html").get_attribute("lang") == "en"  # the worker came in English
+
+    page.select_option("#language", "cy")
+    page.locator("form.lang button").click()
+    page.wait_for_selector("html[lang='cy']")
+    page.reload()  # a navigation: the browser checks /sw.js, now Welsh, and installs it
+    welsh_shell = """async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      if (!reg || reg.installing || reg.waiting) return false;
+      const shells = (await caches.keys()).filter((k) => k.startsWith('shell-'));
+      if (shells.length !== 1) return false;  // the English shell is gone
+      const hit = await (await caches.open(shells[0])).match('/offline/');
+      return !!hit && (await hit.text()).includes('<html lang="cy"');
+    }"""
+    deadline = time.monotonic() + 15
+    while not page.evaluate(welsh_shell):
+        assert time.monotonic() < deadline, "no Welsh worker after the switch"
+        page.wait_for_timeout(250)
+    set_offline(context, True)
+    page.goto(reverse("web:me"))  # never kept: the worker answers with its offline page
+    with translation.override("cy"):
+        heading = translation.gettext("Waiting to sync")
+    assert page.locator("html").get_attribute("lang") == "cy"
+    assert page.locator("h1").inner_text() == heading

@@ -61,9 +61,11 @@ def test_service_worker_is_rendered_in_the_readers_language(client):
     welsh = client.get("/sw.js").content.decode()
     client.cookies["django_language"] = "ar"
     arabic = client.get("/sw.js").content.decode()
-    # a new worker per language: it keeps the offline page again in the new language
-    versions = {re.search(r'var VERSION = "([^"]+)"', b).group(1) for b in (english, welsh, arabic)}
-    assert len(versions) == 3
+    # a new worker and shell per language: it keeps the offline page again in that language;
+    # the pages kept for offline use stay across a switch
+    shells = {re.search(r"^var SHELL = (.*);$", b, re.M).group(1) for b in (english, welsh, arabic)}
+    pages = {re.search(r"^var PAGES = (.*);$", b, re.M).group(1) for b in (english, welsh, arabic)}
+    assert len(shells) == 3 and len(pages) == 1
     assert "this page is not kept on this device" in _offline_page(english)
     page = _offline_page(welsh)
     assert 'lang="cy"' in page and "nid yw'r dudalen hon wedi'i chadw" in unescape(page)

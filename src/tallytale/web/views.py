@@ -200,9 +200,9 @@ def health(request: HttpRequest) -> HttpResponse:
 def service_worker(request: HttpRequest) -> HttpResponse:
     """The service worker script, at /sw.js so that its scope is the whole site.
 
-    Rendered in the reader's language: its version names the language, so switching
+    Rendered in the reader's language: its shell cache names the language, so switching
     language makes the browser install a new worker that keeps the offline page in the new
-    language (and drops the old copies), and its last-resort page is already translated
+    language (and drops the old shell), and its last-resort page is already translated
     (a worker has no DOM to read words from).
     """
     language = get_language() or settings.LANGUAGE_CODE
@@ -229,7 +229,8 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     body = render_to_string(
         "web/sw.js",
         {
-            "version": f"{SW_VERSION}-{language}",
+            "version": SW_VERSION,
+            "language": language,
             "offline_page": json.dumps(str(offline_page)),
             "shell": json.dumps(shell),
             "offline_url": json.dumps(reverse("web:offline")),
