@@ -132,3 +132,41 @@ def test_odk_form_engine_fills_and_submits_a_story_with_a_recording_once(
         "feeling": ["Good"],
         "strength": 5,
     }
+
+
+def test_odk_form_engine_reads_the_story_form_in_welsh_and_arabic(
+    engine_page,
+    live_server,
+    researcher,  # noqa: F811
+):
+    from tallytale.stories.models import Prompt
+
+    prompt = Prompt.objects.get()
+    prompt.translations = {"cy": "Dywedwch wrthym am adeg pan helpodd yr ardd chi."}
+    prompt.save()
+
+    def read(language: str) -> dict:
+        return engine_page.evaluate(
+            "(args) => window.describeForm(args)",
+            {
+                "formUrl": f"{live_server.url}/openrosa/cwm/forms/tallytale_story/form.xml",
+                "auth": researcher[1]["HTTP_AUTHORIZATION"],
+                "language": language,
+            },
+        )
+
+    english = read("English (en)")
+    assert english["languages"] == [
+        {"language": "English (en)", "isDefault": True},
+        {"language": "Welsh (cy)", "isDefault": False},
+        {"language": "Arabic (ar)", "isDefault": False},
+    ]
+    assert english["labels"]["title"] == "Title (optional)"
+    welsh = read("Welsh (cy)")
+    assert welsh["active"] == "Welsh (cy)"
+    assert welsh["choices"]["prompt"] == ["Dywedwch wrthym am adeg pan helpodd yr ardd chi."]
+    assert welsh["labels"]["title"] == "Teitl (dewisol)"
+    assert "Y tîm ymchwil yn unig" in welsh["choices"]["consent_level"]
+    arabic = read("Arabic (ar)")
+    assert arabic["labels"]["story_text"] == "القصة بكلمات الراوي"
+    assert arabic["choices"]["prompt"] == [prompt.text]  # no Arabic yet: as first written

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
@@ -17,8 +18,9 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_bidi, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from tallytale.programmes.models import Membership, Role
@@ -196,7 +198,25 @@ def health(request: HttpRequest) -> HttpResponse:
 @declares(PUBLIC)
 @require_GET
 def service_worker(request: HttpRequest) -> HttpResponse:
-    """The service worker script, at /sw.js so that its scope is the whole site."""
+    """The service worker script, at /sw.js so that its scope is the whole site.
+
+    Rendered in the reader's language: its shell cache names the language, so switching
+    language makes the browser install a new worker that keeps the offline page in the new
+    language (and drops the old shell), and its last-resort page is already translated
+    (a worker has no DOM to read words from).
+    """
+    language = get_language() or settings.LANGUAGE_CODE
+    offline_page = format_html(
+        '<!doctype html><html lang="{}" dir="{}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<title>Tallytale</title></head><body><main><h1>Tallytale</h1><p>{}</p>"
+        '<p><a href="{}">{}</a></p></main></body></html>',
+        language,
+        "rtl" if get_language_bidi() else "ltr",
+        _("You are offline, and this page is not kept on this device."),
+        reverse("web:offline"),
+        _("Waiting to sync"),
+    )
     shell = [
         static("tallytale/site.css"),
         static("tallytale/offline.js"),
@@ -210,6 +230,8 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         "web/sw.js",
         {
             "version": SW_VERSION,
+            "language": language,
+            "offline_page": json.dumps(str(offline_page)),
             "shell": json.dumps(shell),
             "offline_url": json.dumps(reverse("web:offline")),
         },

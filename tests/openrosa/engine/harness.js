@@ -41,4 +41,23 @@ window.fillAndSubmit = async ({ formUrl, submissionUrl, auth, answers, files, se
   }
   return { status: "sent", instanceXml, results };
 };
+// Loads a form as a collector's app does and reads it in one of its languages: the languages
+// the engine found, and each question's label and choices' labels in `language`.
+window.describeForm = async ({ formUrl, auth, language }) => {
+  const xml = await (await fetch(formUrl, { headers: { Authorization: auth } })).text();
+  const { root } = await createInstance(xml, { form: { missingResourceBehavior: "BLANK" } });
+  const languages = root.languages.map((l) => ({ language: l.language, isDefault: l.isDefault }));
+  const chosen = root.languages.find((l) => l.language === language);
+  if (chosen) root.setLanguage(chosen);
+  const labels = {};
+  const choices = {};
+  for (const node of nodes(root)) {
+    const name = node.currentState.reference.split("/").pop();
+    if (node.currentState.label) labels[name] = node.currentState.label.asString;
+    if (node.nodeType === "select") {
+      choices[name] = node.currentState.valueOptions.map((o) => o.label.asString);
+    }
+  }
+  return { languages, active: root.currentState.activeLanguage.language, labels, choices };
+};
 window.harnessReady = true;

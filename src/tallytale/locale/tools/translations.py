@@ -3067,3 +3067,46 @@ T.update(
         "All figures": ("Pob ffigur", "كل الأرقام"),
     }
 )
+
+# Issue 17: the offline app's notices (read by offline.js, draft.js and the service worker
+# from the page) and the words of ODK Collect's story form.
+T.update(
+    {
+        "Back online: what was kept on this device has been sent.": (
+            "Ar-lein eto: mae'r hyn a gadwyd ar y ddyfais hon wedi'i anfon.",
+            "عاد الاتصال: أُرسل ما حُفظ على هذا الجهاز.",
+        ),
+        "This device is full: the draft could not be kept.": (
+            "Mae'r ddyfais hon yn llawn: nid oedd modd cadw'r drafft.",
+            "هذا الجهاز ممتلئ: تعذّر حفظ المسودة.",
+        ),
+        "An unsent draft from this device has been restored.": (
+            "Mae drafft heb ei anfon o'r ddyfais hon wedi'i adfer.",
+            "استُعيدت مسودة لم تُرسل من هذا الجهاز.",
+        ),
+        "No connection: the story is kept on this device and will be sent when you are back online.": (  # noqa: E501
+            "Dim cysylltiad: mae'r stori wedi'i chadw ar y ddyfais hon a chaiff ei hanfon pan "
+            "fyddwch ar-lein eto.",
+            "لا يوجد اتصال: القصة محفوظة على هذا الجهاز وستُرسل عند عودة الاتصال.",
+        ),
+        "You are offline, and this page is not kept on this device.": (
+            "Rydych all-lein, ac nid yw'r dudalen hon wedi'i chadw ar y ddyfais hon.",
+            "أنت غير متصل، وهذه الصفحة غير محفوظة على هذا الجهاز.",
+        ),
+        "Teller's participant code (optional)": (
+            "Cod cyfranogwr yr adroddwr (dewisol)",
+            "رمز مشاركة الراوي (اختياري)",
+        ),
+        "Title (optional)": ("Teitl (dewisol)", "العنوان (اختياري)"),
+        "The story, in the teller's words": (
+            "Y stori, yng ngeiriau'r adroddwr",
+            "القصة بكلمات الراوي",
+        ),
+        "Or record it (audio)": ("Neu recordiwch hi (sain)", "أو سجّلها (صوت)"),
+        "Who may read this story? (the teller's choice)": (
+            "Pwy gaiff ddarllen y stori hon? (dewis yr adroddwr)",
+            "من يمكنه قراءة هذه القصة؟ (اختيار الراوي)",
+        ),
+        "How consent was given": ("Sut y rhoddwyd caniatâd", "كيف أُعطيت الموافقة"),
+    }
+)

@@ -16,6 +16,9 @@
   var status = form.querySelector("[data-draft-status]");
   var skip = { csrfmiddlewaretoken: true, recording: true };
 
+  // The words come from the page (data-msg-*, translated by the template), so they are in
+  // the teller's language, also in the service worker's copy of the page.
+  function msg(name, fallback) { return (status && status.getAttribute("data-msg-" + name)) || fallback; }
   function say(text) { if (status) { status.textContent = text; status.hidden = false; } }
 
   function save() {
@@ -27,7 +30,7 @@
       } else { data[el.name] = el.value; }
     });
     try { store.setItem(key, JSON.stringify({ at: new Date().toISOString(), data: data })); }
-    catch (e) { say("This device is full: the draft could not be kept."); }
+    catch (e) { say(msg("full", "This device is full: the draft could not be kept.")); }
   }
 
   function restore() {
@@ -44,7 +47,7 @@
         el.checked = Array.isArray(v) && v.indexOf(el.value) !== -1;
       } else if (!el.value || (el.tagName === "SELECT" && el.value !== v)) { el.value = v; restored = true; }
     });
-    if (restored) { say("An unsent draft from this device has been restored."); }
+    if (restored) { say(msg("restored", "An unsent draft from this device has been restored.")); }
   }
 
   restore();
@@ -54,7 +57,7 @@
     save();
     if (!navigator.onLine) {
       ev.preventDefault();
-      say("No connection: the story is kept on this device and will be sent when you are back online.");
+      say(msg("offline", "No connection: the story is kept on this device and will be sent when you are back online."));
       window.addEventListener("online", function () { form.submit(); }, { once: true });
     }
   });

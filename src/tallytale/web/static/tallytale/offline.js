@@ -100,6 +100,17 @@
     el.hidden = false;
   }
 
+  // Each field's label as the page shows it (in the member's language), kept with the item so
+  // that a refusal met later, on another page, names the field in words, not by its name.
+  function fieldLabels(form) {
+    var labels = {};
+    Array.prototype.forEach.call(form.querySelectorAll("label[for]"), function (l) {
+      var el = document.getElementById(l.htmlFor);
+      if (el && el.name && !labels[el.name]) { labels[el.name] = l.textContent.replace(/\s+/g, " ").trim(); }
+    });
+    return labels;
+  }
+
   // --- queueing ---------------------------------------------------------------------------
   document.addEventListener("submit", function (ev) {
     var form = ev.target;
@@ -118,7 +129,7 @@
     var item = {
       key: uuid(), kind: form.getAttribute("data-offline-queue"), url: form.getAttribute("data-offline-sync"),
       label: form.getAttribute("data-offline-label") || document.title, fields: fields,
-      queuedAt: new Date().toISOString(), error: ""
+      labels: fieldLabels(form), queuedAt: new Date().toISOString(), error: ""
     };
     put(item).then(function () {
       var draft = form.getAttribute("data-draft-key");
@@ -128,6 +139,16 @@
       return render();
     }).catch(function () { note(form, msg("full", "This device could not keep it.")); });
   }, true);
+
+  // Once something kept here has reached the server: say so, in place of the stale "kept on
+  // this device" note (the words come from the page, in the member's language).
+  function announceSent() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-offline-note]"), function (el) { el.hidden = true; });
+    var el = document.querySelector("[data-offline-sent]");
+    if (!el) { return; }
+    el.textContent = msg("sent", "Back online: what was kept on this device has been sent.");
+    el.hidden = false;
+  }
 
   // --- syncing ----------------------------------------------------------------------------
   function csrf() {
@@ -145,11 +166,14 @@
       method: "POST", body: body, credentials: "same-origin", redirect: "manual",
       headers: { "X-CSRFToken": csrf(), "Accept": "application/json" }
     }).then(function (res) {
-      if (res.status === 200) { return remove(item.key); }
+      if (res.status === 200) { return remove(item.key).then(function () { return true; }); }
       if (res.status === 400) {
         return res.json().then(function (j) {
           var errs = j.errors || {};
-          item.error = msg("invalid", "Could not be saved:") + " " + Object.keys(errs).map(function (k) { return k + ": " + errs[k]; }).join("; ");
+          var labels = item.labels || {};
+          item.error = msg("invalid", "Could not be saved:") + " " + Object.keys(errs).map(function (k) {
+            return labels[k] ? labels[k] + ": " + errs[k] : errs[k];  // "__all__", "form": the words alone
+          }).join("; ");
           return put(item);
         });
       }
@@ -164,11 +188,15 @@
   function sync() {
     if (syncing || !navigator.onLine) { return Promise.resolve(); }
     syncing = true;
+    var sent = 0;
     return all().then(function (items) {
       var todo = items.filter(function (i) { return !i.error || i.error === msg("signin", "Sign in again to send what is waiting."); });
-      return todo.reduce(function (p, item) { return p.then(function () { return send(item); }); }, Promise.resolve());
+      return todo.reduce(function (p, item) {
+        return p.then(function () { return send(item).then(function (ok) { if (ok) { sent += 1; } }); });
+      }, Promise.resolve());
     }).catch(function () { /* still offline or signed out: keep everything */ })
-      .then(function () { syncing = false; return render(); });
+      .then(function () { syncing = false; return render(); })
+      .then(function () { if (sent) { announceSent(); } });
   }
   window.tallytaleSync = sync;
 

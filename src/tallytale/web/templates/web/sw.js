@@ -3,10 +3,14 @@
    offline.js in IndexedDB, not here; this worker never caches a POST or an answer. */
 "use strict";
 var VERSION = "tallytale-{{ version }}";
-var SHELL = "shell-" + VERSION;
+// The shell holds the offline page in the reader's language: a new language is a new worker
+// and a new shell. Kept pages stay across a switch (each visit refreshes them anyway).
+var SHELL = "shell-" + VERSION + "-{{ language }}";
 var PAGES = "pages-" + VERSION;
 var SHELL_URLS = {{ shell|safe }};
 var OFFLINE_URL = {{ offline_url|safe }};
+// the last resort when neither the page nor the offline page is kept, in the reader's language
+var OFFLINE_PAGE = {{ offline_page|safe }};
 // pages that may be kept for offline use: collection forms, the researcher page, the queue
 var CACHEABLE = [
   /^\/stories\/[a-z0-9-]+\/new\/$/,
@@ -63,7 +67,10 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(
       fetch(req).then(function (res) { return keepPage(req, res); }).catch(function () {
         return caches.match(url.pathname, { ignoreSearch: true }).then(function (hit) {
-          return hit || caches.match(OFFLINE_URL);
+          // the shell's copy: always in the worker's (the reader's) language
+          return hit || caches.open(SHELL).then(function (c) { return c.match(OFFLINE_URL); }).then(function (page) {
+            return page || new Response(OFFLINE_PAGE, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+          });
         });
       })
     );
