@@ -100,6 +100,13 @@ BENCHMARKS = [
         "under a local load generator, against a static file from the same server.",
     ),
     (
+        "page_cpu",
+        ["profile_views.py", "--n", "200"],
+        "Server CPU, queries and Python calls per request for each of the load test's pages, "
+        "one client in process, against a bare view for a signed-in user measured in the same "
+        "run (with --profile PAGE it shows where the time goes).",
+    ),
+    (
         "load",
         ["load.py", "--max-p95", "300", "--max-cpu-ratio", "4"],
         "200 concurrent users (Locust) collecting stories, logging hours and reading the "
@@ -147,7 +154,9 @@ def main() -> int:
         t0 = time.perf_counter()
         # never a database the user configured for real work: benchmarks flush what they use
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        if name in ("ledger", "load", "jobs") and os.environ.get("TALLYTALE_BENCH_DATABASE_URL"):
+        if name in ("ledger", "page_cpu", "load", "jobs") and os.environ.get(
+            "TALLYTALE_BENCH_DATABASE_URL"
+        ):
             env["DATABASE_URL"] = os.environ["TALLYTALE_BENCH_DATABASE_URL"]
         proc = subprocess.run(
             [sys.executable, *command], cwd=HERE, capture_output=True, text=True, env=env
