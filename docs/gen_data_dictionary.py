@@ -81,6 +81,7 @@ ENTRIES: dict[str, Entry] = {
     "jobs.Job.done": ("progress: steps done", JOBS),
     "jobs.Job.total": ("progress: steps in all", JOBS),
     "jobs.Job.message": ("progress in words", JOBS),
+    "jobs.Job.language": ("language of whoever started it: its messages are written in it", JOBS),
     "jobs.Job.error": ("why it failed, in words", JOBS),
     "jobs.Job.attempts": ("how many times a worker has started it", JOBS),
     "jobs.Job.result_path": ("where its result file is, in private storage", INTERNAL),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from tallytale.errors import InvalidInput
 from tallytale.jobs import services as jobs
@@ -34,7 +35,7 @@ def start_export(*, actor: Any, project: Any, kind: str, key: str | None = None)
 
 def run_export(job: Job) -> jobs.Result:
     kind, project = job.params["kind"], job.project
-    jobs.progress(job, 0, 1, f"writing the .{kind} file")
+    jobs.progress(job, 0, 1, _("writing the .%(kind)s file") % {"kind": kind})
     if kind == "qdc":
         data = refi.export_codebook(project, actor=_actor(job))
     else:
@@ -64,11 +65,13 @@ def run_discovery(job: Job) -> None:
     from .embeddings import default_method
 
     k, method = job.params.get("k"), job.params.get("method") or default_method()
-    jobs.progress(job, 0, 2, f"clustering stories ({method})")
+    jobs.progress(job, 0, 2, _("clustering stories (%(method)s)") % {"method": method})
     run = theme_runs.discover_themes(
         job.project, actor=_actor(job), k=k, auto=k is None, method=method
     )
-    jobs.progress(job, 1, 2, f"found {run.k} themes in {run.n_stories} stories")
+    jobs.progress(
+        job, 1, 2, _("found %(k)s themes in %(n)s stories") % {"k": run.k, "n": run.n_stories}
+    )
     # the job's page links to the run it made
     link = reverse("coding:theme_run", kwargs={"slug": job.project.slug, "pk": run.pk})
     job.params = {**job.params, "theme_run": run.pk, "link": link}

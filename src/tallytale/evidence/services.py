@@ -22,6 +22,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record
 from tallytale.errors import InvalidInput
@@ -116,14 +117,22 @@ def build_and_record(
         )
     require_audience(actor, project, programme, audience)
     step = on_step or (lambda done, total, message: None)
-    step(0, STEPS, f"gathering the figures and stories for the {audience} report")
+    step(
+        0,
+        STEPS,
+        _("gathering the figures and stories for the %(audience)s report") % {"audience": audience},
+    )
     with translation.override(language):
         model, custom = _build(project=project, programme=programme, audience=audience,
                                rule=rule, start=start, end=end)  # fmt: skip
         report = report_json(model)
-        step(1, STEPS, f"rendering {len(report['claims'])} claims as {fmt}")
+        step(
+            1,
+            STEPS,
+            _("rendering %(n)s claims as %(format)s") % {"n": len(report["claims"]), "format": fmt},
+        )
         content = render.render(report, fmt)
-    step(2, STEPS, "recording the build")
+    step(2, STEPS, _("recording the build"))
     digest = hashlib.sha256(content).hexdigest()
     slug = report["project"] or report["programme"]
     proj = Project.objects.filter(slug=report["project"]).first() if report["project"] else None

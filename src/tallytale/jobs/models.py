@@ -37,6 +37,9 @@ class Job(models.Model):
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
     message = models.CharField(max_length=300, blank=True)
+    #: the language of the person who started it: its progress and failure messages are
+    #: written in it, as the page they watch it on is (empty: the installation's default)
+    language = models.CharField(max_length=16, blank=True, default="")
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     # relative to settings.JOBS_ROOT (private storage); empty until the job is done

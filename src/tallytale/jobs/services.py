@@ -30,7 +30,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from tallytale.errors import InvalidInput, NotFound, TallytaleError
@@ -144,6 +145,7 @@ def start(kind: str, *, actor: Any, project: Any, params: dict, key: str | None 
                 kind=kind, user=_user(actor), actor_label=getattr(actor, "label", str(actor)),
                 by_operator=bool(getattr(actor, "is_operator", False)),
                 project=project, params=params, key=key or None,
+                language=(translation.get_language() or "")[:16],
             )  # fmt: skip
             _enqueue(job)
     except IntegrityError:
@@ -250,12 +252,17 @@ def requeue(job: Job, message: str) -> None:
     """A transient failure: back in the queue after a backoff that doubles each attempt,
     until JOBS_MAX_ATTEMPTS attempts have failed."""
     if job.attempts >= settings.JOBS_MAX_ATTEMPTS:
-        fail(job, f"{message} (gave up after {job.attempts} attempts)")
+        fail(
+            job,
+            _("%(why)s (gave up after %(n)s attempts)") % {"why": message, "n": job.attempts},
+        )
         return
     delay = 2 ** (job.attempts - 1) * 5
     with transaction.atomic():
         if Job.objects.filter(pk=job.pk, state=State.RUNNING).update(
-            state=State.QUEUED, message=f"{message}; trying again in {delay} s"
+            state=State.QUEUED,
+            message=_("%(why)s; trying again in %(seconds)s s")
+            % {"why": message, "seconds": delay},
         ):
             _enqueue(job, delay=delay)
 
@@ -264,7 +271,9 @@ def cancel(job: Job, actor: Any) -> Job:
     """Cancel a queued or running job; a running one stops at its next progress point."""
     check_read(actor, job)
     if not Job.objects.filter(pk=job.pk, state__in=Job.ACTIVE).update(
-        state=State.CANCELLED, finished_at=timezone.now(), message=f"cancelled by {actor.label}"
+        state=State.CANCELLED,
+        finished_at=timezone.now(),
+        message=_("cancelled by %(who)s") % {"who": actor.label},
     ):
         raise InvalidInput(
             f"job {job.pk} is {job.state}; only a queued or running job can be cancelled"
@@ -296,7 +305,7 @@ def retry(job: Job, actor: Any) -> Job:
                 f"job {job.pk} is {job.state}; only a failed or cancelled job can be retried"
             )
         job.state, job.error, job.done, job.total = State.QUEUED, "", 0, 0
-        job.message, job.finished_at = f"retried by {actor.label}", None
+        job.message, job.finished_at = _("retried by %(who)s") % {"who": actor.label}, None
         job.save(update_fields=["state", "error", "done", "total", "message", "finished_at"])
         _enqueue(job)
     return job
@@ -314,11 +323,14 @@ def recover_stale(seconds: float | None = None) -> int:
     )
     count = 0
     for job in stale:
+        with translation.override(job.language or None):
+            lost = _(
+                "The worker stopped before this job finished (it was killed or its "
+                "machine was lost). Nothing was saved; retry it."
+            )
         with transaction.atomic():
             count += Job.objects.filter(pk=job.pk, state=State.RUNNING).update(
-                state=State.FAILED, finished_at=timezone.now(),
-                error="The worker stopped before this job finished (it was killed or its "
-                "machine was lost). Nothing was saved; retry it.",
+                state=State.FAILED, finished_at=timezone.now(), error=lost,
             )  # fmt: skip
             if job.task_id:
                 DBTaskResult.objects.filter(pk=job.task_id, status="RUNNING").update(
@@ -352,7 +364,9 @@ def cleanup(now: dt.datetime | None = None) -> int:
     count = 0
     for job in expired:
         shutil.rmtree(root() / str(job.pk), ignore_errors=True)
-        Job.objects.filter(pk=job.pk).update(result_path="", message="the result has expired")
+        with translation.override(job.language or None):
+            gone = _("the result has expired")
+        Job.objects.filter(pk=job.pk).update(result_path="", message=gone)
         count += 1
     for housekeeping in CLEANUPS:
         done = housekeeping()
@@ -417,6 +431,12 @@ def run_job(job_id: int) -> str:
     job = begin(job_id)
     if job is None:
         return "skipped"  # cancelled, already run, or a second delivery: nothing to do
+    # what the job says (progress, why it failed) in the language of who started it
+    with translation.override(job.language or None):
+        return _run(job)
+
+
+def _run(job: Job) -> str:
     try:
         result = kind_of(job).handler(job)
         if result is not None or job.state != State.DONE:
@@ -425,22 +445,25 @@ def run_job(job_id: int) -> str:
         return "cancelled"
     except TRANSIENT as exc:
         log.warning("job %s: transient failure %s", job.pk, exc)
-        requeue(job, f"a temporary problem: {exc}")
+        requeue(job, _("a temporary problem: %(problem)s") % {"problem": exc})
         return "requeued"
     except PermissionDenied as exc:
-        fail(job, f"not permitted: {exc}" if str(exc) else "not permitted")
+        fail(job, _("not permitted: %(what)s") % {"what": exc} if str(exc) else _("not permitted"))
         return "failed"
     except TallytaleError as exc:
         fail(job, str(exc) or type(exc).__name__)
         return "failed"
     except DatabaseError as exc:
-        fail(job, f"a database error stopped the job: {exc}")
+        fail(job, _("a database error stopped the job: %(problem)s") % {"problem": exc})
         raise
     except Exception as exc:
         fail(
             job,
-            f"an unexpected error stopped the job ({type(exc).__name__}); "
-            "an operator can find the details in the worker's log",
+            _(
+                "an unexpected error stopped the job (%(error)s); "
+                "an operator can find the details in the worker's log"
+            )
+            % {"error": type(exc).__name__},
         )
         raise
     return "done"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from tallytale.jobs import services as jobs
 from tallytale.jobs.models import Job
 from tallytale.programmes.permissions import Actor
@@ -32,7 +34,7 @@ def start_import(*, actor: Any, project: Any, upload: Any) -> Job:
 
 def run(job: Job) -> None:
     upload = uploads.for_job(job.params["upload"], job=job, kind="contributions")
-    jobs.progress(job, 0, 1, f"importing {upload.name}")
+    jobs.progress(job, 0, 1, _("importing %(file)s") % {"file": upload.name})
     table = importers.read_table(upload.file)
     report = importers.import_contributions(table, job.project.slug, actor=Actor.of_job(job))
     uploads.consumed(upload)

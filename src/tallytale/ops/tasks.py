@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tallytale.jobs import services as jobs
 from tallytale.jobs.models import Job
@@ -37,7 +38,7 @@ def run(job: Job) -> None:
         raise PermissionDenied("only an administrator of the installation may start a backup")
     name = f"tallytale-{timezone.now():%Y%m%d-%H%M%S}-job{job.pk}.zip"
     out = Path(settings.TALLYTALE_BACKUP_DIR) / name
-    jobs.progress(job, 0, 1, "writing the backup and proving it restores")
+    jobs.progress(job, 0, 1, _("writing the backup and proving it restores"))
     manifest = create_backup(out, actor_label=f"job {job.pk} for {job.actor_label}")
     job.params = {
         "file": str(out), "tables": len(manifest["tables"]),

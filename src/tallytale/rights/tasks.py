@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from tallytale.errors import InvalidInput, NotFound
 from tallytale.jobs import services as jobs
 from tallytale.jobs.models import Job
@@ -38,7 +40,7 @@ def run_download(job: Job) -> jobs.Result:
     if person is None or person.erased_at is not None:
         raise NotFound("there is no participant record for this account")
     fmt = job.params["fmt"]
-    jobs.progress(job, 0, 1, "gathering everything Tallytale holds about you")
+    jobs.progress(job, 0, 1, _("gathering everything Tallytale holds about you"))
     body = portability.download(
         person, fmt, actor_label=f"job {job.pk} for {job.actor_label}", actor=user
     )
@@ -66,7 +68,7 @@ def run_erasure(job: Job) -> None:
     if person.erased_at is not None:
         job.params = {**job.params, "erased": "already"}
     else:
-        jobs.progress(job, 0, 1, "erasing")
+        jobs.progress(job, 0, 1, _("erasing"))
         report = erasure.erase_person(person.code, actor_label=actor.label, user=actor.user)
         job.params = {**job.params, "erased": json.loads(json.dumps(report.__dict__))}
     Job.objects.filter(pk=job.pk).update(params=job.params)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from tallytale.core import consent as consent_rules
 from tallytale.errors import InvalidInput
 from tallytale.jobs import services as jobs
@@ -40,7 +42,9 @@ def run(job: Job) -> jobs.Result:
     audience = (
         access.export_audience(user, project) if user is not None else consent_rules.RESEARCH_TEAM
     )
-    jobs.progress(job, 0, 1, f"exporting stories for the {audience} audience")
+    jobs.progress(
+        job, 0, 1, _("exporting stories for the %(audience)s audience") % {"audience": audience}
+    )
     body, _n = export_stories(
         project,
         fmt,
@@ -73,7 +77,7 @@ def run_import(job: Job) -> None:
     actor = Actor.of_job(job)
     if actor.user is not None:
         require(actor, "story.collect", job.project)
-    jobs.progress(job, 0, 1, f"importing {upload.name}")
+    jobs.progress(job, 0, 1, _("importing %(file)s") % {"file": upload.name})
     rows = story_importers.read_rows(upload.file)
     report = story_importers.import_stories(rows, job.project.slug, actor=actor)
     uploads.consumed(upload)

@@ -11,6 +11,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from tallytale.errors import InvalidInput, NotFound
 from tallytale.jobs import services as jobs
 from tallytale.jobs.models import Job
@@ -52,7 +54,12 @@ def run(job: Job) -> jobs.Result:
     instrument = Instrument.objects.filter(project=job.project, pk=job.params["instrument"]).first()
     if instrument is None:
         raise NotFound("the survey has been deleted")
-    jobs.progress(job, 0, 1, f"exporting {instrument.form_id} as {fmt}")
+    jobs.progress(
+        job,
+        0,
+        1,
+        _("exporting %(form)s as %(format)s") % {"form": instrument.form_id, "format": fmt},
+    )
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"export.{fmt}"
         warnings: list[str] = []
@@ -100,7 +107,7 @@ def run_import(job: Job) -> None:
         wave = Wave.objects.filter(project=project, pk=params["wave"]).first()
         if wave is None:
             raise NotFound("the wave has been deleted")
-    jobs.progress(job, 0, 1, f"importing {upload.name}")
+    jobs.progress(job, 0, 1, _("importing %(file)s") % {"file": upload.name})
     _cmap, rows = survey_importers.read_rows(upload.file, services.spec_for(instrument))
     actor = Actor.of_job(job)
     report = survey_responses.import_responses(

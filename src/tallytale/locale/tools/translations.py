@@ -3110,3 +3110,77 @@ T.update(
         "How consent was given": ("Sut y rhoddwyd caniatâd", "كيف أُعطيت الموافقة"),
     }
 )
+
+# Background jobs: progress and failure messages, written in the language of whoever
+# started the job (Job.language).
+T.update(
+    {
+        "%(why)s; trying again in %(seconds)s s": (
+            "%(why)s; rhoi cynnig arall ymhen %(seconds)s eiliad",
+            "%(why)s؛ إعادة المحاولة بعد %(seconds)s ثانية",
+        ),
+        "%(why)s (gave up after %(n)s attempts)": (
+            "%(why)s (wedi rhoi'r gorau iddi ar ôl %(n)s ymgais)",
+            "%(why)s (توقفت المحاولة بعد %(n)s محاولات)",
+        ),
+        "cancelled by %(who)s": ("wedi'i chanslo gan %(who)s", "ألغاها %(who)s"),
+        "retried by %(who)s": ("rhoddwyd cynnig arall arni gan %(who)s", "أعاد تشغيلها %(who)s"),
+        "the result has expired": ("mae'r canlyniad wedi dod i ben", "انتهت صلاحية النتيجة"),
+        "a temporary problem: %(problem)s": (
+            "problem dros dro: %(problem)s",
+            "مشكلة مؤقتة: %(problem)s",
+        ),
+        "not permitted: %(what)s": ("dim caniatâd: %(what)s", "غير مسموح: %(what)s"),
+        "not permitted": ("dim caniatâd", "غير مسموح"),
+        "a database error stopped the job: %(problem)s": (
+            "gwall yn y gronfa ddata a stopiodd y dasg: %(problem)s",
+            "أوقف خطأ في قاعدة البيانات المهمة: %(problem)s",
+        ),
+        "an unexpected error stopped the job (%(error)s); an operator can find the details in the worker's log": (  # noqa: E501
+            "stopiwyd y dasg gan wall annisgwyl (%(error)s); gall gweithredwr ddod o hyd i'r "
+            "manylion yng nghofnod y gweithiwr",
+            "أوقف خطأ غير متوقع المهمة (%(error)s)؛ يمكن للمشغّل أن يجد التفاصيل في سجل العامل",
+        ),
+        "The worker stopped before this job finished (it was killed or its machine was lost). Nothing was saved; retry it.": (  # noqa: E501
+            "Stopiodd y gweithiwr cyn i'r dasg hon orffen (cafodd ei lladd neu collwyd ei "
+            "pheiriant). Ni chadwyd dim; rhowch gynnig arall arni.",
+            "توقف العامل قبل أن تنتهي هذه المهمة (أُوقف أو فُقد جهازه). لم يُحفظ شيء؛ أعد تشغيلها.",
+        ),
+        "writing the backup and proving it restores": (
+            "yn ysgrifennu'r copi wrth gefn ac yn profi ei fod yn adfer",
+            "كتابة النسخة الاحتياطية والتحقق من إمكان استعادتها",
+        ),
+        "exporting stories for the %(audience)s audience": (
+            "yn allforio straeon ar gyfer y gynulleidfa %(audience)s",
+            "تصدير القصص لجمهور %(audience)s",
+        ),
+        "importing %(file)s": ("yn mewnforio %(file)s", "استيراد %(file)s"),
+        "gathering everything Tallytale holds about you": (
+            "yn casglu popeth sydd gan Tallytale amdanoch chi",
+            "جمع كل ما يحتفظ به Tallytale عنك",
+        ),
+        "erasing": ("yn dileu", "جارٍ المحو"),
+        "exporting %(form)s as %(format)s": (
+            "yn allforio %(form)s fel %(format)s",
+            "تصدير %(form)s بصيغة %(format)s",
+        ),
+        "writing the .%(kind)s file": ("yn ysgrifennu'r ffeil .%(kind)s", "كتابة ملف .%(kind)s"),
+        "clustering stories (%(method)s)": (
+            "yn grwpio straeon (%(method)s)",
+            "تجميع القصص (%(method)s)",
+        ),
+        "found %(k)s themes in %(n)s stories": (
+            "daethpwyd o hyd i %(k)s thema mewn %(n)s stori",
+            "وُجد %(k)s موضوعات في %(n)s قصة",
+        ),
+        "gathering the figures and stories for the %(audience)s report": (
+            "yn casglu'r ffigurau a'r straeon ar gyfer adroddiad %(audience)s",
+            "جمع الأرقام والقصص لتقرير %(audience)s",
+        ),
+        "rendering %(n)s claims as %(format)s": (
+            "yn llunio %(n)s honiad fel %(format)s",
+            "إخراج %(n)s ادعاءات بصيغة %(format)s",
+        ),
+        "recording the build": ("yn cofnodi'r adeiladu", "تسجيل عملية الإنشاء"),
+    }
+)
