@@ -207,6 +207,23 @@ class HoursLogger(Signed):
                 r.failure(f"hours not recorded: HTTP {r.status_code}")
 
 
+PROBE = "floor: bare view, signed in"
+
+
+class FloorProbe(Signed):
+    """A signed-in user asking for the bare view while the others work: the floor the pages'
+    server CPU is divided by, measured under the same load (same caches, same neighbours)
+    rather than only on the quiet server afterwards. Spawned apart from the scenario's
+    users (`LOAD_PROBES` of them, a fixed count)."""
+
+    fixed_count = int(os.environ.get("LOAD_PROBES", "0"))
+    pool = "researchers"
+
+    @task
+    def probe(self) -> None:
+        self.page("/healthz", PROBE)
+
+
 class DashboardViewer(Signed):
     """A coordinator reading the project dashboard."""
 
