@@ -246,14 +246,19 @@ def _build(
     """The report model and the custom claims it computed (their results are stored by
     `build_and_record`, in its short write transaction)."""
     if bool(project) == bool(programme):
-        raise InvalidInput("give either a project or a programme")
+        raise InvalidInput(_("give either a project or a programme"))
     if audience not in AUDIENCES:
-        raise InvalidInput(f"unknown audience {audience!r}; choose from {', '.join(AUDIENCES)}")
+        raise InvalidInput(
+            _("unknown audience %(audience)s; choose from %(choices)s")
+            % {"audience": repr(audience), "choices": ", ".join(AUDIENCES)}
+        )
     if programme:
         prog = get_programme(programme)
         projects = list(prog.projects.order_by("slug"))
         if not projects:
-            raise InvalidInput(f"programme {programme!r} has no projects")
+            raise InvalidInput(
+                _("programme %(programme)s has no projects") % {"programme": repr(programme)}
+            )
         title = prog.name
     else:
         proj = get_project(str(project))

@@ -38,8 +38,11 @@ def open_partner_account(sender: Any, instance: Organisation, created: bool, **_
         return
     if account.balance < floor:
         raise InvalidInput(
-            f"overdraft: {instance.slug} is already {format_credits(-account.balance)} credits "
-            "below zero; allow at least that much"
+            _(
+                "overdraft: %(instance)s is already %(format_credits)s credits below "
+                "zero; allow at least that much"
+            )
+            % {"instance": instance.slug, "format_credits": format_credits(-account.balance)}
         )
     Account.objects.filter(pk=account.pk).update(min_balance=floor)
 

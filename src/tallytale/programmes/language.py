@@ -16,6 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record
 from tallytale.errors import InvalidInput, NotFound
@@ -67,7 +68,10 @@ def language_for(person: Person | None) -> str:
 def _checked(code: str) -> str:
     found = offered_code(code)
     if found is None:
-        raise InvalidInput(f"language: choose one of {', '.join(offered())}; got {code!r}")
+        raise InvalidInput(
+            _("language: choose one of %(choices)s; got %(code)s")
+            % {"choices": ", ".join(offered()), "code": repr(code)}
+        )
     return found
 
 
@@ -101,7 +105,10 @@ def set_member_language(actor: Actor, project: Project, person: Person, code: st
     require(actor, "people.manage", project)
     code = _checked(code)
     if not person.memberships.filter(project=project).exists() or person.erased_at is not None:
-        raise NotFound(f"no member {person.code!r} in {project.slug!r}")
+        raise NotFound(
+            _("no member %(person)s in %(project)s")
+            % {"person": repr(person.code), "project": repr(project.slug)}
+        )
     if person.language != code:
         Person.objects.filter(pk=person.pk).update(language=code)
         person.language = code
