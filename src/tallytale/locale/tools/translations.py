@@ -4222,5 +4222,29 @@ T.update(
         "photo": ("llun", "صورة"),
         "audio recording": ("recordiad sain", "تسجيل صوتي"),
         "acknowledgement": ("cydnabyddiad", "إقرار"),
+        # the evidence report: disclosure rules' names, capacity claims' labels
+        "threshold rule": ("rheol trothwy", "قاعدة العتبة"),
+        "threshold rule (k = %(k)s)": ("rheol trothwy (k = %(k)s)", "قاعدة العتبة (k = %(k)s)"),
+        "NHS Digital small-number rule": (
+            "rheol niferoedd bach NHS Digital",
+            "قاعدة الأعداد الصغيرة لدى NHS Digital",
+        ),
+        "secure research output threshold of 10": (
+            "trothwy allbwn ymchwil diogel o 10",
+            "عتبة مخرجات البحث الآمن البالغة 10",
+        ),
+        "Governance": ("Llywodraethu", "الحوكمة"),
+        "Volunteers": ("Gwirfoddolwyr", "المتطوعون"),
+        "Partnerships": ("Partneriaethau", "الشراكات"),
+        "Evidence use": ("Defnyddio tystiolaeth", "استخدام الأدلة"),
+        "Sustainability": ("Cynaliadwyedd", "الاستدامة"),
+        "Organisational capacity, %(domain)s: change from %(first)s to %(last)s (1-5)": (
+            "Gallu'r sefydliad, %(domain)s: newid o %(first)s i %(last)s (1-5)",
+            "القدرة المؤسسية، %(domain)s: التغير من %(first)s إلى %(last)s (1-5)",
+        ),
+        "%(label)s (%(kind)s partners)": (
+            "%(label)s (partneriaid: %(kind)s)",
+            "%(label)s (الشركاء: %(kind)s)",
+        ),
     }
 )
