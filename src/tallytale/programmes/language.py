@@ -22,7 +22,7 @@ from tallytale.audit.services import record
 from tallytale.errors import InvalidInput, NotFound
 
 from .models import Person, Project
-from .permissions import Actor, require
+from .permissions import Actor, may_manage_person, require
 
 
 def offered() -> list[str]:
@@ -101,13 +101,23 @@ def set_own_language(user: Any, code: str) -> bool:
 def set_member_language(actor: Actor, project: Project, person: Person, code: str) -> None:
     """A coordinator records a member's language. Only where they manage people, and only
     for a member of that project (callers find the person with `services.get_member`;
-    this checks it again so a shell that forgot cannot reach another project's people)."""
+    this checks it again so a shell that forgot cannot reach another project's people).
+    A person who also belongs to a project the coordinator does not manage sets their
+    language themselves: it is theirs in every project (`may_manage_person`)."""
     require(actor, "people.manage", project)
     code = _checked(code)
     if not person.memberships.filter(project=project).exists() or person.erased_at is not None:
         raise NotFound(
             _("no member %(person)s in %(project)s")
             % {"person": repr(person.code), "project": repr(project.slug)}
+        )
+    if not may_manage_person(actor, person):
+        raise InvalidInput(
+            _(
+                "language: %(person)s also belongs to another project, so they set their "
+                "language themselves"
+            )
+            % {"person": person.code}
         )
     if person.language != code:
         Person.objects.filter(pk=person.pk).update(language=code)

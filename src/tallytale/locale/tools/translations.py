@@ -4246,5 +4246,14 @@ T.update(
             "%(label)s (partneriaid: %(kind)s)",
             "%(label)s (الشركاء: %(kind)s)",
         ),
+        # the member page: a person in another project sets their own language
+        "language: %(person)s also belongs to another project, so they set their language themselves": (
+            "iaith: mae %(person)s hefyd yn perthyn i brosiect arall, felly maen nhw'n dewis eu hiaith eu hunain",
+            "اللغة: %(person)s ينتمي أيضًا إلى مشروع آخر، لذا يختار لغته بنفسه",
+        ),
+        "%(code)s also belongs to another project, so they set their language for pages and e-mails themselves.": (
+            "Mae %(code)s hefyd yn perthyn i brosiect arall, felly maen nhw'n dewis iaith eu tudalennau a'u negeseuon e-bost eu hunain.",
+            "%(code)s ينتمي أيضًا إلى مشروع آخر، لذا يختار بنفسه لغة الصفحات والرسائل الإلكترونية.",
+        ),
     }
 )
