@@ -17,7 +17,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
+from tallytale.core.ledger import format_credits
 from tallytale.ledger import services as ledger
+from tallytale.ledger.models import Account
 from tallytale.surveys.models import Wave
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +88,7 @@ def refusals(ids: dict) -> list[Refusal]:
             ["cwm"],
             {"action": "spend", "member": "M1", "partner": "pool", "amount": "50"},
             "%(who)s has %(available)s credits available; cannot move %(amount)s",
-            {"who": ("member %(code)s", {"code": "M1"}), "available": "2", "amount": "50"},
+            {"who": ("member %(code)s", {"code": "M1"}), "available": "3", "amount": "50"},
         ),
         Refusal(
             "reversing a reversal",
@@ -166,6 +168,16 @@ def refusals(ids: dict) -> list[Refusal]:
             {"field": "overdraft"},
         ),
         Refusal(
+            "a partner overdraft below what is owed",
+            "coordinator",
+            "web:partner",
+            ["cwm", "cafe"],
+            {"action": "update", "name": "cafe", "kind": "both", "overdraft": "0"},
+            "overdraft: %(partner)s is already %(credits)s credits below zero; allow at "
+            "least that much",
+            {"partner": "cafe", "credits": ids["cafe_owes"]},
+        ),
+        Refusal(
             "a partner without a name",
             "coordinator",
             "web:partners",
@@ -214,11 +226,15 @@ def refusal_site(site):
     actor = ledger.Actor("test")
     earned = ledger.earn("M1", "library", 1, day=dt.date(2025, 3, 3), key="t-earn-r", actor=actor)
     reversal = ledger.reverse(earned.pk, key="t-rev-1", actor=actor, reason="test")
+    ledger.earn("M1", "cafe", 1, day=dt.date(2025, 3, 4), key="t-cafe", actor=actor)
+    owed = -Account.objects.get(organisation__slug="cafe").balance
+    assert owed > 0  # cafe earns on an overdraft in this scheme
     ids = {
         "reversal": reversal.pk,
         "reversed": earned.pk,
         "instrument": site["instrument"].pk,
         "wave": Wave.objects.get(project=site["project"], name="baseline").pk,
+        "cafe_owes": format_credits(owed),
         "hint": "ons4_anxious, ons4_happy, ons4_life, ons4_worthwhile",
     }
     return {**site, "ids": ids}
@@ -262,3 +278,17 @@ def test_a_codebook_that_is_not_refi_qda_is_refused_in_welsh(site):
     with translation.override("cy"), pytest.raises(InvalidInput) as refused:
         refi.import_codebook(site["project"], b"<Other/>", actor=Actor.cli())
     assert str(refused.value) == "Nid yw'n llyfr codau REFI-QDA (elfen wraidd 'Other')"
+
+
+@pytest.mark.parametrize(("lang", "row"), [("cy", "llinell 2:"), ("ar", "السطر 2:")])
+def test_import_problems_name_their_row_in_the_readers_language(client, site, lang, row):
+    """A bad row keeps naming its line (and field), in the reader's words."""
+    client.force_login(site["users"]["coordinator"])
+    body = STORY_HEADER + "e1,,M1,project,2025-04-01\n"
+    r = client.post(
+        reverse("web:import_stories", args=["cwm"]),
+        {"file": _file("s.csv", body)},
+        HTTP_ACCEPT_LANGUAGE=lang,
+    )
+    html = r.content.decode()
+    assert r.status_code == 400 and row in html and "line 2:" not in html

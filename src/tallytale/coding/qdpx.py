@@ -78,8 +78,8 @@ def parse_xml(data: bytes, what: str = "XML") -> ET.Element:
     anything over the size cap before the parser sees it."""
     if len(data) > MAX_XML_BYTES:
         raise InvalidInput(
-            _("%(what)s is larger than %(value)s MB")
-            % {"what": what, "value": MAX_XML_BYTES // (1024 * 1024)}
+            _("%(what)s is larger than %(limit)s MB")
+            % {"what": what, "limit": MAX_XML_BYTES // (1024 * 1024)}
         )
     probe = data
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):

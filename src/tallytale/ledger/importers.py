@@ -123,7 +123,13 @@ def import_contributions(
         if len(activity) > 80:
             problems.append(_("activity is longer than 80 characters"))
         if problems:
-            errors.append((line, f"line {line}: " + "; ".join(problems)))
+            errors.append(
+                (
+                    line,
+                    _("line %(line)s: %(problem)s")
+                    % {"line": line, "problem": "; ".join(problems)},
+                )
+            )
             continue
         content = "\x1f".join(
             [project.slug, code, partner, day.isoformat(), str(minutes), activity]
@@ -142,7 +148,12 @@ def import_contributions(
     try:
         result = ledger_batch.record_batch(ops, actor=actor, today=today, project=project)
     except InputErrors as exc:
-        raise InputErrors([f"line {lines[i]}: {msg}" for i, msg in exc.errors]) from None
+        raise InputErrors(
+            [
+                _("line %(line)s: %(problem)s") % {"line": lines[i], "problem": msg}
+                for i, msg in exc.errors
+            ]
+        ) from None
     report.written = len(ops) - result.skipped
     report.already_imported = result.skipped
     return report

@@ -216,7 +216,13 @@ def import_stories(
                 % {"ext_id": repr(ext_id), "old": old.pk}
             )
         if problems:
-            problem_lines.append((line, f"line {line}: " + "; ".join(problems)))
+            problem_lines.append(
+                (
+                    line,
+                    gettext("line %(line)s: %(problem)s")
+                    % {"line": line, "problem": "; ".join(problems)},
+                )
+            )
             continue
         drafts.append((draft, code if teller is None else ""))
     if problem_lines or table.problems:

@@ -61,8 +61,8 @@ def check(fileobj: BinaryIO, size: int, medium: str) -> tuple[str, str]:
         raise InvalidInput(_("the recording is empty"))
     if size > limit:
         raise InvalidInput(
-            _("the recording is %(value)s MB; the limit is %(value2)s MB")
-            % {"value": f"{size / 1048576:.0f}", "value2": limit // 1048576}
+            _("the recording is %(size)s MB; the limit is %(limit)s MB")
+            % {"size": f"{size / 1048576:.0f}", "limit": limit // 1048576}
         )
     fileobj.seek(0)
     head = fileobj.read(16)
@@ -102,7 +102,7 @@ def save(fileobj: BinaryIO, project_id: int, ext: str) -> tuple[str, int]:
                 out.close()
                 dest.unlink(missing_ok=True)
                 raise InvalidInput(
-                    _("the recording is larger than %(value)s MB") % {"value": limit // 1048576}
+                    _("the recording is larger than %(limit)s MB") % {"limit": limit // 1048576}
                 )
             out.write(chunk)
     dest.chmod(0o600)

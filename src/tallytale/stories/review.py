@@ -162,8 +162,8 @@ def correct_redaction(
     for s in add:
         if not (0 <= s["start"] < s["end"] <= len(original)):
             raise InvalidInput(
-                _("span %(s)s-%(s2)s is outside the %(field)s")
-                % {"s": s["start"], "s2": s["end"], "field": field}
+                _("span %(start)s-%(end)s is outside the %(field)s")
+                % {"start": s["start"], "end": s["end"], "field": field}
             )
         s["type"] = s["type"].upper()
         if s["type"] not in span_types():
@@ -174,8 +174,8 @@ def correct_redaction(
     for s in rem:
         if s not in now:
             raise InvalidInput(
-                _("span %(s)s-%(s2)s %(s3)s is not masked now")
-                % {"s": s["start"], "s2": s["end"], "s3": s["type"]}
+                _("span %(start)s-%(end)s %(type)s is not masked now")
+                % {"start": s["start"], "end": s["end"], "type": s["type"]}
             )
     if not add and not rem:
         raise InvalidInput(_("nothing to correct: add or remove at least one span"))

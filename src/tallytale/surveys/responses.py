@@ -495,7 +495,10 @@ def import_responses(
                     else:
                         replaced.append(stored["id"])
                 if problems:
-                    errors.extend(f"line {r.line}, {p}" for p in problems)
+                    errors.extend(
+                        _("line %(line)s, %(problem)s") % {"line": r.line, "problem": p}
+                        for p in problems
+                    )
                     continue
                 if errors:
                     continue

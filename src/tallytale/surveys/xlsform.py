@@ -120,11 +120,11 @@ def check_file(path: Path, max_bytes: int = MAX_FORM_BYTES) -> None:
     size = path.stat().st_size
     if size > max_bytes:
         raise InvalidInput(
-            _("%(path)s is %(value)s MB; the limit is %(value2)s MB")
+            _("%(path)s is %(size)s MB; the limit is %(limit)s MB")
             % {
                 "path": path.name,
-                "value": size // (1024 * 1024),
-                "value2": max_bytes // (1024 * 1024),
+                "size": size // (1024 * 1024),
+                "limit": max_bytes // (1024 * 1024),
             }
         )
     if size == 0:
@@ -143,11 +143,11 @@ def check_file(path: Path, max_bytes: int = MAX_FORM_BYTES) -> None:
             ) from None
         if total > MAX_UNZIPPED_BYTES:
             raise InvalidInput(
-                _("%(path)s would unpack to %(value)s MB; refusing (limit %(value2)s MB)")
+                _("%(path)s would unpack to %(size)s MB; refusing (limit %(limit)s MB)")
                 % {
                     "path": path.name,
-                    "value": total // (1024 * 1024),
-                    "value2": MAX_UNZIPPED_BYTES // (1024 * 1024),
+                    "size": total // (1024 * 1024),
+                    "limit": MAX_UNZIPPED_BYTES // (1024 * 1024),
                 }
             )
 
@@ -161,8 +161,14 @@ def _locate(message: str, workbook: Any) -> str:
         col = re.search(r"the '([\w:() -]+)' value", rest)
         if col is None and "no name" in rest:
             col = re.search(r"(name)", rest)
-        where = f"sheet '{sheet}', row {row}" + (f", column '{col.group(1)}'" if col else "")
-        return f"{where}: {rest}"
+        where = {"sheet": sheet, "row": row}
+        if col:
+            return _("sheet '%(sheet)s', row %(row)s, column '%(column)s': %(problem)s") % {
+                **where,
+                "column": col.group(1),
+                "problem": rest,
+            }
+        return _("sheet '%(sheet)s', row %(row)s: %(problem)s") % {**where, "problem": rest}
     if workbook is None:
         return message
     quoted = re.findall(r"'([^']+)'", message)
@@ -172,7 +178,9 @@ def _locate(message: str, workbook: Any) -> str:
             for i, row in enumerate(rows, start=2):
                 for col, cell in row.items():
                     if isinstance(cell, str) and cell.strip() == value:
-                        return f"sheet '{sheet}', row {i}, column '{col}': {message}"
+                        return _(
+                            "sheet '%(sheet)s', row %(row)s, column '%(column)s': %(problem)s"
+                        ) % {"sheet": sheet, "row": i, "column": col, "problem": message}
     return message
 
 

@@ -3130,9 +3130,9 @@ T.update(
             "%(organisation)s ليس شريكًا في %(slug)s",
         ),
         "%(owner)s of %(project)s": ("%(owner)s %(project)s", "%(owner)s في %(project)s"),
-        "%(path)s is %(value)s MB; the limit is %(value2)s MB": (
-            "Mae %(path)s yn %(value)s MB; y terfyn yw %(value2)s MB",
-            "حجم %(path)s هو %(value)s ميغابايت؛ الحد %(value2)s ميغابايت",
+        "%(path)s is %(size)s MB; the limit is %(limit)s MB": (
+            "Mae %(path)s yn %(size)s MB; y terfyn yw %(limit)s MB",
+            "حجم %(path)s هو %(size)s ميغابايت؛ الحد %(limit)s ميغابايت",
         ),
         "%(path)s is empty": ("Mae %(path)s yn wag", "%(path)s فارغ"),
         "%(path)s is not a valid .xlsx file (%(exc)s)": (
@@ -3143,9 +3143,9 @@ T.update(
             "Nid yw %(path)s yn ffeil .xlsx ddilys (nid yw'n archif zip)",
             "%(path)s ليس ملف .xlsx صالحًا (ليس أرشيف zip)",
         ),
-        "%(path)s would unpack to %(value)s MB; refusing (limit %(value2)s MB)": (
-            "Byddai %(path)s yn dadbacio i %(value)s MB; wedi'i wrthod (terfyn %(value2)s MB)",
-            "سيُفك %(path)s إلى %(value)s ميغابايت؛ مرفوض (الحد %(value2)s ميغابايت)",
+        "%(path)s would unpack to %(size)s MB; refusing (limit %(limit)s MB)": (
+            "Byddai %(path)s yn dadbacio i %(size)s MB; wedi'i wrthod (terfyn %(limit)s MB)",
+            "سيُفك %(path)s إلى %(size)s ميغابايت؛ مرفوض (الحد %(limit)s ميغابايت)",
         ),
         "%(person)s is not a member of %(slug)s": (
             "Nid yw %(person)s yn aelod o %(slug)s",
@@ -3192,9 +3192,9 @@ T.update(
             "Mae %(what)s ym mhrosiect %(project)s, y tu allan i raglen yr aelod hwn",
             "%(what)s في المشروع %(project)s، خارج برنامج هذا العضو",
         ),
-        "%(what)s is larger than %(value)s MB": (
-            "Mae %(what)s yn fwy na %(value)s MB",
-            "%(what)s أكبر من %(value)s ميغابايت",
+        "%(what)s is larger than %(limit)s MB": (
+            "Mae %(what)s yn fwy na %(limit)s MB",
+            "%(what)s أكبر من %(limit)s ميغابايت",
         ),
         "%(what)s is longer than %(limit)s characters": (
             "Mae %(what)s yn hwy na %(limit)s nod",
@@ -3790,9 +3790,9 @@ T.update(
             "Ni ddylai'r gorddrafft fod yn negatif",
             "يجب ألا يكون السحب على المكشوف سالبًا",
         ),
-        "overdraft: %(instance)s is already %(format_credits)s credits below zero; allow at least that much": (
-            "gorddrafft: mae %(instance)s eisoes %(format_credits)s credyd o dan sero; caniatewch o leiaf hynny",
-            "السحب على المكشوف: %(instance)s أدنى من الصفر بـ %(format_credits)s رصيد بالفعل؛ اسمح بهذا القدر على الأقل",
+        "overdraft: %(partner)s is already %(credits)s credits below zero; allow at least that much": (
+            "gorddrafft: mae %(partner)s eisoes %(credits)s credyd o dan sero; caniatewch o leiaf hynny",
+            "السحب على المكشوف: %(partner)s أدنى من الصفر بـ %(credits)s رصيد بالفعل؛ اسمح بهذا القدر على الأقل",
         ),
         "participant %(code)s: %(exc)s": (
             "cyfranogwr %(code)s: %(exc)s",
@@ -3950,13 +3950,13 @@ T.update(
             "Rhaid i enw arwyddwr fod yn 1-60 nod heb , na ;",
             "يجب أن يكون اسم الدالّة من 1 إلى 60 حرفًا بلا , أو ;",
         ),
-        "span %(s)s-%(s2)s %(s3)s is not masked now": (
-            "Nid yw rhychwant %(s)s-%(s2)s %(s3)s wedi'i guddio nawr",
-            "المقطع %(s)s-%(s2)s %(s3)s غير مُقنّع الآن",
+        "span %(start)s-%(end)s %(type)s is not masked now": (
+            "Nid yw rhychwant %(start)s-%(end)s %(type)s wedi'i guddio nawr",
+            "المقطع %(start)s-%(end)s %(type)s غير مُقنّع الآن",
         ),
-        "span %(s)s-%(s2)s is outside the %(field)s": (
-            "Mae rhychwant %(s)s-%(s2)s y tu allan i'r %(field)s",
-            "المقطع %(s)s-%(s2)s خارج %(field)s",
+        "span %(start)s-%(end)s is outside the %(field)s": (
+            "Mae rhychwant %(start)s-%(end)s y tu allan i'r %(field)s",
+            "المقطع %(start)s-%(end)s خارج %(field)s",
         ),
         "span %(start)s-%(end)s is outside the text (0-%(n)s)": (
             "Mae rhychwant %(start)s-%(end)s y tu allan i'r testun (0-%(n)s)",
@@ -4073,14 +4073,14 @@ T.update(
             "Nid oes gan y person a ddechreuodd y dasg hon gyfrif mwyach",
             "لم يعد للشخص الذي بدأ هذه المهمة حساب",
         ),
-        "the recording is %(value)s MB; the limit is %(value2)s MB": (
-            "Mae'r recordiad yn %(value)s MB; y terfyn yw %(value2)s MB",
-            "حجم التسجيل %(value)s ميغابايت؛ الحد %(value2)s ميغابايت",
+        "the recording is %(size)s MB; the limit is %(limit)s MB": (
+            "Mae'r recordiad yn %(size)s MB; y terfyn yw %(limit)s MB",
+            "حجم التسجيل %(size)s ميغابايت؛ الحد %(limit)s ميغابايت",
         ),
         "the recording is empty": ("Mae'r recordiad yn wag", "التسجيل فارغ"),
-        "the recording is larger than %(value)s MB": (
-            "Mae'r recordiad yn fwy na %(value)s MB",
-            "التسجيل أكبر من %(value)s ميغابايت",
+        "the recording is larger than %(limit)s MB": (
+            "Mae'r recordiad yn fwy na %(limit)s MB",
+            "التسجيل أكبر من %(limit)s ميغابايت",
         ),
         "the recording is not an accepted audio or video file (mp4, webm, ogg, mp3, wav, m4a)": (
             "Nid yw'r recordiad yn ffeil sain neu fideo a dderbynnir (mp4, webm, ogg, mp3, wav, m4a)",
@@ -4203,7 +4203,6 @@ T.update(
             "… wedi stopio ar ôl 10,000 o broblemau",
             "… توقف بعد 10,000 مشكلة",
         ),
-        # XLSForm question types in words (the instrument page)
         "one choice": ("un dewis", "اختيار واحد"),
         "several choices": ("sawl dewis", "عدة اختيارات"),
         "whole number": ("rhif cyfan", "عدد صحيح"),
@@ -4222,7 +4221,6 @@ T.update(
         "photo": ("llun", "صورة"),
         "audio recording": ("recordiad sain", "تسجيل صوتي"),
         "acknowledgement": ("cydnabyddiad", "إقرار"),
-        # the evidence report: disclosure rules' names, capacity claims' labels
         "threshold rule": ("rheol trothwy", "قاعدة العتبة"),
         "threshold rule (k = %(k)s)": ("rheol trothwy (k = %(k)s)", "قاعدة العتبة (k = %(k)s)"),
         "NHS Digital small-number rule": (
@@ -4246,7 +4244,6 @@ T.update(
             "%(label)s (partneriaid: %(kind)s)",
             "%(label)s (الشركاء: %(kind)s)",
         ),
-        # the member page: a person in another project sets their own language
         "language: %(person)s also belongs to another project, so they set their language themselves": (
             "iaith: mae %(person)s hefyd yn perthyn i brosiect arall, felly maen nhw'n dewis eu hiaith eu hunain",
             "اللغة: %(person)s ينتمي أيضًا إلى مشروع آخر، لذا يختار لغته بنفسه",
@@ -4254,6 +4251,76 @@ T.update(
         "%(code)s also belongs to another project, so they set their language for pages and e-mails themselves.": (
             "Mae %(code)s hefyd yn perthyn i brosiect arall, felly maen nhw'n dewis iaith eu tudalennau a'u negeseuon e-bost eu hunain.",
             "%(code)s ينتمي أيضًا إلى مشروع آخر، لذا يختار بنفسه لغة الصفحات والرسائل الإلكترونية.",
+        ),
+        "%(name)s is an old Excel .xls workbook; save it as .xlsx or as CSV UTF-8": (
+            "Mae %(name)s yn hen lyfr gwaith Excel .xls; cadwch ef fel .xlsx neu fel CSV UTF-8",
+            "%(name)s مصنف Excel قديم بصيغة .xls؛ احفظه بصيغة .xlsx أو CSV UTF-8",
+        ),
+        "%(name)s is larger than %(limit)s MB": (
+            "Mae %(name)s yn fwy na %(limit)s MB",
+            "%(name)s أكبر من %(limit)s ميغابايت",
+        ),
+        "%(name)s is not a readable .xlsx file (%(error)s)": (
+            "Nid yw %(name)s yn ffeil .xlsx y gellir ei darllen (%(error)s)",
+            "%(name)s ليس ملف .xlsx قابلًا للقراءة (%(error)s)",
+        ),
+        "%(name)s is not a valid .xlsx file (%(exc)s)": (
+            "Nid yw %(name)s yn ffeil .xlsx ddilys (%(exc)s)",
+            "%(name)s ليس ملف .xlsx صالحًا (%(exc)s)",
+        ),
+        "%(name)s is not a valid .xlsx file (not a zip archive)": (
+            "Nid yw %(name)s yn ffeil .xlsx ddilys (nid yw'n archif zip)",
+            "%(name)s ليس ملف .xlsx صالحًا (ليس أرشيف zip)",
+        ),
+        "%(name)s would unpack to %(size)s MB; refusing (limit %(limit)s MB)": (
+            "Byddai %(name)s yn dadbacio i %(size)s MB; wedi'i wrthod (terfyn %(limit)s MB)",
+            "سيُفك %(name)s إلى %(size)s ميغابايت؛ مرفوض (الحد %(limit)s ميغابايت)",
+        ),
+        "%(name)s: cannot read the sheet after line %(n)s (%(error)s)": (
+            "%(name)s: methu darllen y daflen ar ôl llinell %(n)s (%(error)s)",
+            "%(name)s: تتعذّر قراءة الورقة بعد السطر %(n)s (%(error)s)",
+        ),
+        "%(name)s: the file is empty": ("%(name)s: mae'r ffeil yn wag", "%(name)s: الملف فارغ"),
+        "%(text)s could be %(dot)s or %(none)s; write it without a comma": (
+            "Gallai %(text)s fod yn %(dot)s neu'n %(none)s; ysgrifennwch ef heb goma",
+            "قد يكون %(text)s هو %(dot)s أو %(none)s؛ اكتبه بلا فاصلة",
+        ),
+        "%(text)s could be %(one)s or %(other)s; write it as %(iso)s (or %(iso2)s)": (
+            "Gallai %(text)s fod yn %(one)s neu'n %(other)s; ysgrifennwch ef fel %(iso)s (neu %(iso2)s)",
+            "قد يكون %(text)s هو %(one)s أو %(other)s؛ اكتبه بصيغة %(iso)s (أو %(iso2)s)",
+        ),
+        "%(text)s is not a date (YYYY-MM-DD or DD/MM/YYYY)": (
+            "Nid yw %(text)s yn ddyddiad (BBBB-MM-DD neu DD/MM/BBBB)",
+            "%(text)s ليس تاريخًا (YYYY-MM-DD أو DD/MM/YYYY)",
+        ),
+        "%(text)s is not a date that exists": (
+            "Nid yw %(text)s yn ddyddiad sy'n bodoli",
+            "%(text)s ليس تاريخًا موجودًا",
+        ),
+        "line %(line)s, %(problem)s": (
+            "llinell %(line)s, %(problem)s",
+            "السطر %(line)s، %(problem)s",
+        ),
+        "line %(line)s: %(exc)s": ("llinell %(line)s: %(exc)s", "السطر %(line)s: %(exc)s"),
+        "line %(line)s: %(n)s fields but the header has %(width)s (extra: %(extra)s)": (
+            "llinell %(line)s: %(n)s maes ond mae gan y pennawd %(width)s (ychwanegol: %(extra)s)",
+            "السطر %(line)s: %(n)s حقول لكن الترويسة فيها %(width)s (الزائد: %(extra)s)",
+        ),
+        "line %(line)s: %(n)s fields but the header has %(width)s (missing: %(missing)s)": (
+            "llinell %(line)s: %(n)s maes ond mae gan y pennawd %(width)s (ar goll: %(missing)s)",
+            "السطر %(line)s: %(n)s حقول لكن الترويسة فيها %(width)s (الناقص: %(missing)s)",
+        ),
+        "line %(line)s: %(problem)s": (
+            "llinell %(line)s: %(problem)s",
+            "السطر %(line)s: %(problem)s",
+        ),
+        "sheet '%(sheet)s', row %(row)s, column '%(column)s': %(problem)s": (
+            "taflen '%(sheet)s', rhes %(row)s, colofn '%(column)s': %(problem)s",
+            "الورقة '%(sheet)s'، الصف %(row)s، العمود '%(column)s': %(problem)s",
+        ),
+        "sheet '%(sheet)s', row %(row)s: %(problem)s": (
+            "taflen '%(sheet)s', rhes %(row)s: %(problem)s",
+            "الورقة '%(sheet)s'، الصف %(row)s: %(problem)s",
         ),
     }
 )
