@@ -89,7 +89,9 @@ def record_batch(
         seen: set[str] = set()
         for i, k in enumerate(keys):
             if k in seen:
-                errors.append((i, f"key {k!r} repeated within the batch"))
+                errors.append(
+                    (i, gettext("key %(key)s repeated within the batch") % {"key": repr(k)})
+                )
             seen.add(k)
     codes = {op.person for op in ops} | {op.to for op in ops if op.to}
     people = {

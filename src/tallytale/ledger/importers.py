@@ -65,7 +65,10 @@ def import_contributions(
             table = tables.table_from_text(source)
         except InputErrors:
             raise InputErrors(
-                ["the file is empty; expected the header " + ",".join(HEADER)]
+                [
+                    _("the file is empty; expected the header %(header)s")
+                    % {"header": ",".join(HEADER)}
+                ]
             ) from None
     else:
         table = source

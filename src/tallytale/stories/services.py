@@ -115,7 +115,7 @@ def redact_text(text: str, language: str | None) -> Redacted:
     result = redact.redact(text, language=language or None)
     reasons = [str(r) for r in result.review_reasons]
     if not language:
-        reasons.append("no language given: names may be missed")
+        reasons.append(_("no language given: names may be missed"))
     return Redacted(
         result.text,
         [_span_dict(s) for s in result.spans],

@@ -188,7 +188,10 @@ def submit_response(
     if organisation is not None:
         contact_name = " ".join((contact_name or "").split())
         if not contact_name:
-            raise InvalidInput("contact name: say who answered on behalf of " + organisation.slug)
+            raise InvalidInput(
+                _("contact name: say who answered on behalf of %(partner)s")
+                % {"partner": organisation.slug}
+            )
         if len(contact_name) > 120:
             raise InvalidInput(_("contact name: longer than 120 characters"))
         if organisation.project_id != instrument.project_id:
@@ -309,17 +312,20 @@ def _differences(
         return "another form"
     what = []
     if stored["instrument_id"] != instrument.pk:
-        what.append("another version of the form")
+        what.append(_("another version of the form"))
     if stored["wave_id"] != (wave.pk if wave else None):
         before = Wave.objects.filter(pk=stored["wave_id"]).values_list("name", flat=True).first()
-        what.append(f"wave {before or '(none)'!r}, not {wave.name if wave else '(none)'!r}")
+        what.append(
+            _("wave %(before)s, not %(now)s")
+            % {"before": repr(before or "(none)"), "now": repr(wave.name if wave else "(none)")}
+        )
     if stored["person_id"] != person_id or stored.get("organisation_id") != organisation_id:
-        what.append("another respondent")
+        what.append(_("another respondent"))
     old = stored["data"] or {}
     changed = [p for p in spec.by_path if old.get(p) != clean.get(p)]
     if changed:
         shown = ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "")
-        what.append(f"different answers ({shown})")
+        what.append(_("different answers (%(shown)s)") % {"shown": shown})
     return "; ".join(what)
 
 
@@ -463,11 +469,14 @@ def import_responses(
                     problems.append(_("field participant code (or organisation): is empty"))
                 elif r.participant not in members:
                     problems.append(
-                        f"field participant code: {r.participant!r} is not a participant of {project.slug}"
-                        + ("" if create_participants else " (use --create-participants to add)")
+                        _("field participant code: %(code)s is not a participant of %(project)s")
+                        % {"code": repr(r.participant), "project": project.slug}
+                        + ("" if create_participants else _(" (use --create-participants to add)"))
                     )
                 clean, errs = spec.validate(r.answers, check_filters=check_filters)
-                problems += [f"field {p}: {m}" for p, m in errs]
+                problems += [
+                    _("field %(field)s: %(problem)s") % {"field": p, "problem": m} for p, m in errs
+                ]
                 stored = existing.get(r.submission_id)
                 if stored is not None and not problems:
                     differs = _differences(
@@ -484,10 +493,13 @@ def import_responses(
                         continue
                     if not update or stored["project_id"] != project.pk:
                         problems.append(
-                            f"field _uuid/instanceID: {r.submission_id} is already imported "
-                            f"with {differs}; nothing is overwritten"
+                            _(
+                                "field _uuid/instanceID: %(submission)s is already imported "
+                                "with %(differs)s; nothing is overwritten"
+                            )
+                            % {"submission": r.submission_id, "differs": differs}
                             + (
-                                " (use --update to replace it)"
+                                _(" (use --update to replace it)")
                                 if stored["project_id"] == project.pk
                                 else ""
                             )

@@ -60,9 +60,12 @@ def get_instrument(
         qs = qs.filter(version=version)
     found = list(qs.order_by("-created_at", "-id")[:50])
     if not found:
-        raise NotFound(
-            f"no instrument {form_id!r}" + (f" in project {project!r}" if project else "")
-        )
+        if project:
+            raise NotFound(
+                _("no instrument %(form_id)s in project %(project)s")
+                % {"form_id": repr(form_id), "project": repr(project)}
+            )
+        raise NotFound(_("no instrument %(form_id)s") % {"form_id": repr(form_id)})
     if len({i.project_id for i in found}) > 1:
         raise InvalidInput(
             _("instrument %(form_id)s exists in several projects; give --project")

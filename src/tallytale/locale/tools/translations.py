@@ -4322,5 +4322,106 @@ T.update(
             "taflen '%(sheet)s', rhes %(row)s: %(problem)s",
             "الورقة '%(sheet)s'، الصف %(row)s: %(problem)s",
         ),
+        " (use --create-participants to add)": (
+            " (defnyddiwch --create-participants i'w ychwanegu)",
+            " (استخدم --create-participants للإضافة)",
+        ),
+        " (use --update to replace it)": (
+            " (defnyddiwch --update i'w ddisodli)",
+            " (استخدم --update لاستبداله)",
+        ),
+        "%(text)s is not a date (YYYY-MM-DD)": (
+            "Nid yw %(text)s yn ddyddiad (BBBB-MM-DD)",
+            "%(text)s ليس تاريخًا (YYYY-MM-DD)",
+        ),
+        "%(text)s is not a date and time (YYYY-MM-DDTHH:MM)": (
+            "Nid yw %(text)s yn ddyddiad ac amser (BBBB-MM-DDTHH:MM)",
+            "%(text)s ليس تاريخًا ووقتًا (YYYY-MM-DDTHH:MM)",
+        ),
+        "%(text)s is not a location (latitude longitude)": (
+            "Nid yw %(text)s yn lleoliad (lledred hydred)",
+            "%(text)s ليس موقعًا (خط العرض خط الطول)",
+        ),
+        "%(text)s is not a number": ("Nid yw %(text)s yn rhif", "%(text)s ليس رقمًا"),
+        "%(text)s is not a time (HH:MM)": (
+            "Nid yw %(text)s yn amser (HH:MM)",
+            "%(text)s ليس وقتًا (HH:MM)",
+        ),
+        "%(text)s is not a whole number": (
+            "Nid yw %(text)s yn rhif cyfan",
+            "%(text)s ليس عددًا صحيحًا",
+        ),
+        "%(text)s is not allowed given the earlier answers": (
+            "Ni chaniateir %(text)s o ystyried yr atebion cynharach",
+            "%(text)s غير مسموح به بالنظر إلى الإجابات السابقة",
+        ),
+        "%(text)s is not an acknowledgement (OK)": (
+            "Nid yw %(text)s yn gydnabyddiaeth (OK)",
+            "%(text)s ليس إقرارًا (OK)",
+        ),
+        "%(text)s is not one of the choices for %(question)s": (
+            "Nid yw %(text)s yn un o'r dewisiadau ar gyfer %(question)s",
+            "%(text)s ليس من خيارات %(question)s",
+        ),
+        "%(text)s is outside %(low)s–%(high)s": (
+            "Mae %(text)s y tu allan i %(low)s–%(high)s",
+            "%(text)s خارج النطاق %(low)s–%(high)s",
+        ),
+        "%(value)s does not meet `%(source)s`": (
+            "Nid yw %(value)s yn bodloni `%(source)s`",
+            "%(value)s لا يستوفي `%(source)s`",
+        ),
+        "a repeat needs a list of instances": (
+            "Mae angen rhestr o enghreifftiau ar ailadrodd",
+            "يحتاج التكرار إلى قائمة من النُّسخ",
+        ),
+        "another respondent": ("ymatebydd arall", "مستجيب آخر"),
+        "another version of the form": ("fersiwn arall o'r ffurflen", "إصدار آخر من النموذج"),
+        "contact name: say who answered on behalf of %(partner)s": (
+            "enw cyswllt: dywedwch pwy atebodd ar ran %(partner)s",
+            "اسم جهة الاتصال: اذكر من أجاب نيابة عن %(partner)s",
+        ),
+        "different answers (%(shown)s)": (
+            "atebion gwahanol (%(shown)s)",
+            "إجابات مختلفة (%(shown)s)",
+        ),
+        "field %(field)s: %(problem)s": (
+            "maes %(field)s: %(problem)s",
+            "الحقل %(field)s: %(problem)s",
+        ),
+        "field _uuid/instanceID: %(submission)s is already imported with %(differs)s; nothing is overwritten": (
+            "maes _uuid/instanceID: mae %(submission)s eisoes wedi'i fewnforio gyda %(differs)s; ni chaiff dim ei drosysgrifo",
+            "الحقل _uuid/instanceID: %(submission)s مستورد بالفعل مع %(differs)s؛ لا يُستبدل شيء",
+        ),
+        "field participant code: %(code)s is not a participant of %(project)s": (
+            "maes cod cyfranogwr: nid yw %(code)s yn gyfranogwr yn %(project)s",
+            "حقل رمز المشارك: %(code)s ليس مشاركًا في %(project)s",
+        ),
+        "is longer than %(MAX_TEXT)s characters": (
+            "yn hwy na %(MAX_TEXT)s nod",
+            "أطول من %(MAX_TEXT)s حرفًا",
+        ),
+        "is required": ("mae angen ateb", "مطلوب"),
+        "key %(key)s repeated within the batch": (
+            "Mae allwedd %(key)s wedi'i hailadrodd yn y swp",
+            "المفتاح %(key)s مكرر في الدفعة",
+        ),
+        "no instrument %(form_id)s in project %(project)s": (
+            "Dim offeryn %(form_id)s ym mhrosiect %(project)s",
+            "لا أداة %(form_id)s في المشروع %(project)s",
+        ),
+        "no instrument %(form_id)s": ("Dim offeryn %(form_id)s", "لا أداة %(form_id)s"),
+        "no language given: names may be missed": (
+            "Ni roddwyd iaith: efallai y methir enwau",
+            "لم تُحدد لغة: قد تفوت بعض الأسماء",
+        ),
+        "the file is empty; expected the header %(header)s": (
+            "Mae'r ffeil yn wag; roedd disgwyl y pennawd %(header)s",
+            "الملف فارغ؛ المتوقع الترويسة %(header)s",
+        ),
+        "wave %(before)s, not %(now)s": (
+            "ton %(before)s, nid %(now)s",
+            "الموجة %(before)s، لا %(now)s",
+        ),
     }
 )
