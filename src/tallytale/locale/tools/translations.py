@@ -4423,5 +4423,26 @@ T.update(
             "ton %(before)s, nid %(now)s",
             "الموجة %(before)s، لا %(now)s",
         ),
+        "%(field)s contains %(what)s; remove it and try again": (
+            "Mae %(field)s yn cynnwys %(what)s; tynnwch ef a rhowch gynnig arall",
+            "%(field)s يحتوي على %(what)s؛ احذفه وأعد المحاولة",
+        ),
+        "a NUL character": ("nod NUL", "حرف NUL"),
+        "an invalid character (lone surrogate)": (
+            "nod annilys (dirprwy unig)",
+            "حرف غير صالح (بديل منفرد)",
+        ),
+        "line %(line)s: contains a NUL byte; is it a spreadsheet saved as CSV?": (
+            "llinell %(line)s: mae'n cynnwys beit NUL; ai taenlen a gadwyd fel CSV yw hi?",
+            "السطر %(line)s: يحتوي على بايت NUL؛ هل هو جدول بيانات محفوظ بصيغة CSV؟",
+        ),
+        "line %(line)s: neither UTF-8 nor Windows-1252 text; save the file as CSV UTF-8": (
+            "llinell %(line)s: nid testun UTF-8 na Windows-1252 mohono; cadwch y ffeil fel CSV UTF-8",
+            "السطر %(line)s: ليس نصًّا بترميز UTF-8 ولا Windows-1252؛ احفظ الملف بصيغة CSV UTF-8",
+        ),
+        "line %(line)s: not UTF-8 text (the file mixes encodings); save it as CSV UTF-8": (
+            "llinell %(line)s: nid testun UTF-8 mohono (mae'r ffeil yn cymysgu amgodiadau); cadwch hi fel CSV UTF-8",
+            "السطر %(line)s: ليس نصًّا بترميز UTF-8 (الملف يخلط الترميزات)؛ احفظه بصيغة CSV UTF-8",
+        ),
     }
 )
