@@ -30,6 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
+
 from tallytale.core.textsafe import TextError, sniff_encoding
 from tallytale.errors import InputErrors, InvalidInput
 
@@ -77,8 +80,15 @@ class Table:
                     self.problems.append(
                         (
                             line,
-                            f"line {line}: {len(cells)} fields but the header has {width} "
-                            f"(extra: {', '.join(repr(c[:40]) for c in extra[:3])})",
+                            _(
+                                "line %(line)s: %(n)s fields but the header has %(width)s (extra: %(extra)s)"
+                            )
+                            % {
+                                "line": line,
+                                "n": len(cells),
+                                "width": width,
+                                "extra": ", ".join(repr(c[:40]) for c in extra[:3]),
+                            },
                         )
                     )
                     continue
@@ -90,8 +100,15 @@ class Table:
                     self.problems.append(
                         (
                             line,
-                            f"line {line}: {len(cells)} fields but the header has {width} "
-                            f"(missing: {', '.join(self.header[len(cells) :][:3])})",
+                            _(
+                                "line %(line)s: %(n)s fields but the header has %(width)s (missing: %(missing)s)"
+                            )
+                            % {
+                                "line": line,
+                                "n": len(cells),
+                                "width": width,
+                                "missing": ", ".join(self.header[len(cells) :][:3]),
+                            },
                         )
                     )
                     continue
@@ -123,22 +140,28 @@ def read_table(path: str | Path, *, max_bytes: int) -> Table:
     missing, oversized or unreadable file, InputErrors naming the line for bad text."""
     p = Path(path)
     if not p.is_file():
-        raise InvalidInput(f"no such file: {path}")
+        raise InvalidInput(_("no such file: %(path)s") % {"path": path})
     size = p.stat().st_size
     if size > max_bytes:
-        raise InvalidInput(f"{p.name} is larger than {max_bytes // (1024 * 1024)} MB")
+        raise InvalidInput(
+            _("%(name)s is larger than %(limit)s MB")
+            % {"name": p.name, "limit": max_bytes // (1024 * 1024)}
+        )
     if size == 0:
-        raise InputErrors([f"{p.name}: the file is empty"])
+        raise InputErrors([_("%(name)s: the file is empty") % {"name": p.name}])
     with p.open("rb") as f:
         magic = f.read(8)
     if magic.startswith(_ZIP):
         return _xlsx(p)
     if magic.startswith(_OLE):
         raise InvalidInput(
-            f"{p.name} is an old Excel .xls workbook; save it as .xlsx or as CSV UTF-8"
+            _("%(name)s is an old Excel .xls workbook; save it as .xlsx or as CSV UTF-8")
+            % {"name": p.name}
         )
     if p.suffix.lower() in (".xlsx", ".xlsm"):
-        raise InvalidInput(f"{p.name} is not a valid .xlsx file (not a zip archive)")
+        raise InvalidInput(
+            _("%(name)s is not a valid .xlsx file (not a zip archive)") % {"name": p.name}
+        )
     return _csv(p)
 
 
@@ -161,7 +184,7 @@ def _start(name: str, kind: str, rows: Iterator[tuple[int, list[Any]]], **kw: st
             while header and not header[-1]:
                 header.pop()  # trailing empty header cells (spreadsheet formatting)
             return Table(name, header, line, kind, _rows=rows, **kw)
-    raise InputErrors([f"{name}: the file is empty"])
+    raise InputErrors([_("%(name)s: the file is empty") % {"name": name}])
 
 
 def _delimiter(first_line: str) -> str:
@@ -175,7 +198,9 @@ def _csv_lines(reader: Any) -> Iterator[tuple[int, list[Any]]]:
         for row in reader:
             yield reader.line_num, row
     except csv.Error as exc:
-        raise InputErrors([f"line {reader.line_num}: {exc}"]) from None
+        raise InputErrors(
+            [_("line %(line)s: %(exc)s") % {"line": reader.line_num, "exc": exc}]
+        ) from None
 
 
 def _csv(p: Path) -> Table:
@@ -201,11 +226,17 @@ def _xlsx(p: Path) -> Table:
         with zipfile.ZipFile(p) as zf:
             total = sum(i.file_size for i in zf.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
-        raise InvalidInput(f"{p.name} is not a valid .xlsx file ({exc})") from None
+        raise InvalidInput(
+            _("%(name)s is not a valid .xlsx file (%(exc)s)") % {"name": p.name, "exc": exc}
+        ) from None
     if total > MAX_UNZIPPED_BYTES:
         raise InvalidInput(
-            f"{p.name} would unpack to {total // (1024 * 1024)} MB; refusing "
-            f"(limit {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB)"
+            _("%(name)s would unpack to %(size)s MB; refusing (limit %(limit)s MB)")
+            % {
+                "name": p.name,
+                "size": total // (1024 * 1024),
+                "limit": MAX_UNZIPPED_BYTES // (1024 * 1024),
+            }
         )
     import openpyxl
 
@@ -216,7 +247,8 @@ def _xlsx(p: Path) -> Table:
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for bad files
         handle.close()
         raise InvalidInput(
-            f"{p.name} is not a readable .xlsx file ({type(exc).__name__})"
+            _("%(name)s is not a readable .xlsx file (%(error)s)")
+            % {"name": p.name, "error": type(exc).__name__}
         ) from None
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
@@ -229,7 +261,8 @@ def _xlsx(p: Path) -> Table:
             raise
         except Exception as exc:  # noqa: BLE001 - a damaged sheet fails inside openpyxl
             raise InvalidInput(
-                f"{p.name}: cannot read the sheet after line {n} ({type(exc).__name__})"
+                _("%(name)s: cannot read the sheet after line %(n)s (%(error)s)")
+                % {"name": p.name, "n": n, "error": type(exc).__name__}
             ) from None
         finally:
             wb.close()
@@ -257,21 +290,30 @@ def parse_day(text: str) -> dt.date:
     else:
         m = _DMY.match(t)
         if m is None:
-            raise ValueError(f"{t!r} is not a date (YYYY-MM-DD or DD/MM/YYYY)")
+            raise ValueError(
+                _("%(text)s is not a date (YYYY-MM-DD or DD/MM/YYYY)") % {"text": repr(t)}
+            )
         d, mo, y = (int(g) for g in m.groups())
         if d <= 12 and mo <= 12 and d != mo:
             raise ValueError(
-                f"{t!r} could be {d} {_month(mo)} or {mo} {_month(d)}; "
-                f"write it as {y:04d}-{mo:02d}-{d:02d} (or {y:04d}-{d:02d}-{mo:02d})"
+                _("%(text)s could be %(one)s or %(other)s; write it as %(iso)s (or %(iso2)s)")
+                % {
+                    "text": repr(t),
+                    "one": f"{d} {_month(mo)}",
+                    "other": f"{mo} {_month(d)}",
+                    "iso": f"{y:04d}-{mo:02d}-{d:02d}",
+                    "iso2": f"{y:04d}-{d:02d}-{mo:02d}",
+                }
             )
     try:
         return dt.date(y, mo, d)
     except ValueError:
-        raise ValueError(f"{t!r} is not a date that exists") from None
+        raise ValueError(_("%(text)s is not a date that exists") % {"text": repr(t)}) from None
 
 
 def _month(n: int) -> str:
-    return dt.date(2000, n, 1).strftime("%B")
+    """The month's name in the reader's language (Django's own catalogues: "January")."""
+    return str(MONTHS[n])
 
 
 def parse_decimal(text: str) -> str:
@@ -281,7 +323,8 @@ def parse_decimal(text: str) -> str:
     t = text.strip()
     if _THOUSANDS_OR_DECIMAL.match(t):
         raise ValueError(
-            f"{t!r} could be {t.replace(',', '.')} or {t.replace(',', '')}; write it without a comma"
+            _("%(text)s could be %(dot)s or %(none)s; write it without a comma")
+            % {"text": repr(t), "dot": t.replace(",", "."), "none": t.replace(",", "")}
         )
     m = _DECIMAL_COMMA.match(t)
     if m:

@@ -348,3 +348,54 @@ def test_accepting_in_welsh_explains_a_taken_name_in_welsh(client, cwm, role_use
     )
     body = html.unescape(r.content.decode())
     assert r.status_code == 400 and "mae'r enw defnyddiwr hwnnw wedi'i gymryd" in body
+
+
+# --- a person in more than one project sets their own language ------------------------------
+
+
+def _in_both(code: str = "T1"):
+    """T1 (of `town`) also joins `cwm`: the cwm coordinator manages only one of its projects."""
+    from tallytale.programmes import services as people
+    from tests.actors import OPERATOR
+
+    people.add_person(code, "cwm", "participant", actor=OPERATOR)
+    return Person.objects.get(code=code)
+
+
+def test_a_person_in_another_project_sets_their_language_themselves(client, role_users):
+    """The cwm coordinator sees T1's language read-only with a sentence saying why, and a
+    posted change is refused with a 400 naming the field; nothing changes."""
+    person = _in_both()
+    client.force_login(role_users["coordinator"])
+    url = reverse("web:member", args=["cwm", "T1"])
+    page = client.get(url).content.decode()
+    assert 'name="action" value="language"' not in page
+    assert "T1 also belongs to another project" in page and 'id="language"' in page
+    r = client.post(url, {"action": "language", "language": "cy"}, HTTP_ACCEPT_LANGUAGE="cy")
+    assert r.status_code == 400
+    assert "iaith: mae T1 hefyd yn perthyn i brosiect arall" in html.unescape(r.content.decode())
+    person.refresh_from_db()
+    assert person.language == ""
+    from django.utils import translation
+
+    with (
+        translation.override("en"),
+        pytest.raises(InvalidInput, match="^language: T1 also belongs to another project"),
+    ):
+        language.set_member_language(
+            Actor("web:c1", role_users["coordinator"]), Project.objects.get(slug="cwm"), person,
+            "cy",
+        )  # fmt: skip
+
+
+def test_a_coordinator_of_every_project_of_the_person_may_set_it(client, role_users):
+    from tallytale.programmes import services as people
+    from tests.actors import OPERATOR
+
+    _in_both()
+    people.add_person("C1", "town", "coordinator", actor=OPERATOR)  # C1 now manages both
+    client.force_login(role_users["coordinator"])
+    url = reverse("web:member", args=["cwm", "T1"])
+    assert 'name="action" value="language"' in client.get(url).content.decode()
+    assert client.post(url, {"action": "language", "language": "cy"}).status_code == 302
+    assert Person.objects.get(code="T1").language == "cy"

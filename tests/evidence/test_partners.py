@@ -185,3 +185,18 @@ def test_organisation_story_needs_its_contact_and_a_partner_of_the_project(partn
     )
     assert errors["organisation"] == "small-0 is not a partner of big"
     assert "contact_name" in errors
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("cy", "Gallu'r sefydliad, llywodraethu: newid o Baseline i 12 months (1-5)"),
+     ("ar", "القدرة المؤسسية، الحوكمة: التغير من Baseline إلى 12 months (1-5)")],
+)  # fmt: skip
+def test_capacity_claims_are_labelled_in_the_reports_language(partners_scheme, language, words):
+    from django.utils import translation
+
+    with translation.override(language):
+        report = build_report(project="big", audience="public")
+        html = render_html(report)
+    assert _claim(report, "capacity-cap_governance-change")["label"] == words
+    assert "Organisational capacity" not in html and "partners)" not in html

@@ -167,3 +167,21 @@ def test_the_numbers_beside_stories_and_withheld_figures_follow_the_language(sam
                                        fmt="html", language="cy", actor_label="t")  # fmt: skip
     text = public.content.decode().replace("&#x27;", "'")
     assert "llai na" in text and "fewer than" not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "name"), [("cy", "rheol trothwy (k = 5)"), ("ar", "قاعدة العتبة (k = 5)")]
+)
+def test_the_disclosure_rule_is_named_in_the_reports_language(sample, language, name):
+    """The rule's name in the disclosure statement (HTML, PDF, Markdown) follows the report's
+    language; the JSON keeps the English name, as it keeps codes."""
+    built = services.build_and_record(
+        project=sample.project.slug, audience="public", fmt="html", language=language,
+        actor_label="test",
+    )  # fmt: skip
+    html = built.content.decode()
+    assert name in html and "threshold rule" not in html
+    assert built.report["disclosure"]["rule"] == "threshold rule (k = 5)"
+    markdown = render.render_md(built.report)
+    assert name.replace("(", "\\(").replace(")", "\\)") in markdown
+    assert "threshold rule" not in markdown

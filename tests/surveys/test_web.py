@@ -38,7 +38,10 @@ def test_participant_answers_in_welsh_without_javascript(client, ons4):
     assert '<fieldset class="q"' in html and "<legend>" in html
     assert 'for="f-q-ons4_life-0"' in html
     bad = client.post(url, {"wave": "baseline", "q:ons4_life": "7"}, HTTP_ACCEPT_LANGUAGE="cy")
-    assert bad.status_code == 400 and "is required" in bad.content.decode()
+    # the missing answers are named in Welsh too (issue 17), not "is required"
+    refused = bad.content.decode()
+    assert bad.status_code == 400 and "mae angen ateb" in refused
+    assert "is required" not in refused
     assert not Response.objects.exists()
     ok = client.post(
         url,

@@ -40,7 +40,24 @@ def test_upload_an_xlsform_and_see_its_questions(coord, tmp_path):
     )
     page = coord.get(r["Location"]).content.decode()
     assert "Lunch club" in page and "How old are you?" in page
-    assert "Would you come again?" in page and "<td>select one</td>" in page
+    assert "Would you come again?" in page
+    assert "<td>one choice <code>select one</code></td>" in page
+    assert "<td>whole number <code>integer</code></td>" in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("cy", ["un dewis", "nodyn (dim ateb)"]), ("ar", ["اختيار واحد", "ملاحظة (بلا إجابة)"])],
+)  # fmt: skip
+def test_question_types_are_named_in_the_readers_language(coord, site, lang, words):
+    """The XLSForm type words (select one, note) read in Welsh or Arabic; the raw
+    type stays beside them in <code> for the researcher who writes XLSForms."""
+    url = reverse("web:instrument", args=["cwm", site["instrument"].pk])
+    page = coord.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    for word in words:
+        assert word in page
+    assert "<code>select one</code>" in page and "<code>note</code>" in page
+    assert "one choice" not in page
 
 
 @pytest.mark.parametrize(

@@ -80,8 +80,8 @@ USER_DATA += ["better_worse", "difference", "feeling", "about", "hope"]
 # Words a language spells as English does.
 SAME_WORDS = {"cy": {"Partner", "Label"}, "ar": set()}
 # Content, not interface: the built-in ONS4 instrument's wording (its questions and answer
-# labels exist in English and Welsh only: the "Welsh-first content" part of issue 17), and
-# XLSForm question types shown to the person who designs a form.
+# labels exist in English and Welsh only: the "Welsh-first content" part of issue 17).
+# XLSForm question types are named in words now, the raw type beside them in <code>.
 ONS4_WORDING = {
     "0 – Not at all",
     "10 – Completely",
@@ -93,8 +93,7 @@ ONS4_WORDING = {
     "For each of these questions please give an answer on a scale of 0 to 10, where 0 is "
     "'not at all' and 10 is 'completely'.",
 }
-XLSFORM_TYPES = {"note", "select one", "select multiple", "integer", "decimal", "text"}
-KNOWN_CONTENT = {"cy": XLSFORM_TYPES, "ar": ONS4_WORDING | XLSFORM_TYPES}
+KNOWN_CONTENT: dict[str, set[str]] = {"cy": set(), "ar": ONS4_WORDING}
 
 
 class _Interface(HTMLParser):

@@ -21,6 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tallytale.audit.services import record
 from tallytale.core import totp
@@ -102,16 +103,18 @@ def confirm_enrolment(user: Any, code: str, at: float | None = None) -> list[str
     """Confirm the authenticator with a first code; returns new recovery codes (shown once)."""
     dev = MfaDevice.objects.select_for_update().filter(user=user).first()
     if dev is None or dev.confirmed_at is not None:
-        raise InvalidInput("start enrolment first")
+        raise InvalidInput(gettext("start enrolment first"))
     try:
         secret = dev.secret
     except fieldcrypt.UnreadableSecret:
         _unreadable(user)
-        raise InvalidInput("this set-up can no longer be checked; start again") from None
+        raise InvalidInput(gettext("this set-up can no longer be checked; start again")) from None
     used = totp.verify(secret, code, time.time() if at is None else at)
     if used is None:
         record("account.mfa_enrol_failed", actor_label=_label(user), actor=user)
-        raise InvalidInput("that code does not match; check the time on your phone and retry")
+        raise InvalidInput(
+            gettext("that code does not match; check the time on your phone and retry")
+        )
     dev.confirmed_at = timezone.now()
     dev.last_step = used
     dev.save(update_fields=["confirmed_at", "last_step"])
@@ -133,7 +136,7 @@ def _new_recovery_codes(user: Any) -> list[str]:
 def regenerate_recovery_codes(user: Any) -> list[str]:
     """Replace the user's recovery codes (the old ones stop working)."""
     if not enrolled(user):
-        raise InvalidInput("set up an authenticator app first")
+        raise InvalidInput(gettext("set up an authenticator app first"))
     record("account.mfa_recovery_codes_renewed", actor_label=_label(user), actor=user)
     return _new_recovery_codes(user)
 

@@ -80,28 +80,41 @@ def invite(
     permissions.require(actor, "people.manage", project)
     if language and languages.offered_code(language) is None:
         raise InvalidInput(
-            f"language: choose one of {', '.join(languages.offered())}; got {language!r}"
+            _("language: choose one of %(choices)s; got %(language)s")
+            % {"choices": ", ".join(languages.offered()), "language": repr(language)}
         )
     if role not in Role.values:
-        raise InvalidInput(f"role must be one of {', '.join(Role.values)}; got {role!r}")
+        raise InvalidInput(
+            _("role must be one of %(choices)s; got %(role)s")
+            % {"choices": ", ".join(Role.values), "role": repr(role)}
+        )
     if role == Role.ADMIN and Role.ADMIN not in permissions.roles(actor, project):
-        raise InvalidInput("only an admin may invite an admin")
+        raise InvalidInput(_("only an admin may invite an admin"))
     people._valid(people.code_validator, person_code, "person code")
     existing = Person.objects.filter(code=person_code).first()
     if existing is not None:
         if existing.erased_at is not None:
-            raise InvalidInput(f"person code {person_code!r} belonged to someone erased")
+            raise InvalidInput(
+                _("person code %(person_code)s belonged to someone erased")
+                % {"person_code": repr(person_code)}
+            )
         if existing.user_id is None and not _admissible(existing, project, _actor(actor)):
             # Whoever accepted the link would become that person: refused.
             raise InvalidInput(
-                f"person code {person_code!r} is registered in another project and has no "
-                "account here to accept with; ask an admin to add them"
+                _(
+                    "person code %(person_code)s is registered in another project and has "
+                    "no account here to accept with; ask an admin to add them"
+                )
+                % {"person_code": repr(person_code)}
             )
         if (
             existing.user_id is not None
             and Membership.objects.filter(person=existing, project=project, role=role).exists()
         ):
-            raise InvalidInput(f"person {person_code!r} is already a {role} in {project.slug!r}")
+            raise InvalidInput(
+                _("person %(person_code)s is already a %(role)s in %(project)s")
+                % {"person_code": repr(person_code), "role": role, "project": repr(project.slug)}
+            )
     secret, selector, digest = bearer.new_secret()
     chosen = languages.offered_code(language) or (
         languages.offered_code(existing.language) if existing is not None else None
@@ -176,10 +189,10 @@ def accept_invitation(secret: str, username: str, password: str, language: str =
     with transaction.atomic():
         inv = _find(Invitation, secret)
         if inv is None:
-            raise NotFound("this invitation link is not valid")
+            raise NotFound(_("this invitation link is not valid"))
         inv = Invitation.objects.select_for_update().get(pk=inv.pk)
         if not inv.usable:
-            raise NotFound("this invitation has expired or was already used")
+            raise NotFound(_("this invitation has expired or was already used"))
         if User.objects.filter(username__iexact=username).exists():
             raise InvalidInput(_("that user name is taken; choose another"))
         user = User(username=username, email=inv.email)
@@ -256,10 +269,10 @@ def accept_invitation_as(secret: str, user: Any) -> Person:
     with transaction.atomic():
         inv = _find(Invitation, secret)
         if inv is None:
-            raise NotFound("this invitation link is not valid")
+            raise NotFound(_("this invitation link is not valid"))
         inv = Invitation.objects.select_for_update().select_related("project").get(pk=inv.pk)
         if not inv.usable:
-            raise NotFound("this invitation has expired or was already used")
+            raise NotFound(_("this invitation has expired or was already used"))
         person = Person.objects.filter(user=user, erased_at__isnull=True).first()
         if person is None or inv.person_code not in (person.code, person.card_code):
             raise InvalidInput(_("this invitation is for someone else"))
@@ -391,21 +404,30 @@ def reset_member_password(project: Project, person_code: str, password: str, *, 
         else set()
     )
     if not member_roles:
-        raise NotFound(f"no member {person_code!r} in {project.slug!r}")
+        raise NotFound(
+            _("no member %(person_code)s in %(project)s")
+            % {"person_code": repr(person_code), "project": repr(project.slug)}
+        )
     if Role.ADMIN in member_roles and Role.ADMIN not in permissions.roles(actor, project):
-        raise InvalidInput("only an admin may reset an admin's password")
+        raise InvalidInput(_("only an admin may reset an admin's password"))
     if not permissions.may_manage_person(_actor(actor), person):
         # The person also belongs to a project the actor does not manage: their account is
         # theirs and that project's, not this coordinator's.
         raise InvalidInput(
-            f"{person_code!r} also belongs to another project; they can reset their own "
-            "password with a sign-in link, or an admin can"
+            _(
+                "%(person_code)s also belongs to another project; they can reset their "
+                "own password with a sign-in link, or an admin can"
+            )
+            % {"person_code": repr(person_code)}
         )
     user = person.user
     if user is None:
         username = person.code.lower()
         if User.objects.filter(username__iexact=username).exists():
-            raise InvalidInput(f"user name {username!r} is taken; invite the member instead")
+            raise InvalidInput(
+                _("user name %(username)s is taken; invite the member instead")
+                % {"username": repr(username)}
+            )
         user = User(username=username)
     _check_password(password, user)
     user.set_password(password)
@@ -436,7 +458,7 @@ def create_api_token(user: Any, name: str) -> tuple[ApiToken, str]:
     """A new API token for the user; the secret is returned once and never again."""
     name = (name or "").strip()[:80]
     if not name:
-        raise InvalidInput("give the token a name, e.g. the tool that will use it")
+        raise InvalidInput(_("give the token a name, e.g. the tool that will use it"))
     secret, selector, digest = bearer.new_secret(API_PREFIX)
     token = ApiToken.objects.create(
         selector=selector,
@@ -453,7 +475,7 @@ def create_api_token(user: Any, name: str) -> tuple[ApiToken, str]:
 def revoke_api_token(user: Any, token_id: int) -> ApiToken:
     token = ApiToken.objects.select_for_update().filter(pk=token_id, user=user).first()
     if token is None:
-        raise NotFound("no such token")
+        raise NotFound(_("no such token"))
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])

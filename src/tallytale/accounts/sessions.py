@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record
 from tallytale.errors import NotFound
@@ -64,7 +65,7 @@ def end(user: Any, session_id: int) -> SignInSession:
     """End one of the user's own sessions: its Django session is deleted at once."""
     row = SignInSession.objects.select_for_update().filter(pk=session_id, user=user).first()
     if row is None:
-        raise NotFound("no such session")
+        raise NotFound(_("no such session"))
     _store(row.session_key).delete(row.session_key)
     if row.ended_at is None:
         row.ended_at = timezone.now()

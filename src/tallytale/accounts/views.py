@@ -231,7 +231,7 @@ def people_page(request: HttpRequest, project: Project) -> HttpResponse:
 def reset_password(request: HttpRequest, project: Project, code: str) -> HttpResponse:
     """A coordinator sets a new password for a member who has no e-mail to reset it with."""
     if not Membership.objects.filter(project=project, person__code=code).exists():
-        raise Http404("no such member")
+        raise Http404(_("no such member"))
     error = ""
     if request.method == "POST":
         password = request.POST.get("password", "")
@@ -286,7 +286,7 @@ def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.revoke_api_token(request.user, pk)
     except NotFound:
-        raise Http404("no such token") from None
+        raise Http404(_("no such token")) from None
     messages.success(request, _("Token revoked."))
     return redirect("accounts:tokens")
 
@@ -405,7 +405,7 @@ def security(request: HttpRequest) -> HttpResponse:
             try:
                 sessions.end(request.user, int(request.POST.get("session", "0") or 0))
             except (NotFound, ValueError):
-                raise Http404("no such session") from None
+                raise Http404(_("no such session")) from None
             messages.success(request, _("That session is signed out."))
         elif action == "recovery_codes":
             try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record
 from tallytale.core import consent as consent_rules
@@ -74,7 +75,10 @@ def story_for(actor: Actor, project: Project, story_id: int, *, lock: bool = Fal
         qs = qs.select_for_update(of=("self",))
     story = qs.first()
     if story is None:
-        raise NotFound(f"no story {story_id} in {project.slug}")
+        raise NotFound(
+            _("no story %(story_id)s in %(project)s")
+            % {"story_id": story_id, "project": project.slug}
+        )
     return story
 
 
@@ -83,5 +87,5 @@ def text_for(actor: Actor, story: Story) -> tuple[str, str]:
     name = access.analysis_field(story)
     text = access.story_text_for(_viewer(actor), story, field=name)
     if text is None:
-        raise NotFound(f"no story {story.pk}")
+        raise NotFound(_("no story %(story)s") % {"story": story.pk})
     return name, text

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count
+from django.utils.translation import gettext
 
 from tallytale.core import agreement as core_agreement
 from tallytale.errors import InvalidInput
@@ -131,10 +132,10 @@ def agreement(
     """
     _require(actor, "story.read_redacted", project)
     if unit not in ("story", "sentence"):
-        raise InvalidInput("unit must be 'story' or 'sentence'")
+        raise InvalidInput(gettext("unit must be 'story' or 'sentence'"))
     coders = list(dict.fromkeys(coders))
     if len(coders) < 2:
-        raise InvalidInput("agreement needs at least two coders")
+        raise InvalidInput(gettext("agreement needs at least two coders"))
     visible_ids = set(visible(actor, project).values_list("pk", flat=True))
     qs = Coding.objects.filter(
         project=project,

@@ -16,6 +16,7 @@ import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tallytale.core.textsafe import TextError, csv_text, decode_text
 from tallytale.errors import InvalidInput
@@ -65,19 +66,24 @@ def _rows(data: bytes) -> list[tuple[int, str, str, str]]:
     try:
         text = decode_text(data)
     except TextError as exc:
-        raise InvalidInput(f"the codebook CSV: {exc}") from None
+        raise InvalidInput(gettext("the codebook CSV: %(exc)s") % {"exc": exc}) from None
     try:
         table = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
-        raise InvalidInput(f"the codebook CSV is not valid CSV: {exc}") from None
+        raise InvalidInput(
+            gettext("the codebook CSV is not valid CSV: %(exc)s") % {"exc": exc}
+        ) from None
     if not table:
-        raise InvalidInput("the codebook CSV is empty")
+        raise InvalidInput(gettext("the codebook CSV is empty"))
     header = [h.strip().lower() for h in table[0]]
     found = [c for c in NAME_COLUMNS if c in header]
     if len(found) != 1:
         raise InvalidInput(
-            "the codebook CSV needs exactly one of the columns tag, name or path "
-            f"(found: {', '.join(h for h in header if h) or 'none'})"
+            gettext(
+                "the codebook CSV needs exactly one of the columns tag, name or path "
+                "(found: %(value)s)"
+            )
+            % {"value": ", ".join(h for h in header if h) or "none"}
         )
     col_name = header.index(found[0])
     col_desc = header.index("description") if "description" in header else None
@@ -88,10 +94,15 @@ def _rows(data: bytes) -> list[tuple[int, str, str, str]]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < needed:
-            raise InvalidInput(f"line {line}: {len(row)} column(s), expected {needed}")
+            raise InvalidInput(
+                gettext("line %(line)s: %(n)s column(s), expected %(needed)s")
+                % {"line": line, "n": len(row), "needed": needed}
+            )
         name = services.normal_name(row[col_name])
         if not name:
-            raise InvalidInput(f"line {line}: empty {found[0]}")
+            raise InvalidInput(
+                gettext("line %(line)s: empty %(found)s") % {"line": line, "found": found[0]}
+            )
         desc = row[col_desc].strip() if col_desc is not None else ""
         parent = services.normal_name(row[col_parent]) if col_parent is not None else ""
         out.append((line, name, desc, parent))
@@ -110,9 +121,15 @@ def import_codebook_csv(project: Project, data: bytes, *, actor: services.Actor)
             and parent.casefold() not in names
             and not Code.objects.filter(project=project, name__iexact=parent, active=True).exists()
         ):
-            raise InvalidInput(f"line {line}: parent {parent!r} of {name!r} is not in the codebook")
+            raise InvalidInput(
+                gettext("line %(line)s: parent %(parent)s of %(name)s is not in the codebook")
+                % {"line": line, "parent": repr(parent), "name": repr(name)}
+            )
         if parent.casefold() == name.casefold():
-            raise InvalidInput(f"line {line}: {name!r} is its own parent")
+            raise InvalidInput(
+                gettext("line %(line)s: %(name)s is its own parent")
+                % {"line": line, "name": repr(name)}
+            )
     report = CsvImportReport()
     made: dict[str, Code] = {}
     pending = list(rows)
@@ -153,6 +170,9 @@ def import_codebook_csv(project: Project, data: bytes, *, actor: services.Actor)
                 progress = True
             if not progress:  # a cycle: a is b's parent and b is a's
                 line, name, _, parent = waiting[0]
-                raise InvalidInput(f"line {line}: parents form a loop ({name!r} under {parent!r})")
+                raise InvalidInput(
+                    gettext("line %(line)s: parents form a loop (%(name)s under %(parent)s)")
+                    % {"line": line, "name": repr(name), "parent": repr(parent)}
+                )
             pending = waiting
     return report

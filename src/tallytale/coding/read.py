@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db.models import Count, QuerySet
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from tallytale.core.disclosure import DEFAULT_RULE, ProtectedTable, ThresholdRule, protect_table
 from tallytale.errors import InvalidInput
@@ -78,7 +78,9 @@ def codes_by_attribute(
     could be worked out from them and the totals, are hidden. Anonymous stories count in
     "not recorded". Returns the column values and the protected table."""
     if attribute not in ATTRIBUTES:
-        raise InvalidInput(f"attribute must be one of {', '.join(ATTRIBUTES)}")
+        raise InvalidInput(
+            gettext("attribute must be one of %(choices)s") % {"choices": ", ".join(ATTRIBUTES)}
+        )
     pairs = _coded_pairs(project, stories)
     tellers = {t for _s, _c, t in pairs if t is not None}
     value_of = dict(Person.objects.filter(pk__in=tellers).values_list("pk", attribute))

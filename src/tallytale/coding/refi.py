@@ -40,6 +40,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tallytale import __version__
 from tallytale.coding.qdpx import (
@@ -172,7 +173,10 @@ def export_codebook(project: Project, *, actor: services.Actor) -> bytes:
     coding_access._require(actor, "story.read_redacted", project)
     codes = _active_codes(project)
     if not codes:  # the schema requires at least one <Code>: an empty .qdc is invalid
-        raise InvalidInput(f"{project.slug} has no codes yet: add a code before exporting")
+        raise InvalidInput(
+            gettext("%(project)s has no codes yet: add a code before exporting")
+            % {"project": project.slug}
+        )
     root = ET.Element(
         f"{{{NS_CODEBOOK}}}CodeBook",
         {"origin": f"Tallytale {__version__}", f"{{{XSI}}}schemaLocation": SCHEMA_CODEBOOK},
@@ -453,7 +457,10 @@ def _check_depth(codes_el: ET.Element) -> None:
     while stack:
         el, depth = stack.pop()
         if depth > MAX_CODE_DEPTH:
-            raise InvalidInput(f"the codebook nests codes more than {MAX_CODE_DEPTH} levels deep")
+            raise InvalidInput(
+                gettext("the codebook nests codes more than %(MAX_CODE_DEPTH)s levels deep")
+                % {"MAX_CODE_DEPTH": MAX_CODE_DEPTH}
+            )
         stack.extend((child, depth + 1) for child in _children(el, "Code"))
 
 
@@ -463,13 +470,15 @@ def import_codebook(project: Project, data: bytes, *, actor: services.Actor) -> 
     coding_access._require(actor, "coding.code", project)
     root = parse_xml(data, "the codebook")
     if _local(root.tag) not in ("CodeBook", "Project") or _ns(root.tag) not in CODEBOOK_NAMESPACES:
-        raise InvalidInput(f"not a REFI-QDA codebook (root element {root.tag!r})")
+        raise InvalidInput(
+            gettext("not a REFI-QDA codebook (root element %(tag)s)") % {"tag": repr(root.tag)}
+        )
     if _local(root.tag) == "Project":
         cb = _child(root, "CodeBook")
         root = cb if cb is not None else root
     codes_el = _child(root, "Codes")
     if codes_el is None:
-        raise InvalidInput("the codebook has no <Codes>")
+        raise InvalidInput(gettext("the codebook has no <Codes>"))
     _check_depth(codes_el)
     report = ImportReport()
     with transaction.atomic():
@@ -499,7 +508,10 @@ def import_project(project: Project, data: bytes, *, actor: services.Actor) -> I
     coding_access._require(actor, "coding.code", project)
     root, files = read_qdpx(data)
     if _local(root.tag) != "Project" or _ns(root.tag) != NS_PROJECT:
-        raise InvalidInput(f"project.qde is not a REFI-QDA project (root {root.tag!r})")
+        raise InvalidInput(
+            gettext("project.qde is not a REFI-QDA project (root %(tag)s)")
+            % {"tag": repr(root.tag)}
+        )
     report = ImportReport()
     users: dict[str, str] = {}
     users_el = _child(root, "Users")

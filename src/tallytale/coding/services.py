@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tallytale.errors import AlreadyExists, InvalidInput, NotFound
 from tallytale.programmes.models import Project
@@ -64,9 +65,14 @@ def get_code(project: Project, ref: str | int, *, include_inactive: bool = False
     if not matches:
         matches = list(qs.filter(name=text))
     if len(matches) > 1:
-        raise InvalidInput(f"{len(matches)} codes are called {text!r}; use the id or full path")
+        raise InvalidInput(
+            _("%(n)s codes are called %(text)s; use the id or full path")
+            % {"n": len(matches), "text": repr(text)}
+        )
     if not matches:
-        raise NotFound(f"no code {text!r} in {project.slug}")
+        raise NotFound(
+            _("no code %(text)s in %(project)s") % {"text": repr(text), "project": project.slug}
+        )
     return matches[0]
 
 
@@ -78,9 +84,9 @@ def normal_name(name: str | None) -> str:
 def _clean_name(name: str) -> str:
     name = normal_name(name)
     if not name:
-        raise InvalidInput("a code needs a name")
+        raise InvalidInput(_("a code needs a name"))
     if len(name) > 200:
-        raise InvalidInput("code names are at most 200 characters")
+        raise InvalidInput(_("code names are at most 200 characters"))
     return name
 
 
@@ -90,13 +96,15 @@ def _check_unique(project: Project, parent: Code | None, name: str, exclude: int
         qs = qs.exclude(pk=exclude)
     if qs.exists():
         where = f" under {parent.name!r}" if parent else ""
-        raise AlreadyExists(f"code {name!r} already exists{where}")
+        raise AlreadyExists(
+            _("code %(name)s already exists%(where)s") % {"name": repr(name), "where": where}
+        )
 
 
 def _clean_colour(colour: str) -> str:
     colour = (colour or "").strip()
     if colour and not COLOUR.match(colour):
-        raise InvalidInput(f"colour must be #RRGGBB, got {colour!r}")
+        raise InvalidInput(_("colour must be #RRGGBB, got %(colour)s") % {"colour": repr(colour)})
     return colour.upper()
 
 
@@ -136,7 +144,7 @@ def add_code(
     _require(actor, "coding.code", project)
     name = _clean_name(name)
     if parent is not None and (parent.project_id != project.pk or not parent.active):
-        raise InvalidInput("the parent code must be an active code of the same project")
+        raise InvalidInput(_("the parent code must be an active code of the same project"))
     _check_unique(project, parent, name)
     extra = {"guid": guid} if guid else {}
     code = Code.objects.create(
@@ -212,7 +220,7 @@ def move_code(code: Code, parent: Code | None, *, actor: Actor) -> Code:
     node = parent
     while node is not None:
         if node.pk == code.pk:
-            raise InvalidInput("a code cannot be moved under itself or its own sub-code")
+            raise InvalidInput(_("a code cannot be moved under itself or its own sub-code"))
         node = node.parent
     _check_unique(code.project, parent, code.name, exclude=code.pk)
     before = code.parent_id
@@ -232,17 +240,17 @@ def merge_codes(source: Code, target: Code, *, actor: Actor) -> Code:
     `source` stays as an inactive row pointing at `target`. Identical codings (same story,
     coder, span) collapse into one. Audited, since it changes other coders' codings."""
     if source.pk == target.pk:
-        raise InvalidInput("cannot merge a code into itself")
+        raise InvalidInput(_("cannot merge a code into itself"))
     source, target = _locked_code(source), _locked_code(target)
     if source.project_id != target.project_id:
-        raise InvalidInput("codes belong to different projects")
+        raise InvalidInput(_("codes belong to different projects"))
     if not (source.active and target.active):
-        raise InvalidInput("both codes must be active")
+        raise InvalidInput(_("both codes must be active"))
     _require(actor, "coding.code", source.project)
     node = target
     while node is not None:
         if node.pk == source.pk:
-            raise InvalidInput("cannot merge a code into its own sub-code")
+            raise InvalidInput(_("cannot merge a code into its own sub-code"))
         node = node.parent
     existing = {_span_key(c) for c in target.codings.all()}
     moved = duplicates = 0
@@ -283,7 +291,7 @@ def split_code(
     _require(actor, "coding.code", code.project)
     clean = [_clean_name(n) for n in names]
     if len(clean) < 1 or len(set(n.lower() for n in clean)) != len(clean):
-        raise InvalidInput("split needs one or more distinct new names")
+        raise InvalidInput(_("split needs one or more distinct new names"))
     new = {
         n: add_code(
             code.project,
@@ -298,10 +306,13 @@ def split_code(
     moved = 0
     for coding_id, name in (assign or {}).items():
         if name not in new:
-            raise InvalidInput(f"{name!r} is not one of the new codes")
+            raise InvalidInput(_("%(name)s is not one of the new codes") % {"name": repr(name)})
         updated = Coding.objects.filter(pk=coding_id, code=code).update(code=new[name])
         if not updated:
-            raise InvalidInput(f"coding {coding_id} does not carry code {code.name!r}")
+            raise InvalidInput(
+                _("coding %(coding_id)s does not carry code %(code)s")
+                % {"coding_id": coding_id, "code": repr(code.name)}
+            )
         moved += 1
     _history(code, "split", actor, into=[c.pk for c in new.values()], codings_moved=moved)
     if moved:
@@ -320,7 +331,7 @@ def find_phrase(text: str, phrase: str, occurrence: int = 1) -> tuple[int, int]:
     case and runs of white space), for coders without JavaScript who type the words."""
     phrase = (phrase or "").strip()
     if not phrase:
-        raise InvalidInput("type the exact words to code")
+        raise InvalidInput(_("type the exact words to code"))
     pattern = re.compile(r"\s+".join(re.escape(w) for w in phrase.split()), re.IGNORECASE)
     exact = [m.start() for m in re.finditer(re.escape(phrase), text)]
     if len(exact) >= occurrence:
@@ -330,7 +341,7 @@ def find_phrase(text: str, phrase: str, occurrence: int = 1) -> tuple[int, int]:
     if len(loose) >= occurrence:
         m = loose[occurrence - 1]
         return m.start(), m.end()
-    raise InvalidInput("those words are not in the story's text (check spelling and masking)")
+    raise InvalidInput(_("those words are not in the story's text (check spelling and masking)"))
 
 
 @transaction.atomic
@@ -354,7 +365,10 @@ def code_story(
     project = story.project
     _require(actor, "coding.code", project)
     if code.project_id != project.pk or not code.active:
-        raise InvalidInput(f"code {code.name!r} is not an active code of {project.slug}")
+        raise InvalidInput(
+            _("code %(code)s is not an active code of %(project)s")
+            % {"code": repr(code.name), "project": project.slug}
+        )
     # Lock the story row: a withdrawal running at the same time either finishes first (and
     # the story is then not found) or waits until this coding is committed and erases it.
     story = story_for(actor, project, story.pk, lock=True)
@@ -362,15 +376,18 @@ def code_story(
     if phrase:
         start, end = find_phrase(text, phrase)
     if (start is None) != (end is None):
-        raise InvalidInput("give both start and end, or neither for the whole story")
+        raise InvalidInput(_("give both start and end, or neither for the whole story"))
     excerpt = ""
     if start is not None and end is not None:
         start, end = int(start), int(end)
         if not (0 <= start < end <= len(text)):
-            raise InvalidInput(f"span {start}-{end} is outside the text (0-{len(text)})")
+            raise InvalidInput(
+                _("span %(start)s-%(end)s is outside the text (0-%(n)s)")
+                % {"start": start, "end": end, "n": len(text)}
+            )
         excerpt = text[start:end]
         if not excerpt.strip():
-            raise InvalidInput("the selected span is only white space")
+            raise InvalidInput(_("the selected span is only white space"))
     label = coder_label or _coder_label(actor)
     dup = Coding.objects.filter(
         story=story, code=code, coder_label=label, start=start, end=end, rejected_at__isnull=True
@@ -408,7 +425,9 @@ def remove_coding(coding: Coding, *, actor: Actor) -> None:
 def _pending(coding: Coding) -> Coding:
     coding = Coding.objects.select_for_update().select_related("project").get(pk=coding.pk)
     if coding.origin != Origin.SUGGESTED or coding.rejected_at is not None:
-        raise InvalidInput(f"coding {coding.pk} is not a pending suggestion")
+        raise InvalidInput(
+            _("coding %(coding)s is not a pending suggestion") % {"coding": coding.pk}
+        )
     return coding
 
 
@@ -455,9 +474,9 @@ def add_memo(
     _require(actor, "coding.code", project)
     text = (text or "").strip()
     if not text:
-        raise InvalidInput("a memo needs some text")
+        raise InvalidInput(_("a memo needs some text"))
     if code is not None and code.project_id != project.pk:
-        raise InvalidInput("the code is not in this project")
+        raise InvalidInput(_("the code is not in this project"))
     if story is not None:
         story = story_for(actor, project, story.pk)
     return Memo.objects.create(

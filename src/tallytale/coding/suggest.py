@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 from django.db import transaction
+from django.utils.translation import gettext as _
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
@@ -97,7 +98,7 @@ def suggest_codes(
     suggestions on uncoded stories with fresh ones at or above `threshold`."""
     coding_access._require(actor, "coding.code", project)
     if not 0 < threshold < 1:
-        raise InvalidInput("threshold must be between 0 and 1")
+        raise InvalidInput(_("threshold must be between 0 and 1"))
     stories = list(coding_access.visible(actor, project).order_by("pk"))
     viewer = coding_access._viewer(actor)
     texts = {s.pk: access.story_text_for(viewer, s) or "" for s in stories}

@@ -29,7 +29,9 @@ def _actor(job: Job) -> Actor:
 
 def start_export(*, actor: Any, project: Any, kind: str, key: str | None = None) -> Job:
     if kind not in EXPORT_KINDS:
-        raise InvalidInput(f"kind: must be one of {', '.join(EXPORT_KINDS)}")
+        raise InvalidInput(
+            _("kind: must be one of %(choices)s") % {"choices": ", ".join(EXPORT_KINDS)}
+        )
     return jobs.start(EXPORT, actor=actor, project=project, params={"kind": kind}, key=key)
 
 
@@ -54,9 +56,9 @@ def start_discovery(
 
     method = method or default_method()
     if method not in core_themes.METHODS:
-        raise InvalidInput("method: must be 'lexical', 'semantic' or 'static'")
+        raise InvalidInput(_("method: must be 'lexical', 'semantic' or 'static'"))
     if k is not None and k < 2:
-        raise InvalidInput("k: must be at least 2")
+        raise InvalidInput(_("k: must be at least 2"))
     params = {"k": k, "method": method}
     return jobs.start(THEMES, actor=actor, project=project, params=params, key=key)
 

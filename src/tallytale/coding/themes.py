@@ -9,6 +9,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tallytale.core import consent as consent_rules
 from tallytale.errors import InvalidInput, NotFound
@@ -71,14 +72,17 @@ def discover_themes(
     _require(actor, "story.read_redacted", project)
     method = method or embeddings.default_method()
     if method not in core_themes.METHODS:
-        raise InvalidInput("method must be 'lexical', 'semantic' or 'static'")
+        raise InvalidInput(_("method must be 'lexical', 'semantic' or 'static'"))
     if k is not None and k < 2:
-        raise InvalidInput("k must be at least 2")
+        raise InvalidInput(_("k must be at least 2"))
     stories, texts = _theme_inputs(actor, project)
     if len(stories) < core_themes.MIN_STORIES:
         raise InvalidInput(
-            f"theme discovery needs at least {core_themes.MIN_STORIES} stories with text; "
-            f"{project.slug} has {len(stories)} you may see"
+            _(
+                "theme discovery needs at least %(MIN_STORIES)s stories with text; "
+                "%(project)s has %(n)s you may see"
+            )
+            % {"MIN_STORIES": core_themes.MIN_STORIES, "project": project.slug, "n": len(stories)}
         )
     began = time.perf_counter()
     vectors = None
@@ -215,7 +219,7 @@ def viewer_audience(viewer: Any, project: Project) -> str:
     every story of the run), else the project members' (`project` and `public` consent)."""
     if isinstance(viewer, str):
         if viewer not in consent_rules.AUDIENCES:
-            raise ValueError(f"unknown audience {viewer!r}")
+            raise ValueError(_("unknown audience %(viewer)s") % {"viewer": repr(viewer)})
         return viewer
     if viewer is not None and permissions.can(viewer, "story.read_original", project):
         return consent_rules.RESEARCH_TEAM
@@ -288,14 +292,20 @@ def rename_theme(run: ThemeRun, theme_id: int, name: str, *, actor: Actor) -> di
     _require(actor, "coding.code", project)
     name = " ".join((name or "").split())
     if len(name) > THEME_NAME_MAX:
-        raise InvalidInput(f"name: at most {THEME_NAME_MAX} characters")
+        raise InvalidInput(
+            _("name: at most %(THEME_NAME_MAX)s characters") % {"THEME_NAME_MAX": THEME_NAME_MAX}
+        )
     locked = ThemeRun.objects.select_for_update().get(pk=run.pk)
     theme = locked.theme(theme_id)
     if theme is None:
-        raise NotFound(f"run {run.pk} has no theme {theme_id}")
+        raise NotFound(
+            _("run %(run)s has no theme %(theme_id)s") % {"run": run.pk, "theme_id": theme_id}
+        )
     taken = {(t.get("name") or t["label"]).casefold() for t in locked.themes if t["id"] != theme_id}
     if name and name.casefold() in taken:
-        raise InvalidInput(f"name: another theme of this run is already called {name!r}")
+        raise InvalidInput(
+            _("name: another theme of this run is already called %(name)s") % {"name": repr(name)}
+        )
     before = theme.get("name") or ""
     if name:
         theme["name"] = name
@@ -334,7 +344,9 @@ def promote_theme(
     _require(actor, "coding.code", project)
     theme = run.theme(theme_id)
     if theme is None:
-        raise NotFound(f"run {run.pk} has no theme {theme_id}")
+        raise NotFound(
+            _("run %(run)s has no theme %(theme_id)s") % {"run": run.pk, "theme_id": theme_id}
+        )
     label = name or theme["label"]
     code = Code.objects.filter(
         project=project, parent=None, name__iexact=label, active=True

@@ -106,7 +106,7 @@ def code_story(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     try:
         story = coding_access.story_for(actor, project, pk)
     except NotFound:
-        raise Http404("no such story") from None
+        raise Http404(_("no such story")) from None
     field, text = coding_access.text_for(actor, story)
     status = 200
     if request.method == "POST":
@@ -123,7 +123,7 @@ def code_story(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
                 services.code_story(story, code, actor=actor, start=int(start), end=int(end))
             else:
                 raise services.InvalidInput(
-                    "select some text, type the exact words, or tick 'whole story'"
+                    _("select some text, type the exact words, or tick 'whole story'")
                 )
         except (TallytaleError, ValueError) as exc:
             messages.error(request, str(exc))
@@ -159,14 +159,14 @@ def code_story(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
 def decide(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     coding = Coding.objects.filter(project=project, pk=pk).first()
     if coding is None:
-        raise Http404("no such suggestion")
+        raise Http404(_("no such suggestion"))
     try:
         if request.POST.get("decision") == "accept":
             services.accept_suggestion(coding, actor=_actor(request))
         else:
             services.reject_suggestion(coding, actor=_actor(request))
     except NotFound:
-        raise Http404("no such story") from None
+        raise Http404(_("no such story")) from None
     except TallytaleError as exc:
         messages.error(request, str(exc))
     return redirect("coding:story", slug=project.slug, pk=coding.story_id)
@@ -257,7 +257,7 @@ def themes(request: HttpRequest, project: Project) -> HttpResponse:
 def theme_run(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     run = ThemeRun.objects.filter(project=project, pk=pk).first()
     if run is None:
-        raise Http404("no such run")
+        raise Http404(_("no such run"))
     return render(
         request,
         "coding/theme_run.html",
@@ -278,7 +278,7 @@ def rename(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     automatic label back. The service checks `coding.code` again."""
     run = ThemeRun.objects.filter(project=project, pk=pk).first()
     if run is None:
-        raise Http404("no such run")
+        raise Http404(_("no such run"))
     try:
         theme_id = int(request.POST.get("theme", ""))
     except ValueError:
@@ -300,7 +300,7 @@ def rename(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
 def promote(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
     run = ThemeRun.objects.filter(project=project, pk=pk).first()
     if run is None:
-        raise Http404("no such run")
+        raise Http404(_("no such run"))
     try:
         code, n = theme_runs.promote_theme(
             run, int(request.POST.get("theme", "0")), actor=_actor(request),
@@ -324,7 +324,7 @@ def export(request: HttpRequest, project: Project, kind: str) -> HttpResponse:
     """Queue the codebook (.qdc) or the coded project (.qdpx) and send the user to its job's
     page; a double click (the same form key) queues one job."""
     if kind not in tasks.EXPORT_KINDS:
-        raise Http404("unknown export")
+        raise Http404(_("unknown export"))
     key = request.POST.get("idempotency_key", "")[:64]
     job = tasks.start_export(
         actor=_actor(request), project=project, kind=kind,
@@ -358,9 +358,9 @@ def code_edit(request: HttpRequest, project: Project, pk: int) -> HttpResponse:
             services.merge_codes(code, target, actor=actor)
             done = _("Codes merged.")
         else:
-            raise services.InvalidInput("action must be rename, move or merge")
+            raise services.InvalidInput(_("action must be rename, move or merge"))
     except NotFound:
-        raise Http404("no such code") from None
+        raise Http404(_("no such code")) from None
     except TallytaleError as exc:
         messages.error(request, str(exc))
     else:
@@ -374,13 +374,13 @@ def remove_coding(request: HttpRequest, project: Project, pk: int) -> HttpRespon
     """Remove a coding from a story (someone else's is audited by the service)."""
     coding = Coding.objects.filter(project=project, pk=pk, origin__in=COUNTED).first()
     if coding is None:
-        raise Http404("no such coding")
+        raise Http404(_("no such coding"))
     actor = _actor(request)
     try:
         coding_access.story_for(actor, project, coding.story_id)
         services.remove_coding(coding, actor=actor)
     except NotFound:
-        raise Http404("no such coding") from None
+        raise Http404(_("no such coding")) from None
     except TallytaleError as exc:
         messages.error(request, str(exc))
     else:

@@ -75,9 +75,11 @@ def _audit(action: str, user: Any, target: Any, project: Project, **detail: Any)
 def _text(value: str, what: str, limit: int) -> str:
     value = (value or "").strip()
     if not value:
-        raise InvalidInput(f"{what} is empty")
+        raise InvalidInput(gettext("%(what)s is empty") % {"what": what})
     if len(value) > limit:
-        raise InvalidInput(f"{what} is longer than {limit} characters")
+        raise InvalidInput(
+            gettext("%(what)s is longer than %(limit)s characters") % {"what": what, "limit": limit}
+        )
     return value
 
 
@@ -220,7 +222,7 @@ def _ids(values: Any, what: str) -> list[int]:
     try:
         return sorted({int(v) for v in values or []})
     except (TypeError, ValueError):
-        raise InvalidInput(f"{what} must be whole numbers") from None
+        raise InvalidInput(gettext("%(what)s must be whole numbers") % {"what": what}) from None
 
 
 @transaction.atomic
@@ -245,10 +247,16 @@ def link_question(
         Instrument.objects.filter(project=project, pk__in=instruments).values_list("pk", flat=True)
     )
     if missing := [i for i in instruments if i not in found]:
-        raise InvalidInput(f"no instrument {missing[0]} in {project.slug!r}")
+        raise InvalidInput(
+            gettext("no instrument %(missing)s in %(project)s")
+            % {"missing": missing[0], "project": repr(project.slug)}
+        )
     found = set(Prompt.objects.filter(project=project, pk__in=prompts).values_list("pk", flat=True))
     if missing := [i for i in prompts if i not in found]:
-        raise InvalidInput(f"no story prompt {missing[0]} in {project.slug!r}")
+        raise InvalidInput(
+            gettext("no story prompt %(missing)s in %(project)s")
+            % {"missing": missing[0], "project": repr(project.slug)}
+        )
     refs = sorted({str(r).strip()[:80] for r in claim_refs or [] if str(r).strip()})
     question.instrument_ids, question.prompt_ids, question.claim_refs = instruments, prompts, refs
     question.save(update_fields=["instrument_ids", "prompt_ids", "claim_refs"])
@@ -267,7 +275,9 @@ def open_review(
     _require(user, MANAGE, project)
     claim_ref = _text(claim_ref, "claim reference", 80)
     if ClaimReview.objects.filter(project=project, claim_ref=claim_ref).exists():
-        raise InvalidInput(f"claim {claim_ref!r} is already under review")
+        raise InvalidInput(
+            gettext("claim %(claim_ref)s is already under review") % {"claim_ref": repr(claim_ref)}
+        )
     review = ClaimReview.objects.create(
         project=project,
         claim_ref=claim_ref,
@@ -366,9 +376,12 @@ def record_action(
     """Record what is being done about a finding ("you said, we did")."""
     _require(user, MANAGE, project)
     if review is not None and review.project_id != project.pk:
-        raise InvalidInput("that finding belongs to another project")
+        raise InvalidInput(gettext("that finding belongs to another project"))
     if status not in Action.Status.values:
-        raise InvalidInput(f"status must be one of {', '.join(Action.Status.values)}")
+        raise InvalidInput(
+            gettext("status must be one of %(choices)s")
+            % {"choices": ", ".join(Action.Status.values)}
+        )
     action = Action.objects.create(
         project=project,
         claim=review,
@@ -388,7 +401,10 @@ def update_action(
 ) -> Action:
     _require(user, MANAGE, action.project)
     if status not in Action.Status.values:
-        raise InvalidInput(f"status must be one of {', '.join(Action.Status.values)}")
+        raise InvalidInput(
+            gettext("status must be one of %(choices)s")
+            % {"choices": ", ".join(Action.Status.values)}
+        )
     action = Action.objects.select_for_update().get(pk=action.pk)
     action.status = status
     if due_on is not None:
@@ -439,7 +455,10 @@ def publish_note(
     """A project shares what worked and what did not with the rest of its programme."""
     _require(user, MANAGE, project)
     if project.programme_id is None:
-        raise InvalidInput(f"project {project.slug!r} is not part of a programme")
+        raise InvalidInput(
+            gettext("project %(project)s is not part of a programme")
+            % {"project": repr(project.slug)}
+        )
     if not (worked or "").strip() and not (did_not or "").strip():
         raise InvalidInput(gettext("say what worked, what did not, or both"))
     note = LearningNote.objects.create(
@@ -460,7 +479,7 @@ def comment_on_note(note: LearningNote, text: str, *, user: Any) -> NoteComment:
     projects = programme_projects(user, note.programme)
     allowed = [p for p in projects if permissions.can(user, PARTICIPATE, p)]
     if not allowed:
-        raise NotFound("no such note")
+        raise NotFound(gettext("no such note"))
     comment = NoteComment.objects.create(
         note=note, project=allowed[0], author=_person(user), text=_text(text, "comment", 2000)
     )

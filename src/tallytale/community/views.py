@@ -342,7 +342,7 @@ def note_new(request: HttpRequest, project: Project) -> HttpResponse:
 def _programme(request: HttpRequest, slug: str) -> Programme:
     programme = Programme.objects.filter(slug=slug).first()
     if programme is None or not services.may_read_programme(request.user, programme):
-        raise Http404("no such programme")
+        raise Http404(_("no such programme"))
     return programme
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from tallytale.core.i18n import gettext as _
 from tallytale.errors import InvalidInput
 
 MINUTES_PER_CREDIT = 60
@@ -74,18 +75,26 @@ def _shown(text: object) -> str:
 def _parse_decimal(text: str | int | Decimal, what: str) -> Decimal:
     if isinstance(text, float | bool):
         raise LedgerError(
-            f"{what} must be given as text or an integer, not a {type(text).__name__}"
+            _("%(what)s must be given as text or an integer, not a %(type)s")
+            % {"what": what, "type": type(text).__name__}
         )
     try:
         value = Decimal(str(text).strip())
     except (InvalidOperation, ValueError):
-        raise LedgerError(f"{what} must be a number, got {_shown(text)}") from None
+        raise LedgerError(
+            _("%(what)s must be a number, got %(got)s") % {"what": what, "got": _shown(text)}
+        ) from None
     if not value.is_finite():
-        raise LedgerError(f"{what} must be a finite number, got {_shown(text)}")
+        raise LedgerError(
+            _("%(what)s must be a finite number, got %(got)s") % {"what": what, "got": _shown(text)}
+        )
     # checked before any arithmetic: 1e999999 * 60 overflows Decimal, 1e30 minutes
     # overflows the database's 64-bit integers
     if abs(value) > MAX_CREDITS:
-        raise LedgerError(f"{what} must be at most {MAX_CREDITS:,}, got {_shown(text)}")
+        raise LedgerError(
+            _("%(what)s must be at most %(most)s, got %(got)s")
+            % {"what": what, "most": f"{MAX_CREDITS:,}", "got": _shown(text)}
+        )
     return value
 
 
@@ -97,10 +106,15 @@ def to_minutes(amount: str | int | Decimal, what: str = "hours") -> int:
     """
     value = _parse_decimal(amount, what) * MINUTES_PER_CREDIT
     if value != value.to_integral_value():
-        raise LedgerError(f"{what} must be a whole number of minutes, got {amount!r}")
+        raise LedgerError(
+            _("%(what)s must be a whole number of minutes, got %(got)s")
+            % {"what": what, "got": repr(amount)}
+        )
     minutes = int(value)
     if minutes <= 0:
-        raise LedgerError(f"{what} must be more than zero, got {amount!r}")
+        raise LedgerError(
+            _("%(what)s must be more than zero, got %(got)s") % {"what": what, "got": repr(amount)}
+        )
     return minutes
 
 
@@ -124,9 +138,9 @@ class Posting:
 
 def check_amount(amount: int) -> None:
     if not isinstance(amount, int) or isinstance(amount, bool):
-        raise LedgerError("amounts are whole minutes of credit")
+        raise LedgerError(_("amounts are whole minutes of credit"))
     if amount <= 0:
-        raise LedgerError("amount must be more than zero")
+        raise LedgerError(_("amount must be more than zero"))
 
 
 def check_funds(balance: int, min_balance: int | None, amount: int, who: str) -> None:
@@ -139,8 +153,12 @@ def check_funds(balance: int, min_balance: int | None, amount: int, who: str) ->
     if min_balance is not None and balance - amount < min_balance:
         available = balance - min_balance
         raise InsufficientBalance(
-            f"{who} has {format_credits(max(available, 0))} credits available; "
-            f"cannot move {format_credits(amount)}"
+            _("%(who)s has %(available)s credits available; cannot move %(amount)s")
+            % {
+                "who": who,
+                "available": format_credits(max(available, 0)),
+                "amount": format_credits(amount),
+            }
         )
 
 
@@ -148,8 +166,11 @@ def check_daily_hours(already: int, adding: int, person: str, day: dt.date) -> N
     """One person cannot give more than 24 hours in a day, whatever the partners say."""
     if already + adding > MAX_MINUTES_PER_DAY:
         raise TooManyHours(
-            f"{person} would have {format_credits(already + adding)} hours on {day.isoformat()}; "
-            "the most one person can give in a day is 24"
+            _(
+                "%(person)s would have %(hours)s hours on %(day)s; the most one person can "
+                "give in a day is 24"
+            )
+            % {"person": person, "hours": format_credits(already + adding), "day": day.isoformat()}
         )
 
 
@@ -157,10 +178,13 @@ def check_not_future(day: dt.date, today: dt.date, what: str = "date") -> None:
     """A transfer's day: not in the future and not before EARLIEST_DAY (a mistyped year
     such as 0001 or 1025 would otherwise sit first on every statement for ever)."""
     if day > today:
-        raise LedgerError(f"{what} {day.isoformat()} is in the future")
+        raise LedgerError(
+            _("%(what)s %(day)s is in the future") % {"what": what, "day": day.isoformat()}
+        )
     if day < EARLIEST_DAY:
         raise LedgerError(
-            f"{what} {day.isoformat()} is before {EARLIEST_DAY.isoformat()}; check the year"
+            _("%(what)s %(day)s is before %(earliest)s; check the year")
+            % {"what": what, "day": day.isoformat(), "earliest": EARLIEST_DAY.isoformat()}
         )
 
 
@@ -168,9 +192,11 @@ def reversal_of(original: Posting, original_id: int, already_reversed: bool) -> 
     """The exact mirror of a transfer. A transfer is reversed at most once, and a reversal
     is itself final: a wrong reversal is put right by recording the transfer again."""
     if original.kind == Kind.REVERSE:
-        raise LedgerError(f"transfer {original_id} is itself a reversal and cannot be reversed")
+        raise LedgerError(
+            _("transfer %(id)s is itself a reversal and cannot be reversed") % {"id": original_id}
+        )
     if already_reversed:
-        raise AlreadyReversed(f"transfer {original_id} has already been reversed")
+        raise AlreadyReversed(_("transfer %(id)s has already been reversed") % {"id": original_id})
     return Posting(
         debit=original.credit,
         credit=original.debit,
@@ -195,7 +221,7 @@ def apply(
     """Apply one posting to in-memory balances, enforcing the floor; used by batch mode."""
     check_amount(posting.amount)
     if posting.debit == posting.credit:
-        raise LedgerError("cannot transfer credits to the same account")
+        raise LedgerError(_("cannot transfer credits to the same account"))
     check_funds(balances[posting.debit], floors.get(posting.debit), posting.amount, who)
     balances[posting.debit] -= posting.amount
     balances[posting.credit] += posting.amount
@@ -319,7 +345,10 @@ def same_scheme(scope: Scheme, other: Scheme, what: str) -> None:
     if scope.project == other.project:
         return
     if scope.programme is None or scope.programme != other.programme:
-        raise LedgerError(f"{what} is in project {other.slug!r}, outside this member's programme")
+        raise LedgerError(
+            _("%(what)s is in project %(project)s, outside this member's programme")
+            % {"what": what, "project": repr(other.slug)}
+        )
 
 
 def _checked(postings: list[Posting], facts: Facts, who: Mapping[int, str]) -> list[Posting]:
@@ -328,7 +357,7 @@ def _checked(postings: list[Posting], facts: Facts, who: Mapping[int, str]) -> l
     for p in postings:
         check_amount(p.amount)
         if p.debit == p.credit:
-            raise LedgerError("cannot transfer credits to the same account")
+            raise LedgerError(_("cannot transfer credits to the same account"))
         balance = facts.balances[p.debit] + moved.get(p.debit, 0)
         name = who.get(p.debit) or facts.names.get(p.debit, "account")
         check_funds(balance, facts.floors.get(p.debit), p.amount, name)
@@ -350,7 +379,9 @@ def plan(op: Operation, facts: Facts) -> list[Posting]:
     if isinstance(op, Earn):
         partner, member = op.partner, op.member
         if not partner.earns:
-            raise LedgerError(f"partner {partner.slug!r} is not an earning partner")
+            raise LedgerError(
+                _("partner %(partner)s is not an earning partner") % {"partner": repr(partner.slug)}
+            )
         check_amount(op.minutes)
         already = facts.given.get((member.account, op.day), 0)
         check_daily_hours(already, op.minutes, member.code, op.day)
@@ -362,25 +393,43 @@ def plan(op: Operation, facts: Facts) -> list[Posting]:
                 assert partner.issuance is not None, "an unbudgeted partner needs its issuance"
                 postings.append(Posting(partner.issuance, partner.account, shortfall, Kind.ISSUE))
         postings.append(Posting(partner.account, member.account, op.minutes, Kind.EARN))
-        return _checked(postings, facts, {partner.account: f"partner {partner.slug}"})
+        return _checked(
+            postings, facts, {partner.account: _("partner %(slug)s") % {"slug": partner.slug}}
+        )
     if isinstance(op, Spend):
         if not op.partner.spends:
-            raise LedgerError(f"partner {op.partner.slug!r} is not a spending partner")
-        same_scheme(op.scope, op.partner.scheme, f"partner {op.partner.slug!r}")
+            raise LedgerError(
+                _("partner %(partner)s is not a spending partner")
+                % {"partner": repr(op.partner.slug)}
+            )
+        same_scheme(
+            op.scope, op.partner.scheme, _("partner %(slug)s") % {"slug": repr(op.partner.slug)}
+        )
         posting = Posting(op.member.account, op.partner.account, op.minutes, Kind.SPEND)
-        return _checked([posting], facts, {op.member.account: f"member {op.member.code}"})
+        return _checked(
+            [posting], facts, {op.member.account: _("member %(code)s") % {"code": op.member.code}}
+        )
     if isinstance(op, Gift):
         if op.giver.account == op.receiver.account:
-            raise LedgerError("a member cannot gift credits to themselves")
-        same_scheme(op.scope, op.receiver_scheme, f"member {op.receiver.code!r}")
+            raise LedgerError(_("a member cannot gift credits to themselves"))
+        same_scheme(
+            op.scope, op.receiver_scheme, _("member %(code)s") % {"code": repr(op.receiver.code)}
+        )
         posting = Posting(op.giver.account, op.receiver.account, op.minutes, Kind.GIFT)
-        return _checked([posting], facts, {op.giver.account: f"member {op.giver.code}"})
+        return _checked(
+            [posting], facts, {op.giver.account: _("member %(code)s") % {"code": op.giver.code}}
+        )
     if isinstance(op, Donate):
         posting = Posting(op.member.account, op.pot, op.minutes, Kind.DONATE)
-        return _checked([posting], facts, {op.member.account: f"member {op.member.code}"})
+        return _checked(
+            [posting], facts, {op.member.account: _("member %(code)s") % {"code": op.member.code}}
+        )
     if isinstance(op, Budget):
         if not op.partner.earns:
-            raise LedgerError(f"partner {op.partner.slug!r} is not an earning partner")
+            raise LedgerError(
+                _("partner %(partner)s is not an earning partner")
+                % {"partner": repr(op.partner.slug)}
+            )
         posting = Posting(op.issuance, op.partner.account, op.minutes, Kind.ISSUE)
         return _checked([posting], facts, {})
     raise LedgerError(f"unknown operation {type(op).__name__}")

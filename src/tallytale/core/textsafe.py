@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from tallytale.core.i18n import gettext as _
+
 #: characters that make a spreadsheet treat a cell as a formula
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: bytes that have no character in Windows-1252
@@ -89,14 +91,19 @@ def bad_character(text: str) -> str | None:
     m = _BAD.search(text)
     if m is None:
         return None
-    return "a NUL character" if m.group() == "\x00" else "an invalid character (lone surrogate)"
+    if m.group() == "\x00":
+        return _("a NUL character")
+    return _("an invalid character (lone surrogate)")
 
 
 def check_text(text: str, field: str) -> str:
     """Return `text`, or raise TextError naming the field if it holds NUL or a surrogate."""
     what = bad_character(text)
     if what:
-        raise TextError(f"{field} contains {what}; remove it and try again")
+        raise TextError(
+            _("%(field)s contains %(what)s; remove it and try again")
+            % {"field": field, "what": what}
+        )
     return text
 
 
@@ -113,8 +120,8 @@ def sniff_encoding(chunks: Iterable[bytes]) -> str:
         nul = chunk.find(b"\x00")
         if nul >= 0:
             raise TextError(
-                f"line {line + chunk.count(NL, 0, nul)}: contains a NUL byte; "
-                "is it a spreadsheet saved as CSV?"
+                _("line %(line)s: contains a NUL byte; is it a spreadsheet saved as CSV?")
+                % {"line": line + chunk.count(NL, 0, nul)}
             )
         if not cp1252:
             try:
@@ -123,8 +130,11 @@ def sniff_encoding(chunks: Iterable[bytes]) -> str:
                 if seen_utf8 or not chunk[: exc.start].isascii():
                     where = line + chunk.count(NL, 0, exc.start)
                     raise TextError(
-                        f"line {where}: not UTF-8 text (the file mixes encodings); "
-                        "save it as CSV UTF-8"
+                        _(
+                            "line %(line)s: not UTF-8 text (the file mixes encodings); save it as "
+                            "CSV UTF-8"
+                        )
+                        % {"line": where}
                     ) from None
                 cp1252 = True
         if cp1252:
@@ -136,7 +146,11 @@ def sniff_encoding(chunks: Iterable[bytes]) -> str:
         except UnicodeDecodeError:
             if seen_utf8:
                 raise TextError(
-                    f"line {line}: not UTF-8 text (the file mixes encodings); save it as CSV UTF-8"
+                    _(
+                        "line %(line)s: not UTF-8 text (the file mixes encodings); save it as "
+                        "CSV UTF-8"
+                    )
+                    % {"line": line}
                 ) from None
             _check_cp1252(last, line - last.count(NL))
             cp1252 = True
@@ -147,8 +161,8 @@ def _check_cp1252(chunk: bytes, line: int) -> None:
     bad = _CP1252_UNDEFINED.search(chunk)
     if bad:
         raise TextError(
-            f"line {line + chunk.count(NL, 0, bad.start())}: neither UTF-8 nor Windows-1252 "
-            "text; save the file as CSV UTF-8"
+            _("line %(line)s: neither UTF-8 nor Windows-1252 text; save the file as CSV UTF-8")
+            % {"line": line + chunk.count(NL, 0, bad.start())}
         )
 
 

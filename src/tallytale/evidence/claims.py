@@ -128,9 +128,15 @@ def rule_for(
     """The disclosure rule for an audience (None for the research team). The project's own
     `disclosure_k` is a floor: a preset never publishes smaller cells than the project allows."""
     if audience not in AUDIENCES:
-        raise InvalidInput(f"unknown audience {audience!r}; choose from {', '.join(AUDIENCES)}")
+        raise InvalidInput(
+            _("unknown audience %(audience)s; choose from %(choices)s")
+            % {"audience": repr(audience), "choices": ", ".join(AUDIENCES)}
+        )
     if preset not in RULES:
-        raise InvalidInput(f"unknown disclosure rule {preset!r}; choose from {', '.join(RULES)}")
+        raise InvalidInput(
+            _("unknown disclosure rule %(preset)s; choose from %(choices)s")
+            % {"preset": repr(preset), "choices": ", ".join(RULES)}
+        )
     if audience == RESEARCH_TEAM:
         return None
     k = max([p.disclosure_k for p in projects] or [DEFAULT_RULE.k])
@@ -791,16 +797,21 @@ def add_claim(
 
         require(actor, "evidence.claims", proj)
     if kind not in Claim.Kind.values:
-        raise InvalidInput(f"kind must be one of {', '.join(Claim.Kind.values)}")
+        raise InvalidInput(
+            _("kind must be one of %(choices)s") % {"choices": ", ".join(Claim.Kind.values)}
+        )
     if kind == Claim.Kind.PROPORTION and not positive_answers:
-        raise InvalidInput("a proportion claim needs at least one positive answer")
+        raise InvalidInput(_("a proportion claim needs at least one positive answer"))
     if not key.strip() or not label.strip():
-        raise InvalidInput("key and label must not be empty")
+        raise InvalidInput(_("key and label must not be empty"))
     _check_item(proj, item, positive_answers)
     if subgroup_field not in ("", "gender", "age_band", "area"):
-        raise InvalidInput("subgroup must be gender, age_band or area")
+        raise InvalidInput(_("subgroup must be gender, age_band or area"))
     if Claim.objects.filter(project=proj, key=key).exists():
-        raise InvalidInput(f"claim {key!r} already exists in {proj.slug!r}")
+        raise InvalidInput(
+            _("claim %(key)s already exists in %(proj)s")
+            % {"key": repr(key), "proj": repr(proj.slug)}
+        )
     claim = Claim.objects.create(
         project=proj, key=key, label=label, item=item, kind=kind,
         positive_answers=list(positive_answers), waves=list(waves),
@@ -830,7 +841,10 @@ def _check_item(project: Project, item: str, answers: Sequence[str]) -> None:
             .distinct()
         )
         hint = ", ".join(names[:12]) + (" ..." if len(names) > 12 else "")
-        raise InvalidInput(f"item: no question {item!r} in {project.slug!r}; its questions: {hint}")
+        raise InvalidInput(
+            _("item: no question %(item)s in %(project)s; its questions: %(hint)s")
+            % {"item": repr(item), "project": repr(project.slug), "hint": hint}
+        )
     lists = [(inst, ln) for inst, ln in questions if ln]
     if lists and answers:
         choices = set()
@@ -843,8 +857,12 @@ def _check_item(project: Project, item: str, answers: Sequence[str]) -> None:
         unknown = [a for a in answers if a not in choices]
         if unknown:
             raise InvalidInput(
-                f"answers: {', '.join(unknown)} not among the choices of {item!r} "
-                f"({', '.join(sorted(choices))})"
+                _("answers: %(choices)s not among the choices of %(item)s (%(choices2)s)")
+                % {
+                    "choices": ", ".join(unknown),
+                    "item": repr(item),
+                    "choices2": ", ".join(sorted(choices)),
+                }
             )
 
 
@@ -864,7 +882,9 @@ def remove_claim(project: str, key: str, *, actor_label: str = "", actor: Any = 
         require(actor, "evidence.claims", proj)
     claim = Claim.objects.filter(project=proj, key=key).first()
     if claim is None:
-        raise InvalidInput(f"key: no claim {key!r} in {proj.slug!r}")
+        raise InvalidInput(
+            _("key: no claim %(key)s in %(proj)s") % {"key": repr(key), "proj": repr(proj.slug)}
+        )
     record("evidence.claim_remove", actor_label=actor_label or "system", target=claim,
            project_slug=proj.slug, key=key)  # fmt: skip
     claim.delete()

@@ -17,6 +17,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record
 from tallytale.errors import InvalidInput, NotFound
@@ -44,10 +45,10 @@ def _candidate(project: Project, candidate_id: Any) -> MscCandidate:
     try:
         pk = int(candidate_id)
     except (TypeError, ValueError):
-        raise InvalidInput("candidate: must be a number") from None
+        raise InvalidInput(_("candidate: must be a number")) from None
     found = MscCandidate.objects.filter(project=project, pk=pk).select_related("story").first()
     if found is None:
-        raise NotFound(f"candidate: no shortlisted story {pk} in this project")
+        raise NotFound(_("candidate: no shortlisted story %(pk)s in this project") % {"pk": pk})
     return found
 
 
@@ -64,10 +65,10 @@ def shortlist(project: Project, story_id: Any, *, actor: Actor) -> MscCandidate:
     try:
         pk = int(story_id)
     except (TypeError, ValueError):
-        raise InvalidInput("story: must be a story number") from None
+        raise InvalidInput(_("story: must be a story number")) from None
     story = visible_stories(_viewer(actor), project).filter(pk=pk).first()
     if story is None:
-        raise NotFound(f"story: no story {pk} you may read in this project")
+        raise NotFound(_("story: no story %(pk)s you may read in this project") % {"pk": pk})
     candidate, created = MscCandidate.objects.get_or_create(
         project=project, story=story, defaults={"added_by_label": actor.label}
     )
@@ -90,7 +91,7 @@ def vote(project: Project, candidate_id: Any, *, actor: Actor) -> MscVote:
     """A panel member's vote for one shortlisted story (a new vote replaces their last)."""
     _check(actor, project)
     if actor.user is None:
-        raise InvalidInput("vote: a panel member votes signed in, on the web")
+        raise InvalidInput(_("vote: a panel member votes signed in, on the web"))
     candidate = _candidate(project, candidate_id)
     got, _created = MscVote.objects.update_or_create(
         project=project, voter=actor.user, defaults={"candidate": candidate}
@@ -107,9 +108,11 @@ def choose(project: Project, candidate_id: Any, reason: str, *, actor: Actor) ->
     candidate = _candidate(project, candidate_id)
     reason = (reason or "").strip()
     if not reason:
-        raise InvalidInput("reason: say why the panel chose this story")
+        raise InvalidInput(_("reason: say why the panel chose this story"))
     if len(reason) > REASON_MAX:
-        raise InvalidInput(f"reason: at most {REASON_MAX} characters")
+        raise InvalidInput(
+            _("reason: at most %(REASON_MAX)s characters") % {"REASON_MAX": REASON_MAX}
+        )
     candidate.reason = reason
     candidate.chosen_at = timezone.now()
     candidate.chosen_by_label = actor.label

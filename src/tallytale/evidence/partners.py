@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from tallytale.core import claims as cl
 from tallytale.core.disclosure import ThresholdRule, hidden_count_text, publish_count
@@ -36,6 +37,15 @@ SECTION = "partners"
 TITLE = "What changed for partner organisations"
 KINDS = tuple(Organisation.Kind.values)  # earning, spending, both
 KIND_LABELS = dict(Organisation.Kind.choices)
+#: the capacity self-assessment's domains (its English wording before the colon), named in
+#: the report's language in the capacity claims' labels; the JSON keeps the claim ids
+CAPACITY_NAMES = (
+    gettext_noop("Governance"),
+    gettext_noop("Volunteers"),
+    gettext_noop("Partnerships"),
+    gettext_noop("Evidence use"),
+    gettext_noop("Sustainability"),
+)
 POSITIVE = {"4", "5"}
 PARTNER_TOPICS = {
     "tc_partner_access": "services access partner organisation",
@@ -201,7 +211,8 @@ def partner_claims(ds: evdata.Dataset, pd: PartnerData, rule: ThresholdRule | No
                         continue
                     gid = f"{cid}-kind-{k}"
                     groups.append(
-                        (gid, f"{label} ({KIND_LABELS[k].lower()} partners)",
+                        (gid, _("%(label)s (%(kind)s partners)")
+                         % {"label": label, "kind": str(KIND_LABELS[k]).lower()},
                          int((pos & ks).sum()), int(ks.sum()),
                          _population(projects, wname, item=name, subgroup=f"kind={k}"))
                     )  # fmt: skip
@@ -250,10 +261,15 @@ def capacity_claims(ds: evdata.Dataset, pd: PartnerData, rule: ThresholdRule | N
         )
         before, after = item.number[a][ia], item.number[b][ib]
         label = item.label.split(":")[0]
+        domain = _(label) if label in CAPACITY_NAMES else label
         res = cl.change_claim(
             f"capacity-{name}-change",
-            f"Organisational capacity, {label.lower()}: change from "
-            f"{ds.wave_labels[first]} to {ds.wave_labels[last]} (1-5)",
+            _("Organisational capacity, %(domain)s: change from %(first)s to %(last)s (1-5)")
+            % {
+                "domain": domain.lower(),
+                "first": ds.wave_labels[first],
+                "last": ds.wave_labels[last],
+            },
             before.tolist(), after.tolist(), rule,
             _population(ds.projects, None, item=name,
                         waves=[ds.wave_names[first], ds.wave_names[last]]),

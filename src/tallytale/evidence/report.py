@@ -5,12 +5,14 @@ is `tallytale.evidence.services.build_and_record`."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from tallytale.core import claims as cl
 from tallytale.core.consent import AUDIENCES
@@ -246,14 +248,19 @@ def _build(
     """The report model and the custom claims it computed (their results are stored by
     `build_and_record`, in its short write transaction)."""
     if bool(project) == bool(programme):
-        raise InvalidInput("give either a project or a programme")
+        raise InvalidInput(_("give either a project or a programme"))
     if audience not in AUDIENCES:
-        raise InvalidInput(f"unknown audience {audience!r}; choose from {', '.join(AUDIENCES)}")
+        raise InvalidInput(
+            _("unknown audience %(audience)s; choose from %(choices)s")
+            % {"audience": repr(audience), "choices": ", ".join(AUDIENCES)}
+        )
     if programme:
         prog = get_programme(programme)
         projects = list(prog.projects.order_by("slug"))
         if not projects:
-            raise InvalidInput(f"programme {programme!r} has no projects")
+            raise InvalidInput(
+                _("programme %(programme)s has no projects") % {"programme": repr(programme)}
+            )
         title = prog.name
     else:
         proj = get_project(str(project))
@@ -507,8 +514,26 @@ def disclosure_statement(rule: ThresholdRule) -> str:
             "Further figures are suppressed where a hidden one could otherwise be worked out "
             "from published totals. Rule: %(name)s (%(source)s)."
         )
-        % {"name": rule.name, "source": rule.source}
+        % {"name": rule_name(rule), "source": rule.source}
     )
+
+
+#: disclosure rules' names (`ThresholdRule.name`, kept in English in the JSON's
+#: `disclosure.rule`), in the report's language; a source (a citation) stays as written
+RULE_NAMES = (
+    gettext_noop("threshold rule"),
+    gettext_noop("NHS Digital small-number rule"),
+    gettext_noop("secure research output threshold of 10"),
+)
+_THRESHOLD_K = re.compile(r"threshold rule \(k = (\d+)\)")
+
+
+def rule_name(rule: ThresholdRule) -> str:
+    """The rule's name in the report's language ("threshold rule (k = 5)" in Welsh)."""
+    k = _THRESHOLD_K.fullmatch(rule.name)
+    if k:
+        return _("threshold rule (k = %(k)s)") % {"k": k.group(1)}
+    return _(rule.name) if rule.name in RULE_NAMES else rule.name
 
 
 #: the languages a report is written in (`tallytale report --language`, the reader's on the web)

@@ -110,10 +110,14 @@ def build_and_record(
     from . import render
 
     if fmt not in FORMATS:
-        raise InvalidInput(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+        raise InvalidInput(
+            _("unknown format %(fmt)s; choose from %(choices)s")
+            % {"fmt": repr(fmt), "choices": ", ".join(FORMATS)}
+        )
     if language not in REPORT_LANGUAGES:
         raise InvalidInput(
-            f"language: unknown language {language!r}; choose from {', '.join(REPORT_LANGUAGES)}"
+            _("language: unknown language %(language)s; choose from %(choices)s")
+            % {"language": repr(language), "choices": ", ".join(REPORT_LANGUAGES)}
         )
     require_audience(actor, project, programme, audience)
     step = on_step or (lambda done, total, message: None)

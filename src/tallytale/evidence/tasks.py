@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from tallytale.jobs import services as jobs
 from tallytale.jobs.models import Job
@@ -30,17 +31,18 @@ def start_build(
     The audience is checked now (a clear refusal) and again when the job runs."""
     if fmt not in services.FORMATS:
         raise services.InvalidInput(
-            f"format: unknown format {fmt!r}; choose from {', '.join(services.FORMATS)}"
+            _("format: unknown format %(fmt)s; choose from %(choices)s")
+            % {"fmt": repr(fmt), "choices": ", ".join(services.FORMATS)}
         )
     if language not in services.REPORT_LANGUAGES:
         raise services.InvalidInput(
-            f"language: unknown language {language!r}; "
-            f"choose from {', '.join(services.REPORT_LANGUAGES)}"
+            _("language: unknown language %(language)s; choose from %(choices)s")
+            % {"language": repr(language), "choices": ", ".join(services.REPORT_LANGUAGES)}
         )
     if project is not None:
         services.require_audience(actor, project.slug, None, audience)
     elif not getattr(actor, "is_operator", False):
-        raise PermissionDenied("programme reports are built at the command line")
+        raise PermissionDenied(_("programme reports are built at the command line"))
     params = {"fmt": fmt, "audience": audience, "programme": programme, "rule": rule,
               "start": start.isoformat() if start else None,
               "end": end.isoformat() if end else None, "language": language}  # fmt: skip

@@ -17,6 +17,7 @@ from django import forms
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tallytale.accounts.reauth import reauth_required
@@ -41,7 +42,7 @@ class PeriodForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         if data.get("from") and data.get("to") and data["from"] > data["to"]:
-            raise forms.ValidationError("from: the period starts after it ends")
+            raise forms.ValidationError(_("from: the period starts after it ends"))
         return data
 
     def period(self) -> tuple[dt.date | None, dt.date | None] | str:
@@ -58,7 +59,7 @@ def _audience(request: HttpRequest, project) -> str:
     allowed = services.audiences_for(request.user, project)
     audience = request.GET.get("audience", "public")
     if audience not in allowed:
-        raise Http404("no such audience for you")
+        raise Http404(_("no such audience for you"))
     return audience
 
 
@@ -104,11 +105,11 @@ def download(request: HttpRequest, project: Project, fmt: str) -> HttpResponse:
     """Queue the build of a report file and send the user to its job's page: a PDF takes
     half a minute, too long for a request (and a request must not hold the database)."""
     if fmt not in services.FORMATS:
-        raise Http404("no such format")
+        raise Http404(_("no such format"))
     allowed = services.audiences_for(request.user, project)
     audience = request.POST.get("audience", "public")
     if audience not in allowed:
-        raise Http404("no such audience for you")
+        raise Http404(_("no such audience for you"))
     period = PeriodForm(request.POST).period()
     if isinstance(period, str):
         return HttpResponseBadRequest(period, content_type="text/plain; charset=utf-8")
@@ -184,7 +185,10 @@ def msc_page(request: HttpRequest, project: Project) -> HttpResponse:
         action = request.POST.get("action", "")
         try:
             if action not in MSC_ACTIONS:
-                raise InvalidInput(f"action: choose one of {', '.join(sorted(MSC_ACTIONS))}")
+                raise InvalidInput(
+                    _("action: choose one of %(choices)s")
+                    % {"choices": ", ".join(sorted(MSC_ACTIONS))}
+                )
             candidate = request.POST.get("candidate", "")
             if action == "shortlist":
                 msc.shortlist(project, request.POST.get("story", ""), actor=actor)

@@ -87,7 +87,7 @@ def kind_of(job: Job) -> Kind:
     try:
         return KINDS[job.kind]
     except KeyError:
-        raise NotFound(f"unknown kind of job {job.kind!r}") from None
+        raise NotFound(_("unknown kind of job %(kind)s") % {"kind": repr(job.kind)}) from None
 
 
 def _require(actor: Any, capability: str, project: Any) -> None:
@@ -107,7 +107,7 @@ def runs_as(job: Job) -> Any:
     if job.by_operator:
         return None
     if job.user is None:
-        raise PermissionDenied("the person who started this job no longer has an account")
+        raise PermissionDenied(_("the person who started this job no longer has an account"))
     return job.user
 
 
@@ -122,7 +122,7 @@ def check_read(actor: Any, job: Job) -> None:
         return
     user = _user(actor)
     if user is None or job.user_id != user.pk:
-        raise PermissionDenied("not your job")
+        raise PermissionDenied(_("not your job"))
 
 
 def start(kind: str, *, actor: Any, project: Any, params: dict, key: str | None = None) -> Job:
@@ -132,11 +132,11 @@ def start(kind: str, *, actor: Any, project: Any, params: dict, key: str | None 
     visible without the task that will run it."""
     spec = KINDS.get(kind)
     if spec is None:
-        raise InvalidInput(f"kind: unknown kind of job {kind!r}")
+        raise InvalidInput(_("kind: unknown kind of job %(kind)s") % {"kind": repr(kind)})
     if project is not None:
         _require(actor, spec.capability, project)
     elif _user(actor) is None and not getattr(actor, "is_operator", False):
-        raise PermissionDenied("sign in to start a job")
+        raise PermissionDenied(_("sign in to start a job"))
     if key and (existing := _same_key(key, kind, project)) is not None:
         return existing
     try:
@@ -160,7 +160,7 @@ def _same_key(key: str, kind: str, project: Any) -> Job | None:
     if existing is not None and (
         existing.kind != kind or existing.project_id != getattr(project, "pk", None)
     ):
-        raise InvalidInput(f"key: {key!r} already names another job")
+        raise InvalidInput(_("key: %(key)s already names another job") % {"key": repr(key)})
     return existing
 
 
@@ -276,7 +276,8 @@ def cancel(job: Job, actor: Any) -> Job:
         message=_("cancelled by %(who)s") % {"who": actor.label},
     ):
         raise InvalidInput(
-            f"job {job.pk} is {job.state}; only a queued or running job can be cancelled"
+            _("job %(job)s is %(state)s; only a queued or running job can be cancelled")
+            % {"job": job.pk, "state": job.state}
         )
     job.refresh_from_db()
     return job
@@ -302,7 +303,8 @@ def retry(job: Job, actor: Any) -> Job:
         job = Job.objects.select_for_update().get(pk=job.pk)
         if not can_retry(job):
             raise InvalidInput(
-                f"job {job.pk} is {job.state}; only a failed or cancelled job can be retried"
+                _("job %(job)s is %(state)s; only a failed or cancelled job can be retried")
+                % {"job": job.pk, "state": job.state}
             )
         job.state, job.error, job.done, job.total = State.QUEUED, "", 0, 0
         job.message, job.finished_at = _("retried by %(who)s") % {"who": actor.label}, None
@@ -385,7 +387,7 @@ def get_job(job_id: int, actor: Any, project: Any = None) -> Job:
     project's page never shows another's job (and personal jobs only under /me/)."""
     job = Job.objects.select_related("project").filter(pk=job_id, project=project).first()
     if job is None:
-        raise NotFound(f"no job {job_id}")
+        raise NotFound(_("no job %(job_id)s") % {"job_id": job_id})
     check_read(actor, job)
     return job
 
@@ -394,10 +396,10 @@ def result_file(job: Job, actor: Any) -> Path:
     """The path of a done job's result, for whoever may read the job."""
     check_read(actor, job)
     if not job.has_result:
-        raise NotFound(f"job {job.pk} has no result")
+        raise NotFound(_("job %(job)s has no result") % {"job": job.pk})
     path = (root() / job.result_path).resolve()
     if root().resolve() not in path.parents or not path.is_file():
-        raise NotFound(f"job {job.pk}'s result has expired")
+        raise NotFound(_("job %(job)s's result has expired") % {"job": job.pk})
     return path
 
 

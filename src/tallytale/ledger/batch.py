@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tallytale.core import ledger as ledger_rules
 from tallytale.core.ledger import Kind, LedgerError
@@ -80,7 +81,7 @@ def record_batch(
     if project is not None:
         require(actor, "ledger.record", project)
     elif not actor.is_operator:
-        raise PermissionDenied("a batch of ledger operations must name its project")
+        raise PermissionDenied(gettext("a batch of ledger operations must name its project"))
     today = today or _today()
     errors: list[tuple[int, str]] = []
     keys = [op.key for op in ops]
@@ -88,7 +89,9 @@ def record_batch(
         seen: set[str] = set()
         for i, k in enumerate(keys):
             if k in seen:
-                errors.append((i, f"key {k!r} repeated within the batch"))
+                errors.append(
+                    (i, gettext("key %(key)s repeated within the batch") % {"key": repr(k)})
+                )
             seen.add(k)
     codes = {op.person for op in ops} | {op.to for op in ops if op.to}
     people = {
@@ -197,28 +200,36 @@ def record_batch(
                 person = people.get(op.person)
                 if person is None or (in_project is not None and op.person not in in_project):
                     where = f" in {project.slug!r}" if project is not None else ""
-                    raise LedgerError(f"no person {op.person!r}{where}")
+                    raise LedgerError(
+                        gettext("no person %(person)s%(where)s")
+                        % {"person": repr(op.person), "where": where}
+                    )
                 member = member_of(person)
                 scope = schemes[project.pk if project is not None else person.home_project_id]
                 if op.kind == Kind.EARN:
                     org = partners.get(op.partner)
                     if org is None or (project is not None and org.project_id != project.pk):
                         where = f" in {project.slug!r}" if project is not None else ""
-                        raise LedgerError(f"no partner {op.partner!r}{where}")
+                        raise LedgerError(
+                            gettext("no partner %(partner)s%(where)s")
+                            % {"partner": repr(op.partner), "where": where}
+                        )
                     operation = ledger_rules.Earn(
                         member, partner_of(org), op.minutes, day, op.category
                     )
                 elif op.kind == Kind.SPEND:
                     org = partners.get(op.partner)
                     if org is None:
-                        raise LedgerError(f"no partner {op.partner!r}")
+                        raise LedgerError(
+                            gettext("no partner %(partner)s") % {"partner": repr(op.partner)}
+                        )
                     operation = ledger_rules.Spend(
                         member, partner_of(org), op.minutes, day, scope, op.category
                     )
                 elif op.kind == Kind.GIFT:
                     other = people.get(op.to)
                     if other is None:
-                        raise LedgerError(f"no person {op.to!r}")
+                        raise LedgerError(gettext("no person %(to)s") % {"to": repr(op.to)})
                     operation = ledger_rules.Gift(
                         member,
                         member_of(other),

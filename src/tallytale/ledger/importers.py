@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tallytale import tables
 from tallytale.core.ledger import Kind, LedgerError, to_minutes
@@ -59,12 +60,15 @@ def import_contributions(
     today = today or timezone.localdate()
     if isinstance(source, str):
         if "\x00" in source:
-            raise InputErrors(["the file contains NUL bytes; is it a spreadsheet saved as CSV?"])
+            raise InputErrors([_("the file contains NUL bytes; is it a spreadsheet saved as CSV?")])
         try:
             table = tables.table_from_text(source)
         except InputErrors:
             raise InputErrors(
-                ["the file is empty; expected the header " + ",".join(HEADER)]
+                [
+                    _("the file is empty; expected the header %(header)s")
+                    % {"header": ",".join(HEADER)}
+                ]
             ) from None
     else:
         table = source
@@ -73,8 +77,14 @@ def import_contributions(
     if missing:
         raise InputErrors(
             [
-                f"line {table.header_line}: missing column(s) {', '.join(missing)}; "
-                f"expected {','.join(HEADER)}"
+                (
+                    _("line %(header_line)s: missing column(s) %(choices)s; expected %(choices2)s")
+                    % {
+                        "header_line": table.header_line,
+                        "choices": ", ".join(missing),
+                        "choices2": ",".join(HEADER),
+                    }
+                )
             ]
         )
     col = {h: header.index(h) for h in HEADER}
@@ -91,29 +101,38 @@ def import_contributions(
         code, partner, date_text, hours, activity = (row[col[h]].strip() for h in HEADER)
         problems = []
         if not code:
-            problems.append("person_code is empty")
+            problems.append(_("person_code is empty"))
         elif code not in members:
-            problems.append(f"person_code {code!r} is not a member of {project.slug}")
+            problems.append(
+                _("person_code %(code)s is not a member of %(project)s")
+                % {"code": repr(code), "project": project.slug}
+            )
         if not partner:
-            problems.append("partner is empty")
+            problems.append(_("partner is empty"))
         day = None
         try:
             day = tables.parse_day(date_text)
             if day > today:
-                problems.append(f"date {date_text} is in the future")
+                problems.append(_("date %(date_text)s is in the future") % {"date_text": date_text})
         except ValueError as exc:
-            problems.append(f"date {exc}")
+            problems.append(_("date %(exc)s") % {"exc": exc})
         minutes = 0
         try:
             minutes = to_minutes(tables.parse_decimal(hours), "hours")
             if minutes > 24 * 60:
-                problems.append(f"hours {hours} is more than 24")
+                problems.append(_("hours %(hours)s is more than 24") % {"hours": hours})
         except (LedgerError, ValueError) as exc:  # ValueError: an ambiguous decimal comma
             problems.append(str(exc) if isinstance(exc, LedgerError) else f"hours {exc}")
         if len(activity) > 80:
-            problems.append("activity is longer than 80 characters")
+            problems.append(_("activity is longer than 80 characters"))
         if problems:
-            errors.append((line, f"line {line}: " + "; ".join(problems)))
+            errors.append(
+                (
+                    line,
+                    _("line %(line)s: %(problem)s")
+                    % {"line": line, "problem": "; ".join(problems)},
+                )
+            )
             continue
         content = "\x1f".join(
             [project.slug, code, partner, day.isoformat(), str(minutes), activity]
@@ -128,11 +147,16 @@ def import_contributions(
     if errors or table.problems:
         raise InputErrors(tables.in_order(table.problems, errors))
     if not ops:
-        raise InputErrors(["the file has a header but no rows"])
+        raise InputErrors([_("the file has a header but no rows")])
     try:
         result = ledger_batch.record_batch(ops, actor=actor, today=today, project=project)
     except InputErrors as exc:
-        raise InputErrors([f"line {lines[i]}: {msg}" for i, msg in exc.errors]) from None
+        raise InputErrors(
+            [
+                _("line %(line)s: %(problem)s") % {"line": lines[i], "problem": msg}
+                for i, msg in exc.errors
+            ]
+        ) from None
     report.written = len(ops) - result.skipped
     report.already_imported = result.skipped
     return report

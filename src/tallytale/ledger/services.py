@@ -16,6 +16,7 @@ import uuid
 from django.db import IntegrityError, transaction
 from django.db.models import BigIntegerField, Case, Q, Sum, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record as audit
 from tallytale.core import ledger as ledger_rules
@@ -38,8 +39,10 @@ BatchError = InputErrors
 
 def _batch_error(errors: list[tuple[int, str]]) -> InputErrors:
     first = errors[0]
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return InputErrors(errors, f"item {first[0]}: {first[1]}{more}")
+    more = _(" (and %(n)s more)") % {"n": len(errors) - 1} if len(errors) > 1 else ""
+    return InputErrors(
+        errors, _("item %(item)s: %(problem)s") % {"item": first[0], "problem": first[1]} + more
+    )
 
 
 # --- accounts ---------------------------------------------------------------------------
@@ -118,10 +121,13 @@ def _lock_earn_accounts(
 
 def _who(account: Account) -> str:
     if account.person_id:
-        return f"member {account.person.code}"
+        return _("member %(code)s") % {"code": account.person.code}
     if account.organisation_id:
-        return f"partner {account.organisation.slug}"
-    return f"{account.get_owner_display().lower()} of {account.project.slug}"
+        return _("partner %(slug)s") % {"slug": account.organisation.slug}
+    return _("%(owner)s of %(project)s") % {
+        "owner": account.get_owner_display().lower(),
+        "project": account.project.slug,
+    }
 
 
 # --- requests ---------------------------------------------------------------------------
@@ -143,7 +149,10 @@ def _member(scope: Project, code: str) -> Person:
     try:
         return get_member(scope, code)
     except NotFound:
-        raise NotFound(f"no member {code!r} in project {scope.slug!r}") from None
+        raise NotFound(
+            _("no member %(code)s in project %(project)s")
+            % {"code": repr(code), "project": repr(scope.slug)}
+        ) from None
 
 
 def _projects_of(t: Transfer) -> set[int]:
@@ -166,7 +175,8 @@ def _idempotent(key: str, check) -> Transfer | None:
     t = _existing(key)
     if t is not None and check is not None and not check(t):
         raise IdempotencyConflict(
-            f"key {key!r} was already used for a different transfer (#{t.pk})"
+            _("key %(key)s was already used for a different transfer (#%(id)s)")
+            % {"key": repr(key), "id": t.pk}
         )
     return t
 
@@ -583,8 +593,12 @@ def reverse(
     key = key or f"reverse:{transfer_id}:{uuid.uuid4()}"
     found = Transfer.objects.select_related("debit__project").filter(pk=transfer_id).first()
     if found is None or (project is not None and project.pk not in _projects_of(found)):
-        where = f" in {project.slug!r}" if project else ""
-        raise NotFound(f"no transfer {transfer_id}{where}")
+        if project is not None:
+            raise NotFound(
+                _("no transfer %(id)s in %(project)s")
+                % {"id": transfer_id, "project": repr(project.slug)}
+            )
+        raise NotFound(_("no transfer %(id)s") % {"id": transfer_id})
     _scope(actor, "ledger.correct", project, found.debit.project)
     done = _idempotent(key, lambda t: t.reverses_id == transfer_id)
     if done:
@@ -629,4 +643,6 @@ def reverse(
         t = _existing(key)
         if t is not None:
             return t
-        raise InvalidInput(f"transfer {transfer_id} has already been reversed") from None
+        raise InvalidInput(
+            _("transfer %(id)s has already been reversed") % {"id": transfer_id}
+        ) from None

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils.translation import gettext  # `_` is the receivers' **kwargs here
 
 from tallytale.core.ledger import format_credits
 from tallytale.errors import InvalidInput
@@ -38,8 +39,11 @@ def open_partner_account(sender: Any, instance: Organisation, created: bool, **_
         return
     if account.balance < floor:
         raise InvalidInput(
-            f"overdraft: {instance.slug} is already {format_credits(-account.balance)} credits "
-            "below zero; allow at least that much"
+            gettext(
+                "overdraft: %(partner)s is already %(credits)s credits below "
+                "zero; allow at least that much"
+            )
+            % {"partner": instance.slug, "credits": format_credits(-account.balance)}
         )
     Account.objects.filter(pk=account.pk).update(min_balance=floor)
 

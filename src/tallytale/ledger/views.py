@@ -173,7 +173,7 @@ def budget(request: HttpRequest, project: Project) -> HttpResponse:
     """Issue credits to a partner's budget (from the members page)."""
     partner = request.POST.get("partner", "")
     if not Organisation.objects.filter(project=project, slug=partner).exists():
-        raise Http404("no such partner")
+        raise Http404(_("no such partner"))
     try:
         ledger.set_budget(
             partner,

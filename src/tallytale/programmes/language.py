@@ -16,12 +16,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record
 from tallytale.errors import InvalidInput, NotFound
 
 from .models import Person, Project
-from .permissions import Actor, require
+from .permissions import Actor, may_manage_person, require
 
 
 def offered() -> list[str]:
@@ -67,7 +68,10 @@ def language_for(person: Person | None) -> str:
 def _checked(code: str) -> str:
     found = offered_code(code)
     if found is None:
-        raise InvalidInput(f"language: choose one of {', '.join(offered())}; got {code!r}")
+        raise InvalidInput(
+            _("language: choose one of %(choices)s; got %(code)s")
+            % {"choices": ", ".join(offered()), "code": repr(code)}
+        )
     return found
 
 
@@ -97,11 +101,24 @@ def set_own_language(user: Any, code: str) -> bool:
 def set_member_language(actor: Actor, project: Project, person: Person, code: str) -> None:
     """A coordinator records a member's language. Only where they manage people, and only
     for a member of that project (callers find the person with `services.get_member`;
-    this checks it again so a shell that forgot cannot reach another project's people)."""
+    this checks it again so a shell that forgot cannot reach another project's people).
+    A person who also belongs to a project the coordinator does not manage sets their
+    language themselves: it is theirs in every project (`may_manage_person`)."""
     require(actor, "people.manage", project)
     code = _checked(code)
     if not person.memberships.filter(project=project).exists() or person.erased_at is not None:
-        raise NotFound(f"no member {person.code!r} in {project.slug!r}")
+        raise NotFound(
+            _("no member %(person)s in %(project)s")
+            % {"person": repr(person.code), "project": repr(project.slug)}
+        )
+    if not may_manage_person(actor, person):
+        raise InvalidInput(
+            _(
+                "language: %(person)s also belongs to another project, so they set their "
+                "language themselves"
+            )
+            % {"person": person.code}
+        )
     if person.language != code:
         Person.objects.filter(pk=person.pk).update(language=code)
         person.language = code

@@ -9,6 +9,7 @@ nor a person's last role in the project (that is leaving the project, done by er
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record
 from tallytale.errors import InvalidInput, NotFound
@@ -24,13 +25,19 @@ def remove_role(actor: Actor, project: Project, person: Person, role: str) -> No
     held = list(Membership.objects.select_for_update().filter(person=person, project=project))
     mine = next((m for m in held if m.role == role), None)
     if mine is None:
-        raise NotFound(f"role: {person.code} is not a {role} in {project.slug}")
+        raise NotFound(
+            _("role: %(person)s is not a %(role)s in %(project)s")
+            % {"person": person.code, "role": role, "project": project.slug}
+        )
     if role == Role.ADMIN and not actor.is_operator and Role.ADMIN not in roles(actor, project):
-        raise InvalidInput("role: only an admin may take away an admin's role")
+        raise InvalidInput(_("role: only an admin may take away an admin's role"))
     if actor.person is not None and actor.person.pk == person.pk and role == Role.COORDINATOR:
-        raise InvalidInput("role: another coordinator must take away your own coordinator role")
+        raise InvalidInput(_("role: another coordinator must take away your own coordinator role"))
     if len(held) == 1:
-        raise InvalidInput(f"role: this is {person.code}'s only role in {project.slug}")
+        raise InvalidInput(
+            _("role: this is %(person)s's only role in %(project)s")
+            % {"person": person.code, "project": project.slug}
+        )
     mine.delete()
     record(
         "person.membership_removed",

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record
 from tallytale.core.textsafe import check_text
@@ -34,11 +35,13 @@ def _minutes(text: str, field: str, errors: dict[str, str]) -> int | None:
         if value < 0 or value > 100_000:
             raise InvalidOperation
     except InvalidOperation:
-        errors[field] = f"{field}: enter credits as a number, e.g. 1.5"
+        errors[field] = _("%(field)s: enter credits as a number, e.g. 1.5") % {"field": field}
         return None
     minutes = value * MINUTES_PER_CREDIT
     if minutes != minutes.to_integral_value():
-        errors[field] = f"{field}: use whole minutes (e.g. 0.25 or 1.5 credits)"
+        errors[field] = _("%(field)s: use whole minutes (e.g. 0.25 or 1.5 credits)") % {
+            "field": field
+        }
         return None
     return int(minutes)
 
@@ -47,9 +50,9 @@ def _fields(data: dict, errors: dict[str, str]) -> dict:
     name = (data.get("name") or "").strip()[:200]
     kind = (data.get("kind") or "").strip()
     if kind not in Organisation.Kind.values:
-        errors["kind"] = "kind: choose earning, spending or both"
+        errors["kind"] = _("kind: choose earning, spending or both")
     if not name:
-        errors["name"] = "name: enter the partner's name"
+        errors["name"] = _("name: enter the partner's name")
     contact = (data.get("contact") or "").strip()[:200]
     for field, value in (("name", name), ("contact", contact)):
         try:
@@ -68,7 +71,7 @@ def create(actor: Actor, project: Project, data: dict) -> Organisation:
     fields = _fields(data, errors)
     slug = (data.get("slug") or "").strip().lower()
     if not slug:
-        errors["slug"] = "code: enter a short code, e.g. community-garden"
+        errors["slug"] = _("code: enter a short code, e.g. community-garden")
     if errors:
         raise InputErrors(errors, "; ".join(errors.values()))
     org = add_partner(
@@ -119,17 +122,17 @@ def add_opportunity(actor: Actor, project: Project, slug: str, data: dict) -> Op
     errors: dict[str, str] = {}
     kind = (data.get("kind") or "").strip()
     if kind not in Opportunity.Kind.values:
-        errors["kind"] = "kind: choose give time or spend credits"
+        errors["kind"] = _("kind: choose give time or spend credits")
     elif kind == Opportunity.Kind.EARN and not org.earns:
-        errors["kind"] = "kind: this partner does not reward time"
+        errors["kind"] = _("kind: this partner does not reward time")
     elif kind == Opportunity.Kind.SPEND and not org.spends:
-        errors["kind"] = "kind: this partner does not take credits"
+        errors["kind"] = _("kind: this partner does not take credits")
     title = (data.get("title") or "").strip()[:120]
     if not title:
-        errors["title"] = "title: say what it is, e.g. Gardening volunteers"
+        errors["title"] = _("title: say what it is, e.g. Gardening volunteers")
     price = _minutes(data.get("price", ""), "price", errors)
     if kind == Opportunity.Kind.SPEND and not price and "price" not in errors:
-        errors["price"] = "price: enter the price in credits"
+        errors["price"] = _("price: enter the price in credits")
     if errors:
         raise InputErrors(errors, "; ".join(errors.values()))
     opp = Opportunity.objects.create(
@@ -158,7 +161,7 @@ def close_opportunity(actor: Actor, project: Project, opportunity_id: int) -> Op
     if opp is None:
         from tallytale.errors import NotFound
 
-        raise NotFound("no such opportunity in this project")
+        raise NotFound(_("no such opportunity in this project"))
     opp.is_open = False
     opp.save(update_fields=["is_open"])
     record(

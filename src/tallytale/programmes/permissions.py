@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import cli_actor
 from tallytale.jobs.services import runs_as
@@ -240,7 +241,7 @@ def project_or_404(slug: str) -> Project:
     """The project named in a URL; an unknown slug is a 404 like any unknown object."""
     project = Project.objects.select_related("programme").filter(slug=slug).first()
     if project is None:
-        raise Http404("no such project")
+        raise Http404(_("no such project"))
     return project
 
 

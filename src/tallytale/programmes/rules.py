@@ -8,6 +8,7 @@ scheme that adopts one, but no policy retires credits).
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record
 from tallytale.errors import InvalidInput
@@ -25,9 +26,9 @@ def set_disclosure_k(actor: Actor, project: Project, text: str) -> Project:
     try:
         k = int((text or "").strip())
     except ValueError:
-        raise InvalidInput("k: enter a whole number, e.g. 5") from None
+        raise InvalidInput(_("k: enter a whole number, e.g. 5")) from None
     if not 1 <= k <= MAX_K:
-        raise InvalidInput(f"k: enter a number from 1 to {MAX_K}")
+        raise InvalidInput(_("k: enter a number from 1 to %(MAX_K)s") % {"MAX_K": MAX_K})
     before = project.disclosure_k
     Project.objects.filter(pk=project.pk).update(disclosure_k=k)
     project.disclosure_k = k

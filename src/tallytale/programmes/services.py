@@ -11,6 +11,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record
 from tallytale.errors import AlreadyExists, InvalidInput, NotFound
@@ -40,21 +41,21 @@ def get_programme(slug: str) -> Programme:
     try:
         return Programme.objects.get(slug=slug)
     except Programme.DoesNotExist:
-        raise NotFound(f"no programme {slug!r}") from None
+        raise NotFound(_("no programme %(slug)s") % {"slug": repr(slug)}) from None
 
 
 def get_project(slug: str) -> Project:
     try:
         return Project.objects.select_related("programme").get(slug=slug)
     except Project.DoesNotExist:
-        raise NotFound(f"no project {slug!r}") from None
+        raise NotFound(_("no project %(slug)s") % {"slug": repr(slug)}) from None
 
 
 def get_partner(slug: str) -> Organisation:
     try:
         return Organisation.objects.select_related("project").get(slug=slug)
     except Organisation.DoesNotExist:
-        raise NotFound(f"no partner {slug!r}") from None
+        raise NotFound(_("no partner %(slug)s") % {"slug": repr(slug)}) from None
 
 
 def get_person(code: str) -> Person:
@@ -64,7 +65,7 @@ def get_person(code: str) -> Person:
         Person.objects.filter(code=code).first() or Person.objects.filter(card_code=code).first()
     )
     if person is None or person.erased_at is not None:
-        raise NotFound(f"no person {code!r}")
+        raise NotFound(_("no person %(code)s") % {"code": repr(code)})
     return person
 
 
@@ -82,7 +83,10 @@ def get_member(project: Project, code: str) -> Person:
         else None
     )
     if person is None or person.erased_at is not None:
-        raise NotFound(f"no member {code!r} in {project.slug!r}")
+        raise NotFound(
+            _("no member %(code)s in %(project)s")
+            % {"code": repr(code), "project": repr(project.slug)}
+        )
     return person
 
 
@@ -91,7 +95,10 @@ def get_partner_in(project: Project, slug: str) -> Organisation:
     partner = Organisation.objects.select_related("project").filter(slug=slug, project=project)
     found = partner.first()
     if found is None:
-        raise NotFound(f"no partner {slug!r} in {project.slug!r}")
+        raise NotFound(
+            _("no partner %(slug)s in %(project)s")
+            % {"slug": repr(slug), "project": repr(project.slug)}
+        )
     return found
 
 
@@ -99,7 +106,7 @@ def get_partner_in(project: Project, slug: str) -> Organisation:
 def create_programme(slug: str, name: str) -> Programme:
     _valid(slug_validator, slug, "programme slug")
     if Programme.objects.filter(slug=slug).exists():
-        raise AlreadyExists(f"programme {slug!r} already exists")
+        raise AlreadyExists(_("programme %(slug)s already exists") % {"slug": repr(slug)})
     return Programme.objects.create(slug=slug, name=name or slug)
 
 
@@ -109,9 +116,9 @@ def create_project(
 ) -> Project:
     _valid(slug_validator, slug, "project slug")
     if Project.objects.filter(slug=slug).exists():
-        raise AlreadyExists(f"project {slug!r} already exists")
+        raise AlreadyExists(_("project %(slug)s already exists") % {"slug": repr(slug)})
     if disclosure_k < 1:
-        raise InvalidInput("disclosure threshold k must be at least 1")
+        raise InvalidInput(_("disclosure threshold k must be at least 1"))
     prog = get_programme(programme) if programme else None
     # the ledger opens the project's issuance account and pot as the project is saved
     return Project.objects.create(
@@ -133,13 +140,14 @@ def add_partner(
     _valid(slug_validator, slug, "partner slug")
     if kind not in Organisation.Kind.values:
         raise InvalidInput(
-            f"partner kind must be one of {', '.join(Organisation.Kind.values)}; got {kind!r}"
+            _("partner kind must be one of %(choices)s; got %(kind)s")
+            % {"choices": ", ".join(Organisation.Kind.values), "kind": repr(kind)}
         )
     proj = get_project(project)
     if Organisation.objects.filter(slug=slug).exists():
-        raise AlreadyExists(f"partner {slug!r} already exists")
+        raise AlreadyExists(_("partner %(slug)s already exists") % {"slug": repr(slug)})
     if overdraft_minutes < 0:
-        raise InvalidInput("overdraft must not be negative")
+        raise InvalidInput(_("overdraft must not be negative"))
     # the ledger opens the partner's account as it is saved
     return Organisation.objects.create(
         slug=slug, name=name or slug, project=proj, kind=kind, overdraft_minutes=overdraft_minutes
@@ -169,16 +177,21 @@ def add_person(
     """
     _valid(code_validator, code, "person code")
     if role not in Role.values:
-        raise InvalidInput(f"role must be one of {', '.join(Role.values)}; got {role!r}")
+        raise InvalidInput(
+            _("role must be one of %(choices)s; got %(role)s")
+            % {"choices": ", ".join(Role.values), "role": repr(role)}
+        )
     proj = get_project(project)
     require(actor, "people.manage", proj)
     if role == Role.ADMIN and not actor.is_operator and not _is_admin(actor, proj):
-        raise InvalidInput("only an admin may make someone an admin")
+        raise InvalidInput(_("only an admin may make someone an admin"))
     joined = joined_on or timezone.localdate()
     person = Person.objects.select_for_update().filter(code=code).first()
     if person is None:
         if card_code and Person.objects.filter(card_code=card_code).exists():
-            raise AlreadyExists(f"member card {card_code!r} is already in use")
+            raise AlreadyExists(
+                _("member card %(card_code)s is already in use") % {"card_code": repr(card_code)}
+            )
         person = Person.objects.create(
             code=code,
             card_code=card_code or None,
@@ -192,12 +205,19 @@ def add_person(
         # the ledger opens the person's account as they are saved (ledger.signals)
     else:
         if person.erased_at is not None:
-            raise AlreadyExists(f"person code {code!r} belonged to someone erased; choose another")
+            raise AlreadyExists(
+                _("person code %(code)s belonged to someone erased; choose another")
+                % {"code": repr(code)}
+            )
         elsewhere = person.memberships.exclude(project=proj).exists()
         if elsewhere and not may_manage_person(actor, person):
             raise AlreadyExists(
-                f"person code {code!r} is registered in another project; they can join "
-                f"{proj.slug!r} by accepting an invitation while signed in, or an admin can add them"
+                _(
+                    "person code %(code)s is registered in another project; they can join "
+                    "%(proj)s by accepting an invitation while signed in, or an admin can "
+                    "add them"
+                )
+                % {"code": repr(code), "proj": repr(proj.slug)}
             )
     return admit(person, proj, role, actor=actor, joined_on=joined)
 
@@ -230,7 +250,8 @@ def admit(
             )
     except IntegrityError:
         raise AlreadyExists(
-            f"person {person.code!r} is already a {role} in {project.slug!r}"
+            _("person %(person)s is already a %(role)s in %(project)s")
+            % {"person": repr(person.code), "role": role, "project": repr(project.slug)}
         ) from None
     record(
         "person.membership_added",

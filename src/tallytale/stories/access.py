@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record
 from tallytale.core import consent as consent_rules
@@ -45,7 +46,7 @@ def viewer_facts(user: Any, project: Project) -> tuple[bool, bool]:
 
 def _audience_q(audience: str) -> Q:
     if audience not in consent_rules.AUDIENCES:
-        raise ValueError(f"unknown audience {audience!r}")
+        raise ValueError(_("unknown audience %(audience)s") % {"audience": repr(audience)})
     q = Q(consent_level__in=sorted(consent_rules.AUDIENCE_CONSENTS[audience]))
     if audience != consent_rules.RESEARCH_TEAM:
         q &= Q(held_for_review=False)
@@ -133,7 +134,7 @@ def story_text_for(
         return None
     name = field or analysis_field(story)
     if name not in ("title", "text", "translation", "transcript"):
-        raise ValueError(f"unknown story field {name!r}")
+        raise ValueError(_("unknown story field %(name)s") % {"name": repr(name)})
     if original and allowed == consent_rules.ORIGINAL:
         person = _person(viewer)
         if not (person is not None and story.teller_id == person.pk):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record
 from tallytale.core import consent as consent_rules
@@ -107,7 +108,7 @@ def export_stories(
     """Build the export and audit it. Returns (CSV text or JSON-able list, count);
     `excel` puts a UTF-8 byte-order mark before the CSV for spreadsheet programs."""
     if audience not in consent_rules.AUDIENCES:
-        raise ValueError(f"unknown audience {audience!r}")
+        raise ValueError(_("unknown audience %(audience)s") % {"audience": repr(audience)})
     rows = story_rows(project, audience)
     record(
         "story.export",

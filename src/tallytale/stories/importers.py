@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tallytale import tables
 from tallytale.errors import InputErrors
@@ -82,7 +83,9 @@ def import_stories(
     try:
         table = source if isinstance(source, Table) else tables.table_from_rows(source)
     except InputErrors:
-        raise InputErrors(["the file is empty; expected a header with external_id,text"]) from None
+        raise InputErrors(
+            [gettext("the file is empty; expected a header with external_id,text")]
+        ) from None
     header_line, header = table.header_line, table.header
     header = [
         h.strip().lower() if not h.strip().lower().startswith("sig:") else h.strip() for h in header
@@ -90,16 +93,30 @@ def import_stories(
     errors: list[str] = []
     missing = [h for h in REQUIRED if h not in header]
     if missing:
-        raise InputErrors([f"line {header_line}: missing column(s) {', '.join(missing)}"])
+        raise InputErrors(
+            [
+                gettext("line %(header_line)s: missing column(s) %(choices)s")
+                % {"header_line": header_line, "choices": ", ".join(missing)}
+            ]
+        )
     signifiers = {s.name: s for s in Signifier.objects.filter(project=project, active=True)}
     sig_cols = {h: h[4:].strip() for h in header if h.lower().startswith("sig:")}
     unknown = [h for h in header if h and h not in REQUIRED + OPTIONAL and h not in sig_cols]
     if unknown:
-        errors.append(f"line {header_line}: unknown column(s) {', '.join(map(repr, unknown))}")
+        errors.append(
+            gettext("line %(header_line)s: unknown column(s) %(choices)s")
+            % {"header_line": header_line, "choices": ", ".join(map(repr, unknown))}
+        )
     for h, name in sig_cols.items():
         if name not in signifiers:
             errors.append(
-                f"line {header_line}: column {h!r}: no signifier {name!r} in {project.slug}"
+                gettext("line %(header_line)s: column %(h)s: no signifier %(name)s in %(project)s")
+                % {
+                    "header_line": header_line,
+                    "h": repr(h),
+                    "name": repr(name),
+                    "project": project.slug,
+                }
             )
     if errors:
         raise InputErrors(errors)
@@ -128,9 +145,12 @@ def import_stories(
         problems: list[str] = []
         ext_id = cells.get("external_id", "").strip()
         if not ext_id:
-            problems.append("external_id is empty")
+            problems.append(gettext("external_id is empty"))
         elif ext_id in seen:
-            problems.append(f"external_id {ext_id!r} repeats line {seen[ext_id]}")
+            problems.append(
+                gettext("external_id %(ext_id)s repeats line %(seen)s")
+                % {"ext_id": repr(ext_id), "seen": seen[ext_id]}
+            )
         else:
             seen[ext_id] = line
         code = cells.get("participant_code", "").strip()
@@ -139,14 +159,19 @@ def import_stories(
             try:
                 code_validator(code)
             except Exception:  # noqa: BLE001 - ValidationError message below
-                problems.append(f"participant_code {code!r} is not a valid code")
+                problems.append(
+                    gettext("participant_code %(code)s is not a valid code") % {"code": repr(code)}
+                )
             else:
                 teller = persons.get(code)
                 if teller is None and code in elsewhere:
                     problems.append(
-                        f"participant_code {code!r} belongs to someone who is not (or no longer) a participant "
-                        f"of {project.slug}: add them first (tallytale person add {code} "
-                        f"--project {project.slug}) or correct the code"
+                        gettext(
+                            "participant_code %(code)s belongs to someone who is not (or no longer)"
+                            " a participant of %(project)s: add them first (tallytale person add "
+                            "%(code2)s --project %(project)s) or correct the code"
+                        )
+                        % {"code": repr(code), "project": project.slug, "code2": code}
                     )
                 elif teller is None:
                     new_codes.add(code)
@@ -155,7 +180,7 @@ def import_stories(
             try:
                 collected_on = tables.parse_day(cells["collected_on"])
             except ValueError as exc:
-                problems.append(f"collected_on {exc}")
+                problems.append(gettext("collected_on %(exc)s") % {"exc": exc})
         answers = {sig_cols[h]: cells.get(h, "") for h in sig_cols}
         draft, errs = prepare(
             project,
@@ -183,17 +208,27 @@ def import_stories(
                 report.already_imported += 1
                 continue
             problems.append(
-                f"external_id {ext_id!r} is already stored (story {old.pk}) with different "
-                "text; nothing is overwritten: change the external_id or correct the story"
+                gettext(
+                    "external_id %(ext_id)s is already stored (story %(old)s) with "
+                    "different text; nothing is overwritten: change the external_id or "
+                    "correct the story"
+                )
+                % {"ext_id": repr(ext_id), "old": old.pk}
             )
         if problems:
-            problem_lines.append((line, f"line {line}: " + "; ".join(problems)))
+            problem_lines.append(
+                (
+                    line,
+                    gettext("line %(line)s: %(problem)s")
+                    % {"line": line, "problem": "; ".join(problems)},
+                )
+            )
             continue
         drafts.append((draft, code if teller is None else ""))
     if problem_lines or table.problems:
         raise InputErrors(tables.in_order(table.problems, problem_lines))
     if report.rows == 0:
-        raise InputErrors(["the file has a header but no rows"])
+        raise InputErrors([gettext("the file has a header but no rows")])
     with transaction.atomic():
         created = {}
         for code in sorted(new_codes & {c for _, c in drafts if c}):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from tallytale.errors import InvalidInput
 
@@ -57,10 +58,11 @@ def check(fileobj: BinaryIO, size: int, medium: str) -> tuple[str, str]:
     """Check size and type; return (extension, mime type) or raise InvalidInput."""
     limit = max_upload_bytes()
     if size <= 0:
-        raise InvalidInput("the recording is empty")
+        raise InvalidInput(_("the recording is empty"))
     if size > limit:
         raise InvalidInput(
-            f"the recording is {size / 1048576:.0f} MB; the limit is {limit // 1048576} MB"
+            _("the recording is %(size)s MB; the limit is %(limit)s MB")
+            % {"size": f"{size / 1048576:.0f}", "limit": limit // 1048576}
         )
     fileobj.seek(0)
     head = fileobj.read(16)
@@ -68,11 +70,16 @@ def check(fileobj: BinaryIO, size: int, medium: str) -> tuple[str, str]:
     ext = sniff(head)
     if ext is None:
         raise InvalidInput(
-            "the recording is not an accepted audio or video file (mp4, webm, ogg, mp3, wav, m4a)"
+            _(
+                "the recording is not an accepted audio or video file (mp4, webm, ogg, "
+                "mp3, wav, m4a)"
+            )
         )
     mime, kinds = KINDS[ext]
     if medium not in kinds:
-        raise InvalidInput(f"a {ext} file cannot be a {medium} recording")
+        raise InvalidInput(
+            _("a %(ext)s file cannot be a %(medium)s recording") % {"ext": ext, "medium": medium}
+        )
     if medium == "audio" and ext in ("webm", "mp4"):
         mime = "audio/" + ext
     if medium == "video" and ext == "ogg":
@@ -94,7 +101,9 @@ def save(fileobj: BinaryIO, project_id: int, ext: str) -> tuple[str, int]:
             if size > limit:
                 out.close()
                 dest.unlink(missing_ok=True)
-                raise InvalidInput(f"the recording is larger than {limit // 1048576} MB")
+                raise InvalidInput(
+                    _("the recording is larger than %(limit)s MB") % {"limit": limit // 1048576}
+                )
             out.write(chunk)
     dest.chmod(0o600)
     return str(rel), size

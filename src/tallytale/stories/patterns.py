@@ -46,7 +46,7 @@ class Filters:
     def with_group(self, dimension: str, value: str) -> Filters:
         """These filters narrowed to one group of a comparison."""
         if dimension not in GROUP_DIMENSIONS:
-            raise ValueError(f"unknown comparison {dimension!r}")
+            raise ValueError(_("unknown comparison %(dimension)s") % {"dimension": repr(dimension)})
         parsed: Any = value
         if dimension == "new_member":
             parsed = {"yes": True, "no": False}.get(value)
@@ -116,7 +116,7 @@ def answers(viewer: Any, project: Project, signifier: Signifier, filters: Filter
     """The answers to `signifier` on the stories `viewer` may see that pass `filters`, in
     story order, each with its group values (one query)."""
     if signifier.project_id != project.pk:
-        raise ValueError("the signifier belongs to another project")
+        raise ValueError(_("the signifier belongs to another project"))
     rows = (
         SignifierAnswer.objects.filter(
             signifier=signifier, story__in=stories_for(viewer, project, filters)

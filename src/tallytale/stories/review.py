@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tallytale.errors import InvalidInput
@@ -147,27 +148,37 @@ def correct_redaction(
     _require(actor, "story.correct_redaction", story.project)
     story = _locked(story)
     if story.withdrawn:
-        raise InvalidInput(f"story {story.pk} has been withdrawn")
+        raise InvalidInput(_("story %(story)s has been withdrawn") % {"story": story.pk})
     if field not in TEXT_FIELDS:
-        raise InvalidInput(f"field must be one of {', '.join(TEXT_FIELDS)}")
+        raise InvalidInput(
+            _("field must be one of %(choices)s") % {"choices": ", ".join(TEXT_FIELDS)}
+        )
     original = getattr(story, field)
     try:
         add = [_span_dict(s) for s in (added or [])]
         rem = [_span_dict(s) for s in (removed or [])]
     except (KeyError, TypeError, ValueError):
-        raise InvalidInput("each span needs start, end and type") from None
+        raise InvalidInput(_("each span needs start, end and type")) from None
     for s in add:
         if not (0 <= s["start"] < s["end"] <= len(original)):
-            raise InvalidInput(f"span {s['start']}-{s['end']} is outside the {field}")
+            raise InvalidInput(
+                _("span %(start)s-%(end)s is outside the %(field)s")
+                % {"start": s["start"], "end": s["end"], "field": field}
+            )
         s["type"] = s["type"].upper()
         if s["type"] not in span_types():
-            raise InvalidInput(f"span type must be one of {', '.join(span_types())}")
+            raise InvalidInput(
+                _("span type must be one of %(choices)s") % {"choices": ", ".join(span_types())}
+            )
     now = current_spans(story, field)
     for s in rem:
         if s not in now:
-            raise InvalidInput(f"span {s['start']}-{s['end']} {s['type']} is not masked now")
+            raise InvalidInput(
+                _("span %(start)s-%(end)s %(type)s is not masked now")
+                % {"start": s["start"], "end": s["end"], "type": s["type"]}
+            )
     if not add and not rem:
-        raise InvalidInput("nothing to correct: add or remove at least one span")
+        raise InvalidInput(_("nothing to correct: add or remove at least one span"))
     RedactionCorrection.objects.create(
         story=story, field=field, added=add, removed=rem, by_label=actor.label
     )
@@ -204,7 +215,7 @@ def approve_review(story: Story, *, actor: Actor) -> Story:
     _require(actor, "story.read_original", story.project)
     story = _locked(story)
     if story.withdrawn:
-        raise InvalidInput(f"story {story.pk} has been withdrawn")
+        raise InvalidInput(_("story %(story)s has been withdrawn") % {"story": story.pk})
     if not story.held_for_review:
         return story
     story.held_for_review = False
@@ -229,9 +240,9 @@ def add_transcript(
     _require(actor, "story.read_original", story.project)
     story = _locked(story)
     if story.withdrawn:
-        raise InvalidInput(f"story {story.pk} has been withdrawn")
+        raise InvalidInput(_("story %(story)s has been withdrawn") % {"story": story.pk})
     if kind not in ("transcript", "translation"):
-        raise InvalidInput("kind must be transcript or translation")
+        raise InvalidInput(_("kind must be transcript or translation"))
     cleaned = clean_text(text, kind)
     lang = clean_language(language, f"{kind} language")
     setattr(story, kind, cleaned)

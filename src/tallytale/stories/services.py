@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 from django.core.exceptions import PermissionDenied
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tallytale.audit.services import record
 from tallytale.core import consent as consent_rules
@@ -114,7 +115,7 @@ def redact_text(text: str, language: str | None) -> Redacted:
     result = redact.redact(text, language=language or None)
     reasons = [str(r) for r in result.review_reasons]
     if not language:
-        reasons.append("no language given: names may be missed")
+        reasons.append(_("no language given: names may be missed"))
     return Redacted(
         result.text,
         [_span_dict(s) for s in result.spans],
@@ -215,13 +216,18 @@ def prepare(
         d.organisation = organisation
         d.contact_name = " ".join((contact_name or "").split())
         if organisation.project_id != project.pk:
-            errors["organisation"] = f"{organisation.slug} is not a partner of {project.slug}"
+            errors["organisation"] = _("%(organisation)s is not a partner of %(project)s") % {
+                "organisation": organisation.slug,
+                "project": project.slug,
+            }
         if teller is not None:
-            errors["organisation"] = "a story is told by a person or for an organisation, not both"
+            errors["organisation"] = _(
+                "a story is told by a person or for an organisation, not both"
+            )
         if not d.contact_name:
-            errors["contact_name"] = "say which contact told the story and gave consent"
+            errors["contact_name"] = _("say which contact told the story and gave consent")
         elif len(d.contact_name) > 120:
-            errors["contact_name"] = "longer than 120 characters"
+            errors["contact_name"] = _("longer than 120 characters")
 
     def check(name: str, fn, *args, **kwargs):
         try:
@@ -238,15 +244,17 @@ def prepare(
         "translation_language", clean_language, translation_language, "translation language"
     )
     if medium not in Medium.values:
-        errors["medium"] = f"medium must be one of {', '.join(Medium.values)}"
+        errors["medium"] = _("medium must be one of %(choices)s") % {
+            "choices": ", ".join(Medium.values)
+        }
     d.medium = medium
     if medium == Medium.TEXT:
         if not d.text and "text" not in errors:
-            errors["text"] = "the story is empty"
+            errors["text"] = _("the story is empty")
         if recording is not None:
-            errors["recording"] = "choose audio or video to attach a recording"
+            errors["recording"] = _("choose audio or video to attach a recording")
     elif recording is None:
-        errors["recording"] = f"an {medium} story needs a recording"
+        errors["recording"] = _("an %(medium)s story needs a recording") % {"medium": medium}
     else:
         try:
             d.media_ext, d.media_type = media.check(recording, recording_size, medium)
@@ -254,26 +262,27 @@ def prepare(
             errors["recording"] = str(exc)
     level = consent_level or ConsentLevel.RESEARCH_TEAM
     if level not in ConsentLevel.values:
-        errors["consent"] = (
-            f"consent must be one of {', '.join(ConsentLevel.values)}; got {level!r}"
-        )
+        errors["consent"] = _("consent must be one of %(choices)s; got %(level)s") % {
+            "choices": ", ".join(ConsentLevel.values),
+            "level": repr(level),
+        }
     d.consent_level = level
     method = consent_method or ConsentMethod.SPOKEN
     if method not in ConsentMethod.values:
-        errors["consent_method"] = (
-            f"consent method must be one of {', '.join(ConsentMethod.values)}"
-        )
+        errors["consent_method"] = _("consent method must be one of %(choices)s") % {
+            "choices": ", ".join(ConsentMethod.values)
+        }
     d.consent_method = method
     d.info_sheet_version = (info_sheet_version or "").strip()[:40]
     d.consent_taken_by = (consent_taken_by or "").strip()[:120]
     if prompt is not None and prompt.project_id != project.pk:
-        errors["prompt"] = "that prompt belongs to another project"
+        errors["prompt"] = _("that prompt belongs to another project")
     ext_id = (external_id or "").strip()
     if len(ext_id) > 100:
-        errors["external_id"] = "external_id is longer than 100 characters"
+        errors["external_id"] = _("external_id is longer than 100 characters")
     d.external_id = ext_id
     if collected_on is not None and collected_on > timezone.localdate():
-        errors["collected_on"] = "collected_on is in the future"
+        errors["collected_on"] = _("collected_on is in the future")
     d.collected_on = collected_on
     if signifiers is None:
         signifiers = {s.name: s for s in Signifier.objects.filter(project=project, active=True)}
@@ -412,13 +421,17 @@ def change_consent(
         method, info_sheet_version = ConsentMethod.ONLINE, ""
     story = _locked(story)
     if story.withdrawn:
-        raise InvalidInput(f"story {story.pk} has been withdrawn")
+        raise InvalidInput(_("story %(story)s has been withdrawn") % {"story": story.pk})
     if level not in ConsentLevel.values:
         raise InvalidInput(
-            f"consent must be one of {', '.join(ConsentLevel.values)}; got {level!r}"
+            _("consent must be one of %(choices)s; got %(level)s")
+            % {"choices": ", ".join(ConsentLevel.values), "level": repr(level)}
         )
     if method not in ConsentMethod.values:
-        raise InvalidInput(f"consent method must be one of {', '.join(ConsentMethod.values)}")
+        raise InvalidInput(
+            _("consent method must be one of %(choices)s")
+            % {"choices": ", ".join(ConsentMethod.values)}
+        )
     before = story.consent_level
     ConsentRecord.objects.create(
         story=story,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tallytale.errors import InvalidInput
 from tallytale.programmes.models import Project
@@ -33,19 +34,26 @@ def define_signifier(
     """Define a self-signification question for a project's tellers."""
     name = name.strip()
     if not name or len(name) > 60 or any(c in name for c in ",;\n"):
-        raise InvalidInput("signifier name must be 1-60 characters without , or ;")
+        raise InvalidInput(_("signifier name must be 1-60 characters without , or ;"))
     if kind not in Signifier.Kind.values:
-        raise InvalidInput(f"kind must be one of {', '.join(Signifier.Kind.values)}")
+        raise InvalidInput(
+            _("kind must be one of %(choices)s") % {"choices": ", ".join(Signifier.Kind.values)}
+        )
     opts = [clean_text(o, "option", 200) for o in (options or [])]
     need = {"slider": 2, "triad": 3}.get(kind)
     if need and len(opts) != need:
-        raise InvalidInput(f"a {kind} needs exactly {need} poles")
+        raise InvalidInput(
+            _("a %(kind)s needs exactly %(need)s poles") % {"kind": kind, "need": need}
+        )
     if kind == "choice" and not opts:
-        raise InvalidInput("a choice needs options")
+        raise InvalidInput(_("a choice needs options"))
     if kind == "scale" and scale_min >= scale_max:
-        raise InvalidInput("scale_min must be below scale_max")
+        raise InvalidInput(_("scale_min must be below scale_max"))
     if Signifier.objects.filter(project=project, name=name).exists():
-        raise InvalidInput(f"signifier {name!r} already exists in {project.slug}")
+        raise InvalidInput(
+            _("signifier %(name)s already exists in %(project)s")
+            % {"name": repr(name), "project": project.slug}
+        )
     return Signifier.objects.create(
         project=project,
         name=name,
@@ -72,7 +80,10 @@ def add_prompt(
     for given, words in (translations or {}).items():
         code = given.strip().lower()
         if not LANGUAGE_CODE.match(code):
-            raise InvalidInput(f"prompt language {given!r}: use a language code such as cy or ar")
+            raise InvalidInput(
+                _("prompt language %(given)s: use a language code such as cy or ar")
+                % {"given": repr(given)}
+            )
         if words and words.strip():
             clean[code] = clean_text(words, f"prompt ({code})", 500)
     return Prompt.objects.create(

@@ -11,6 +11,7 @@ import math
 from typing import Any
 
 from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext as _
 
 from .models import Signifier
 
@@ -93,7 +94,7 @@ def parse_answers(
             continue
         sig = signifiers.get(name)
         if sig is None:
-            errors[name] = "no such signifier in this project"
+            errors[name] = _("no such signifier in this project")
             continue
         value, problem = parse_answer(sig, answer)
         if problem:

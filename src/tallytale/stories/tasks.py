@@ -30,7 +30,9 @@ FORMATS = ("csv", "json")
 
 def start_export(*, actor: Any, project: Any, fmt: str, key: str | None = None) -> Job:
     if fmt not in FORMATS:
-        raise InvalidInput(f"format: must be one of {', '.join(FORMATS)}")
+        raise InvalidInput(
+            _("format: must be one of %(choices)s") % {"choices": ", ".join(FORMATS)}
+        )
     return jobs.start(KIND, actor=actor, project=project, params={"fmt": fmt}, key=key)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from django.utils.translation import gettext as _
+
 from tallytale.errors import InvalidInput
 
 from .languages import code_for_name
@@ -42,8 +44,11 @@ def clean_text(value: str | None, what: str = "story text", limit: int = MAX_STO
     text = unicodedata.normalize("NFC", text)
     if len(text) > limit:
         raise InvalidInput(
-            f"{what} is {len(text):,} characters; the limit is {limit:,}. "
-            "Split it into parts or attach it as a recording's transcript."
+            _(
+                "%(what)s is %(n)s characters; the limit is %(limit)s. Split it into "
+                "parts or attach it as a recording's transcript."
+            )
+            % {"what": what, "n": f"{len(text):,}", "limit": f"{limit:,}"}
         )
     return text.strip()
 
@@ -53,7 +58,10 @@ def clean_language(value: str | None, what: str = "language", required: bool = F
     tag = (value or "").strip().replace("_", "-")
     if not tag:
         if required:
-            raise InvalidInput(f"{what} is required (a BCP 47 code such as cy, ar, en-GB, bfi)")
+            raise InvalidInput(
+                _("%(what)s is required (a BCP 47 code such as cy, ar, en-GB, bfi)")
+                % {"what": what}
+            )
         return ""
     m = _BCP47.match(tag.lower())
     # A primary subtag of 4-8 letters is well-formed but no language has one: it is a
@@ -61,9 +69,15 @@ def clean_language(value: str | None, what: str = "language", required: bool = F
     if m is not None and len(m.group("lang") or "") >= 4:
         code = code_for_name(tag)
         hint = f"use {code} ({tag})" if code else "e.g. cy, ar, en-GB, bfi"
-        raise InvalidInput(f"{what} {value!r} is a name, not a BCP 47 code: {hint}")
+        raise InvalidInput(
+            _("%(what)s %(value)s is a name, not a BCP 47 code: %(hint)s")
+            % {"what": what, "value": repr(value), "hint": hint}
+        )
     if m is None or len(tag) > 35:
-        raise InvalidInput(f"{what} {value!r} is not a BCP 47 code (e.g. cy, ar, en-GB, bfi)")
+        raise InvalidInput(
+            _("%(what)s %(value)s is not a BCP 47 code (e.g. cy, ar, en-GB, bfi)")
+            % {"what": what, "value": repr(value)}
+        )
     parts = tag.lower().split("-")
     out = [parts[0]]
     private = parts[0] == "x"

@@ -57,7 +57,7 @@ def _visible(request: HttpRequest, slug: str, pk: int) -> Story:
         or own.select_related("project").first()
     )
     if story is None:
-        raise Http404("no such story")
+        raise Http404(_("no such story"))
     return story
 
 
@@ -243,11 +243,11 @@ def story_media(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     redacted, so only the teller and the research team may play them)."""
     story = _visible(request, slug, pk)
     if not story.media_path or access.access_for(request.user, story) != consent_rules.ORIGINAL:
-        raise Http404("no recording")
+        raise Http404(_("no recording"))
     try:
         handle = open(media.path_of(story.media_path), "rb")  # noqa: SIM115 - FileResponse closes it
     except (FileNotFoundError, TallytaleError):
-        raise Http404("no recording") from None
+        raise Http404(_("no recording")) from None
     services._audit(
         "story.play_recording", _actor(request), story, story.project, media_type=story.media_type
     )
@@ -368,7 +368,7 @@ def correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 start, end, kind = d["remove"].split("-", 2)
                 removed.append({"start": int(start), "end": int(end), "type": kind})
             except ValueError:
-                form.add_error("remove", "write it as start-end-TYPE, e.g. 10-15-NAME")
+                form.add_error("remove", _("write it as start-end-TYPE, e.g. 10-15-NAME"))
         if form.is_valid():
             try:
                 review.correct_redaction(
@@ -497,7 +497,7 @@ def export_project_stories(request: HttpRequest, project: Project, fmt: str) -> 
     """Queue the project's stories as CSV or JSON, always redacted, for the widest audience
     the viewer may take (decided again when the job runs); the user goes to its job page."""
     if fmt not in tasks.FORMATS:
-        raise Http404("unknown format")
+        raise Http404(_("unknown format"))
     key = request.POST.get("idempotency_key", "")[:64]
     job = tasks.start_export(
         actor=Actor.from_request(request), project=project, fmt=fmt,

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext
+
 from tallytale import tables
 from tallytale.errors import InputErrors
 from tallytale.tables import Table
@@ -129,7 +131,7 @@ def map_columns(header: list[str], spec: FormSpec, participant_field: str = "") 
     id_col = find(ID_COLUMNS)
     if id_col is None:
         raise InputErrors(
-            ["line 1: no submission id column (_uuid, meta/instanceID, instanceID or KEY)"]
+            [gettext("line 1: no submission id column (_uuid, meta/instanceID, instanceID or KEY)")]
         )
     time_col = find(TIME_COLUMNS)
     want = (_key(participant_field),) if participant_field else PARTICIPANT_COLUMNS
@@ -149,9 +151,14 @@ def map_columns(header: list[str], spec: FormSpec, participant_field: str = "") 
     if participant_col is None and organisation_col is None:
         raise InputErrors(
             [
-                "line 1: no participant code column "
-                f"(looked for {', '.join(want)}; name it with --participant-field), "
-                "nor an organisation column for partners' responses"
+                (
+                    gettext(
+                        "line 1: no participant code column (looked for %(choices)s; name it "
+                        "with --participant-field), nor an organisation column for partners' "
+                        "responses"
+                    )
+                    % {"choices": ", ".join(want)}
+                )
             ]
         )
     questions: list[tuple[int, QuestionSpec]] = []

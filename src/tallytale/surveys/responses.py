@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tallytale.core.scales import ScaleResult, score_all
 from tallytale.errors import AlreadyExists, InputErrors, InvalidInput
@@ -157,7 +158,9 @@ def _write(
 def _wave_for(instrument: Instrument, wave: Wave | str | None) -> Wave | None:
     if wave is None or isinstance(wave, Wave):
         if wave is not None and wave.project_id != instrument.project_id:
-            raise InvalidInput(f"wave {wave.name!r} belongs to another project")
+            raise InvalidInput(
+                _("wave %(wave)s belongs to another project") % {"wave": repr(wave.name)}
+            )
         return wave
     return get_wave(instrument.project, wave)
 
@@ -181,15 +184,21 @@ def submit_response(
     or a partner organisation of that project, answered by its named contact and entered on
     its behalf by the research team (so `survey.enter`)."""
     if (person is None) == (organisation is None):
-        raise InvalidInput("a response needs a person or a partner organisation (one of them)")
+        raise InvalidInput(_("a response needs a person or a partner organisation (one of them)"))
     if organisation is not None:
         contact_name = " ".join((contact_name or "").split())
         if not contact_name:
-            raise InvalidInput("contact name: say who answered on behalf of " + organisation.slug)
+            raise InvalidInput(
+                _("contact name: say who answered on behalf of %(partner)s")
+                % {"partner": organisation.slug}
+            )
         if len(contact_name) > 120:
-            raise InvalidInput("contact name: longer than 120 characters")
+            raise InvalidInput(_("contact name: longer than 120 characters"))
         if organisation.project_id != instrument.project_id:
-            raise InvalidInput(f"{organisation.slug} is not a partner of {instrument.project.slug}")
+            raise InvalidInput(
+                _("%(organisation)s is not a partner of %(slug)s")
+                % {"organisation": organisation.slug, "slug": instrument.project.slug}
+            )
         if getattr(entered_by, "is_authenticated", False):
             permissions.require(entered_by, "survey.enter", instrument.project)
     elif getattr(entered_by, "is_authenticated", False):
@@ -208,7 +217,8 @@ def submit_response(
                 or done.instrument_id != instrument.pk
             ):
                 raise AlreadyExists(
-                    f"submission {submission_id} is already recorded for another response"
+                    _("submission %(submission_id)s is already recorded for another response")
+                    % {"submission_id": submission_id}
                 )
             return done
     spec = spec_for(instrument)
@@ -220,12 +230,15 @@ def submit_response(
         person is not None
         and not Membership.objects.filter(person=person, project_id=instrument.project_id).exists()
     ):
-        raise InvalidInput(f"{person.code} is not a member of {instrument.project.slug}")
+        raise InvalidInput(
+            _("%(person)s is not a member of %(slug)s")
+            % {"person": person.code, "slug": instrument.project.slug}
+        )
     results = score_all(spec.scale_answers(clean), spec.names)
     with transaction.atomic():
         sid = submission_id or str(uuid.uuid4())
         if Response.objects.filter(submission_id=sid).exists():
-            raise AlreadyExists(f"submission {sid} is already recorded")
+            raise AlreadyExists(_("submission %(sid)s is already recorded") % {"sid": sid})
         resp = Response(
             instrument=instrument,
             project_id=instrument.project_id,
@@ -299,17 +312,20 @@ def _differences(
         return "another form"
     what = []
     if stored["instrument_id"] != instrument.pk:
-        what.append("another version of the form")
+        what.append(_("another version of the form"))
     if stored["wave_id"] != (wave.pk if wave else None):
         before = Wave.objects.filter(pk=stored["wave_id"]).values_list("name", flat=True).first()
-        what.append(f"wave {before or '(none)'!r}, not {wave.name if wave else '(none)'!r}")
+        what.append(
+            _("wave %(before)s, not %(now)s")
+            % {"before": repr(before or "(none)"), "now": repr(wave.name if wave else "(none)")}
+        )
     if stored["person_id"] != person_id or stored.get("organisation_id") != organisation_id:
-        what.append("another respondent")
+        what.append(_("another respondent"))
     old = stored["data"] or {}
     changed = [p for p in spec.by_path if old.get(p) != clean.get(p)]
     if changed:
         shown = ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "")
-        what.append(f"different answers ({shown})")
+        what.append(_("different answers (%(shown)s)") % {"shown": shown})
     return "; ".join(what)
 
 
@@ -379,8 +395,11 @@ def import_responses(
                 )
                 for code in sorted(elsewhere):
                     errors.append(
-                        f"participant {code!r}: registered in another project, not in "
-                        f"{project.slug!r}; nothing was created for them (an admin can add them)"
+                        _(
+                            "participant %(code)s: registered in another project, not in "
+                            "%(project)s; nothing was created for them (an admin can add them)"
+                        )
+                        % {"code": repr(code), "project": repr(project.slug)}
                     )
                 for code in sorted(missing - elsewhere):
                     try:
@@ -391,7 +410,9 @@ def import_responses(
                             actor=actor or Actor.cli(actor_label),
                         )
                     except (InvalidInput, AlreadyExists) as exc:
-                        errors.append(f"participant {code!r}: {exc}")
+                        errors.append(
+                            _("participant %(code)s: %(exc)s") % {"code": repr(code), "exc": exc}
+                        )
                         continue
                     members[code] = person.pk
                     report.participants_created += 1
@@ -419,35 +440,43 @@ def import_responses(
                     continue
                 problems: list[str] = []
                 if not r.submission_id:
-                    problems.append("field _uuid/instanceID: is empty")
+                    problems.append(_("field _uuid/instanceID: is empty"))
                 elif r.submission_id in seen:
                     problems.append(
-                        f"field _uuid/instanceID: {r.submission_id} appears twice in the file"
+                        _("field _uuid/instanceID: %(submission_id)s appears twice in the file")
+                        % {"submission_id": r.submission_id}
                     )
                 seen.add(r.submission_id)
                 contact = " ".join(r.contact_name.split())
                 if r.organisation:
                     if r.participant:
                         problems.append(
-                            "field organisation: a row is answered by a participant or by a "
-                            "partner organisation, not both"
+                            _(
+                                "field organisation: a row is answered by a participant or by a partner"
+                                " organisation, not both"
+                            )
                         )
                     elif r.organisation not in partners:
                         problems.append(
-                            f"field organisation: {r.organisation!r} is not a partner of "
-                            f"{project.slug}"
+                            _(
+                                "field organisation: %(organisation)s is not a partner of %(project)s"
+                            )
+                            % {"organisation": repr(r.organisation), "project": project.slug}
                         )
                     if len(contact) > 120:
-                        problems.append("field contact_name: longer than 120 characters")
+                        problems.append(_("field contact_name: longer than 120 characters"))
                 elif not r.participant:
-                    problems.append("field participant code (or organisation): is empty")
+                    problems.append(_("field participant code (or organisation): is empty"))
                 elif r.participant not in members:
                     problems.append(
-                        f"field participant code: {r.participant!r} is not a participant of {project.slug}"
-                        + ("" if create_participants else " (use --create-participants to add)")
+                        _("field participant code: %(code)s is not a participant of %(project)s")
+                        % {"code": repr(r.participant), "project": project.slug}
+                        + ("" if create_participants else _(" (use --create-participants to add)"))
                     )
                 clean, errs = spec.validate(r.answers, check_filters=check_filters)
-                problems += [f"field {p}: {m}" for p, m in errs]
+                problems += [
+                    _("field %(field)s: %(problem)s") % {"field": p, "problem": m} for p, m in errs
+                ]
                 stored = existing.get(r.submission_id)
                 if stored is not None and not problems:
                     differs = _differences(
@@ -464,10 +493,13 @@ def import_responses(
                         continue
                     if not update or stored["project_id"] != project.pk:
                         problems.append(
-                            f"field _uuid/instanceID: {r.submission_id} is already imported "
-                            f"with {differs}; nothing is overwritten"
+                            _(
+                                "field _uuid/instanceID: %(submission)s is already imported "
+                                "with %(differs)s; nothing is overwritten"
+                            )
+                            % {"submission": r.submission_id, "differs": differs}
                             + (
-                                " (use --update to replace it)"
+                                _(" (use --update to replace it)")
                                 if stored["project_id"] == project.pk
                                 else ""
                             )
@@ -475,7 +507,10 @@ def import_responses(
                     else:
                         replaced.append(stored["id"])
                 if problems:
-                    errors.extend(f"line {r.line}, {p}" for p in problems)
+                    errors.extend(
+                        _("line %(line)s, %(problem)s") % {"line": r.line, "problem": p}
+                        for p in problems
+                    )
                     continue
                 if errors:
                     continue
@@ -516,13 +551,13 @@ def import_responses(
             if len(chunk) >= chunk_size:
                 flush()
                 if len(errors) > 10_000:
-                    errors.append("… stopped after 10,000 problems")
+                    errors.append(_("… stopped after 10,000 problems"))
                     break
         flush()
         if errors:
             raise InputErrors(errors)
         if report.rows == 0:
-            raise InputErrors(["the file has a header but no rows"])
+            raise InputErrors([_("the file has a header but no rows")])
         if report.written or report.updated:
             _audit(
                 "survey.responses_import",

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tallytale.errors import AlreadyExists, InputErrors, InvalidInput, NotFound
 from tallytale.programmes.models import Project
@@ -59,11 +60,17 @@ def get_instrument(
         qs = qs.filter(version=version)
     found = list(qs.order_by("-created_at", "-id")[:50])
     if not found:
-        raise NotFound(
-            f"no instrument {form_id!r}" + (f" in project {project!r}" if project else "")
-        )
+        if project:
+            raise NotFound(
+                _("no instrument %(form_id)s in project %(project)s")
+                % {"form_id": repr(form_id), "project": repr(project)}
+            )
+        raise NotFound(_("no instrument %(form_id)s") % {"form_id": repr(form_id)})
     if len({i.project_id for i in found}) > 1:
-        raise InvalidInput(f"instrument {form_id!r} exists in several projects; give --project")
+        raise InvalidInput(
+            _("instrument %(form_id)s exists in several projects; give --project")
+            % {"form_id": repr(form_id)}
+        )
     return found[0]
 
 
@@ -84,8 +91,11 @@ def _store(
                 parsed.unsupported,
             )
         raise AlreadyExists(
-            f"form {parsed.form_id!r} version {parsed.version!r} is already imported with "
-            "different content; change `version` on the settings sheet"
+            _(
+                "form %(parsed)s version %(version)s is already imported with different"
+                " content; change `version` on the settings sheet"
+            )
+            % {"parsed": repr(parsed.form_id), "version": repr(parsed.version)}
         )
     instrument = Instrument.objects.create(
         project=project,
@@ -132,7 +142,10 @@ def import_instrument(
 def install_builtin(key: str, project: str, *, actor_label: str = "") -> InstrumentSummary:
     """Install a built-in instrument (SWEMWBS, ONS4, time-credit outcomes) in a project."""
     if key not in BUILTINS:
-        raise NotFound(f"no built-in instrument {key!r}; choose from {', '.join(BUILTINS)}")
+        raise NotFound(
+            _("no built-in instrument %(key)s; choose from %(choices)s")
+            % {"key": repr(key), "choices": ", ".join(BUILTINS)}
+        )
     proj = get_project(project)
     parsed = parse_xlsform(BUILTINS[key], name=key)
     with transaction.atomic():
@@ -248,19 +261,28 @@ def add_form_media(instrument: Instrument, source: str | Path, *, actor: Any) ->
     path = Path(source)
     name = path.name
     if not path.is_file():
-        raise InvalidInput(f"no such file: {path}")
+        raise InvalidInput(_("no such file: %(path)s") % {"path": path})
     if f"/{name}" not in instrument.xform or "jr://" not in instrument.xform:
-        raise InvalidInput(f"{name}: form {instrument.form_id!r} does not use a file of that name")
+        raise InvalidInput(
+            _("%(name)s: form %(instrument)s does not use a file of that name")
+            % {"name": name, "instrument": repr(instrument.form_id)}
+        )
     size = path.stat().st_size
     if size == 0 or size > MAX_MEDIA_BYTES:
-        raise InvalidInput(f"{name}: {size} bytes; a media file is 1 byte to 20 MB")
+        raise InvalidInput(
+            _("%(name)s: %(size)s bytes; a media file is 1 byte to 20 MB")
+            % {"name": name, "size": size}
+        )
     with open(path, "rb") as f:
         head = f.read(8)
     kind = next((t for magic, t in _MEDIA_TYPES.items() if head.startswith(magic)), "")
     if not kind and len(head) >= 8 and head[4:8] == b"ftyp":
         kind = "audio/mp4"
     if not kind:
-        raise InvalidInput(f"{name}: not a PNG, JPEG or GIF image or an MP3, OGG, WAV or M4A file")
+        raise InvalidInput(
+            _("%(name)s: not a PNG, JPEG or GIF image or an MP3, OGG, WAV or M4A file")
+            % {"name": name}
+        )
     rel = Path("forms") / str(instrument.project_id) / uuid.uuid4().hex
     dest = Path(settings.MEDIA_ROOT) / rel
     dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -311,12 +333,16 @@ def create_wave(
         validate_slug(name)
     except Exception:  # noqa: BLE001 - Django's ValidationError, reworded
         raise InvalidInput(
-            f"wave name {name!r}: use letters, digits, hyphens or underscores"
+            _("wave name %(name)s: use letters, digits, hyphens or underscores")
+            % {"name": repr(name)}
         ) from None
     if opens_on and closes_on and closes_on < opens_on:
-        raise InvalidInput("a wave cannot close before it opens")
+        raise InvalidInput(_("a wave cannot close before it opens"))
     if Wave.objects.filter(project=proj, name=name).exists():
-        raise AlreadyExists(f"wave {name!r} already exists in {proj.slug!r}")
+        raise AlreadyExists(
+            _("wave %(name)s already exists in %(proj)s")
+            % {"name": repr(name), "proj": repr(proj.slug)}
+        )
     if position is None:
         position = Wave.objects.filter(project=proj).count()
     return Wave.objects.create(
@@ -333,7 +359,10 @@ def get_wave(project: Project, name: str) -> Wave:
     try:
         return Wave.objects.get(project=project, name=name)
     except Wave.DoesNotExist:
-        raise NotFound(f"no wave {name!r} in project {project.slug!r}") from None
+        raise NotFound(
+            _("no wave %(name)s in project %(project)s")
+            % {"name": repr(name), "project": repr(project.slug)}
+        ) from None
 
 
 def list_waves(project: str) -> list[Wave]:
@@ -363,14 +392,16 @@ def export_responses(
     from . import exporters
 
     if fmt not in exporters.FORMATS:
-        raise InvalidInput(f"format must be one of {', '.join(exporters.FORMATS)}")
+        raise InvalidInput(
+            _("format must be one of %(choices)s") % {"choices": ", ".join(exporters.FORMATS)}
+        )
     if user is not None:
         from tallytale.programmes.permissions import require
 
         require(user, "survey.export", instrument.project)
     path = Path(out)
     if not path.parent.is_dir():
-        raise InvalidInput(f"no such directory: {path.parent}")
+        raise InvalidInput(_("no such directory: %(parent)s") % {"parent": path.parent})
     n = exporters.export_responses(
         instrument, spec_for(instrument), fmt, path, excel=excel, warnings=warnings
     )

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from tallytale.core.xpath import Expression, Unsupported, compile_expression, to_string
 
 TYPE_ALIASES = {
@@ -205,7 +207,7 @@ class FormSpec:
             if q.type == "repeat":
                 instances = answers.get(q.path) or []
                 if not isinstance(instances, list):
-                    errors.append((prefix + q.path, "a repeat needs a list of instances"))
+                    errors.append((prefix + q.path, _("a repeat needs a list of instances")))
                     continue
                 kept = []
                 for i, inst in enumerate(instances, start=1):
@@ -245,7 +247,7 @@ class FormSpec:
                     continue
             if value == "":
                 if q.required:
-                    errors.append((prefix + q.path, "is required"))
+                    errors.append((prefix + q.path, _("is required")))
                 env[q.name] = ""
                 continue
             if q.constraint is not None:
@@ -258,7 +260,12 @@ class FormSpec:
                 if not ok:
                     msg = pick_label(q.constraint_message, self.default_language)
                     errors.append(
-                        (prefix + q.path, msg or f"{value!r} does not meet `{q.constraint.source}`")
+                        (
+                            prefix + q.path,
+                            msg
+                            or _("%(value)s does not meet `%(source)s`")
+                            % {"value": repr(value), "source": q.constraint.source},
+                        )
                     )
                     env[q.name] = value
                     continue
@@ -279,34 +286,46 @@ class FormSpec:
         t = q.type
         if t == "integer":
             if not _INT.match(text):
-                return "", f"{text!r} is not a whole number"
+                return "", _("%(text)s is not a whole number") % {"text": repr(text)}
             return str(int(float(text))), ""
         if t in ("decimal", "range"):
             try:
                 n = float(text)
             except ValueError:
-                return "", f"{text!r} is not a number"
+                return "", _("%(text)s is not a number") % {"text": repr(text)}
             if math.isnan(n) or math.isinf(n):
-                return "", f"{text!r} is not a number"
+                return "", _("%(text)s is not a number") % {"text": repr(text)}
             if t == "range":
                 lo = _num(q.parameters.get("start"), 1.0)
                 hi = _num(q.parameters.get("end"), 10.0)
                 lo, hi = min(lo, hi), max(lo, hi)
                 if not lo <= n <= hi:
-                    return "", f"{text} is outside {_format_number(lo)}–{_format_number(hi)}"
+                    return "", _("%(text)s is outside %(low)s–%(high)s") % {
+                        "text": text,
+                        "low": _format_number(lo),
+                        "high": _format_number(hi),
+                    }
             return _format_number(n), ""
         if t == "select_one":
             if text not in q.choice_names:
-                return "", f"{text!r} is not one of the choices for {q.name}"
+                return "", _("%(text)s is not one of the choices for %(question)s") % {
+                    "text": repr(text),
+                    "question": q.name,
+                }
             if check_filters and q.choice_filter is not None and env is not None:
                 if text not in {c[0] for c in self.visible_choices(q, env)}:
-                    return "", f"{text!r} is not allowed given the earlier answers"
+                    return "", _("%(text)s is not allowed given the earlier answers") % {
+                        "text": repr(text)
+                    }
             return text, ""
         if t == "select_multiple":
             picked: list[str] = []
             for token in text.split():
                 if token not in q.choice_names:
-                    return "", f"{token!r} is not one of the choices for {q.name}"
+                    return "", _("%(text)s is not one of the choices for %(question)s") % {
+                        "text": repr(token),
+                        "question": q.name,
+                    }
                 if token not in picked:
                     picked.append(token)
             return " ".join(picked), ""
@@ -314,15 +333,17 @@ class FormSpec:
             try:
                 return dt.date.fromisoformat(text[:10]).isoformat(), ""
             except ValueError:
-                return "", f"{text!r} is not a date (YYYY-MM-DD)"
+                return "", _("%(text)s is not a date (YYYY-MM-DD)") % {"text": repr(text)}
         if t == "datetime":
             try:
                 return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat(), ""
             except ValueError:
-                return "", f"{text!r} is not a date and time (YYYY-MM-DDTHH:MM)"
+                return "", _("%(text)s is not a date and time (YYYY-MM-DDTHH:MM)") % {
+                    "text": repr(text)
+                }
         if t == "time":
             if not _TIME.match(text):
-                return "", f"{text!r} is not a time (HH:MM)"
+                return "", _("%(text)s is not a time (HH:MM)") % {"text": repr(text)}
             return text, ""
         if t == "geopoint":
             parts = text.replace(",", " ").split()
@@ -336,16 +357,18 @@ class FormSpec:
                 or not -90 <= nums[0] <= 90
                 or not -180 <= nums[1] <= 180
             ):
-                return "", f"{text!r} is not a location (latitude longitude)"
+                return "", _("%(text)s is not a location (latitude longitude)") % {
+                    "text": repr(text)
+                }
             return " ".join(_format_number(n) for n in nums), ""
         if t == "acknowledge":
             if text.lower() in ("ok", "1", "yes", "true", "on"):
                 return "OK", ""
             if text.lower() in ("0", "no", "false"):
                 return "", ""
-            return "", f"{text!r} is not an acknowledgement (OK)"
+            return "", _("%(text)s is not an acknowledgement (OK)") % {"text": repr(text)}
         if len(text) > MAX_TEXT:
-            return "", f"is longer than {MAX_TEXT} characters"
+            return "", _("is longer than %(MAX_TEXT)s characters") % {"MAX_TEXT": MAX_TEXT}
         return text, ""
 
     def typed(self, q: QuestionSpec, value: str) -> tuple[float | None, dt.date | None]:

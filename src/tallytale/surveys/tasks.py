@@ -42,9 +42,14 @@ def start_export(
     """Queue the export of one survey's responses in `fmt`; refused now if the survey is
     not the project's or the format unknown, and re-checked when the job runs."""
     if fmt not in exporters.FORMATS:
-        raise InvalidInput(f"format: must be one of {', '.join(exporters.FORMATS)}")
+        raise InvalidInput(
+            _("format: must be one of %(choices)s") % {"choices": ", ".join(exporters.FORMATS)}
+        )
     if not Instrument.objects.filter(project=project, pk=instrument_id).exists():
-        raise NotFound(f"no survey {instrument_id} in {project.slug}")
+        raise NotFound(
+            _("no survey %(instrument_id)s in %(project)s")
+            % {"instrument_id": instrument_id, "project": project.slug}
+        )
     params = {"instrument": instrument_id, "fmt": fmt}
     return jobs.start(KIND, actor=actor, project=project, params=params, key=key)
 
@@ -53,7 +58,7 @@ def run(job: Job) -> jobs.Result:
     fmt = job.params["fmt"]
     instrument = Instrument.objects.filter(project=job.project, pk=job.params["instrument"]).first()
     if instrument is None:
-        raise NotFound("the survey has been deleted")
+        raise NotFound(_("the survey has been deleted"))
     jobs.progress(
         job,
         0,
@@ -101,12 +106,12 @@ def run_import(job: Job) -> None:
     upload = uploads.for_job(params["upload"], job=job, kind="responses")
     instrument = Instrument.objects.filter(project=project, pk=params["instrument"]).first()
     if instrument is None:
-        raise NotFound("the survey has been deleted")
+        raise NotFound(_("the survey has been deleted"))
     wave = None
     if params.get("wave") is not None:
         wave = Wave.objects.filter(project=project, pk=params["wave"]).first()
         if wave is None:
-            raise NotFound("the wave has been deleted")
+            raise NotFound(_("the wave has been deleted"))
     jobs.progress(job, 0, 1, _("importing %(file)s") % {"file": upload.name})
     _cmap, rows = survey_importers.read_rows(upload.file, services.spec_for(instrument))
     actor = Actor.of_job(job)

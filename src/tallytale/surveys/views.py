@@ -565,9 +565,9 @@ def export_survey(
     from . import exporters
 
     if fmt not in exporters.FORMATS:
-        raise Http404("no such format")
+        raise Http404(_("no such format"))
     if not Instrument.objects.filter(project=project, pk=instrument_id).exists():
-        raise Http404("no such survey")
+        raise Http404(_("no such survey"))
     key = request.POST.get("idempotency_key", "")[:64]
     job = tasks.start_export(
         actor=Actor.from_request(request), project=project, instrument_id=instrument_id,

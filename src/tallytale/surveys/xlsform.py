@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from tallytale.core.xpath import Unsupported, compile_expression
 from tallytale.errors import InvalidInput
 
@@ -114,26 +116,39 @@ def check_file(path: Path, max_bytes: int = MAX_FORM_BYTES) -> None:
     """Refuse what is not safe to hand to a spreadsheet reader: missing, huge, not a
     real zip (for .xlsx), or a zip that would inflate beyond MAX_UNZIPPED_BYTES."""
     if not path.is_file():
-        raise InvalidInput(f"no such file: {path}")
+        raise InvalidInput(_("no such file: %(path)s") % {"path": path})
     size = path.stat().st_size
     if size > max_bytes:
         raise InvalidInput(
-            f"{path.name} is {size // (1024 * 1024)} MB; the limit is {max_bytes // (1024 * 1024)} MB"
+            _("%(path)s is %(size)s MB; the limit is %(limit)s MB")
+            % {
+                "path": path.name,
+                "size": size // (1024 * 1024),
+                "limit": max_bytes // (1024 * 1024),
+            }
         )
     if size == 0:
-        raise InvalidInput(f"{path.name} is empty")
+        raise InvalidInput(_("%(path)s is empty") % {"path": path.name})
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         if not zipfile.is_zipfile(path):
-            raise InvalidInput(f"{path.name} is not a valid .xlsx file (not a zip archive)")
+            raise InvalidInput(
+                _("%(path)s is not a valid .xlsx file (not a zip archive)") % {"path": path.name}
+            )
         try:
             with zipfile.ZipFile(path) as zf:
                 total = sum(i.file_size for i in zf.infolist())
         except (zipfile.BadZipFile, OSError) as exc:
-            raise InvalidInput(f"{path.name} is not a valid .xlsx file ({exc})") from None
+            raise InvalidInput(
+                _("%(path)s is not a valid .xlsx file (%(exc)s)") % {"path": path.name, "exc": exc}
+            ) from None
         if total > MAX_UNZIPPED_BYTES:
             raise InvalidInput(
-                f"{path.name} would unpack to {total // (1024 * 1024)} MB; refusing "
-                f"(limit {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB)"
+                _("%(path)s would unpack to %(size)s MB; refusing (limit %(limit)s MB)")
+                % {
+                    "path": path.name,
+                    "size": total // (1024 * 1024),
+                    "limit": MAX_UNZIPPED_BYTES // (1024 * 1024),
+                }
             )
 
 
@@ -146,8 +161,14 @@ def _locate(message: str, workbook: Any) -> str:
         col = re.search(r"the '([\w:() -]+)' value", rest)
         if col is None and "no name" in rest:
             col = re.search(r"(name)", rest)
-        where = f"sheet '{sheet}', row {row}" + (f", column '{col.group(1)}'" if col else "")
-        return f"{where}: {rest}"
+        where = {"sheet": sheet, "row": row}
+        if col:
+            return _("sheet '%(sheet)s', row %(row)s, column '%(column)s': %(problem)s") % {
+                **where,
+                "column": col.group(1),
+                "problem": rest,
+            }
+        return _("sheet '%(sheet)s', row %(row)s: %(problem)s") % {**where, "problem": rest}
     if workbook is None:
         return message
     quoted = re.findall(r"'([^']+)'", message)
@@ -157,7 +178,9 @@ def _locate(message: str, workbook: Any) -> str:
             for i, row in enumerate(rows, start=2):
                 for col, cell in row.items():
                     if isinstance(cell, str) and cell.strip() == value:
-                        return f"sheet '{sheet}', row {i}, column '{col}': {message}"
+                        return _(
+                            "sheet '%(sheet)s', row %(row)s, column '%(column)s': %(problem)s"
+                        ) % {"sheet": sheet, "row": i, "column": col, "problem": message}
     return message
 
 
@@ -175,7 +198,9 @@ def parse_xlsform(source: str | Path | dict, *, name: str = "") -> ParsedForm:
         path = Path(source)
         label = path.name
         if path.suffix.lower() not in SUFFIXES:
-            raise FormError(f"{label}: expected an XLSForm (.xlsx, .xls, .csv or .md)")
+            raise FormError(
+                _("%(label)s: expected an XLSForm (.xlsx, .xls, .csv or .md)") % {"label": label}
+            )
         check_file(path)
         data = str(path)
     warnings: list[str] = []
@@ -191,7 +216,10 @@ def parse_xlsform(source: str | Path | dict, *, name: str = "") -> ParsedForm:
         # A form pyxform cannot convert is refused in one line, never as a traceback: its
         # readers raise ValueError/KeyError/IndexError... for malformed workbooks.
         detail = " ".join(str(exc).split())  # one line, whatever the reader said
-        raise FormError(f"{label}: cannot read the form ({type(exc).__name__}: {detail})") from None
+        raise FormError(
+            _("%(label)s: cannot read the form (%(name)s: %(detail)s)")
+            % {"label": label, "name": type(exc).__name__, "detail": detail}
+        ) from None
     js = result._pyxform or {}
     parsed = _flatten(js, warnings)
     parsed.xform = result.xform or ""

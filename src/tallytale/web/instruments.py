@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from tallytale.errors import TallytaleError
@@ -71,6 +72,30 @@ def instruments(request: HttpRequest, project: Project) -> HttpResponse:
     )
 
 
+# XLSForm question types in words, for a coordinator who does not write XLSForms; the raw
+# type stays beside them in <code> for the researcher who does.
+TYPE_WORDS = {
+    "select one": gettext_lazy("one choice"),
+    "select multiple": gettext_lazy("several choices"),
+    "integer": gettext_lazy("whole number"),
+    "decimal": gettext_lazy("number"),
+    "text": gettext_lazy("text"),
+    "note": gettext_lazy("note (no answer)"),
+    "date": gettext_lazy("date"),
+    "time": gettext_lazy("time"),
+    "dateTime": gettext_lazy("date and time"),
+    "group": gettext_lazy("group of questions"),
+    "repeat": gettext_lazy("repeated group"),
+    "calculate": gettext_lazy("calculation"),
+    "range": gettext_lazy("range"),
+    "rank": gettext_lazy("ranking"),
+    "geopoint": gettext_lazy("location"),
+    "image": gettext_lazy("photo"),
+    "audio": gettext_lazy("audio recording"),
+    "acknowledge": gettext_lazy("acknowledgement"),
+}
+
+
 def _label(labels: dict, language: str) -> str:
     """A question's label in the page's language where the form has it, else its first."""
     if not isinstance(labels, dict):
@@ -93,6 +118,7 @@ def instrument(request: HttpRequest, project: Project, instrument_id: int) -> Ht
             "position": q.position,
             "name": q.name,
             "type": q.type,
+            "type_words": TYPE_WORDS.get(q.type, ""),
             "label": _label(q.label, language),
             "required": q.required,
             "group": q.type in ("group", "repeat"),

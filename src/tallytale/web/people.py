@@ -26,7 +26,13 @@ from tallytale.ledger.models import Account
 from tallytale.programmes import language, membership
 from tallytale.programmes import services as programmes
 from tallytale.programmes.models import Organisation, Person, Project, Role
-from tallytale.programmes.permissions import Actor, can, project_view, require
+from tallytale.programmes.permissions import (
+    Actor,
+    can,
+    may_manage_person,
+    project_view,
+    require,
+)
 from tallytale.stories.models import Story
 from tallytale.surveys.models import Response
 
@@ -179,6 +185,8 @@ def member_page(request: HttpRequest, project: Project, code: str) -> HttpRespon
             "spending": [p for p in partners if p.spends],
             "all_roles": Role.choices,
             "languages": settings.LANGUAGES,
+            # a person in a project this coordinator does not manage sets it themselves
+            "may_set_language": may_manage_person(Actor.from_request(request), person),
             "key": str(uuid.uuid4()),
             "can_correct": can(request.user, "ledger.correct", project),
             "error": error,

