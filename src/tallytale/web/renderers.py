@@ -6,7 +6,9 @@ drawing them was the largest part of its server CPU under load (benchmarks/profi
 The templates in `forms_jinja2/` give the same markup byte for byte
 (tests/web/test_form_renderer.py renders every widget kind with both and compares) with the
 options drawn by macros in one template. Any widget with a template of its own still
-includes it.
+includes it; a widget whose template exists only for Django's template language (the
+admin's related-object wrapper, for one) is drawn by that language, as Django's own
+renderer would.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import django.forms
-from django.forms.renderers import Jinja2
+from django.forms.renderers import DjangoTemplates, Jinja2
+from django.template import TemplateDoesNotExist
 from django.utils.functional import cached_property
 
 HERE = Path(__file__).resolve().parent
@@ -31,3 +34,13 @@ class FormRenderer(Jinja2):
                 "OPTIONS": {},
             }
         )
+
+    @cached_property
+    def template_language(self):
+        return DjangoTemplates().engine
+
+    def get_template(self, template_name: str):
+        try:
+            return self.engine.get_template(template_name)
+        except TemplateDoesNotExist:
+            return self.template_language.get_template(template_name)
