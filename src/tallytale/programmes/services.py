@@ -92,8 +92,9 @@ def get_member(project: Project, code: str) -> Person:
 
 def get_partner_in(project: Project, slug: str) -> Organisation:
     """A partner organisation of this project (never another project's)."""
-    partner = Organisation.objects.select_related("project").filter(slug=slug, project=project)
-    found = partner.first()
+    found = Organisation.objects.filter(slug=slug, project=project).first()
+    if found is not None:
+        found.project = project  # the caller's: no join to load it again
     if found is None:
         raise NotFound(
             _("no partner %(slug)s in %(project)s")
