@@ -24,11 +24,18 @@ def default_workers() -> int:
     return _workers()
 
 
+def default_threads() -> int:
+    from tallytale.accounts.management.commands.serve import THREADS
+
+    return THREADS
+
+
 @contextlib.contextmanager
-def running_server(env: dict, workers: int = 0, threads: int = 4) -> Iterator[tuple[int, int]]:
+def running_server(env: dict, workers: int = 0, threads: int = 0) -> Iterator[tuple[int, int]]:
     """The production server (gunicorn) on a free loopback port; yields (port, workers)."""
     port = free_port()
     workers = workers or default_workers()
+    threads = threads or default_threads()
     log = tempfile.TemporaryFile("w+")  # a pipe could fill up and stall the server
     server = subprocess.Popen(
         [sys.executable, "-m", "tallytale.cli", "serve", "--port", str(port)]

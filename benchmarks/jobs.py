@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _server import running_server
+from _server import default_threads, running_server
 from _setup import ROOT, fresh_django, machine
 from load import run_locust, seed, summarise, verify
 
@@ -108,9 +108,12 @@ def main() -> None:
     ap.add_argument("--spawn-rate", type=float, default=10, help="users started per second")
     ap.add_argument("--think", default="1,5", help="seconds between page views: min,max")
     ap.add_argument("--workers", type=int, default=0, help="gunicorn workers (0: serve's default)")
-    ap.add_argument("--threads", type=int, default=4, help="threads per worker (1: sync)")
+    ap.add_argument(
+        "--threads", type=int, default=0, help="threads per worker (0: serve's default; 1: sync)"
+    )
     ap.add_argument("--max-ratio", type=float, default=0, help="fail above this p95 ratio")
     args = ap.parse_args()
+    args.threads = args.threads or default_threads()
     t_start = time.perf_counter()
     vendor = fresh_django("jobs")
     accounts = seed(args.users, runs=2)

@@ -38,7 +38,7 @@ import threading
 import time
 from pathlib import Path
 
-from _server import running_server
+from _server import default_threads, running_server
 from _setup import ROOT, fresh_django, machine
 
 PASSWORD = "load test password not secret 7"
@@ -136,7 +136,9 @@ def main() -> None:
     ap.add_argument("--spawn-rate", type=float, default=10, help="users started per second")
     ap.add_argument("--think", default="1,5", help="seconds between page views: min,max")
     ap.add_argument("--workers", type=int, default=0, help="gunicorn workers (0: serve's default)")
-    ap.add_argument("--threads", type=int, default=4, help="threads per worker (1: sync)")
+    ap.add_argument(
+        "--threads", type=int, default=0, help="threads per worker (0: serve's default; 1: sync)"
+    )
     ap.add_argument(
         "--probes", type=int, default=2, help="extra users measuring the floor under the load"
     )
@@ -145,6 +147,7 @@ def main() -> None:
         "--max-cpu-ratio", type=float, default=0, help="fail above this CPU/floor ratio"
     )
     args = ap.parse_args()
+    args.threads = args.threads or default_threads()
     t_start = time.perf_counter()
     vendor = fresh_django("load")
     accounts = seed(args.users, args.runs)

@@ -24,7 +24,7 @@ import time
 import urllib.parse
 import uuid
 
-from _server import running_server
+from _server import default_threads, running_server
 from _setup import ROOT, fresh_django, machine
 
 PASSWORD = "bench password not secret 1"
@@ -142,8 +142,11 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=15)
     ap.add_argument("--workers", type=int, default=0, help="gunicorn workers (0: serve's default)")
-    ap.add_argument("--threads", type=int, default=4, help="threads per worker (1: sync)")
+    ap.add_argument(
+        "--threads", type=int, default=0, help="threads per worker (0: serve's default; 1: sync)"
+    )
     args = ap.parse_args()
+    args.threads = args.threads or default_threads()
     vendor = fresh_django("web")
     slug = seed()
     # Measure the app, not its guards: two-step sign-in would hold the coordinator at the

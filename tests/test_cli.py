@@ -257,7 +257,7 @@ def test_serve_runs_threaded_workers_with_keep_alive_by_default(tt):
     argv = default.stdout.split()
     assert argv[argv.index("--workers") + 1] == "3"
     assert argv[argv.index("--worker-class") + 1] == "gthread"
-    assert argv[argv.index("--threads") + 1] == "4"
+    assert argv[argv.index("--threads") + 1] == "2"
     assert int(argv[argv.index("--keep-alive") + 1]) >= 15
     assert argv[argv.index("--logger-class") + 1] == "tallytale.ops.access_log.RedactingLogger"
     argv = sync.stdout.split()
