@@ -24,6 +24,8 @@ from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from .i18n import gettext as _
+
 __all__ = [
     "AgreementReport",
     "CodeAgreement",
@@ -72,7 +74,7 @@ def cohen_kappa(labels_a: Sequence[Hashable], labels_b: Sequence[Hashable]) -> f
     if len(labels_a) != len(labels_b):
         raise ValueError(f"label lists differ in length ({len(labels_a)} vs {len(labels_b)})")
     if len(labels_a) == 0:
-        raise ValueError("no units to compare")
+        raise ValueError(_("no units to compare"))
     if any(_is_missing(v) for v in (*labels_a, *labels_b)):
         raise ValueError("missing labels: use krippendorff_alpha_nominal for incomplete data")
     return _chance_corrected(*_kappa_parts(labels_a, labels_b))
@@ -82,7 +84,7 @@ def _pairable_units(matrix: Iterable[Iterable[Any]]) -> list[list[Hashable]]:
     """Columns (units) of a coders x units matrix, missing values dropped, 2+ values only."""
     rows = [list(row) for row in matrix]
     if not rows:
-        raise ValueError("no coders")
+        raise ValueError(_("no coders"))
     width = len(rows[0])
     if any(len(row) != width for row in rows):
         raise ValueError("every coder's row must have one entry per unit")
@@ -120,7 +122,7 @@ def krippendorff_alpha_nominal(matrix: Iterable[Iterable[Any]]) -> float | None:
                 if pairs:
                     coincidences[(c, k)] += pairs / (m - 1)
     margins: defaultdict[Hashable, float] = defaultdict(float)
-    for (c, _), o in coincidences.items():
+    for (c, _k), o in coincidences.items():
         margins[c] += o
     n = math.fsum(margins.values())
     if n <= 1:
@@ -236,13 +238,16 @@ def agreement_per_code(
     unit_list = _unique(units, "units")
     coder_list = _unique(coders, "coders")
     if len(coder_list) < 2:
-        raise ValueError("agreement needs at least two coders")
+        raise ValueError(_("agreement needs at least two coders"))
     unit_index = {u: i for i, u in enumerate(unit_list)}
     coder_index = {c: i for i, c in enumerate(coder_list)}
     if assignments is not None:
         unknown = set(assignments) - set(coder_list)
         if unknown:
-            raise ValueError(f"assignments name unknown coders: {sorted(map(str, unknown))}")
+            raise ValueError(
+                _("assignments name unknown coders: %(coders)s")
+                % {"coders": sorted(map(str, unknown))}
+            )
         seen = {
             coder: {unit_index[u] for u in assignments.get(coder, ()) if u in unit_index}
             for coder in coder_list
@@ -250,24 +255,38 @@ def agreement_per_code(
         for coder in coder_list:
             stray = [u for u in assignments.get(coder, ()) if u not in unit_index]
             if stray:
-                raise ValueError(f"coder {coder!r} assigned unknown units: {stray[:5]}")
+                raise ValueError(
+                    _("coder %(coder)s assigned unknown units: %(units)s")
+                    % {"coder": repr(coder), "units": stray[:5]}
+                )
     else:
         seen = {coder: set(range(len(unit_list))) for coder in coder_list}
 
     applied: dict[CodeT, set[tuple[int, int]]] = {}
     for unit, coder, code in codings:
         if unit not in unit_index:
-            raise ValueError(f"coding on unit {unit!r}, which is not among the defined units")
+            raise ValueError(
+                _("coding on unit %(unit)s, which is not among the defined units")
+                % {"unit": repr(unit)}
+            )
         if coder not in coder_index:
-            raise ValueError(f"coding by {coder!r}, who is not among the coders")
+            raise ValueError(
+                _("coding by %(coder)s, who is not among the coders") % {"coder": repr(coder)}
+            )
         if unit_index[unit] not in seen[coder]:
-            raise ValueError(f"coder {coder!r} coded unit {unit!r} without it being assigned")
+            raise ValueError(
+                _("coder %(coder)s coded unit %(unit)s without it being assigned")
+                % {"coder": repr(coder), "unit": repr(unit)}
+            )
         applied.setdefault(code, set()).add((coder_index[coder], unit_index[unit]))
 
     code_list = _unique(codes, "codes") if codes is not None else list(applied)
     stray_codes = set(applied) - set(code_list)
     if stray_codes:
-        raise ValueError(f"codings use codes not in the codebook: {sorted(map(str, stray_codes))}")
+        raise ValueError(
+            _("codings use codes not in the codebook: %(codes)s")
+            % {"codes": sorted(map(str, stray_codes))}
+        )
 
     def matrix_for(code: CodeT) -> list[list[int | None]]:
         present = applied.get(code, set())

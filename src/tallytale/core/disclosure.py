@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, SupportsIndex
 
+from tallytale.core.i18n import gettext as _
 from tallytale.core.suppression import Pos, secondary_suppression
 
 __all__ = [
@@ -76,15 +77,18 @@ class ThresholdRule:
 
     def __post_init__(self) -> None:
         if isinstance(self.k, bool) or not isinstance(self.k, int) or self.k < 1:
-            raise ValueError(f"k must be a positive integer, got {self.k!r}")
+            raise ValueError(_("k must be a positive integer, got %(got)s") % {"got": repr(self.k)})
         if self.round_to is not None and (
             isinstance(self.round_to, bool)
             or not isinstance(self.round_to, int)
             or self.round_to < 2
         ):
-            raise ValueError(f"round_to must be an integer >= 2 or None, got {self.round_to!r}")
+            raise ValueError(
+                _("round_to must be an integer >= 2 or None, got %(got)s")
+                % {"got": repr(self.round_to)}
+            )
         if self.min_values_for_mean is not None and self.min_values_for_mean < 1:
-            raise ValueError("min_values_for_mean must be >= 1")
+            raise ValueError(_("min_values_for_mean must be >= 1"))
 
     @property
     def mean_minimum(self) -> int:
@@ -251,7 +255,7 @@ def _count(value: SupportsIndex, name: str) -> int:
         raise TypeError(f"{name} must be an integer, not a boolean")
     v = operator.index(value)
     if v < 0:
-        raise ValueError(f"{name} must be >= 0, got {v}")
+        raise ValueError(_("%(name)s must be >= 0, got %(got)s") % {"name": name, "got": v})
     return v
 
 
@@ -311,7 +315,7 @@ def protect_proportion(numerator: int, n: int, rule: ThresholdRule = DEFAULT_RUL
     x = _count(numerator, "numerator")
     m = _count(n, "n")
     if x > m:
-        raise ValueError(f"numerator {x} exceeds n {m}")
+        raise ValueError(_("numerator %(x)s exceeds n %(n)s") % {"x": x, "n": m})
     denominator = None if rule.is_disclosive(m) else rule.round(m)
     if rule.is_disclosive(x):
         return ProtectedCell(False, None, denominator, None, "primary", _fewer_than(rule))
@@ -342,12 +346,15 @@ def protect_mean(mean: float, n_values: int, rule: ThresholdRule = DEFAULT_RULE)
 
 def _extended_grid(cells: Sequence[Sequence[SupportsIndex]]) -> list[list[int]]:
     if not cells or not cells[0]:
-        raise ValueError("a table needs at least one row and one column")
+        raise ValueError(_("a table needs at least one row and one column"))
     width = len(cells[0])
     rows: list[list[int]] = []
     for i, row in enumerate(cells):
         if len(row) != width:
-            raise ValueError(f"row {i} has {len(row)} cells, expected {width}")
+            raise ValueError(
+                _("row %(row)s has %(cells)s cells, expected %(width)s")
+                % {"row": i, "cells": len(row), "width": width}
+            )
         rows.append([_count(v, f"cell ({i}, {j})") for j, v in enumerate(row)])
     grid = [[*row, sum(row)] for row in rows]
     grid.append([sum(col) for col in zip(*grid, strict=True)])
@@ -434,20 +441,23 @@ def protect_subgroups(
     tx = _count(total_x, "total_x")
     tn = _count(total_n, "total_n")
     if tx > tn:
-        raise ValueError(f"total_x {tx} exceeds total_n {tn}")
+        raise ValueError(_("total_x %(x)s exceeds total_n %(n)s") % {"x": tx, "n": tn})
     rows: list[list[int]] = []
     labels = list(groups)
     for label in labels:
         x_raw, n_raw = groups[label]
         x, n = _count(x_raw, f"{label} x"), _count(n_raw, f"{label} n")
         if x > n:
-            raise ValueError(f"group {label!r}: x {x} exceeds n {n}")
+            raise ValueError(
+                _("group %(group)s: x %(x)s exceeds n %(n)s")
+                % {"group": repr(label), "x": x, "n": n}
+            )
         rows.append([x, n - x])
     rem_x = tx - sum(r[0] for r in rows)
     rem_n = tn - sum(r[0] + r[1] for r in rows)
     if rem_x < 0 or rem_n < 0 or rem_x > rem_n:
         raise ValueError(
-            "subgroups add up to more than the overall figure; groups must not overlap"
+            _("subgroups add up to more than the overall figure; groups must not overlap")
         )
     has_remainder = rem_n > 0
     if has_remainder:

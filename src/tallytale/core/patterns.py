@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tallytale.core.disclosure import ThresholdRule, publish_count, publish_part
+from tallytale.core.i18n import gettext as _
 from tallytale.core.stats import wilson_interval
 
 __all__ = [
@@ -59,13 +60,17 @@ def fmt(value: float, places: int = 1) -> str:
 
 def _check_weights(weights: Sequence[float]) -> tuple[float, float, float]:
     if len(weights) != 3:
-        raise ValueError(f"a triad answer has three weights, got {len(weights)}")
+        raise ValueError(
+            _("a triad answer has three weights, got %(count)s") % {"count": len(weights)}
+        )
     a, b, c = (float(w) for w in weights)
     if not all(math.isfinite(w) and w >= 0 for w in (a, b, c)):
-        raise ValueError(f"triad weights must be finite and >= 0, got {list(weights)}")
+        raise ValueError(
+            _("triad weights must be finite and >= 0, got %(got)s") % {"got": list(weights)}
+        )
     total = a + b + c
     if total <= 0:
-        raise ValueError("triad weights must not all be 0")
+        raise ValueError(_("triad weights must not all be 0"))
     return a / total, b / total, c / total
 
 
@@ -122,7 +127,10 @@ def _corners(zone: str) -> list[tuple[float, float, float]]:
 def zone_polygon(zone: str) -> list[tuple[float, float]]:
     """The zone's outline in the unit triangle's coordinates (see `ternary_xy`)."""
     if zone not in ZONES:
-        raise ValueError(f"unknown zone {zone!r}; choose one of {', '.join(ZONES)}")
+        raise ValueError(
+            _("unknown zone %(zone)s; choose one of %(zones)s")
+            % {"zone": repr(zone), "zones": ", ".join(ZONES)}
+        )
     return [ternary_xy(w) for w in _corners(zone)]
 
 
@@ -232,14 +240,17 @@ def histogram(
     0-100 in tenths; a 1-5 scale one bin per value, width 1). Small counts are hidden under
     `rule` (`publish_count`); values outside the range raise, they are a data error."""
     if width < 1 or high < low:
-        raise ValueError("bins need width >= 1 and high >= low")
+        raise ValueError(_("bins need width >= 1 and high >= low"))
     edges = list(range(low, high + 1, width))
     if width > 1 and edges[-1] == high and len(edges) > 1:
         edges.pop()  # the top value joins the last bin (0-100: ten bins, 90-100)
     counts = [0] * len(edges)
     for v in values:
         if not low <= v <= high:
-            raise ValueError(f"value {v} is outside {low} to {high}")
+            raise ValueError(
+                _("value %(value)s is outside %(low)s to %(high)s")
+                % {"value": v, "low": low, "high": high}
+            )
         counts[min((v - low) // width, len(edges) - 1)] += 1
     bins = []
     for i, start in enumerate(edges):

@@ -59,6 +59,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from tallytale.core.i18n import gettext as _
 from tallytale.core.pii_identifiers import (
     _DIGIT_RE,
     _Candidate,
@@ -227,7 +228,10 @@ def _checked(text: str, spans: Iterable[Span]) -> list[Span]:
     result = []
     for span in spans:
         if span.end > len(text):
-            raise ValueError(f"span [{span.start}, {span.end}) is outside the text")
+            raise ValueError(
+                _("span [%(start)s, %(end)s) is outside the text")
+                % {"start": span.start, "end": span.end}
+            )
         result.append(Span(span.start, span.end, span.type, text[span.start : span.end]))
     return result
 

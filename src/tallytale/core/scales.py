@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .i18n import gettext as _
+
 SWEMWBS_ITEMS: tuple[str, ...] = tuple(f"swemwbs_{i}" for i in range(1, 8))
 ONS4_ITEMS: tuple[str, ...] = ("ons4_life", "ons4_worthwhile", "ons4_happy", "ons4_anxious")
 TC_MEMBER_ITEMS: tuple[str, ...] = (
@@ -116,7 +118,7 @@ def score_swemwbs(items: Sequence[object]) -> SwemwbsScore:
 def ons4_band(item: str, value: int) -> str:
     """ONS reporting band for one ONS4 answer (0-10)."""
     if not 0 <= value <= 10:
-        raise ValueError("ONS4 answers are 0-10")
+        raise ValueError(_("ONS4 answers are 0-10"))
     if item == "ons4_anxious":
         if value <= 1:
             return "very low"
@@ -126,7 +128,7 @@ def ons4_band(item: str, value: int) -> str:
             return "medium"
         return "high"
     if item not in ONS4_ITEMS:
-        raise ValueError(f"not an ONS4 item: {item}")
+        raise ValueError(_("not an ONS4 item: %(item)s") % {"item": item})
     if value <= 4:
         return "low"
     if value <= 6:

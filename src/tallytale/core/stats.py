@@ -23,6 +23,8 @@ from typing import Literal, SupportsIndex
 
 from scipy import stats as _sps
 
+from .i18n import gettext as _
+
 __all__ = [
     "SWEMWBS_MEANINGFUL_CHANGE_CITATION",
     "SWEMWBS_MEANINGFUL_CHANGE_POINTS",
@@ -121,7 +123,10 @@ class MeaningfulChangeShare:
 def _check_confidence(confidence: float) -> float:
     confidence = float(confidence)
     if not (0.0 < confidence < 1.0):
-        raise ValueError(f"confidence must be strictly between 0 and 1, got {confidence!r}")
+        raise ValueError(
+            _("confidence must be strictly between 0 and 1, got %(got)s")
+            % {"got": repr(confidence)}
+        )
     return confidence
 
 
@@ -135,9 +140,11 @@ def _check_count(successes: SupportsIndex, n: SupportsIndex) -> tuple[int, int]:
     x = operator.index(successes)
     m = operator.index(n)
     if m < 0:
-        raise ValueError(f"n must be >= 0, got {m}")
+        raise ValueError(_("n must be >= 0, got %(got)s") % {"got": m})
     if not (0 <= x <= m):
-        raise ValueError(f"successes must be between 0 and n={m}, got {x}")
+        raise ValueError(
+            _("successes must be between 0 and n=%(n)s, got %(got)s") % {"n": m, "got": x}
+        )
     return x, m
 
 
@@ -210,7 +217,10 @@ def newcombe_difference(x1: int, n1: int, x2: int, n2: int, confidence: float = 
 def _as_finite_floats(values: Sequence[float], name: str) -> list[float]:
     out = [float(v) for v in values]
     if not all(math.isfinite(v) for v in out):
-        raise ValueError(f"{name} contains NaN or infinite values; drop missing values first")
+        raise ValueError(
+            _("%(name)s contains NaN or infinite values; drop missing values first")
+            % {"name": name}
+        )
     return out
 
 
@@ -232,7 +242,7 @@ def mean_interval(values: Sequence[float], confidence: float = 0.95) -> MeanInte
     xs = _as_finite_floats(values, "values")
     n = len(xs)
     if n < 2:
-        raise ValueError(f"a t interval needs at least 2 values, got {n}")
+        raise ValueError(_("a t interval needs at least 2 values, got %(n)s") % {"n": n})
     mean, sd = _mean_sd(xs)
     half = float(_sps.t.isf((1.0 - confidence) / 2.0, n - 1)) * sd / math.sqrt(n)
     return MeanInterval(n, mean, sd, mean - half, mean + half, confidence, T_METHOD)
@@ -254,10 +264,13 @@ def paired_change(
     b = _as_finite_floats(before, "before")
     a = _as_finite_floats(after, "after")
     if len(a) != len(b):
-        raise ValueError(f"before and after differ in length ({len(b)} vs {len(a)})")
+        raise ValueError(
+            _("before and after differ in length (%(before)s vs %(after)s)")
+            % {"before": len(b), "after": len(a)}
+        )
     n = len(a)
     if n < 2:
-        raise ValueError(f"a paired t analysis needs at least 2 pairs, got {n}")
+        raise ValueError(_("a paired t analysis needs at least 2 pairs, got %(n)s") % {"n": n})
     diffs = [y - x for x, y in zip(b, a, strict=True)]
     mean, sd = _mean_sd(diffs)
     half = float(_sps.t.isf((1.0 - confidence) / 2.0, n - 1)) * sd / math.sqrt(n)
@@ -304,14 +317,21 @@ def share_meaningful_change(
     floating-point error. An empty sample gives ``n=0`` and an undefined estimate.
     """
     if direction not in ("increase", "decrease"):
-        raise ValueError(f"direction must be 'increase' or 'decrease', got {direction!r}")
+        raise ValueError(
+            _("direction must be 'increase' or 'decrease', got %(got)s") % {"got": repr(direction)}
+        )
     threshold = float(threshold)
     if not (math.isfinite(threshold) and threshold > 0.0):
-        raise ValueError(f"threshold must be a positive number, got {threshold!r}")
+        raise ValueError(
+            _("threshold must be a positive number, got %(got)s") % {"got": repr(threshold)}
+        )
     b = _as_finite_floats(before, "before")
     a = _as_finite_floats(after, "after")
     if len(a) != len(b):
-        raise ValueError(f"before and after differ in length ({len(b)} vs {len(a)})")
+        raise ValueError(
+            _("before and after differ in length (%(before)s vs %(after)s)")
+            % {"before": len(b), "after": len(a)}
+        )
     sign = 1.0 if direction == "increase" else -1.0
     count = sum(
         1 for x, y in zip(b, a, strict=True) if sign * (y - x) >= threshold - _THRESHOLD_TOLERANCE

