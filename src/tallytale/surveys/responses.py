@@ -13,6 +13,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tallytale.core.scales import ScaleResult, score_all
 from tallytale.errors import AlreadyExists, InputErrors, InvalidInput
@@ -570,7 +571,13 @@ def import_responses(
                 wave=w.name if w else "",
             )
     if instrument.unsupported:
+        n = len(instrument.unsupported)
         report.notes.append(
-            f"{len(instrument.unsupported)} expression(s) in this form are not checked by Tallytale"
+            ngettext(
+                "%(n)s expression in this form is not checked by Tallytale",
+                "%(n)s expressions in this form are not checked by Tallytale",
+                n,
+            )
+            % {"n": n}
         )
     return report

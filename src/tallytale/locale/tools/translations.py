@@ -4757,3 +4757,19 @@ T.update(
         ),
     }
 )
+
+PLURALS.update(
+    {
+        "%(n)s expression in this form is not checked by Tallytale": (
+            ["Nid yw Tallytale yn gwirio %(n)s mynegiad yn y ffurflen hon"] * 4,
+            [
+                "لا يتحقق Tallytale من %(n)s تعبير في هذا النموذج",
+                "لا يتحقق Tallytale من تعبير واحد (%(n)s) في هذا النموذج",
+                "لا يتحقق Tallytale من تعبيرين (%(n)s) في هذا النموذج",
+                "لا يتحقق Tallytale من %(n)s تعبيرات في هذا النموذج",
+                "لا يتحقق Tallytale من %(n)s تعبيرًا في هذا النموذج",
+                "لا يتحقق Tallytale من %(n)s تعبير في هذا النموذج",
+            ],
+        ),
+    }
+)
