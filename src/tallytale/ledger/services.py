@@ -181,34 +181,11 @@ def _idempotent(key: str, check) -> Transfer | None:
     return t
 
 
-def _post(
-    debit: Account,
-    credit: Account,
-    amount: int,
-    kind: str,
-    key: str,
-    actor: Actor,
-    occurred_on: dt.date,
-    category: str = "",
-    contribution: Contribution | None = None,
-    reverses: Transfer | None = None,
-    note: str = "",
-) -> Transfer:
+def _post(debit: Account, credit: Account, *args, **kwargs) -> Transfer:
     """Write one planned transfer on already-locked accounts (the planner checked the
-    floor against these locked balances; the database CHECK constraint backs it up)."""
-    t = _unsaved(
-        debit,
-        credit,
-        amount,
-        kind,
-        key,
-        actor,
-        occurred_on,
-        category,
-        contribution=contribution,
-        reverses=reverses,
-        note=note,
-    )
+    floor against these locked balances; the database CHECK constraint backs it up).
+    Takes what `_unsaved` takes."""
+    t = _unsaved(debit, credit, *args, **kwargs)
     t.save(force_insert=True)
     _save_balances(debit, credit)
     return t
