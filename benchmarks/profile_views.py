@@ -21,6 +21,7 @@ import statistics
 import sys
 import time
 import uuid
+from urllib.parse import urlencode
 
 os.environ["TALLYTALE_SERVER_TIMING"] = "1"
 # one client posts far faster than a person: the limit is still checked on every post
@@ -59,12 +60,53 @@ def by_area(prof: cProfile.Profile) -> None:
         print(f"    {area:<32} {100 * t / whole:5.1f}%")
 
 
+def inclusive_calls(fetch, top: int) -> None:
+    """Python calls made by each function and everything below it, in one request: which
+    part of a page (a query, a template, a service) a cut should aim at. Only Tallytale's
+    functions and Django's request, template and ORM entry points are listed."""
+    counts: dict[tuple[str, int, str], int] = {}
+    stack: list[tuple[str, int, str] | None] = []
+
+    def interesting(code) -> tuple[str, int, str] | None:
+        f = code.co_filename
+        if "tallytale" in f or any(
+            k in f for k in ("django/db/models/query.py", "django/template/base.py", "middleware")
+        ):
+            return (f.split("site-packages/")[-1].split("src/")[-1], code.co_firstlineno,
+                    code.co_name)  # fmt: skip
+        return None
+
+    def tracer(frame, event, arg):
+        if event == "call":
+            for key in {k for k in stack if k is not None}:
+                counts[key] = counts.get(key, 0) + 1
+            stack.append(interesting(frame.f_code))
+        elif event == "return" and stack:
+            stack.pop()
+        elif event == "c_call":
+            for key in {k for k in stack if k is not None}:
+                counts[key] = counts.get(key, 0) + 1
+
+    sys.setprofile(tracer)
+    try:
+        fetch()
+    finally:
+        sys.setprofile(None)
+    for (f, line, fn), n in sorted(counts.items(), key=lambda kv: -kv[1])[:top]:
+        print(f"{n:>8,}  {fn}  ({f}:{line})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--profile", default="", help="a page name from the table, or 'all'")
     ap.add_argument("--top", type=int, default=35)
     ap.add_argument("--sql", action="store_true", help="print each page's queries")
+    ap.add_argument(
+        "--tree",
+        default="",
+        help="a page name: Python calls each function made, itself and below, in one request",
+    )
     args = ap.parse_args()
     vendor = fresh_django("profile")
     from django.conf import settings
@@ -109,8 +151,17 @@ def main() -> None:
     def story_form():
         return res.get(f"/stories/{slug}/new/")
 
+    def post(client, url, data):
+        # as a browser and the load test's client send a form: urlencoded, not multipart
+        r = client.post(url, urlencode(data), content_type="application/x-www-form-urlencoded")
+        # a browser follows the redirect and the page it lands on shows (and so clears) the
+        # "saved" message; without that the message cookie would grow with every post
+        client.cookies.pop("messages", None)
+        return r
+
     def story_send():
-        return res.post(
+        return post(
+            res,
             f"/stories/{slug}/new/",
             {
                 "medium": "text",
@@ -128,7 +179,8 @@ def main() -> None:
     def hours_record():
         n = len(members)
         hours_record.i = getattr(hours_record, "i", 0) + 1
-        return res.post(
+        return post(
+            res,
             f"/p/{slug}/hours/",
             {
                 "idempotency_key": uuid.uuid4().hex,
@@ -176,19 +228,27 @@ def main() -> None:
         ncalls = sum(nc for _cc, nc, _tt, _ct, _callers in pstats.Stats(calls).stats.values())
         if args.sql:
             print(f"-- {name}", *(q[:300] for q in queries), sep="\n")
-        for _ in range(args.n):
-            if prof:
-                prof.enable()
-            r = fetch()
-            if prof:
-                prof.disable()
-            cpus.append(float(CPU.search(r["Server-Timing"]).group(1)))
-        rows.append((name, statistics.median(cpus), len(queries), ncalls))
+        if args.tree == name:
+            inclusive_calls(fetch, args.top)
         if prof:
+            for _ in range(args.n):
+                prof.enable()
+                fetch()
+                prof.disable()
             by_area(prof)
             stats = pstats.Stats(prof, stream=sys.stdout).strip_dirs()
             stats.sort_stats("cumulative").print_stats(args.top)
             stats.sort_stats("tottime").print_stats(args.top)
+        rows.append([name, cpus, len(queries), ncalls])
+    # the pages take turns, so the floor and every page meet the same machine (its speed
+    # drifts by a quarter over a minute on a shared host); the median of each page's turns
+    for _ in range(args.n):
+        for row in rows:
+            fetch, _status = pages[row[0]]
+            r = fetch()
+            row[1].append(float(CPU.search(r["Server-Timing"]).group(1)))
+    for row in rows:
+        row[1] = statistics.median(row[1])
 
     floor_cpu, floor_calls = rows[0][1], rows[0][3]
     print(f"### Server CPU per page, in process ({vendor}; {machine()})\n")

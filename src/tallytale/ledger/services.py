@@ -13,8 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from django.db import IntegrityError, transaction
-from django.db.models import BigIntegerField, Case, Q, Sum, Value, When
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -83,9 +82,26 @@ def account_for_organisation(org: Organisation) -> Account:
     return account
 
 
+# The single-operation hot path (every hours entry, every spend) reads and writes accounts
+# with a few fixed statements written here in SQL rather than built by the ORM: building and
+# compiling an ORM query costs more than a thousand Python calls, which made up most of an
+# hours entry's server CPU (benchmarks/profile_views.py --tree "hours: record"). Rows come
+# back through `Model.objects.raw`, so every field is converted exactly as the ORM does.
+
+
+def _for_update() -> str:
+    """Row locks where the database has them (PostgreSQL); SQLite's writers queue instead."""
+    return " FOR UPDATE" if connection.features.has_select_for_update else ""
+
+
 def _lock(*account_ids: int) -> dict[int, Account]:
     ids = sorted(set(account_ids))
-    return {a.pk: a for a in Account.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+    marks = ", ".join(["%s"] * len(ids))
+    rows = Account.objects.raw(
+        f"SELECT * FROM ledger_account WHERE id IN ({marks}) ORDER BY id{_for_update()}",  # noqa: S608
+        ids,
+    )
+    return {a.pk: a for a in rows}
 
 
 def _lock_earn_accounts(
@@ -97,13 +113,11 @@ def _lock_earn_accounts(
     locks again runs only for rows made before that."""
     project = partner.project
     rows = list(
-        Account.objects.select_for_update()
-        .filter(
-            Q(person=person)
-            | Q(organisation=partner)
-            | Q(project=project, owner=Account.Owner.ISSUANCE)
+        Account.objects.raw(
+            "SELECT * FROM ledger_account WHERE person_id = %s OR organisation_id = %s"  # noqa: S608
+            f" OR (project_id = %s AND owner = %s) ORDER BY id{_for_update()}",
+            [person.pk, partner.pk, project.pk, Account.Owner.ISSUANCE.value],
         )
-        .order_by("pk")
     )
     p_acc = next((a for a in rows if a.person_id == person.pk), None)
     o_acc = next((a for a in rows if a.organisation_id == partner.pk), None)
@@ -164,7 +178,8 @@ def _projects_of(t: Transfer) -> set[int]:
 
 
 def _existing(key: str) -> Transfer | None:
-    return Transfer.objects.filter(idempotency_key=key).first()
+    found = Transfer.objects.raw("SELECT * FROM ledger_transfer WHERE idempotency_key = %s", [key])
+    return next(iter(found), None)
 
 
 def _same_request(t: Transfer, debit_id: int, credit_id: int, amount: int, kind: str) -> bool:
@@ -228,12 +243,13 @@ def _unsaved(
 def _save_balances(*accounts: Account) -> None:
     """Write the in-memory balances of locked accounts in one UPDATE."""
     by_pk = {a.pk: a.balance for a in accounts}
-    Account.objects.filter(pk__in=list(by_pk)).update(
-        balance=Case(
-            *(When(pk=pk, then=Value(balance)) for pk, balance in by_pk.items()),
-            output_field=BigIntegerField(),
+    cases = " ".join(["WHEN %s THEN %s"] * len(by_pk))
+    marks = ", ".join(["%s"] * len(by_pk))
+    with connection.cursor() as cur:
+        cur.execute(
+            f"UPDATE ledger_account SET balance = CASE id {cases} END WHERE id IN ({marks})",  # noqa: S608
+            [v for pair in by_pk.items() for v in pair] + list(by_pk),
         )
-    )
 
 
 def _retrying_key(fn, key: str):
@@ -255,12 +271,15 @@ def _today() -> dt.date:
 
 def _active_minutes_on(person: Person, day: dt.date) -> int:
     """Minutes already credited to a person for a day, ignoring reversed contributions."""
-    return (
-        Contribution.objects.filter(
-            person=person, day=day, transfer__reversed_by__isnull=True
-        ).aggregate(s=Sum("minutes"))["s"]
-        or 0
-    )
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT COALESCE(SUM(c.minutes), 0) FROM ledger_contribution c"
+            " LEFT JOIN ledger_transfer t ON t.contribution_id = c.id"
+            " LEFT JOIN ledger_transfer r ON r.reverses_id = t.id"
+            " WHERE c.person_id = %s AND c.day = %s AND r.id IS NULL",
+            [person.pk, connection.ops.adapt_datefield_value(day)],
+        )
+        return int(cur.fetchone()[0])
 
 
 # --- facts for the planner ---------------------------------------------------------------

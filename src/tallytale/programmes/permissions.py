@@ -266,18 +266,24 @@ def _member_project(user: Any, slug: str) -> Project | None:
     person = getattr(user, "person", None)
     if person is None or person.erased_at is not None:
         return None
+    # in SQL, not built by the ORM: every project page asks, and building this join cost
+    # more CPU than running it (benchmarks/profile_views.py --tree); a project's programme
+    # is loaded by the few pages that show it
     rows = list(
-        Membership.objects.filter(person=person, project__slug=slug).select_related(
-            "project__programme"
+        Project.objects.raw(
+            "SELECT p.*, m.role AS member_role FROM programmes_project p"
+            " JOIN programmes_membership m ON m.project_id = p.id"
+            " WHERE m.person_id = %s AND p.slug = %s",
+            [person.pk, slug],
         )
     )
     if not rows:
         return None
-    project = rows[0].project
+    project = rows[0]
     cache = getattr(user, "_tallytale_roles", None)
     if cache is None:
         cache = user._tallytale_roles = {}
-    cache[project.pk] = {m.role for m in rows}
+    cache[project.pk] = {p.member_role for p in rows}
     return project
 
 

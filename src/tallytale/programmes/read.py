@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from .models import Membership, Project, Role
+from django.db import connection
+
+from .models import Project, Role
 
 
 def participant_codes(project: Project) -> list[str]:
     """Codes of the project's participants who have not been erased, sorted."""
-    return list(
-        Membership.objects.filter(project=project, role=Role.PARTICIPANT, person__erased_at=None)
-        .order_by("person__code")
-        .values_list("person__code", flat=True)
-        .distinct()
-    )
+    # in SQL: the hours form and the dashboard ask on every request, and building the ORM
+    # query cost more than running it
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT DISTINCT p.code FROM programmes_membership m"
+            " JOIN programmes_person p ON p.id = m.person_id"
+            " WHERE m.project_id = %s AND m.role = %s AND p.erased_at IS NULL ORDER BY p.code",
+            [project.pk, Role.PARTICIPANT.value],
+        )
+        return [code for (code,) in cur.fetchall()]

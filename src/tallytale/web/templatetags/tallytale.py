@@ -95,3 +95,60 @@ def datalist_options(pairs) -> str:
             for c, label in pairs
         )
     )
+
+
+# --- the page chrome, drawn once per language -----------------------------------------
+
+#: stand-ins for the two values the chrome holds that differ per request; made of
+#: characters no template, translation or URL produces, and left alone by HTML escaping
+_CSRF_MARK = "\x1etallytale-csrf\x1e"
+_HERE_MARK = "\x1etallytale-here\x1e"
+_CSRF_FIELD = f'<input type="hidden" name="csrfmiddlewaretoken" value="{_CSRF_MARK}">'
+
+
+class ChromeNode(template.Node):
+    """`{% chrome %}...{% endchrome %}`: markup every page repeats (head, site header,
+    language switch, footer), rendered once per language, sign-in state and URL prefix and
+    then reused, with the request's CSRF token and path put into the copy.
+
+    Why: the base template's links, translations and static paths took about a third of a
+    page's server CPU under load (benchmarks/profile_views.py --tree), all of it the same
+    for everyone reading in one language. Inside the block only `LANG`, `RTL`, `user`'s
+    sign-in state, `{% csrf_token %}` and `{{ here }}` (the request's full path) may vary;
+    anything else would be frozen at its first value, which tests/web/test_page_chrome.py
+    guards. The copies live on the compiled template's node, so an edited template (in
+    development) is never served from an old copy."""
+
+    def __init__(self, nodelist: template.NodeList):
+        self.nodelist = nodelist
+        self.copies: dict[tuple, str] = {}
+
+    def render(self, context: template.Context) -> str:
+        from django.urls import get_script_prefix
+        from django.utils.html import escape
+        from django.utils.translation import get_language
+
+        request = context.get("request")
+        user = getattr(request, "user", None)
+        signed_in = bool(user is not None and user.is_authenticated)
+        key = (get_language(), signed_in, get_script_prefix())
+        copy = self.copies.get(key)
+        if copy is None:
+            with context.push(csrf_token=_CSRF_MARK, here=_HERE_MARK):
+                copy = self.nodelist.render(context)
+            self.copies[key] = copy
+        if _CSRF_MARK in copy:
+            token = str(context.get("csrf_token") or "")
+            if token in ("", "NOTPROVIDED"):  # as {% csrf_token %} does: no field at all
+                copy = copy.replace(_CSRF_FIELD, "")
+            copy = copy.replace(_CSRF_MARK, escape(token))
+        if _HERE_MARK in copy:
+            copy = copy.replace(_HERE_MARK, escape(request.get_full_path() if request else ""))
+        return copy
+
+
+@register.tag
+def chrome(parser, token) -> ChromeNode:
+    nodelist = parser.parse(("endchrome",))
+    parser.delete_first_token()
+    return ChromeNode(nodelist)
