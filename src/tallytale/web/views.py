@@ -7,6 +7,7 @@ page it must answer offline.
 
 from __future__ import annotations
 
+import functools
 import json
 
 from django.conf import settings
@@ -16,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_bidi, gettext_lazy
@@ -24,7 +25,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from tallytale.programmes.models import Membership, Role
-from tallytale.programmes.permissions import PUBLIC, SIGNED_IN, can, declares, projects_where
+from tallytale.programmes.permissions import (
+    CAPABILITIES,
+    PUBLIC,
+    SIGNED_IN,
+    can,
+    declares,
+    projects_where,
+    roles,
+)
 
 # bump when the service worker's own logic changes (page caches are refreshed on visit)
 SW_VERSION = "1"
@@ -93,18 +102,26 @@ def project_links(user, project) -> list[dict[str, str]]:
 
 def project_places(user, project, current: str = "") -> list[dict[str, object]]:
     """The project menu: the main places this user may open, the current one marked."""
-    held: dict[str, bool] = {}
-    out = []
-    for cap, name, label in PLACES:
-        if held.setdefault(cap, can(user, cap, project)):
-            out.append(
-                {
-                    "url": reverse(name, args=[project.slug]),
-                    "label": str(label),
-                    "current": name == current,
-                }
-            )
-    return out
+    held = frozenset(roles(user, project))
+    return [
+        {"url": url, "label": label, "current": name == current}
+        for name, url, label in _places(project.slug, held, get_language(), get_script_prefix())
+    ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _places(
+    slug: str, held: frozenset[str], language: str, prefix: str
+) -> tuple[tuple[str, str, str], ...]:
+    """(view name, URL, label) of the places a holder of these roles may open: what
+    `can` answers depends on the roles alone, so every project page (the menu is on each)
+    looks its menu up instead of checking and reversing eight places again."""
+    allowed = {cap for cap, _n, _l in PLACES if held & CAPABILITIES[cap]}
+    return tuple(
+        (name, reverse(name, args=[slug]), str(label))
+        for cap, name, label in PLACES
+        if cap in allowed
+    )
 
 
 @declares(SIGNED_IN)
