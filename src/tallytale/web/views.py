@@ -12,7 +12,9 @@ import json
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.signals import setting_changed
 from django.db.models import Q
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -107,6 +109,11 @@ def project_places(user, project, current: str = "") -> list[dict[str, object]]:
         {"url": url, "label": label, "current": name == current}
         for name, url, label in _places(project.slug, held, get_language(), get_script_prefix())
     ]
+
+
+@receiver(setting_changed)
+def _forget_places(**kwargs) -> None:
+    _places.cache_clear()  # URLs and labels follow the settings (tests override them)
 
 
 @functools.lru_cache(maxsize=4096)

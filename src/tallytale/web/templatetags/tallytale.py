@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
 
 register = template.Library()
@@ -106,10 +108,21 @@ _HERE_MARK = "\x1etallytale-here\x1e"
 _CSRF_FIELD = f'<input type="hidden" name="csrfmiddlewaretoken" value="{_CSRF_MARK}">'
 
 
+#: bumped whenever a setting changes (tests override LANGUAGES, STATIC_URL, ...): a kept
+#: copy of the chrome is drawn under the settings it shows
+_settings_generation = 0
+
+
+@receiver(setting_changed)
+def _settings_changed(**kwargs) -> None:
+    global _settings_generation
+    _settings_generation += 1
+
+
 class ChromeNode(template.Node):
     """`{% chrome %}...{% endchrome %}`: markup every page repeats (head, site header,
-    language switch, footer), rendered once per language, sign-in state and URL prefix and
-    then reused, with the request's CSRF token and path put into the copy.
+    language switch, footer), rendered once per language, sign-in state, URL prefix and
+    settings and then reused, with the request's CSRF token and path put into the copy.
 
     Why: the base template's links, translations and static paths took about a third of a
     page's server CPU under load (benchmarks/profile_views.py --tree), all of it the same
@@ -131,7 +144,7 @@ class ChromeNode(template.Node):
         request = context.get("request")
         user = getattr(request, "user", None)
         signed_in = bool(user is not None and user.is_authenticated)
-        key = (get_language(), signed_in, get_script_prefix())
+        key = (get_language(), signed_in, get_script_prefix(), _settings_generation)
         copy = self.copies.get(key)
         if copy is None:
             with context.push(csrf_token=_CSRF_MARK, here=_HERE_MARK):
