@@ -18,9 +18,10 @@ pytestmark = pytest.mark.django_db
 
 def test_a_participant_code_wins_over_another_persons_card_code(scheme):
     cwm = Project.objects.get(slug="cwm")
-    # B's member card carries the text of A's participant code
-    people.add_person("A7", "cwm", joined_on=dt.date(2025, 1, 1), actor=OPERATOR)
+    # B's member card carries the text of A's participant code; B is added first, so a
+    # lookup that fell back to the order of the rows would find B
     people.add_person("B7", "cwm", joined_on=dt.date(2025, 1, 1), card_code="A7", actor=OPERATOR)
+    people.add_person("A7", "cwm", joined_on=dt.date(2025, 1, 1), actor=OPERATOR)
     assert people.get_member(cwm, "A7").code == "A7"
     assert people.get_member(cwm, " B7 ").code == "B7"
 
